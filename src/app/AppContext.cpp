@@ -1,0 +1,49 @@
+#include "AppContext.h"
+
+#include "phone/PhoneNumber.h"
+#include "provisioning/NumberProvisioner.h"
+#include "secrets/KeychainSecretStore.h"
+#include "store/Database.h"
+#include "store/DatabaseWorker.h"
+#include "util/Clock.h"
+
+#include <QSettings>
+
+namespace smsdesk {
+
+AppContext::AppContext(std::unique_ptr<SecretStore> secrets, std::unique_ptr<Clock> clock)
+    : m_secrets(secrets ? std::move(secrets) : std::make_unique<KeychainSecretStore>()),
+      m_clock(clock ? std::move(clock) : std::make_unique<Clock>())
+{
+    const QString configured = QSettings().value(QStringLiteral("phone/defaultRegion")).toString();
+    m_region = PhoneNumber::isKnownRegion(configured) ? configured.toUpper() : PhoneNumber::systemRegion();
+}
+
+AppContext::~AppContext()
+{
+    m_numbers.reset();
+    m_worker.reset();
+    m_database.reset();
+}
+
+bool AppContext::open(const QString& databaseArgument, QString* error)
+{
+    DatabaseConfig config;
+    if (!DatabaseConfig::fromArgument(databaseArgument, &config, error))
+        return false;
+    auto database = std::make_unique<Database>(config);
+    if (!database->open(error))
+        return false;
+    auto worker = std::make_unique<DatabaseWorker>(*database);
+    if (!worker->isReady()) {
+        *error = worker->openError();
+        return false;
+    }
+    m_numbers.reset();
+    m_worker = std::move(worker);
+    m_database = std::move(database);
+    m_numbers = std::make_unique<NumberProvisioner>(*m_worker, *m_secrets, *m_clock, m_region);
+    return true;
+}
+
+} // namespace smsdesk

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QString>
+#include <memory>
+
+namespace smsdesk {
+
+class Clock;
+class Database;
+class DatabaseWorker;
+class NumberProvisioner;
+class SecretStore;
+
+// What one running SMS Desk (window, headless listener or CLI command) works with: the
+// store, its worker thread, the keychain and the clock. Built once in main() and passed
+// down; nothing here is a global.
+class AppContext
+{
+public:
+    // `secrets` defaults to the system keychain; tests pass their own store.
+    explicit AppContext(std::unique_ptr<SecretStore> secrets = nullptr,
+                        std::unique_ptr<Clock> clock = nullptr);
+    ~AppContext();
+
+    // Opens the store given by a --db argument (empty: the default SQLite file).
+    bool open(const QString& databaseArgument, QString* error);
+
+    Database& database() { return *m_database; }
+    DatabaseWorker& worker() { return *m_worker; }
+    NumberProvisioner& numbers() { return *m_numbers; }
+    SecretStore& secrets() { return *m_secrets; }
+    const Clock& clock() const { return *m_clock; }
+    // The region for numbers typed without a country code (setting "phone/defaultRegion").
+    QString defaultRegion() const { return m_region; }
+    void setDefaultRegion(const QString& region) { m_region = region; }
+
+private:
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<Clock> m_clock;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<DatabaseWorker> m_worker;
+    std::unique_ptr<NumberProvisioner> m_numbers;
+    QString m_region;
+};
+
+} // namespace smsdesk

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QString>
+
+namespace smsdesk {
+
+// A telephone number, parsed with libphonenumber. Always valid once constructed
+// by parse(); the empty default value means "no number".
+class PhoneNumber
+{
+public:
+    struct ParseResult;
+
+    PhoneNumber() = default;
+
+    // Parses what a person typed: "(404) 555-9999", "+1-404-555-9999", "14045559999".
+    // A number without a leading "+" is read in defaultRegion (ISO 3166 code such as "US");
+    // digits that already start with that region's country code are accepted too.
+    // The number must be valid for its region; the error says why when it is not.
+    static ParseResult parse(const QString& input, const QString& defaultRegion);
+
+    bool isEmpty() const { return m_e164.isEmpty(); }
+    QString e164() const { return m_e164; }              // "+14045559999"
+    QString digitsOnly() const { return m_e164.mid(1); } // "14045559999", the outbound format
+    QString national() const { return m_national; }      // "(404) 555-9999"
+    QString international() const { return m_international; } // "+1 404-555-9999"
+    QString region() const { return m_region; }          // "US"
+
+    // Display form of a stored E.164 value: national when it belongs to homeRegion,
+    // international otherwise; the input unchanged when it is not a parseable number.
+    static QString displayE164(const QString& e164, const QString& homeRegion);
+
+    // The region used when the user set none: the system locale's territory, else "US".
+    static QString systemRegion();
+    static bool isKnownRegion(const QString& region);
+
+private:
+    QString m_e164;
+    QString m_national;
+    QString m_international;
+    QString m_region;
+};
+
+struct PhoneNumber::ParseResult
+{
+    PhoneNumber number;
+    QString error; // empty on success; a sentence for the user otherwise
+    bool ok() const { return error.isEmpty(); }
+};
+
+} // namespace smsdesk

@@ -1,0 +1,229 @@
+#include "NumberProvisioner.h"
+
+#include "store/DatabaseWorker.h"
+#include "store/NumberRepository.h"
+#include "util/Clock.h"
+
+
+namespace smsdesk {
+
+namespace {
+struct Lookup
+{
+    std::optional<NumberRecord> existing; // the stored row being edited
+    QString error;
+};
+} // namespace
+
+struct NumberProvisioner::SaveState
+{
+    NumberDraft draft;
+    NumberRecord record;
+    std::optional<NumberRecord> existing;
+    QStringList keysWritten; // for undo when the row cannot be stored
+    QStringList staleKeys;   // old keys to remove once the row is stored
+};
+
+NumberProvisioner::NumberProvisioner(DatabaseWorker& worker, SecretStore& secrets, const Clock& clock,
+                                     QString defaultRegion, QObject* parent)
+    : QObject(parent), m_worker(worker), m_secrets(secrets), m_clock(clock),
+      m_region(std::move(defaultRegion))
+{
+}
+
+void NumberProvisioner::runSteps(QList<Step> steps, std::function<void(QString)> finished)
+{
+    if (steps.isEmpty()) {
+        finished({});
+        return;
+    }
+    Step first = steps.takeFirst();
+    first([this, steps = std::move(steps), finished = std::move(finished)](const QString& error) mutable {
+        if (!error.isEmpty())
+            finished(error);
+        else
+            runSteps(std::move(steps), std::move(finished));
+    });
+}
+
+NumberProvisioner::Step NumberProvisioner::secretStep(std::shared_ptr<SaveState> state,
+                                                      SecretStore::Kind kind)
+{
+    return [this, state, kind](std::function<void(QString)> next) {
+        const std::optional<QString>& given =
+            kind == SecretStore::Kind::WebhookSecret ? state->draft.secret : state->draft.authHeader;
+        bool& has = kind == SecretStore::Kind::WebhookSecret ? state->record.hasSecret
+                                                             : state->record.hasAuthHeader;
+        const bool hadBefore = state->existing && (kind == SecretStore::Kind::WebhookSecret
+                                                       ? state->existing->hasSecret
+                                                       : state->existing->hasAuthHeader);
+        const QString newKey = SecretStore::numberKey(state->record.e164, kind);
+        const QString oldKey =
+            state->existing ? SecretStore::numberKey(state->existing->e164, kind) : QString();
+        const bool renamed = state->existing && oldKey != newKey;
+        if (renamed && hadBefore)
+            state->staleKeys << oldKey;
+
+        auto write = [this, state, newKey, next, &has](const QString& value) {
+            m_secrets.write(newKey, value, this, [state, newKey, next, &has](const SecretStore::Result& r) {
+                if (!r.ok())
+                    return next(r.message);
+                state->keysWritten << newKey;
+                has = true;
+                next({});
+            });
+        };
+
+        if (given && !given->isEmpty()) {
+            write(*given);
+        } else if (given) { // cleared
+            has = false;
+            m_secrets.remove(newKey, this, [next](const SecretStore::Result& r) {
+                next(r.ok() ? QString() : r.message);
+            });
+        } else if (renamed && hadBefore) { // the number changed: carry the secret over
+            m_secrets.read(oldKey, this, [write, next](const SecretStore::Result& r) {
+                if (!r.ok())
+                    return next(r.message);
+                write(r.value);
+            });
+        } else {
+            has = hadBefore;
+            next({});
+        }
+    };
+}
+
+void NumberProvisioner::save(const NumberDraft& draft, Callback done)
+{
+    const NumberValidator::Result validation = NumberValidator(m_region).validate(draft);
+    if (!validation.ok()) {
+        Outcome outcome;
+        outcome.fieldErrors = validation.errors;
+        outcome.error = validation.firstError();
+        done(outcome);
+        return;
+    }
+
+    auto state = std::make_shared<SaveState>();
+    state->draft = draft;
+    state->record = validation.record;
+    const Clock& clock = m_clock;
+
+    QList<Step> steps;
+    // 1. Find the row being edited and refuse a number that is already provisioned,
+    //    before anything is written to the keychain.
+    steps << [this, state, &clock](std::function<void(QString)> next) {
+        const qint64 id = state->record.id;
+        const QString e164 = state->record.e164;
+        m_worker.post<Lookup>(
+            [id, e164, &clock](QSqlDatabase& db) {
+                NumberRepository numbers(db, clock);
+                Lookup lookup;
+                if (id != 0) {
+                    lookup.existing = numbers.find(id);
+                    if (!lookup.existing)
+                        lookup.error = tr("The number no longer exists.");
+                }
+                const auto clash = numbers.findByE164(e164);
+                if (clash && clash->id != id)
+                    lookup.error = tr("The number %1 is already provisioned.").arg(e164);
+                return lookup;
+            },
+            this,
+            [state, next](Lookup lookup) {
+                state->existing = lookup.existing;
+                if (state->existing)
+                    state->record.createdAtMs = state->existing->createdAtMs;
+                next(lookup.error);
+            });
+    };
+    // 2. Secrets into the keychain.
+    steps << secretStep(state, SecretStore::Kind::WebhookSecret)
+          << secretStep(state, SecretStore::Kind::AuthorizationHeader);
+    // 3. The row.
+    steps << [this, state, &clock](std::function<void(QString)> next) {
+        NumberRecord record = state->record;
+        m_worker.post<std::pair<NumberRecord, QString>>(
+            [record, &clock](QSqlDatabase& db) mutable {
+                NumberRepository numbers(db, clock);
+                const bool ok = record.id == 0 ? numbers.insert(record) : numbers.update(record);
+                return std::make_pair(record, ok ? QString() : numbers.lastError());
+            },
+            this,
+            [state, next](std::pair<NumberRecord, QString> stored) {
+                if (stored.second.isEmpty())
+                    state->record = stored.first;
+                next(stored.second);
+            });
+    };
+
+    runSteps(steps, [this, state, done = std::move(done)](const QString& error) {
+        Outcome outcome;
+        outcome.ok = error.isEmpty();
+        outcome.error = error;
+        outcome.record = state->record;
+        // A new number that could not be stored leaves nothing behind in the keychain.
+        const QStringList cleanup = outcome.ok ? state->staleKeys
+                                   : state->existing ? QStringList() : state->keysWritten;
+        for (const QString& key : cleanup)
+            m_secrets.remove(key, this, [](const SecretStore::Result&) {});
+        done(outcome);
+    });
+}
+
+void NumberProvisioner::setEnabled(qint64 id, bool enabled, Callback done)
+{
+    const Clock& clock = m_clock;
+    m_worker.post<Outcome>(
+        [id, enabled, &clock](QSqlDatabase& db) {
+            NumberRepository numbers(db, clock);
+            Outcome outcome;
+            outcome.ok = numbers.setEnabled(id, enabled);
+            outcome.error = numbers.lastError();
+            if (outcome.ok)
+                outcome.record = numbers.find(id).value_or(NumberRecord{});
+            return outcome;
+        },
+        this, std::move(done));
+}
+
+void NumberProvisioner::remove(qint64 id, Callback done)
+{
+    const Clock& clock = m_clock;
+    m_worker.post<Outcome>(
+        [id, &clock](QSqlDatabase& db) {
+            NumberRepository numbers(db, clock);
+            Outcome outcome;
+            const auto existing = numbers.find(id);
+            if (!existing) {
+                outcome.error = tr("The number no longer exists.");
+                return outcome;
+            }
+            outcome.record = *existing;
+            outcome.ok = numbers.remove(id);
+            outcome.error = outcome.ok ? QString() : numbers.lastError();
+            return outcome;
+        },
+        this, [this, done = std::move(done)](Outcome outcome) {
+            if (!outcome.ok)
+                return done(outcome);
+            // The row is gone; its keychain entries go too (removing a missing one succeeds).
+            const QString e164 = outcome.record.e164;
+            m_secrets.remove(SecretStore::numberKey(e164, SecretStore::Kind::WebhookSecret), this,
+                             [this, e164, outcome, done](const SecretStore::Result& first) {
+                                 m_secrets.remove(
+                                     SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader), this,
+                                     [outcome, done, first](const SecretStore::Result& second) {
+                                         Outcome result = outcome;
+                                         if (!first.ok() || !second.ok())
+                                             result.error = tr("The number was deleted, but its "
+                                                               "keychain entries could not be removed: %1")
+                                                                .arg(first.ok() ? second.message : first.message);
+                                         done(result);
+                                     });
+                             });
+        });
+}
+
+} // namespace smsdesk

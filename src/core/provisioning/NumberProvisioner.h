@@ -1,0 +1,54 @@
+#pragma once
+
+#include "NumberDraft.h"
+#include "NumberValidator.h"
+#include "secrets/SecretStore.h"
+#include "store/NumberRecord.h"
+
+#include <QObject>
+#include <functional>
+
+namespace smsdesk {
+
+class Clock;
+class DatabaseWorker;
+
+// Adds, edits, disables and deletes numbers: validation, the keychain and the store in
+// one asynchronous operation, shared by the GUI and the CLI. Secrets are written to the
+// keychain before the row that says they exist; when the keychain cannot take them the
+// number is not saved and the outcome says why.
+class NumberProvisioner : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Outcome
+    {
+        bool ok = false;
+        NumberRecord record;                                  // as stored, when ok
+        QMap<NumberValidator::Field, QString> fieldErrors;    // validation, per field
+        QString error;                                        // one sentence for the user
+    };
+    using Callback = std::function<void(const Outcome&)>;
+
+    NumberProvisioner(DatabaseWorker& worker, SecretStore& secrets, const Clock& clock,
+                      QString defaultRegion, QObject* parent = nullptr);
+
+    void save(const NumberDraft& draft, Callback done);
+    void setEnabled(qint64 id, bool enabled, Callback done);
+    // Deletes the number and its keychain entries. Its messages stay, without the number.
+    void remove(qint64 id, Callback done);
+
+private:
+    struct SaveState;
+    using Step = std::function<void(std::function<void(QString)>)>;
+    void runSteps(QList<Step> steps, std::function<void(QString)> finished);
+    Step secretStep(std::shared_ptr<SaveState> state, SecretStore::Kind kind);
+
+    DatabaseWorker& m_worker;
+    SecretStore& m_secrets;
+    const Clock& m_clock;
+    QString m_region;
+};
+
+} // namespace smsdesk

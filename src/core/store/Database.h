@@ -1,0 +1,46 @@
+#pragma once
+
+#include "DatabaseConfig.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace smsdesk {
+
+// The SMS Desk store. open() connects, refuses a schema newer than this build knows
+// (touching nothing), switches SQLite to WAL and runs pending migrations.
+//
+// QSqlDatabase connections belong to one thread: connection() is the connection of the
+// thread that called open(); other threads (the writer, workers) call openConnection()
+// from their own thread and closeConnection() when done.
+class Database
+{
+public:
+    explicit Database(DatabaseConfig config);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    bool open(QString* error);
+    bool isOpen() const { return !m_mainConnection.isEmpty(); }
+    void close();
+
+    const DatabaseConfig& config() const { return m_config; }
+    DatabaseConfig::Backend backend() const { return m_config.backend(); }
+    QSqlDatabase connection() const;
+    int schemaVersion() const;
+
+    // A new connection with the same settings, for use in the calling thread only.
+    QSqlDatabase openConnection(const QString& purpose, QString* error) const;
+    static void closeConnection(const QString& connectionName);
+
+    static constexpr int BusyTimeoutMs = 4000;
+
+private:
+    QSqlDatabase connect(const QString& name, QString* error) const;
+
+    DatabaseConfig m_config;
+    QString m_mainConnection;
+};
+
+} // namespace smsdesk

@@ -1,0 +1,186 @@
+#include "NumberRepository.h"
+
+#include "util/Clock.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace smsdesk {
+
+namespace {
+const QString kColumns = QStringLiteral(
+    "id, e164, label, provider, enabled, plan_id, webhook_url, fallback_email, service_id, "
+    "client_id, device_id, sim, has_secret, has_auth_header, created_at, updated_at");
+
+NumberRecord readNumber(const QSqlQuery& query)
+{
+    NumberRecord number;
+    number.id = query.value(0).toLongLong();
+    number.e164 = query.value(1).toString();
+    number.label = query.value(2).toString();
+    number.provider = query.value(3).toString();
+    number.enabled = query.value(4).toInt() != 0;
+    number.planId = query.value(5).isNull() ? 0 : query.value(5).toLongLong();
+    number.webhookUrl = query.value(6).toString();
+    number.fallbackEmail = query.value(7).toString();
+    number.serviceId = query.value(8).toString();
+    number.clientId = query.value(9).toString();
+    number.deviceId = query.value(10).toString();
+    number.sim = query.value(11).isNull() ? -1 : query.value(11).toInt();
+    number.hasSecret = query.value(12).toInt() != 0;
+    number.hasAuthHeader = query.value(13).toInt() != 0;
+    number.createdAtMs = query.value(14).toLongLong();
+    number.updatedAtMs = query.value(15).toLongLong();
+    return number;
+}
+
+QVariant nullable(qint64 value, qint64 none)
+{
+    return value == none ? QVariant(QMetaType::fromType<qint64>()) : QVariant(value);
+}
+
+// Values in column order after id and e164 for INSERT and UPDATE.
+QVariantList editableValues(const NumberRecord& number)
+{
+    return {number.label,
+            number.provider,
+            number.enabled ? 1 : 0,
+            nullable(number.planId, 0),
+            number.webhookUrl,
+            number.fallbackEmail,
+            number.serviceId,
+            number.clientId,
+            number.deviceId,
+            nullable(number.sim, -1),
+            number.hasSecret ? 1 : 0,
+            number.hasAuthHeader ? 1 : 0};
+}
+
+QString duplicateMessage(const QString& e164)
+{
+    return QCoreApplication::translate("smsdesk::NumberRepository", "The number %1 is already provisioned.")
+        .arg(e164);
+}
+} // namespace
+
+NumberRepository::NumberRepository(QSqlDatabase db, const Clock& clock)
+    : m_db(std::move(db)), m_clock(clock)
+{
+}
+
+bool NumberRepository::fail(const QString& message) const
+{
+    m_lastError = message;
+    return false;
+}
+
+QList<NumberRecord> NumberRepository::select(const QString& where, const QVariantList& values) const
+{
+    QList<NumberRecord> numbers;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM numbers %2 ORDER BY e164").arg(kColumns, where));
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        fail(query.lastError().text());
+        return numbers;
+    }
+    while (query.next())
+        numbers << readNumber(query);
+    return numbers;
+}
+
+bool NumberRepository::exec(const QString& sql, const QVariantList& values)
+{
+    QSqlQuery query(m_db);
+    query.prepare(sql);
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return fail(query.lastError().text());
+    if (query.numRowsAffected() == 0)
+        return fail(QCoreApplication::translate("smsdesk::NumberRepository",
+                                                "The number no longer exists."));
+    return true;
+}
+
+QList<NumberRecord> NumberRepository::list() const
+{
+    return select({}, {});
+}
+
+QList<NumberRecord> NumberRepository::listByPlan(qint64 planId) const
+{
+    return select(QStringLiteral("WHERE plan_id = ?"), {planId});
+}
+
+std::optional<NumberRecord> NumberRepository::find(qint64 id) const
+{
+    const auto rows = select(QStringLiteral("WHERE id = ?"), {id});
+    return rows.isEmpty() ? std::nullopt : std::optional(rows.first());
+}
+
+std::optional<NumberRecord> NumberRepository::findByE164(const QString& e164) const
+{
+    const auto rows = select(QStringLiteral("WHERE e164 = ?"), {e164});
+    return rows.isEmpty() ? std::nullopt : std::optional(rows.first());
+}
+
+bool NumberRepository::insert(NumberRecord& number)
+{
+    if (findByE164(number.e164))
+        return fail(duplicateMessage(number.e164));
+    number.createdAtMs = number.updatedAtMs = m_clock.nowMs();
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO numbers (e164, label, provider, enabled, plan_id, webhook_url, fallback_email, "
+        "service_id, client_id, device_id, sim, has_secret, has_auth_header, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    query.addBindValue(number.e164);
+    for (const QVariant& value : editableValues(number))
+        query.addBindValue(value);
+    query.addBindValue(number.createdAtMs);
+    query.addBindValue(number.updatedAtMs);
+    if (!query.exec() || !query.next())
+        return fail(query.lastError().text());
+    number.id = query.value(0).toLongLong();
+    return true;
+}
+
+bool NumberRepository::update(NumberRecord& number)
+{
+    const auto sameNumber = findByE164(number.e164);
+    if (sameNumber && sameNumber->id != number.id)
+        return fail(duplicateMessage(number.e164));
+    number.updatedAtMs = m_clock.nowMs();
+    QVariantList values{number.e164};
+    values << editableValues(number) << number.updatedAtMs << number.id;
+    return exec(QStringLiteral("UPDATE numbers SET e164 = ?, label = ?, provider = ?, enabled = ?, "
+                               "plan_id = ?, webhook_url = ?, fallback_email = ?, service_id = ?, "
+                               "client_id = ?, device_id = ?, sim = ?, has_secret = ?, "
+                               "has_auth_header = ?, updated_at = ? WHERE id = ?"),
+                values);
+}
+
+bool NumberRepository::setEnabled(qint64 id, bool enabled)
+{
+    return exec(QStringLiteral("UPDATE numbers SET enabled = ?, updated_at = ? WHERE id = ?"),
+                {enabled ? 1 : 0, m_clock.nowMs(), id});
+}
+
+bool NumberRepository::setSecretFlags(qint64 id, bool hasSecret, bool hasAuthHeader)
+{
+    return exec(QStringLiteral(
+                    "UPDATE numbers SET has_secret = ?, has_auth_header = ?, updated_at = ? WHERE id = ?"),
+                {hasSecret ? 1 : 0, hasAuthHeader ? 1 : 0, m_clock.nowMs(), id});
+}
+
+bool NumberRepository::remove(qint64 id)
+{
+    return exec(QStringLiteral("DELETE FROM numbers WHERE id = ?"), {id});
+}
+
+} // namespace smsdesk

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "NumberRecord.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <optional>
+
+namespace smsdesk {
+
+class Clock;
+
+// Reads and writes the numbers table on one connection (use it from that connection's thread).
+class NumberRepository
+{
+public:
+    NumberRepository(QSqlDatabase db, const Clock& clock);
+
+    QList<NumberRecord> list() const;
+    QList<NumberRecord> listByPlan(qint64 planId) const;
+    std::optional<NumberRecord> find(qint64 id) const;
+    std::optional<NumberRecord> findByE164(const QString& e164) const;
+    // Sets number.id and the timestamps on success.
+    bool insert(NumberRecord& number);
+    bool update(NumberRecord& number);
+    bool setEnabled(qint64 id, bool enabled);
+    bool setSecretFlags(qint64 id, bool hasSecret, bool hasAuthHeader);
+    bool remove(qint64 id);
+
+    QString lastError() const { return m_lastError; }
+
+private:
+    QList<NumberRecord> select(const QString& where, const QVariantList& values) const;
+    bool exec(const QString& sql, const QVariantList& values);
+    bool fail(const QString& message) const;
+
+    QSqlDatabase m_db;
+    const Clock& m_clock;
+    mutable QString m_lastError;
+};
+
+} // namespace smsdesk

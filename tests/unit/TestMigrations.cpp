@@ -1,0 +1,186 @@
+#include "TempDatabase.h"
+#include "store/Migrations.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace smsdesk;
+
+namespace {
+QVariant scalar(QSqlDatabase db, const QString& sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql) || !query.next())
+        return {};
+    return query.value(0);
+}
+
+QByteArray fileHash(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// Opens a raw connection to a SQLite file, without running migrations.
+struct RawConnection
+{
+    explicit RawConnection(const QString& path)
+    {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~RawConnection()
+    {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    }
+    QSqlDatabase db;
+};
+} // namespace
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void freshDatabase()
+    {
+        test::TempDatabase temp;
+        QString error;
+        QVERIFY2(temp.open(&error), qPrintable(error));
+        QSqlDatabase db = temp.database().connection();
+
+        QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
+        const QStringList tables = db.tables();
+        for (const char* table : {"schema_version", "plans", "numbers", "messages"})
+            QVERIFY2(tables.contains(QLatin1String(table)), table);
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
+        QVERIFY(scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt() > 0);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+                 Migrations::latestVersion());
+    }
+
+    void reopeningChangesNothing()
+    {
+        test::TempDatabase temp;
+        QString error;
+        QVERIFY2(temp.open(&error), qPrintable(error));
+        temp.database().close();
+        Database again(DatabaseConfig::sqlite(temp.path()));
+        QVERIFY2(again.open(&error), qPrintable(error));
+        QCOMPARE(scalar(again.connection(), QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+                 Migrations::latestVersion());
+    }
+
+    void upgradeKeepsRows()
+    {
+        test::TempDatabase temp;
+        {
+            RawConnection raw(temp.path());
+            QString error;
+            QVERIFY2(Migrations::migrateTo(raw.db, DatabaseConfig::Backend::Sqlite, 1, &error), qPrintable(error));
+            QCOMPARE(Migrations::currentVersion(raw.db), 1);
+            QVERIFY(!raw.db.tables().contains(QStringLiteral("messages")));
+            QSqlQuery query(raw.db);
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO plans (name, monthly_limit, created_at) "
+                                              "VALUES ('Starter', 500, 1)")));
+            QVERIFY(query.exec(QStringLiteral(
+                "INSERT INTO numbers (e164, label, provider, plan_id, created_at, updated_at) "
+                "VALUES ('+14045559999', 'Front desk', 'oncloud', 1, 1, 2)")));
+        }
+
+        QString error;
+        QVERIFY2(temp.open(&error), qPrintable(error));
+        QSqlDatabase db = temp.database().connection();
+        QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
+
+        QSqlQuery rows(db);
+        QVERIFY(rows.exec(QStringLiteral("SELECT e164, label, provider, plan_id, enabled, has_secret "
+                                         "FROM numbers")));
+        QVERIFY(rows.next());
+        QCOMPARE(rows.value(0).toString(), QStringLiteral("+14045559999"));
+        QCOMPARE(rows.value(1).toString(), QStringLiteral("Front desk"));
+        QCOMPARE(rows.value(2).toString(), QStringLiteral("oncloud"));
+        QCOMPARE(rows.value(3).toInt(), 1);
+        QCOMPARE(rows.value(4).toInt(), 1);
+        QCOMPARE(rows.value(5).toInt(), 0);
+        QVERIFY(!rows.next());
+        QCOMPARE(scalar(db, QStringLiteral("SELECT monthly_limit FROM plans WHERE name = 'Starter'")).toInt(), 500);
+
+        // Version 2's messages table with its unique de-duplication key.
+        QSqlQuery insert(db);
+        const QString message = QStringLiteral(
+            "INSERT INTO messages (direction, provider, did, remote, status, received_at, dedupe_key) "
+            "VALUES ('inbound', 'pbx', '+14045559999', '+17705551234', 'received', 1, 'pbx:abc')");
+        QVERIFY2(insert.exec(message), qPrintable(insert.lastError().text()));
+        QVERIFY(!insert.exec(message));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages")).toInt(), 1);
+    }
+
+    void refusesNewerSchemaAndTouchesNothing()
+    {
+        test::TempDatabase temp;
+        {
+            QString error;
+            QVERIFY2(temp.open(&error), qPrintable(error));
+            QSqlQuery query(temp.database().connection());
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO schema_version (version, description, applied_at) "
+                                              "VALUES (99, 'from the future', 0)")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
+            temp.database().close();
+        }
+        const QByteArray before = fileHash(temp.path());
+        QVERIFY(!before.isEmpty());
+
+        Database newer(DatabaseConfig::sqlite(temp.path()));
+        QString error;
+        QVERIFY(!newer.open(&error));
+        QVERIFY2(error.contains(QLatin1String("newer")) && error.contains(QLatin1String("99")), qPrintable(error));
+        QVERIFY(error.contains(QLatin1String("not changed")));
+        QVERIFY(!newer.isOpen());
+        QCOMPARE(fileHash(temp.path()), before);
+        QVERIFY(!QFile::exists(temp.path() + QLatin1String("-wal")));
+    }
+
+    void unwritableLocationFailsClearly()
+    {
+        Database db(DatabaseConfig::sqlite(QStringLiteral("/proc/smsdesk-cannot-exist/db.sqlite")));
+        QString error;
+        QVERIFY(!db.open(&error));
+        QVERIFY2(!error.isEmpty(), "an error message is expected");
+    }
+
+    void databaseArgument()
+    {
+        DatabaseConfig config;
+        QString error;
+        QVERIFY(DatabaseConfig::fromArgument(QString(), &config, &error));
+        QCOMPARE(config.backend(), DatabaseConfig::Backend::Sqlite);
+        QVERIFY(config.sqlitePath().endsWith(QLatin1String("smsdesk.sqlite")));
+
+        QVERIFY(DatabaseConfig::fromArgument(QStringLiteral("postgresql://desk:pw@127.0.0.1:5433/sms"),
+                                             &config, &error));
+        QCOMPARE(config.backend(), DatabaseConfig::Backend::Postgres);
+        QCOMPARE(config.host(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(config.port(), 5433);
+        QCOMPARE(config.databaseName(), QStringLiteral("sms"));
+        QCOMPARE(config.userName(), QStringLiteral("desk"));
+        QVERIFY(!config.describe().contains(QLatin1String("pw")));
+
+        QVERIFY(!DatabaseConfig::fromArgument(QStringLiteral("postgresql://host-only"), &config, &error));
+        QVERIFY(error.contains(QLatin1String("postgresql://")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "TestMigrations.moc"
