@@ -1,15 +1,16 @@
 #pragma once
 
+#include "secrets/SecretStore.h"
+#include "util/Clock.h"
+
 #include <QString>
 #include <memory>
 
 namespace smsdesk {
 
-class Clock;
 class Database;
 class DatabaseWorker;
 class NumberProvisioner;
-class SecretStore;
 
 // What one running SMS Desk (window, headless listener or CLI command) works with: the
 // store, its worker thread, the keychain and the clock. Built once in main() and passed
