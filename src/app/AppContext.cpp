@@ -2,6 +2,7 @@
 
 #include "phone/PhoneNumber.h"
 #include "provisioning/NumberProvisioner.h"
+#include "provisioning/PlanProvisioner.h"
 #include "secrets/KeychainSecretStore.h"
 #include "store/Database.h"
 #include "store/DatabaseWorker.h"
@@ -21,6 +22,7 @@ AppContext::AppContext(std::unique_ptr<SecretStore> secrets, std::unique_ptr<Clo
 
 AppContext::~AppContext()
 {
+    m_plans.reset();
     m_numbers.reset();
     m_worker.reset();
     m_database.reset();
@@ -39,10 +41,12 @@ bool AppContext::open(const QString& databaseArgument, QString* error)
         *error = worker->openError();
         return false;
     }
+    m_plans.reset();
     m_numbers.reset();
     m_worker = std::move(worker);
     m_database = std::move(database);
     m_numbers = std::make_unique<NumberProvisioner>(*m_worker, *m_secrets, *m_clock, m_region);
+    m_plans = std::make_unique<PlanProvisioner>(*m_worker, *m_clock);
     return true;
 }
 

@@ -11,6 +11,7 @@ namespace smsdesk {
 class Database;
 class DatabaseWorker;
 class NumberProvisioner;
+class PlanProvisioner;
 
 // What one running SMS Desk (window, headless listener or CLI command) works with: the
 // store, its worker thread, the keychain and the clock. Built once in main() and passed
@@ -29,6 +30,7 @@ public:
     Database& database() { return *m_database; }
     DatabaseWorker& worker() { return *m_worker; }
     NumberProvisioner& numbers() { return *m_numbers; }
+    PlanProvisioner& plans() { return *m_plans; }
     SecretStore& secrets() { return *m_secrets; }
     const Clock& clock() const { return *m_clock; }
     // The region for numbers typed without a country code (setting "phone/defaultRegion").
@@ -41,6 +43,7 @@ private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<DatabaseWorker> m_worker;
     std::unique_ptr<NumberProvisioner> m_numbers;
+    std::unique_ptr<PlanProvisioner> m_plans;
     QString m_region;
 };
 
