@@ -1,4 +1,178 @@
+#include "provisioning/NumberValidator.h"
+#include "provisioning/PlanValidator.h"
+
 #include <QTest>
-class TestValidators : public QObject { Q_OBJECT };
+
+using namespace smsdesk;
+using Field = NumberValidator::Field;
+
+Q_DECLARE_METATYPE(NumberValidator::Field)
+
+namespace {
+NumberDraft validDraft(const QString& provider)
+{
+    NumberDraft draft;
+    draft.number = QStringLiteral("(404) 555-9999");
+    draft.provider = provider;
+    draft.label = QStringLiteral("  Front desk ");
+    draft.webhookUrl = QStringLiteral("https://sms.example.com/webhooks/") + provider;
+    draft.fallbackEmail = QStringLiteral("desk@example.com");
+    draft.serviceId = QStringLiteral("SVC-1001");
+    draft.clientId = QStringLiteral("550e8400-e29b-41d4-a716-446655440000");
+    draft.deviceId = QStringLiteral("1234");
+    draft.sim = 1;
+    return draft;
+}
+} // namespace
+
+class TestValidators : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void validDraftNormalised()
+    {
+        const auto result = NumberValidator(QStringLiteral("US")).validate(validDraft(QStringLiteral("pbx")));
+        QVERIFY2(result.ok(), qPrintable(result.firstError()));
+        QCOMPARE(result.record.e164, QStringLiteral("+14045559999"));
+        QCOMPARE(result.record.label, QStringLiteral("Front desk"));
+        QCOMPARE(result.record.serviceId, QStringLiteral("SVC-1001"));
+        // Ids of other providers are not kept.
+        QVERIFY(result.record.clientId.isEmpty());
+        QVERIFY(result.record.deviceId.isEmpty());
+        QCOMPARE(result.record.sim, -1);
+    }
+
+    void providerIdsKeptForTheirProvider()
+    {
+        const NumberValidator validator(QStringLiteral("US"));
+        const auto zonitel = validator.validate(validDraft(QStringLiteral("zonitel")));
+        QVERIFY2(zonitel.ok(), qPrintable(zonitel.firstError()));
+        QCOMPARE(zonitel.record.clientId, QStringLiteral("550e8400-e29b-41d4-a716-446655440000"));
+        QVERIFY(zonitel.record.serviceId.isEmpty());
+
+        const auto gateway = validator.validate(validDraft(QStringLiteral("android-gateway")));
+        QVERIFY2(gateway.ok(), qPrintable(gateway.firstError()));
+        QCOMPARE(gateway.record.deviceId, QStringLiteral("1234"));
+        QCOMPARE(gateway.record.sim, 1);
+
+        NumberDraft noSim = validDraft(QStringLiteral("android-gateway"));
+        noSim.sim = -1;
+        QCOMPARE(validator.validate(noSim).record.sim, 0);
+    }
+
+    void invalidFields_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<Field>("expectedField");
+        QTest::addColumn<QString>("reason");
+
+        QTest::newRow("impossible number") << "oncloud" << "number" << "(000) 555-9999" << Field::Number
+                                           << "not a valid number";
+        QTest::newRow("unknown provider") << "twilio" << "" << "" << Field::Provider << "oncloud, pbx";
+        QTest::newRow("url without scheme") << "oncloud" << "webhookUrl" << "sms.example.com/hook"
+                                            << Field::WebhookUrl << "http:// or https://";
+        QTest::newRow("ftp url") << "oncloud" << "webhookUrl" << "ftp://example.com/hook" << Field::WebhookUrl
+                                 << "http:// or https://";
+        QTest::newRow("zonitel needs https") << "zonitel" << "webhookUrl" << "http://sms.example.com/hook"
+                                             << Field::WebhookUrl << "https://";
+        QTest::newRow("email without domain") << "oncloud" << "fallbackEmail" << "desk@" << Field::FallbackEmail
+                                              << "email address";
+        QTest::newRow("email with space") << "oncloud" << "fallbackEmail" << "front desk@example.com"
+                                          << Field::FallbackEmail << "email address";
+        QTest::newRow("service id with space") << "pbx" << "serviceId" << "SVC 1" << Field::ServiceId << "spaces";
+        QTest::newRow("client id not uuid") << "zonitel" << "clientId" << "client-7" << Field::ClientId << "UUID";
+        QTest::newRow("device id missing") << "android-gateway" << "deviceId" << "" << Field::DeviceId
+                                           << "device id";
+        QTest::newRow("device id not numeric") << "android-gateway" << "deviceId" << "pixel" << Field::DeviceId
+                                               << "whole number";
+        QTest::newRow("sim 2") << "android-gateway" << "sim" << "2" << Field::Sim << "0 or 1";
+        QTest::newRow("secret with newline") << "oncloud" << "secret" << "abc\ndef" << Field::Secret
+                                             << "line breaks";
+        QTest::newRow("zonitel auth without bearer") << "zonitel" << "authHeader" << "Token abc"
+                                                     << Field::AuthHeader << "Bearer ";
+        QTest::newRow("auth with non-ascii") << "oncloud" << "authHeader" << "Token caf\u00e9" << Field::AuthHeader
+                                             << "ASCII";
+        QTest::newRow("label too long") << "oncloud" << "label" << QString(101, u'x') << Field::Label << "100";
+    }
+
+    void invalidFields()
+    {
+        QFETCH(QString, provider);
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(Field, expectedField);
+        QFETCH(QString, reason);
+
+        NumberDraft draft = validDraft(provider);
+        if (field == u"number")
+            draft.number = value;
+        else if (field == u"webhookUrl")
+            draft.webhookUrl = value;
+        else if (field == u"fallbackEmail")
+            draft.fallbackEmail = value;
+        else if (field == u"serviceId")
+            draft.serviceId = value;
+        else if (field == u"clientId")
+            draft.clientId = value;
+        else if (field == u"deviceId")
+            draft.deviceId = value;
+        else if (field == u"sim")
+            draft.sim = value.toInt();
+        else if (field == u"secret")
+            draft.secret = value;
+        else if (field == u"authHeader")
+            draft.authHeader = value;
+        else if (field == u"label")
+            draft.label = value;
+
+        const auto result = NumberValidator(QStringLiteral("US")).validate(draft);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.errors.size(), 1);
+        QVERIFY(result.errors.contains(expectedField));
+        QVERIFY2(result.errors.value(expectedField).contains(reason), qPrintable(result.errors.value(expectedField)));
+    }
+
+    void optionalFieldsMayBeEmpty()
+    {
+        NumberDraft draft;
+        draft.number = QStringLiteral("+1 404 555 9999");
+        draft.provider = QStringLiteral("oncloud");
+        draft.secret = QString(); // cleared
+        const auto result = NumberValidator(QStringLiteral("AU")).validate(draft);
+        QVERIFY2(result.ok(), qPrintable(result.firstError()));
+        QCOMPARE(result.record.e164, QStringLiteral("+14045559999"));
+    }
+
+    void zonitelBearerAccepted()
+    {
+        NumberDraft draft = validDraft(QStringLiteral("zonitel"));
+        draft.authHeader = QStringLiteral("Bearer eyJhbGciOi.abc-123");
+        QVERIFY(NumberValidator(QStringLiteral("US")).validate(draft).ok());
+    }
+
+    void plans()
+    {
+        PlanRecord plan;
+        plan.name = QStringLiteral("  Starter  ");
+        plan.monthlyLimit = 500;
+        plan.cycleDay = 31;
+        QVERIFY(PlanValidator::validate(plan).isEmpty());
+        QCOMPARE(plan.name, QStringLiteral("Starter"));
+
+        PlanRecord bad;
+        bad.name = QStringLiteral("   ");
+        bad.monthlyLimit = 0;
+        bad.cycleDay = 32;
+        const auto errors = PlanValidator::validate(bad);
+        QCOMPARE(errors.size(), 3);
+        QVERIFY(errors.value(PlanValidator::Field::Name).contains(QLatin1String("name")));
+        QVERIFY(errors.value(PlanValidator::Field::MonthlyLimit).contains(QLatin1String("1 to")));
+        QVERIFY(errors.value(PlanValidator::Field::CycleDay).contains(QLatin1String("1 to 31")));
+    }
+};
+
 QTEST_GUILESS_MAIN(TestValidators)
 #include "TestValidators.moc"

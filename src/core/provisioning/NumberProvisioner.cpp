@@ -101,7 +101,9 @@ void NumberProvisioner::save(const NumberDraft& draft, Callback done)
         Outcome outcome;
         outcome.fieldErrors = validation.errors;
         outcome.error = validation.firstError();
-        done(outcome);
+        // Answer asynchronously, as every other outcome is.
+        QMetaObject::invokeMethod(this, [outcome, done = std::move(done)]() { done(outcome); },
+                                  Qt::QueuedConnection);
         return;
     }
 

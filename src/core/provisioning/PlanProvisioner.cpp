@@ -16,7 +16,9 @@ void PlanProvisioner::save(PlanRecord plan, Callback done)
     invalid.fieldErrors = PlanValidator::validate(plan);
     if (!invalid.fieldErrors.isEmpty()) {
         invalid.error = invalid.fieldErrors.first();
-        done(invalid);
+        // Answer asynchronously, as every other outcome is.
+        QMetaObject::invokeMethod(this, [invalid, done = std::move(done)]() { done(invalid); },
+                                  Qt::QueuedConnection);
         return;
     }
     const Clock& clock = m_clock;

@@ -41,18 +41,24 @@ QVariant nullable(qint64 value, qint64 none)
     return value == none ? QVariant(QMetaType::fromType<qint64>()) : QVariant(value);
 }
 
+// Qt binds a null QString as SQL NULL; the text columns are NOT NULL with '' for "none".
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 // Values in column order after id and e164 for INSERT and UPDATE.
 QVariantList editableValues(const NumberRecord& number)
 {
-    return {number.label,
-            number.provider,
+    return {text(number.label),
+            text(number.provider),
             number.enabled ? 1 : 0,
             nullable(number.planId, 0),
-            number.webhookUrl,
-            number.fallbackEmail,
-            number.serviceId,
-            number.clientId,
-            number.deviceId,
+            text(number.webhookUrl),
+            text(number.fallbackEmail),
+            text(number.serviceId),
+            text(number.clientId),
+            text(number.deviceId),
             nullable(number.sim, -1),
             number.hasSecret ? 1 : 0,
             number.hasAuthHeader ? 1 : 0};
