@@ -137,8 +137,8 @@ private Q_SLOTS:
                                               "VALUES (99, 'from the future', 0)")));
             QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
             QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
-            temp.database().close();
         }
+        temp.database().close();
         const QByteArray before = fileHash(temp.path());
         QVERIFY(!before.isEmpty());
 
