@@ -47,13 +47,18 @@ bool Database::open(QString* error)
         }
     }
     const QString name = QStringLiteral("smsdesk-main-") + QUuid::createUuid().toString(QUuid::Id128);
-    QSqlDatabase db = connect(name, error);
-    if (!db.isValid())
-        return false;
-    m_mainConnection = name;
-
     QString migrateError;
-    if (!Migrations::migrate(db, backend(), &migrateError)) {
+    {
+        QSqlDatabase db = connect(name, error);
+        if (!db.isValid())
+            return false;
+        m_mainConnection = name;
+        if (Migrations::migrate(db, backend(), &migrateError))
+            migrateError.clear();
+        else if (migrateError.isEmpty())
+            migrateError = tr("unknown error");
+    }
+    if (!migrateError.isEmpty()) {
         *error = tr("Cannot use the database %1: %2").arg(m_config.describe(), migrateError);
         close();
         return false;
