@@ -48,17 +48,15 @@ bool Database::open(QString* error)
     }
     const QString name = QStringLiteral("smsdesk-main-") + QUuid::createUuid().toString(QUuid::Id128);
     QString migrateError;
+    bool migrated = false;
     {
         QSqlDatabase db = connect(name, error);
         if (!db.isValid())
             return false;
         m_mainConnection = name;
-        if (Migrations::migrate(db, backend(), &migrateError))
-            migrateError.clear();
-        else if (migrateError.isEmpty())
-            migrateError = tr("unknown error");
-    }
-    if (!migrateError.isEmpty()) {
+        migrated = Migrations::migrate(db, backend(), &migrateError);
+    } // the connection must have no users left when close() removes it
+    if (!migrated) {
         *error = tr("Cannot use the database %1: %2").arg(m_config.describe(), migrateError);
         close();
         return false;
