@@ -17,7 +17,8 @@ AppContext::AppContext(std::unique_ptr<SecretStore> secrets, std::unique_ptr<Clo
       m_clock(clock ? std::move(clock) : std::make_unique<Clock>())
 {
     const QString configured = QSettings().value(QStringLiteral("phone/defaultRegion")).toString();
-    m_region = PhoneNumber::isKnownRegion(configured) ? configured.toUpper() : PhoneNumber::systemRegion();
+    m_region =
+        PhoneNumber::isKnownRegion(configured) ? configured.toUpper() : PhoneNumber::systemRegion();
 }
 
 AppContext::~AppContext()

@@ -25,7 +25,8 @@ void MemorySecretStore::read(const QString& key, QObject* context, Callback done
     answer(context, std::move(done), result);
 }
 
-void MemorySecretStore::write(const QString& key, const QString& value, QObject* context, Callback done)
+void MemorySecretStore::write(const QString& key, const QString& value, QObject* context,
+                              Callback done)
 {
     if (failWith == Status::Ok)
         entries.insert(key, value);

@@ -1,12 +1,105 @@
 #include "TempDatabase.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUuid>
+
 namespace smsdesk::test {
 
-TempDatabase::TempDatabase() : m_database(std::make_unique<Database>(DatabaseConfig::sqlite(path()))) {}
+namespace {
+const char* const kPgVariable = "SMSDESK_TEST_PG";
+
+// Runs one statement on the admin database of the test server.
+bool adminExec(const QString& sql, QString* error)
+{
+    DatabaseConfig admin;
+    if (!DatabaseConfig::fromArgument(qEnvironmentVariable(kPgVariable), &admin, error))
+        return false;
+    const QString name = QStringLiteral("admin-") + QUuid::createUuid().toString(QUuid::Id128);
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(admin.host());
+        db.setPort(admin.port());
+        db.setUserName(admin.userName());
+        db.setPassword(admin.password());
+        db.setDatabaseName(admin.databaseName());
+        if (!db.open()) {
+            *error = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            ok = query.exec(sql);
+            if (!ok)
+                *error = query.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+} // namespace
+
+TempDatabase::TempDatabase(DatabaseConfig::Backend backend)
+    : m_backend(backend), m_config(DatabaseConfig::sqlite(path()))
+{}
+
+TempDatabase::~TempDatabase()
+{
+    m_database.reset();
+    if (m_created && m_backend == DatabaseConfig::Backend::Postgres) {
+        QString error;
+        if (!adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgName),
+                       &error))
+            qWarning("could not drop test database %s: %s", qPrintable(m_pgName),
+                     qPrintable(error));
+    }
+}
+
+bool TempDatabase::postgresAvailable()
+{
+    return !qEnvironmentVariableIsEmpty(kPgVariable);
+}
+
+void TempDatabase::addBackendRows()
+{
+    QTest::addColumn<DatabaseConfig::Backend>("backend");
+    QTest::newRow("sqlite") << DatabaseConfig::Backend::Sqlite;
+    QTest::newRow("postgres") << DatabaseConfig::Backend::Postgres;
+}
+
+QString TempDatabase::skipReason()
+{
+    return QStringLiteral(
+               "%1 is not set: tests/run-tests.sh starts a PostgreSQL server and sets it")
+        .arg(QLatin1String(kPgVariable));
+}
+
+bool TempDatabase::create(QString* error)
+{
+    if (m_backend == DatabaseConfig::Backend::Sqlite) {
+        m_created = m_dir.isValid();
+        if (!m_created)
+            *error = m_dir.errorString();
+    } else {
+        if (!DatabaseConfig::fromArgument(qEnvironmentVariable(kPgVariable), &m_config, error))
+            return false;
+        m_pgName = QStringLiteral("smsdesk_test_") + QUuid::createUuid().toString(QUuid::Id128);
+        m_created = adminExec(QStringLiteral("CREATE DATABASE %1").arg(m_pgName), error);
+        if (m_created) {
+            QString url = qEnvironmentVariable(kPgVariable);
+            url.truncate(url.lastIndexOf(u'/') + 1);
+            DatabaseConfig::fromArgument(url + m_pgName, &m_config, error);
+        }
+    }
+    if (m_created)
+        m_database = std::make_unique<Database>(m_config);
+    return m_created;
+}
 
 bool TempDatabase::open(QString* error)
 {
-    return m_dir.isValid() && m_database->open(error);
+    return (m_created || create(error)) && m_database->open(error);
 }
 
 } // namespace smsdesk::test

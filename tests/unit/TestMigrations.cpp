@@ -26,23 +26,6 @@ QByteArray fileHash(const QString& path)
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
-// Opens a raw connection to a SQLite file, without running migrations.
-struct RawConnection
-{
-    explicit RawConnection(const QString& path)
-    {
-        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~RawConnection()
-    {
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-    }
-    QSqlDatabase db;
-};
 } // namespace
 
 class TestMigrations : public QObject
@@ -61,7 +44,8 @@ private Q_SLOTS:
         const QStringList tables = db.tables();
         for (const char* table : {"schema_version", "plans", "numbers", "messages"})
             QVERIFY2(tables.contains(QLatin1String(table)), table);
-        QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
         QVERIFY(scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt() > 0);
@@ -77,53 +61,99 @@ private Q_SLOTS:
         temp.database().close();
         Database again(DatabaseConfig::sqlite(temp.path()));
         QVERIFY2(again.open(&error), qPrintable(error));
-        QCOMPARE(scalar(again.connection(), QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+        QCOMPARE(scalar(again.connection(), QStringLiteral("SELECT COUNT(*) FROM schema_version"))
+                     .toInt(),
                  Migrations::latestVersion());
     }
 
+    void upgradeKeepsRows_data() { test::TempDatabase::addBackendRows(); }
+
     void upgradeKeepsRows()
     {
-        test::TempDatabase temp;
+        QFETCH(DatabaseConfig::Backend, backend);
+        if (backend == DatabaseConfig::Backend::Postgres &&
+            !test::TempDatabase::postgresAvailable())
+            QSKIP(qPrintable(test::TempDatabase::skipReason()));
+        test::TempDatabase temp(backend);
+        QString error;
+        QVERIFY2(temp.create(&error), qPrintable(error));
         {
-            RawConnection raw(temp.path());
-            QString error;
-            QVERIFY2(Migrations::migrateTo(raw.db, DatabaseConfig::Backend::Sqlite, 1, &error), qPrintable(error));
-            QCOMPARE(Migrations::currentVersion(raw.db), 1);
-            QVERIFY(!raw.db.tables().contains(QStringLiteral("messages")));
-            QSqlQuery query(raw.db);
+            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
+            QVERIFY2(raw.isValid(), qPrintable(error));
+            QVERIFY2(Migrations::migrateTo(raw, backend, 1, &error), qPrintable(error));
+            QCOMPARE(Migrations::currentVersion(raw), 1);
+            QVERIFY(!raw.tables().contains(QStringLiteral("messages")));
+            QSqlQuery query(raw);
             QVERIFY(query.exec(QStringLiteral("INSERT INTO plans (name, monthly_limit, created_at) "
                                               "VALUES ('Starter', 500, 1)")));
             QVERIFY(query.exec(QStringLiteral(
                 "INSERT INTO numbers (e164, label, provider, plan_id, created_at, updated_at) "
-                "VALUES ('+14045559999', 'Front desk', 'oncloud', 1, 1, 2)")));
+                "VALUES ('+14045559999', 'Front desk', 'oncloud', "
+                "(SELECT id FROM plans WHERE name = 'Starter'), 1, 2)")));
+            query.finish();
+            const QString name = raw.connectionName();
+            raw = QSqlDatabase();
+            Database::closeConnection(name);
         }
 
-        QString error;
-        QVERIFY2(temp.open(&error), qPrintable(error));
+        QVERIFY2(temp.database().open(&error), qPrintable(error));
         QSqlDatabase db = temp.database().connection();
         QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
 
         QSqlQuery rows(db);
-        QVERIFY(rows.exec(QStringLiteral("SELECT e164, label, provider, plan_id, enabled, has_secret "
-                                         "FROM numbers")));
+        QVERIFY(rows.exec(
+            QStringLiteral("SELECT n.e164, n.label, n.provider, p.name, n.enabled, n.has_secret "
+                           "FROM numbers n JOIN plans p ON p.id = n.plan_id")));
         QVERIFY(rows.next());
         QCOMPARE(rows.value(0).toString(), QStringLiteral("+14045559999"));
         QCOMPARE(rows.value(1).toString(), QStringLiteral("Front desk"));
         QCOMPARE(rows.value(2).toString(), QStringLiteral("oncloud"));
-        QCOMPARE(rows.value(3).toInt(), 1);
+        QCOMPARE(rows.value(3).toString(), QStringLiteral("Starter"));
         QCOMPARE(rows.value(4).toInt(), 1);
         QCOMPARE(rows.value(5).toInt(), 0);
         QVERIFY(!rows.next());
-        QCOMPARE(scalar(db, QStringLiteral("SELECT monthly_limit FROM plans WHERE name = 'Starter'")).toInt(), 500);
+        QCOMPARE(
+            scalar(db, QStringLiteral("SELECT monthly_limit FROM plans WHERE name = 'Starter'"))
+                .toInt(),
+            500);
 
         // Version 2's messages table with its unique de-duplication key.
         QSqlQuery insert(db);
         const QString message = QStringLiteral(
-            "INSERT INTO messages (direction, provider, did, remote, status, received_at, dedupe_key) "
+            "INSERT INTO messages (direction, provider, did, remote, status, received_at, "
+            "dedupe_key) "
             "VALUES ('inbound', 'pbx', '+14045559999', '+17705551234', 'received', 1, 'pbx:abc')");
         QVERIFY2(insert.exec(message), qPrintable(insert.lastError().text()));
         QVERIFY(!insert.exec(message));
         QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages")).toInt(), 1);
+    }
+
+    void refusesNewerSchemaOnPostgres()
+    {
+        if (!test::TempDatabase::postgresAvailable())
+            QSKIP(qPrintable(test::TempDatabase::skipReason()));
+        test::TempDatabase temp(DatabaseConfig::Backend::Postgres);
+        QString error;
+        QVERIFY2(temp.open(&error), qPrintable(error));
+        {
+            QSqlQuery query(temp.database().connection());
+            QVERIFY(query.exec(
+                QStringLiteral("INSERT INTO schema_version (version, description, applied_at) "
+                               "VALUES (99, 'from the future', 0)")));
+        }
+        temp.database().close();
+        QVERIFY(!temp.database().open(&error));
+        QVERIFY2(error.contains(QLatin1String("newer")) &&
+                     error.contains(QLatin1String("not changed")),
+                 qPrintable(error));
+
+        Database check(temp.config());
+        QSqlDatabase raw = check.openConnection(QStringLiteral("check"), &error);
+        QCOMPARE(scalar(raw, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+                 Migrations::latestVersion() + 1);
+        const QString name = raw.connectionName();
+        raw = QSqlDatabase();
+        Database::closeConnection(name);
     }
 
     void refusesNewerSchemaAndTouchesNothing()
@@ -133,8 +163,9 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(temp.open(&error), qPrintable(error));
             QSqlQuery query(temp.database().connection());
-            QVERIFY(query.exec(QStringLiteral("INSERT INTO schema_version (version, description, applied_at) "
-                                              "VALUES (99, 'from the future', 0)")));
+            QVERIFY(query.exec(
+                QStringLiteral("INSERT INTO schema_version (version, description, applied_at) "
+                               "VALUES (99, 'from the future', 0)")));
             QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
             QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
         }
@@ -145,7 +176,8 @@ private Q_SLOTS:
         Database newer(DatabaseConfig::sqlite(temp.path()));
         QString error;
         QVERIFY(!newer.open(&error));
-        QVERIFY2(error.contains(QLatin1String("newer")) && error.contains(QLatin1String("99")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("newer")) && error.contains(QLatin1String("99")),
+                 qPrintable(error));
         QVERIFY(error.contains(QLatin1String("not changed")));
         QVERIFY(!newer.isOpen());
         QCOMPARE(fileHash(temp.path()), before);
@@ -168,8 +200,8 @@ private Q_SLOTS:
         QCOMPARE(config.backend(), DatabaseConfig::Backend::Sqlite);
         QVERIFY(config.sqlitePath().endsWith(QLatin1String("smsdesk.sqlite")));
 
-        QVERIFY(DatabaseConfig::fromArgument(QStringLiteral("postgresql://desk:pw@127.0.0.1:5433/sms"),
-                                             &config, &error));
+        QVERIFY(DatabaseConfig::fromArgument(
+            QStringLiteral("postgresql://desk:pw@127.0.0.1:5433/sms"), &config, &error));
         QCOMPARE(config.backend(), DatabaseConfig::Backend::Postgres);
         QCOMPARE(config.host(), QStringLiteral("127.0.0.1"));
         QCOMPARE(config.port(), 5433);
@@ -177,7 +209,8 @@ private Q_SLOTS:
         QCOMPARE(config.userName(), QStringLiteral("desk"));
         QVERIFY(!config.describe().contains(QLatin1String("pw")));
 
-        QVERIFY(!DatabaseConfig::fromArgument(QStringLiteral("postgresql://host-only"), &config, &error));
+        QVERIFY(!DatabaseConfig::fromArgument(QStringLiteral("postgresql://host-only"), &config,
+                                              &error));
         QVERIFY(error.contains(QLatin1String("postgresql://")));
     }
 };

@@ -36,8 +36,7 @@ class TestNumberProvisioner : public QObject
         return *result;
     }
 
-    template <typename Call>
-    NumberProvisioner::Outcome wait(Call call)
+    template <typename Call> NumberProvisioner::Outcome wait(Call call)
     {
         std::optional<NumberProvisioner::Outcome> result;
         call([&result](const NumberProvisioner::Outcome& o) { result = o; });
@@ -60,10 +59,14 @@ class TestNumberProvisioner : public QObject
         return NumberRepository(m_temp->database().connection(), m_clock).findByE164(e164);
     }
 
+    // Scans every file of a SQLite store (the database, its WAL and shared memory).
     bool anyFileContains(const QByteArray& needle)
     {
+        if (m_temp->config().backend() != DatabaseConfig::Backend::Sqlite)
+            return false;
         m_worker->drain();
-        QDirIterator it(m_temp->dirPath(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator it(m_temp->dirPath(), QDir::Files | QDir::Hidden,
+                        QDirIterator::Subdirectories);
         while (it.hasNext()) {
             QFile file(it.next());
             if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
@@ -73,15 +76,22 @@ class TestNumberProvisioner : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase_data() { test::TempDatabase::addBackendRows(); }
+
     void init()
     {
-        m_temp = std::make_unique<test::TempDatabase>();
+        QFETCH_GLOBAL(DatabaseConfig::Backend, backend);
+        if (backend == DatabaseConfig::Backend::Postgres &&
+            !test::TempDatabase::postgresAvailable())
+            QSKIP(qPrintable(test::TempDatabase::skipReason()));
+        m_temp = std::make_unique<test::TempDatabase>(backend);
         QString error;
         QVERIFY2(m_temp->open(&error), qPrintable(error));
         m_worker = std::make_unique<DatabaseWorker>(m_temp->database());
         QVERIFY2(m_worker->isReady(), qPrintable(m_worker->openError()));
         m_secrets = std::make_unique<test::MemorySecretStore>();
-        m_provisioner = std::make_unique<NumberProvisioner>(*m_worker, *m_secrets, m_clock, QStringLiteral("US"));
+        m_provisioner = std::make_unique<NumberProvisioner>(*m_worker, *m_secrets, m_clock,
+                                                            QStringLiteral("US"));
     }
 
     void cleanup()
@@ -108,7 +118,8 @@ private Q_SLOTS:
         QVERIFY(row->hasAuthHeader);
         QVERIFY(m_secrets->entries.value(SecretStore::numberKey(row->e164, Kind::WebhookSecret)) ==
                 QStringLiteral("s3cret-webhook-value"));
-        QVERIFY(m_secrets->entries.value(SecretStore::numberKey(row->e164, Kind::AuthorizationHeader)) ==
+        QVERIFY(m_secrets->entries.value(
+                    SecretStore::numberKey(row->e164, Kind::AuthorizationHeader)) ==
                 QStringLiteral("Token auth-header-value"));
         QVERIFY(!anyFileContains("s3cret-webhook-value"));
         QVERIFY(!anyFileContains("auth-header-value"));
@@ -171,7 +182,8 @@ private Q_SLOTS:
         QCOMPARE(row->label, QStringLiteral("Sales"));
         QVERIFY(row->hasSecret);
         QVERIFY(!row->hasAuthHeader);
-        QVERIFY(!m_secrets->entries.contains(SecretStore::numberKey(row->e164, Kind::AuthorizationHeader)));
+        QVERIFY(!m_secrets->entries.contains(
+            SecretStore::numberKey(row->e164, Kind::AuthorizationHeader)));
         QCOMPARE(row->createdAtMs, added.record.createdAtMs);
 
         // The number itself changes: its secret moves to the new key.
@@ -179,9 +191,10 @@ private Q_SLOTS:
         renumber.id = added.record.id;
         const auto moved = save(renumber);
         QVERIFY2(moved.ok, qPrintable(moved.error));
-        QTRY_VERIFY(!m_secrets->entries.contains(SecretStore::numberKey(QStringLiteral("+14045559999"),
-                                                                         Kind::WebhookSecret)));
-        QVERIFY(m_secrets->entries.value(SecretStore::numberKey(QStringLiteral("+14045550000"), Kind::WebhookSecret)) ==
+        QTRY_VERIFY(!m_secrets->entries.contains(
+            SecretStore::numberKey(QStringLiteral("+14045559999"), Kind::WebhookSecret)));
+        QVERIFY(m_secrets->entries.value(
+                    SecretStore::numberKey(QStringLiteral("+14045550000"), Kind::WebhookSecret)) ==
                 QStringLiteral("keep-me"));
         QVERIFY(stored(QStringLiteral("+14045550000"))->hasSecret);
         QVERIFY(!stored(QStringLiteral("+14045559999")));
@@ -194,7 +207,8 @@ private Q_SLOTS:
         const auto added = save(d);
         QVERIFY(added.ok);
 
-        const auto disabled = wait([&](auto done) { m_provisioner->setEnabled(added.record.id, false, done); });
+        const auto disabled =
+            wait([&](auto done) { m_provisioner->setEnabled(added.record.id, false, done); });
         QVERIFY(disabled.ok);
         QVERIFY(!disabled.record.enabled);
         QVERIFY(!stored(QStringLiteral("+14045559999"))->enabled);

@@ -16,18 +16,42 @@ private Q_SLOTS:
         QTest::addColumn<QString>("e164");
         QTest::addColumn<QString>("national");
 
-        QTest::newRow("parenthesised") << "(404) 555-9999" << "US" << "+14045559999" << "(404) 555-9999";
-        QTest::newRow("international dashes") << "+1-404-555-9999" << "US" << "+14045559999"
+        QTest::newRow("parenthesised") << "(404) 555-9999"
+                                       << "US"
+                                       << "+14045559999"
+                                       << "(404) 555-9999";
+        QTest::newRow("international dashes") << "+1-404-555-9999"
+                                              << "US"
+                                              << "+14045559999"
                                               << "(404) 555-9999";
-        QTest::newRow("digits with country code") << "14045559999" << "US" << "+14045559999"
+        QTest::newRow("digits with country code") << "14045559999"
+                                                  << "US"
+                                                  << "+14045559999"
                                                   << "(404) 555-9999";
-        QTest::newRow("ten digits") << "4045559999" << "US" << "+14045559999" << "(404) 555-9999";
-        QTest::newRow("dots and spaces") << " 404.555.9999 " << "US" << "+14045559999" << "(404) 555-9999";
-        QTest::newRow("australian mobile") << "0412 345 678" << "AU" << "+61412345678" << "0412 345 678";
-        QTest::newRow("foreign digits from US") << "61412345678" << "US" << "+61412345678"
+        QTest::newRow("ten digits") << "4045559999"
+                                    << "US"
+                                    << "+14045559999"
+                                    << "(404) 555-9999";
+        QTest::newRow("dots and spaces") << " 404.555.9999 "
+                                         << "US"
+                                         << "+14045559999"
+                                         << "(404) 555-9999";
+        QTest::newRow("australian mobile") << "0412 345 678"
+                                           << "AU"
+                                           << "+61412345678"
+                                           << "0412 345 678";
+        QTest::newRow("foreign digits from US") << "61412345678"
+                                                << "US"
+                                                << "+61412345678"
                                                 << "0412 345 678";
-        QTest::newRow("uk with plus") << "+44 20 7946 0958" << "US" << "+442079460958" << "020 7946 0958";
-        QTest::newRow("lower-case region") << "(404) 555-9999" << "us" << "+14045559999" << "(404) 555-9999";
+        QTest::newRow("uk with plus") << "+44 20 7946 0958"
+                                      << "US"
+                                      << "+442079460958"
+                                      << "020 7946 0958";
+        QTest::newRow("lower-case region") << "(404) 555-9999"
+                                           << "us"
+                                           << "+14045559999"
+                                           << "(404) 555-9999";
     }
 
     void typedForms()
@@ -50,14 +74,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("reason");
 
-        QTest::newRow("empty") << "" << "Enter a phone number";
-        QTest::newRow("blank") << "   " << "Enter a phone number";
-        QTest::newRow("letters") << "call me" << "is not a phone number";
-        QTest::newRow("too short") << "555-99" << "not a valid number";
-        QTest::newRow("too long") << "+1 404 555 9999 1234 5678" << "too many digits";
-        QTest::newRow("unassigned area code") << "(000) 555-9999" << "not a valid number";
-        QTest::newRow("bad country code") << "+999 123 456 789" << "country code";
-        QTest::newRow("example number from docs") << "+10000000010" << "not a valid number";
+        QTest::newRow("empty") << ""
+                               << "Enter a phone number";
+        QTest::newRow("blank") << "   "
+                               << "Enter a phone number";
+        QTest::newRow("letters") << "call me"
+                                 << "is not a phone number";
+        QTest::newRow("too short") << "555-99"
+                                   << "not a valid number";
+        QTest::newRow("too long") << "+1 404 555 9999 1234 5678"
+                                  << "too many digits";
+        QTest::newRow("unassigned area code") << "(000) 555-9999"
+                                              << "not a valid number";
+        QTest::newRow("bad country code") << "+999 123 456 789"
+                                          << "country code";
+        QTest::newRow("example number from docs") << "+10000000010"
+                                                  << "not a valid number";
     }
 
     void rejected()

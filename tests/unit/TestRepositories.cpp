@@ -29,9 +29,15 @@ class TestRepositories : public QObject
     test::FakeClock m_clock;
 
 private Q_SLOTS:
+    void initTestCase_data() { test::TempDatabase::addBackendRows(); }
+
     void init()
     {
-        m_temp = std::make_unique<test::TempDatabase>();
+        QFETCH_GLOBAL(DatabaseConfig::Backend, backend);
+        if (backend == DatabaseConfig::Backend::Postgres &&
+            !test::TempDatabase::postgresAvailable())
+            QSKIP(qPrintable(test::TempDatabase::skipReason()));
+        m_temp = std::make_unique<test::TempDatabase>(backend);
         QString error;
         QVERIFY2(m_temp->open(&error), qPrintable(error));
     }
@@ -75,7 +81,8 @@ private Q_SLOTS:
     void numberRoundTrip()
     {
         NumberRepository numbers(m_temp->database().connection(), m_clock);
-        NumberRecord gateway = sampleNumber(QStringLiteral("+61412345678"), QStringLiteral("android-gateway"));
+        NumberRecord gateway =
+            sampleNumber(QStringLiteral("+61412345678"), QStringLiteral("android-gateway"));
         gateway.deviceId = QStringLiteral("42");
         gateway.sim = 1;
         QVERIFY2(numbers.insert(gateway), qPrintable(numbers.lastError()));

@@ -32,7 +32,8 @@ class TestValidators : public QObject
 private Q_SLOTS:
     void validDraftNormalised()
     {
-        const auto result = NumberValidator(QStringLiteral("US")).validate(validDraft(QStringLiteral("pbx")));
+        const auto result =
+            NumberValidator(QStringLiteral("US")).validate(validDraft(QStringLiteral("pbx")));
         QVERIFY2(result.ok(), qPrintable(result.firstError()));
         QCOMPARE(result.record.e164, QStringLiteral("+14045559999"));
         QCOMPARE(result.record.label, QStringLiteral("Front desk"));
@@ -69,33 +70,59 @@ private Q_SLOTS:
         QTest::addColumn<Field>("expectedField");
         QTest::addColumn<QString>("reason");
 
-        QTest::newRow("impossible number") << "oncloud" << "number" << "(000) 555-9999" << Field::Number
-                                           << "not a valid number";
-        QTest::newRow("unknown provider") << "twilio" << "" << "" << Field::Provider << "oncloud, pbx";
-        QTest::newRow("url without scheme") << "oncloud" << "webhookUrl" << "sms.example.com/hook"
-                                            << Field::WebhookUrl << "http:// or https://";
-        QTest::newRow("ftp url") << "oncloud" << "webhookUrl" << "ftp://example.com/hook" << Field::WebhookUrl
+        QTest::newRow("impossible number")
+            << "oncloud"
+            << "number"
+            << "(000) 555-9999" << Field::Number << "not a valid number";
+        QTest::newRow("unknown provider") << "twilio"
+                                          << ""
+                                          << "" << Field::Provider << "oncloud, pbx";
+        QTest::newRow("url without scheme")
+            << "oncloud"
+            << "webhookUrl"
+            << "sms.example.com/hook" << Field::WebhookUrl << "http:// or https://";
+        QTest::newRow("ftp url") << "oncloud"
+                                 << "webhookUrl"
+                                 << "ftp://example.com/hook" << Field::WebhookUrl
                                  << "http:// or https://";
-        QTest::newRow("zonitel needs https") << "zonitel" << "webhookUrl" << "http://sms.example.com/hook"
-                                             << Field::WebhookUrl << "https://";
-        QTest::newRow("email without domain") << "oncloud" << "fallbackEmail" << "desk@" << Field::FallbackEmail
-                                              << "email address";
-        QTest::newRow("email with space") << "oncloud" << "fallbackEmail" << "front desk@example.com"
-                                          << Field::FallbackEmail << "email address";
-        QTest::newRow("service id with space") << "pbx" << "serviceId" << "SVC 1" << Field::ServiceId << "spaces";
-        QTest::newRow("client id not uuid") << "zonitel" << "clientId" << "client-7" << Field::ClientId << "UUID";
-        QTest::newRow("device id missing") << "android-gateway" << "deviceId" << "" << Field::DeviceId
-                                           << "device id";
-        QTest::newRow("device id not numeric") << "android-gateway" << "deviceId" << "pixel" << Field::DeviceId
-                                               << "whole number";
-        QTest::newRow("sim 2") << "android-gateway" << "sim" << "2" << Field::Sim << "0 or 1";
-        QTest::newRow("secret with newline") << "oncloud" << "secret" << "abc\ndef" << Field::Secret
-                                             << "line breaks";
-        QTest::newRow("zonitel auth without bearer") << "zonitel" << "authHeader" << "Token abc"
-                                                     << Field::AuthHeader << "Bearer ";
-        QTest::newRow("auth with non-ascii") << "oncloud" << "authHeader" << "Token caf\u00e9" << Field::AuthHeader
-                                             << "ASCII";
-        QTest::newRow("label too long") << "oncloud" << "label" << QString(101, u'x') << Field::Label << "100";
+        QTest::newRow("zonitel needs https")
+            << "zonitel"
+            << "webhookUrl"
+            << "http://sms.example.com/hook" << Field::WebhookUrl << "https://";
+        QTest::newRow("email without domain") << "oncloud"
+                                              << "fallbackEmail"
+                                              << "desk@" << Field::FallbackEmail << "email address";
+        QTest::newRow("email with space")
+            << "oncloud"
+            << "fallbackEmail"
+            << "front desk@example.com" << Field::FallbackEmail << "email address";
+        QTest::newRow("service id with space") << "pbx"
+                                               << "serviceId"
+                                               << "SVC 1" << Field::ServiceId << "spaces";
+        QTest::newRow("client id not uuid") << "zonitel"
+                                            << "clientId"
+                                            << "client-7" << Field::ClientId << "UUID";
+        QTest::newRow("device id missing") << "android-gateway"
+                                           << "deviceId"
+                                           << "" << Field::DeviceId << "device id";
+        QTest::newRow("device id not numeric") << "android-gateway"
+                                               << "deviceId"
+                                               << "pixel" << Field::DeviceId << "whole number";
+        QTest::newRow("sim 2") << "android-gateway"
+                               << "sim"
+                               << "2" << Field::Sim << "0 or 1";
+        QTest::newRow("secret with newline") << "oncloud"
+                                             << "secret"
+                                             << "abc\ndef" << Field::Secret << "line breaks";
+        QTest::newRow("zonitel auth without bearer")
+            << "zonitel"
+            << "authHeader"
+            << "Token abc" << Field::AuthHeader << "Bearer ";
+        QTest::newRow("auth with non-ascii") << "oncloud"
+                                             << "authHeader"
+                                             << "Token caf\u00e9" << Field::AuthHeader << "ASCII";
+        QTest::newRow("label too long") << "oncloud"
+                                        << "label" << QString(101, u'x') << Field::Label << "100";
     }
 
     void invalidFields()
@@ -132,7 +159,8 @@ private Q_SLOTS:
         QVERIFY(!result.ok());
         QCOMPARE(result.errors.size(), 1);
         QVERIFY(result.errors.contains(expectedField));
-        QVERIFY2(result.errors.value(expectedField).contains(reason), qPrintable(result.errors.value(expectedField)));
+        QVERIFY2(result.errors.value(expectedField).contains(reason),
+                 qPrintable(result.errors.value(expectedField)));
     }
 
     void optionalFieldsMayBeEmpty()

@@ -14,12 +14,12 @@ class HttpRequest
 public:
     using Header = QPair<QByteArray, QByteArray>; // name as received, value trimmed
 
-    QByteArray method;  // "POST"
-    QByteArray target;  // the request target as received: "/webhooks/pbx?x=1"
+    QByteArray method; // "POST"
+    QByteArray target; // the request target as received: "/webhooks/pbx?x=1"
     int versionMajor = 1;
     int versionMinor = 1;
     QList<Header> headers;
-    QByteArray body;    // decoded (chunked bodies joined)
+    QByteArray body; // decoded (chunked bodies joined)
     QHostAddress peerAddress;
     quint16 peerPort = 0;
     qint64 receivedAtMs = 0; // when the first byte of the request arrived (UTC, ms)

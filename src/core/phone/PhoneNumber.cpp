@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QLocale>
-
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
@@ -72,11 +71,12 @@ PhoneNumber::ParseResult PhoneNumber::parse(const QString& input, const QString&
     case PhoneNumberUtil::NO_PARSING_ERROR:
         break;
     case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
-        return {{},
-                trimmed.startsWith(u'+')
-                    ? tr("\"%1\" is not a valid number: the country code is not valid.").arg(trimmed)
-                    : tr("\"%1\" has no country code: start with + or set the default region.")
-                          .arg(trimmed)};
+        return {
+            {},
+            trimmed.startsWith(u'+')
+                ? tr("\"%1\" is not a valid number: the country code is not valid.").arg(trimmed)
+                : tr("\"%1\" has no country code: start with + or set the default region.")
+                      .arg(trimmed)};
     case PhoneNumberUtil::NOT_A_NUMBER:
         return {{}, tr("\"%1\" is not a phone number.").arg(trimmed)};
     case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
@@ -109,7 +109,8 @@ QString PhoneNumber::displayE164(const QString& e164, const QString& homeRegion)
         return e164;
     std::string regionCode;
     util->GetRegionCodeForNumber(parsed, &regionCode);
-    const bool home = QString::fromStdString(regionCode).compare(homeRegion, Qt::CaseInsensitive) == 0;
+    const bool home =
+        QString::fromStdString(regionCode).compare(homeRegion, Qt::CaseInsensitive) == 0;
     return format(parsed, home ? PhoneNumberUtil::NATIONAL : PhoneNumberUtil::INTERNATIONAL);
 }
 
@@ -122,8 +123,8 @@ QString PhoneNumber::systemRegion()
 
 bool PhoneNumber::isKnownRegion(const QString& region)
 {
-    return region.size() == 2 &&
-           PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(region.toUpper().toStdString()) != 0;
+    return region.size() == 2 && PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(
+                                     region.toUpper().toStdString()) != 0;
 }
 
 } // namespace smsdesk

@@ -20,11 +20,11 @@ public:
     static ParseResult parse(const QString& input, const QString& defaultRegion);
 
     bool isEmpty() const { return m_e164.isEmpty(); }
-    QString e164() const { return m_e164; }              // "+14045559999"
-    QString digitsOnly() const { return m_e164.mid(1); } // "14045559999", the outbound format
-    QString national() const { return m_national; }      // "(404) 555-9999"
+    QString e164() const { return m_e164; }                   // "+14045559999"
+    QString digitsOnly() const { return m_e164.mid(1); }      // "14045559999", the outbound format
+    QString national() const { return m_national; }           // "(404) 555-9999"
     QString international() const { return m_international; } // "+1 404-555-9999"
-    QString region() const { return m_region; }          // "US"
+    QString region() const { return m_region; }               // "US"
 
     // Display form of a stored E.164 value: national when it belongs to homeRegion,
     // international otherwise; the input unchanged when it is not a parseable number.

@@ -7,12 +7,29 @@ namespace smsdesk {
 const QList<ProviderCatalog::Info>& ProviderCatalog::all()
 {
     static const QList<Info> providers = {
-        {QStringLiteral("oncloud"), QStringLiteral("onCloud Webhook SMS"), false, false, false, false, {}},
-        {QStringLiteral("pbx"), QStringLiteral("PBX carrier (form webhooks)"), false, true, false, false, {}},
+        {QStringLiteral("oncloud"),
+         QStringLiteral("onCloud Webhook SMS"),
+         false,
+         false,
+         false,
+         false,
+         {}},
+        {QStringLiteral("pbx"),
+         QStringLiteral("PBX carrier (form webhooks)"),
+         false,
+         true,
+         false,
+         false,
+         {}},
         {QStringLiteral("zonitel"), QStringLiteral("Zonitel"), true, false, true, false,
          QStringLiteral("Bearer ")},
-        {QStringLiteral("android-gateway"), QStringLiteral("Android SMS gateway"), false, false, false,
-         true, {}},
+        {QStringLiteral("android-gateway"),
+         QStringLiteral("Android SMS gateway"),
+         false,
+         false,
+         false,
+         true,
+         {}},
     };
     return providers;
 }

@@ -4,7 +4,6 @@
 #include "store/NumberRepository.h"
 #include "util/Clock.h"
 
-
 namespace smsdesk {
 
 namespace {
@@ -24,12 +23,11 @@ struct NumberProvisioner::SaveState
     QStringList staleKeys;   // old keys to remove once the row is stored
 };
 
-NumberProvisioner::NumberProvisioner(DatabaseWorker& worker, SecretStore& secrets, const Clock& clock,
-                                     QString defaultRegion, QObject* parent)
+NumberProvisioner::NumberProvisioner(DatabaseWorker& worker, SecretStore& secrets,
+                                     const Clock& clock, QString defaultRegion, QObject* parent)
     : QObject(parent), m_worker(worker), m_secrets(secrets), m_clock(clock),
       m_region(std::move(defaultRegion))
-{
-}
+{}
 
 void NumberProvisioner::runSteps(QList<Step> steps, std::function<void(QString)> finished)
 {
@@ -38,7 +36,8 @@ void NumberProvisioner::runSteps(QList<Step> steps, std::function<void(QString)>
         return;
     }
     Step first = steps.takeFirst();
-    first([this, steps = std::move(steps), finished = std::move(finished)](const QString& error) mutable {
+    first([this, steps = std::move(steps),
+           finished = std::move(finished)](const QString& error) mutable {
         if (!error.isEmpty())
             finished(error);
         else
@@ -50,8 +49,9 @@ NumberProvisioner::Step NumberProvisioner::secretStep(std::shared_ptr<SaveState>
                                                       SecretStore::Kind kind)
 {
     return [this, state, kind](std::function<void(QString)> next) {
-        const std::optional<QString>& given =
-            kind == SecretStore::Kind::WebhookSecret ? state->draft.secret : state->draft.authHeader;
+        const std::optional<QString>& given = kind == SecretStore::Kind::WebhookSecret
+                                                  ? state->draft.secret
+                                                  : state->draft.authHeader;
         bool& has = kind == SecretStore::Kind::WebhookSecret ? state->record.hasSecret
                                                              : state->record.hasAuthHeader;
         const bool hadBefore = state->existing && (kind == SecretStore::Kind::WebhookSecret
@@ -65,13 +65,14 @@ NumberProvisioner::Step NumberProvisioner::secretStep(std::shared_ptr<SaveState>
             state->staleKeys << oldKey;
 
         auto write = [this, state, newKey, next, &has](const QString& value) {
-            m_secrets.write(newKey, value, this, [state, newKey, next, &has](const SecretStore::Result& r) {
-                if (!r.ok())
-                    return next(r.message);
-                state->keysWritten << newKey;
-                has = true;
-                next({});
-            });
+            m_secrets.write(newKey, value, this,
+                            [state, newKey, next, &has](const SecretStore::Result& r) {
+                                if (!r.ok())
+                                    return next(r.message);
+                                state->keysWritten << newKey;
+                                has = true;
+                                next({});
+                            });
         };
 
         if (given && !given->isEmpty()) {
@@ -102,8 +103,8 @@ void NumberProvisioner::save(const NumberDraft& draft, Callback done)
         outcome.fieldErrors = validation.errors;
         outcome.error = validation.firstError();
         // Answer asynchronously, as every other outcome is.
-        QMetaObject::invokeMethod(this, [outcome, done = std::move(done)]() { done(outcome); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [outcome, done = std::move(done)]() { done(outcome); }, Qt::QueuedConnection);
         return;
     }
 
@@ -166,8 +167,9 @@ void NumberProvisioner::save(const NumberDraft& draft, Callback done)
         outcome.error = error;
         outcome.record = state->record;
         // A new number that could not be stored leaves nothing behind in the keychain.
-        const QStringList cleanup = outcome.ok ? state->staleKeys
-                                   : state->existing ? QStringList() : state->keysWritten;
+        const QStringList cleanup = outcome.ok        ? state->staleKeys
+                                    : state->existing ? QStringList()
+                                                      : state->keysWritten;
         for (const QString& key : cleanup)
             m_secrets.remove(key, this, [](const SecretStore::Result&) {});
         done(outcome);
@@ -207,24 +209,27 @@ void NumberProvisioner::remove(qint64 id, Callback done)
             outcome.error = outcome.ok ? QString() : numbers.lastError();
             return outcome;
         },
-        this, [this, done = std::move(done)](Outcome outcome) {
+        this,
+        [this, done = std::move(done)](Outcome outcome) {
             if (!outcome.ok)
                 return done(outcome);
             // The row is gone; its keychain entries go too (removing a missing one succeeds).
             const QString e164 = outcome.record.e164;
-            m_secrets.remove(SecretStore::numberKey(e164, SecretStore::Kind::WebhookSecret), this,
-                             [this, e164, outcome, done](const SecretStore::Result& first) {
-                                 m_secrets.remove(
-                                     SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader), this,
-                                     [outcome, done, first](const SecretStore::Result& second) {
-                                         Outcome result = outcome;
-                                         if (!first.ok() || !second.ok())
-                                             result.error = tr("The number was deleted, but its "
-                                                               "keychain entries could not be removed: %1")
-                                                                .arg(first.ok() ? second.message : first.message);
-                                         done(result);
-                                     });
-                             });
+            m_secrets.remove(
+                SecretStore::numberKey(e164, SecretStore::Kind::WebhookSecret), this,
+                [this, e164, outcome, done](const SecretStore::Result& first) {
+                    m_secrets.remove(
+                        SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader), this,
+                        [outcome, done, first](const SecretStore::Result& second) {
+                            Outcome result = outcome;
+                            if (!first.ok() || !second.ok())
+                                result.error =
+                                    tr("The number was deleted, but its "
+                                       "keychain entries could not be removed: %1")
+                                        .arg(first.ok() ? second.message : first.message);
+                            done(result);
+                        });
+                });
         });
 }
 

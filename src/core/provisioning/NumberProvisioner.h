@@ -25,9 +25,9 @@ public:
     struct Outcome
     {
         bool ok = false;
-        NumberRecord record;                                  // as stored, when ok
-        QMap<NumberValidator::Field, QString> fieldErrors;    // validation, per field
-        QString error;                                        // one sentence for the user
+        NumberRecord record;                               // as stored, when ok
+        QMap<NumberValidator::Field, QString> fieldErrors; // validation, per field
+        QString error;                                     // one sentence for the user
     };
     using Callback = std::function<void(const Outcome&)>;
 

@@ -64,7 +64,8 @@ QString NumberValidator::checkWebhookUrl(const QString& url, const QString& prov
     const QUrl parsed(url, QUrl::StrictMode);
     const QString scheme = parsed.scheme().toLower();
     if (!parsed.isValid() || parsed.host().isEmpty() || (scheme != u"http" && scheme != u"https"))
-        return tr("Enter a full http:// or https:// URL, such as https://sms.example.com/webhooks/oncloud.");
+        return tr("Enter a full http:// or https:// URL, such as "
+                  "https://sms.example.com/webhooks/oncloud.");
     const auto* info = ProviderCatalog::find(provider);
     if (info && info->webhookMustBeHttps && scheme != u"https")
         return tr("%1 only delivers to https:// URLs.").arg(info->displayName);
@@ -76,10 +77,10 @@ QString NumberValidator::checkEmail(const QString& email)
     if (email.isEmpty())
         return {};
     // Deliberately modest: one @, no spaces, a dot in the domain.
-    static const QRegularExpression pattern(
-        QStringLiteral(R"(^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$)"));
-    return pattern.match(email).hasMatch() ? QString()
-                                           : tr("Enter an email address such as support@example.com.");
+    static const QRegularExpression pattern(QStringLiteral(R"(^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$)"));
+    return pattern.match(email).hasMatch()
+               ? QString()
+               : tr("Enter an email address such as support@example.com.");
 }
 
 QString NumberValidator::checkAuthHeader(const QString& value, const QString& provider)
@@ -124,15 +125,17 @@ NumberValidator::Result NumberValidator::validate(const NumberDraft& draft) cons
 
     record.label = draft.label.trimmed();
     if (record.label.size() > MaxLabelLength)
-        result.errors.insert(Field::Label, tr("Keep the label under %1 characters.").arg(MaxLabelLength));
+        result.errors.insert(Field::Label,
+                             tr("Keep the label under %1 characters.").arg(MaxLabelLength));
     else if (hasControlCharacters(record.label))
         result.errors.insert(Field::Label, tr("The label may not contain line breaks."));
 
     record.provider = draft.provider.trimmed().toLower();
     const auto* info = ProviderCatalog::find(record.provider);
     if (!info) {
-        result.errors.insert(Field::Provider, tr("Choose a provider: %1.")
-                                                  .arg(ProviderCatalog::ids().join(QLatin1String(", "))));
+        result.errors.insert(
+            Field::Provider,
+            tr("Choose a provider: %1.").arg(ProviderCatalog::ids().join(QLatin1String(", "))));
     }
 
     record.webhookUrl = draft.webhookUrl.trimmed();
@@ -152,17 +155,17 @@ NumberValidator::Result NumberValidator::validate(const NumberDraft& draft) cons
     if (info && info->usesClientId) {
         record.clientId = draft.clientId.trimmed();
         if (!record.clientId.isEmpty() && QUuid::fromString(record.clientId).isNull())
-            result.errors.insert(Field::ClientId,
-                                 tr("The Zonitel client id is a UUID such as "
-                                    "550e8400-e29b-41d4-a716-446655440000."));
+            result.errors.insert(Field::ClientId, tr("The Zonitel client id is a UUID such as "
+                                                     "550e8400-e29b-41d4-a716-446655440000."));
     }
     if (info && info->usesDevice) {
         record.deviceId = draft.deviceId.trimmed();
         bool numeric = false;
         record.deviceId.toLongLong(&numeric);
         if (record.deviceId.isEmpty())
-            result.errors.insert(Field::DeviceId,
-                                 tr("Enter the gateway's device id: the gateway names the number by it."));
+            result.errors.insert(
+                Field::DeviceId,
+                tr("Enter the gateway's device id: the gateway names the number by it."));
         else if (!numeric)
             result.errors.insert(Field::DeviceId, tr("The device id is a whole number."));
         record.sim = draft.sim < 0 ? 0 : draft.sim;
@@ -175,7 +178,8 @@ NumberValidator::Result NumberValidator::validate(const NumberDraft& draft) cons
             result.errors.insert(Field::Secret, error);
     }
     if (draft.authHeader) {
-        if (const QString error = checkAuthHeader(*draft.authHeader, record.provider); !error.isEmpty())
+        if (const QString error = checkAuthHeader(*draft.authHeader, record.provider);
+            !error.isEmpty())
             result.errors.insert(Field::AuthHeader, error);
     }
     return result;

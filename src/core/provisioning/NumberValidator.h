@@ -13,7 +13,8 @@ namespace smsdesk {
 class NumberValidator
 {
 public:
-    enum class Field {
+    enum class Field
+    {
         Number,
         Label,
         Provider,
@@ -29,8 +30,8 @@ public:
 
     struct Result
     {
-        NumberRecord record;          // normalised; meaningful when ok()
-        QMap<Field, QString> errors;  // a sentence per invalid field
+        NumberRecord record;         // normalised; meaningful when ok()
+        QMap<Field, QString> errors; // a sentence per invalid field
         bool ok() const { return errors.isEmpty(); }
         QString firstError() const { return errors.isEmpty() ? QString() : errors.first(); }
     };

@@ -7,8 +7,7 @@ namespace smsdesk {
 
 PlanProvisioner::PlanProvisioner(DatabaseWorker& worker, const Clock& clock, QObject* parent)
     : QObject(parent), m_worker(worker), m_clock(clock)
-{
-}
+{}
 
 void PlanProvisioner::save(PlanRecord plan, Callback done)
 {
@@ -17,8 +16,8 @@ void PlanProvisioner::save(PlanRecord plan, Callback done)
     if (!invalid.fieldErrors.isEmpty()) {
         invalid.error = invalid.fieldErrors.first();
         // Answer asynchronously, as every other outcome is.
-        QMetaObject::invokeMethod(this, [invalid, done = std::move(done)]() { done(invalid); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [invalid, done = std::move(done)]() { done(invalid); }, Qt::QueuedConnection);
         return;
     }
     const Clock& clock = m_clock;

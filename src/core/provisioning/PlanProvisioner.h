@@ -20,7 +20,7 @@ public:
     struct Outcome
     {
         bool ok = false;
-        PlanRecord plan;                              // as stored, when ok
+        PlanRecord plan; // as stored, when ok
         QMap<PlanValidator::Field, QString> fieldErrors;
         QString error;
     };

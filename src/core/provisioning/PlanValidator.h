@@ -11,7 +11,12 @@ namespace smsdesk {
 class PlanValidator
 {
 public:
-    enum class Field { Name, MonthlyLimit, CycleDay };
+    enum class Field
+    {
+        Name,
+        MonthlyLimit,
+        CycleDay
+    };
 
     // Normalises `plan` in place (trims the name) and returns a sentence per invalid field.
     static QMap<Field, QString> validate(PlanRecord& plan);

@@ -33,20 +33,23 @@ SecretStore::Result resultOf(const QKeychain::Job* job)
     const QString detail = job->errorString();
     switch (result.status) {
     case SecretStore::Status::NoKeychain:
-        result.message = QCoreApplication::translate(
-                             "smsdesk::KeychainSecretStore",
-                             "No system keychain is available, so the secret was not saved (%1). "
-                             "Start a keychain service such as GNOME Keyring or KWallet and try again.")
-                             .arg(detail);
+        result.message =
+            QCoreApplication::translate(
+                "smsdesk::KeychainSecretStore",
+                "No system keychain is available, so the secret was not saved (%1). "
+                "Start a keychain service such as GNOME Keyring or KWallet and try again.")
+                .arg(detail);
         break;
     case SecretStore::Status::AccessDenied:
-        result.message = QCoreApplication::translate("smsdesk::KeychainSecretStore",
-                                                     "The keychain refused access (%1). Unlock it and try again.")
+        result.message = QCoreApplication::translate(
+                             "smsdesk::KeychainSecretStore",
+                             "The keychain refused access (%1). Unlock it and try again.")
                              .arg(detail);
         break;
     default:
-        result.message = QCoreApplication::translate("smsdesk::KeychainSecretStore", "Keychain error: %1")
-                             .arg(detail);
+        result.message =
+            QCoreApplication::translate("smsdesk::KeychainSecretStore", "Keychain error: %1")
+                .arg(detail);
         break;
     }
     return result;
@@ -61,16 +64,17 @@ JobType* prepare(const QString& service, const QString& key, QObject* context,
     job->setInsecureFallback(false);
     job->setKey(key);
     QPointer<QObject> guard(context);
-    QObject::connect(job, &QKeychain::Job::finished, context, [guard, done](QKeychain::Job* finished) {
-        if (!guard)
-            return;
-        SecretStore::Result result = resultOf(finished);
-        if (result.ok()) {
-            if (auto* reader = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
-                result.value = reader->textData();
-        }
-        done(result);
-    });
+    QObject::connect(job, &QKeychain::Job::finished, context,
+                     [guard, done](QKeychain::Job* finished) {
+                         if (!guard)
+                             return;
+                         SecretStore::Result result = resultOf(finished);
+                         if (result.ok()) {
+                             if (auto* reader = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
+                                 result.value = reader->textData();
+                         }
+                         done(result);
+                     });
     return job;
 }
 
@@ -83,7 +87,8 @@ void KeychainSecretStore::read(const QString& key, QObject* context, Callback do
     prepare<QKeychain::ReadPasswordJob>(m_service, key, context, done)->start();
 }
 
-void KeychainSecretStore::write(const QString& key, const QString& value, QObject* context, Callback done)
+void KeychainSecretStore::write(const QString& key, const QString& value, QObject* context,
+                                Callback done)
 {
     auto* job = prepare<QKeychain::WritePasswordJob>(m_service, key, context, done);
     job->setTextData(value);
@@ -92,14 +97,12 @@ void KeychainSecretStore::write(const QString& key, const QString& value, QObjec
 
 void KeychainSecretStore::remove(const QString& key, QObject* context, Callback done)
 {
-    prepare<QKeychain::DeletePasswordJob>(m_service, key, context,
-                                          [done](const Result& result) {
-                                              if (result.status == Status::NotFound)
-                                                  done(Result{});
-                                              else
-                                                  done(result);
-                                          })
-        ->start();
+    prepare<QKeychain::DeletePasswordJob>(m_service, key, context, [done](const Result& result) {
+        if (result.status == Status::NotFound)
+            done(Result{});
+        else
+            done(result);
+    })->start();
 }
 
 } // namespace smsdesk

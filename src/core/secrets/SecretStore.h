@@ -12,9 +12,14 @@ namespace smsdesk {
 class SecretStore
 {
 public:
-    enum class Kind { WebhookSecret, AuthorizationHeader };
+    enum class Kind
+    {
+        WebhookSecret,
+        AuthorizationHeader
+    };
 
-    enum class Status {
+    enum class Status
+    {
         Ok,
         NotFound,
         NoKeychain,   // no keychain service is running or reachable
@@ -34,7 +39,8 @@ public:
     virtual ~SecretStore();
 
     virtual void read(const QString& key, QObject* context, Callback done) = 0;
-    virtual void write(const QString& key, const QString& value, QObject* context, Callback done) = 0;
+    virtual void write(const QString& key, const QString& value, QObject* context,
+                       Callback done) = 0;
     // Removing a key that does not exist succeeds.
     virtual void remove(const QString& key, QObject* context, Callback done) = 0;
 

@@ -46,7 +46,8 @@ bool Database::open(QString* error)
             return false;
         }
     }
-    const QString name = QStringLiteral("smsdesk-main-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString name =
+        QStringLiteral("smsdesk-main-") + QUuid::createUuid().toString(QUuid::Id128);
     QString migrateError;
     bool migrated = false;
     {
@@ -86,7 +87,8 @@ int Database::schemaVersion() const
 
 QSqlDatabase Database::openConnection(const QString& purpose, QString* error) const
 {
-    const QString name = QStringLiteral("smsdesk-%1-%2").arg(purpose, QUuid::createUuid().toString(QUuid::Id128));
+    const QString name =
+        QStringLiteral("smsdesk-%1-%2").arg(purpose, QUuid::createUuid().toString(QUuid::Id128));
     return connect(name, error);
 }
 
@@ -131,8 +133,10 @@ QSqlDatabase Database::connect(const QString& name, QString* error) const
             QString sqlError;
             if (!exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &sqlError) ||
                 !exec(db, QStringLiteral("PRAGMA synchronous = FULL"), &sqlError) ||
-                !exec(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs), &sqlError)) {
-                failure = tr("Cannot configure the database %1: %2").arg(m_config.describe(), sqlError);
+                !exec(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs),
+                      &sqlError)) {
+                failure =
+                    tr("Cannot configure the database %1: %2").arg(m_config.describe(), sqlError);
             }
         }
         if (failure.isEmpty())

@@ -56,7 +56,10 @@ QString DatabaseConfig::describe() const
     if (m_backend == Backend::Sqlite)
         return m_sqlitePath;
     QString user = m_userName.isEmpty() ? QString() : m_userName + u'@';
-    return QStringLiteral("postgresql://%1%2:%3/%4").arg(user, m_host).arg(m_port).arg(m_databaseName);
+    return QStringLiteral("postgresql://%1%2:%3/%4")
+        .arg(user, m_host)
+        .arg(m_port)
+        .arg(m_databaseName);
 }
 
 } // namespace smsdesk

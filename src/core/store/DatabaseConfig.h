@@ -8,7 +8,11 @@ namespace smsdesk {
 class DatabaseConfig
 {
 public:
-    enum class Backend { Sqlite, Postgres };
+    enum class Backend
+    {
+        Sqlite,
+        Postgres
+    };
 
     // Reads a --db argument: empty means the default SQLite file in the user's data folder;
     // "postgresql://user@host:port/name" (or "postgres://") a PostgreSQL server; anything

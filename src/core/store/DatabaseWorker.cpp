@@ -36,7 +36,8 @@ DatabaseWorker::~DatabaseWorker()
 
 void DatabaseWorker::drain()
 {
-    QMetaObject::invokeMethod(m_threadObject, []() {}, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_threadObject, []() {}, Qt::BlockingQueuedConnection);
 }
 
 } // namespace smsdesk

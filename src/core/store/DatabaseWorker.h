@@ -32,14 +32,14 @@ public:
               std::function<void(Result)> done)
     {
         QPointer<QObject> guard(context);
-        QMetaObject::invokeMethod(m_threadObject, [this, job = std::move(job), guard,
-                                                   done = std::move(done)]() mutable {
-            auto result = std::make_shared<Result>(job(m_db));
-            QMetaObject::invokeMethod(this, [guard, done = std::move(done), result]() {
-                if (guard)
-                    done(std::move(*result));
+        QMetaObject::invokeMethod(
+            m_threadObject, [this, job = std::move(job), guard, done = std::move(done)]() mutable {
+                auto result = std::make_shared<Result>(job(m_db));
+                QMetaObject::invokeMethod(this, [guard, done = std::move(done), result]() {
+                    if (guard)
+                        done(std::move(*result));
+                });
             });
-        });
     }
 
     // Blocks until every job posted so far has run: for shutdown and tests, not for the GUI.

@@ -50,31 +50,23 @@ QString text(const QString& value)
 // Values in column order after id and e164 for INSERT and UPDATE.
 QVariantList editableValues(const NumberRecord& number)
 {
-    return {text(number.label),
-            text(number.provider),
-            number.enabled ? 1 : 0,
-            nullable(number.planId, 0),
-            text(number.webhookUrl),
-            text(number.fallbackEmail),
-            text(number.serviceId),
-            text(number.clientId),
-            text(number.deviceId),
-            nullable(number.sim, -1),
-            number.hasSecret ? 1 : 0,
-            number.hasAuthHeader ? 1 : 0};
+    return {text(number.label),         text(number.provider),    number.enabled ? 1 : 0,
+            nullable(number.planId, 0), text(number.webhookUrl),  text(number.fallbackEmail),
+            text(number.serviceId),     text(number.clientId),    text(number.deviceId),
+            nullable(number.sim, -1),   number.hasSecret ? 1 : 0, number.hasAuthHeader ? 1 : 0};
 }
 
 QString duplicateMessage(const QString& e164)
 {
-    return QCoreApplication::translate("smsdesk::NumberRepository", "The number %1 is already provisioned.")
+    return QCoreApplication::translate("smsdesk::NumberRepository",
+                                       "The number %1 is already provisioned.")
         .arg(e164);
 }
 } // namespace
 
 NumberRepository::NumberRepository(QSqlDatabase db, const Clock& clock)
     : m_db(std::move(db)), m_clock(clock)
-{
-}
+{}
 
 bool NumberRepository::fail(const QString& message) const
 {
@@ -141,10 +133,12 @@ bool NumberRepository::insert(NumberRecord& number)
         return fail(duplicateMessage(number.e164));
     number.createdAtMs = number.updatedAtMs = m_clock.nowMs();
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral(
-        "INSERT INTO numbers (e164, label, provider, enabled, plan_id, webhook_url, fallback_email, "
-        "service_id, client_id, device_id, sim, has_secret, has_auth_header, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    query.prepare(
+        QStringLiteral("INSERT INTO numbers (e164, label, provider, enabled, plan_id, webhook_url, "
+                       "fallback_email, "
+                       "service_id, client_id, device_id, sim, has_secret, has_auth_header, "
+                       "created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     query.addBindValue(number.e164);
     for (const QVariant& value : editableValues(number))
         query.addBindValue(value);
@@ -179,9 +173,10 @@ bool NumberRepository::setEnabled(qint64 id, bool enabled)
 
 bool NumberRepository::setSecretFlags(qint64 id, bool hasSecret, bool hasAuthHeader)
 {
-    return exec(QStringLiteral(
-                    "UPDATE numbers SET has_secret = ?, has_auth_header = ?, updated_at = ? WHERE id = ?"),
-                {hasSecret ? 1 : 0, hasAuthHeader ? 1 : 0, m_clock.nowMs(), id});
+    return exec(
+        QStringLiteral(
+            "UPDATE numbers SET has_secret = ?, has_auth_header = ?, updated_at = ? WHERE id = ?"),
+        {hasSecret ? 1 : 0, hasAuthHeader ? 1 : 0, m_clock.nowMs(), id});
 }
 
 bool NumberRepository::remove(qint64 id)

@@ -10,8 +10,8 @@
 namespace smsdesk {
 
 namespace {
-const QString kColumns = QStringLiteral(
-    "id, name, monthly_limit, outbound_included, active, cycle_day, created_at");
+const QString kColumns =
+    QStringLiteral("id, name, monthly_limit, outbound_included, active, cycle_day, created_at");
 
 PlanRecord readPlan(const QSqlQuery& query)
 {
@@ -29,8 +29,7 @@ PlanRecord readPlan(const QSqlQuery& query)
 
 PlanRepository::PlanRepository(QSqlDatabase db, const Clock& clock)
     : m_db(std::move(db)), m_clock(clock)
-{
-}
+{}
 
 bool PlanRepository::fail(const QString& message) const
 {
@@ -81,8 +80,9 @@ bool PlanRepository::insert(PlanRecord& plan)
                                                 "A plan named \"%1\" already exists.")
                         .arg(plan.name));
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT INTO plans (name, monthly_limit, outbound_included, active, "
-                                 "cycle_day, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
+    query.prepare(
+        QStringLiteral("INSERT INTO plans (name, monthly_limit, outbound_included, active, "
+                       "cycle_day, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
     plan.createdAtMs = m_clock.nowMs();
     query.addBindValue(plan.name);
     query.addBindValue(plan.monthlyLimit);
@@ -104,8 +104,9 @@ bool PlanRepository::update(const PlanRecord& plan)
                                                 "A plan named \"%1\" already exists.")
                         .arg(plan.name));
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("UPDATE plans SET name = ?, monthly_limit = ?, outbound_included = ?, "
-                                 "active = ?, cycle_day = ? WHERE id = ?"));
+    query.prepare(
+        QStringLiteral("UPDATE plans SET name = ?, monthly_limit = ?, outbound_included = ?, "
+                       "active = ?, cycle_day = ? WHERE id = ?"));
     query.addBindValue(plan.name);
     query.addBindValue(plan.monthlyLimit);
     query.addBindValue(plan.outboundIncluded ? 1 : 0);
@@ -115,7 +116,8 @@ bool PlanRepository::update(const PlanRecord& plan)
     if (!query.exec())
         return fail(query.lastError().text());
     if (query.numRowsAffected() != 1)
-        return fail(QCoreApplication::translate("smsdesk::PlanRepository", "The plan no longer exists."));
+        return fail(
+            QCoreApplication::translate("smsdesk::PlanRepository", "The plan no longer exists."));
     return true;
 }
 

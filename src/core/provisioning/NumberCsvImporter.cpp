@@ -1,0 +1,370 @@
+#include "NumberCsvImporter.h"
+
+#include "NumberValidator.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QStringDecoder>
+
+namespace smsdesk {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("smsdesk::NumberCsvImporter", text);
+}
+
+const QString kNumber = QStringLiteral("number");
+const QString kProvider = QStringLiteral("provider");
+const QString kLabel = QStringLiteral("label");
+const QString kPlan = QStringLiteral("plan");
+const QString kWebhookUrl = QStringLiteral("webhook_url");
+const QString kFallbackEmail = QStringLiteral("fallback_email");
+const QString kServiceId = QStringLiteral("service_id");
+const QString kClientId = QStringLiteral("client_id");
+const QString kDeviceId = QStringLiteral("device_id");
+const QString kSim = QStringLiteral("sim");
+const QString kSecretEnv = QStringLiteral("secret_env");
+const QString kAuthHeaderEnv = QStringLiteral("auth_header_env");
+
+QString columnFor(NumberValidator::Field field)
+{
+    switch (field) {
+    case NumberValidator::Field::Number:
+        return kNumber;
+    case NumberValidator::Field::Label:
+        return kLabel;
+    case NumberValidator::Field::Provider:
+        return kProvider;
+    case NumberValidator::Field::WebhookUrl:
+        return kWebhookUrl;
+    case NumberValidator::Field::FallbackEmail:
+        return kFallbackEmail;
+    case NumberValidator::Field::ServiceId:
+        return kServiceId;
+    case NumberValidator::Field::ClientId:
+        return kClientId;
+    case NumberValidator::Field::DeviceId:
+        return kDeviceId;
+    case NumberValidator::Field::Sim:
+        return kSim;
+    case NumberValidator::Field::Secret:
+        return kSecretEnv;
+    case NumberValidator::Field::AuthHeader:
+        return kAuthHeaderEnv;
+    }
+    return {};
+}
+
+// "number "(000) 555" is not a valid number: ...", "webhook_url "http://x": Zonitel only ...",
+// "label: Keep the label under ...". `shown` is the value worth repeating, if any.
+QString describe(const QString& column, const QString& shown, const QString& message)
+{
+    if (message.startsWith(u'"'))
+        return column + u' ' + message;
+    if (!shown.isEmpty())
+        return QStringLiteral("%1 \"%2\": %3").arg(column, shown, message);
+    return column + QLatin1String(": ") + message;
+}
+
+QString oneLine(QString text)
+{
+    text.replace(u'\r', u' ');
+    text.replace(u'\n', u' ');
+    return text;
+}
+
+bool isBlank(const QStringList& fields)
+{
+    for (const QString& field : fields) {
+        if (!field.trimmed().isEmpty())
+            return false;
+    }
+    return true;
+}
+
+// The 1-based line of the first byte sequence that is not UTF-8, or 0 when all of it is.
+int firstLineNotUtf8(const QByteArray& data)
+{
+    const QList<QByteArray> lines = data.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        const QString decoded = decoder(lines.at(i));
+        if (decoder.hasError())
+            return int(i) + 1;
+    }
+    return 0;
+}
+} // namespace
+
+NumberCsvImporter::NumberCsvImporter(QString defaultRegion, Lookups lookups)
+    : m_region(std::move(defaultRegion)), m_lookups(std::move(lookups))
+{}
+
+QStringList NumberCsvImporter::columns()
+{
+    return {kNumber,    kProvider, kLabel,    kPlan, kWebhookUrl, kFallbackEmail,
+            kServiceId, kClientId, kDeviceId, kSim,  kSecretEnv,  kAuthHeaderEnv};
+}
+
+QList<NumberCsvImporter::Record> NumberCsvImporter::parseRecords(const QString& text)
+{
+    QList<Record> records;
+    const qsizetype size = text.size();
+    qsizetype i = 0;
+    int line = 1;
+
+    // Moves past the end of the current physical line, after an error in it.
+    auto skipLine = [&]() {
+        while (i < size && text.at(i) != u'\n')
+            ++i;
+        if (i < size) {
+            ++i;
+            ++line;
+        }
+    };
+
+    while (i < size) {
+        Record record;
+        record.line = line;
+        bool endOfRecord = false;
+        while (!endOfRecord) {
+            QString field;
+            if (i < size && text.at(i) == u'"') {
+                ++i;
+                bool closed = false;
+                while (i < size) {
+                    const QChar c = text.at(i);
+                    if (c == u'"') {
+                        if (i + 1 < size && text.at(i + 1) == u'"') {
+                            field += u'"';
+                            i += 2;
+                            continue;
+                        }
+                        ++i;
+                        closed = true;
+                        break;
+                    }
+                    if (c == u'\n')
+                        ++line;
+                    field += c;
+                    ++i;
+                }
+                if (!closed) {
+                    record.error = tr("A quoted field starts in this row and is never closed.");
+                    break;
+                }
+                if (i < size && text.at(i) != u',' && text.at(i) != u'\n' && text.at(i) != u'\r') {
+                    record.error = tr("Unexpected text after a closing quote: inside a quoted "
+                                      "field, write a quote as two quotes (\"\").");
+                    skipLine();
+                    break;
+                }
+            } else {
+                while (i < size && text.at(i) != u',' && text.at(i) != u'\n' &&
+                       text.at(i) != u'\r') {
+                    if (text.at(i) == u'"')
+                        break;
+                    field += text.at(i);
+                    ++i;
+                }
+                if (i < size && text.at(i) == u'"') {
+                    record.error = tr("A quote inside a field that does not start with one: put "
+                                      "the whole field in quotes and write the quote as two "
+                                      "quotes (\"\").");
+                    skipLine();
+                    break;
+                }
+            }
+            record.fields << field;
+
+            if (i >= size) {
+                endOfRecord = true;
+            } else if (text.at(i) == u',') {
+                ++i;
+            } else { // \n, \r\n or a lone \r
+                if (text.at(i) == u'\r' && i + 1 < size && text.at(i + 1) == u'\n')
+                    ++i;
+                ++i;
+                ++line;
+                endOfRecord = true;
+            }
+        }
+        records << record;
+    }
+    return records;
+}
+
+NumberCsvImporter::Result NumberCsvImporter::read(const QByteArray& data) const
+{
+    Result result;
+    if (const int badLine = firstLineNotUtf8(data); badLine > 0) {
+        result.problems << Problem{badLine,
+                                   tr("The file is not UTF-8 text: save it as CSV UTF-8.")};
+        return result;
+    }
+    QString text = QString::fromUtf8(data);
+    if (text.startsWith(QChar(0xfeff)))
+        text.remove(0, 1);
+
+    const QList<Record> records = parseRecords(text);
+    qsizetype next = 0;
+    while (next < records.size() && records.at(next).error.isEmpty() &&
+           isBlank(records.at(next).fields))
+        ++next;
+    if (next == records.size()) {
+        result.problems << Problem{1, tr("The file is empty: the first row names the columns, "
+                                         "such as number,provider,label.")};
+        return result;
+    }
+
+    // The header row.
+    const Record& headerRecord = records.at(next++);
+    if (!headerRecord.error.isEmpty()) {
+        result.problems << Problem{headerRecord.line, headerRecord.error};
+        return result;
+    }
+    QStringList header;
+    QStringList headerErrors;
+    const QStringList known = columns();
+    for (const QString& raw : headerRecord.fields) {
+        QString name = raw.trimmed().toLower();
+        name.replace(u' ', u'_');
+        name.replace(u'-', u'_');
+        header << name;
+        if (name == u"secret" || name == u"webhook_secret" || name == u"auth_header" ||
+            name == u"authorization" || name == u"authorization_header") {
+            headerErrors << tr("The column \"%1\" would put a secret in the file: name an "
+                               "environment variable that holds it in a %2 column instead.")
+                                .arg(raw.trimmed(),
+                                     name.startsWith(u"auth") ? kAuthHeaderEnv : kSecretEnv);
+        } else if (name.isEmpty()) {
+            headerErrors << tr("A column has no name.");
+        } else if (!known.contains(name)) {
+            headerErrors << tr("Unknown column \"%1\": the columns are %2.")
+                                .arg(raw.trimmed(), known.join(QLatin1String(", ")));
+        } else if (header.count(name) > 1) {
+            headerErrors << tr("The column \"%1\" appears twice.").arg(name);
+        }
+    }
+    for (const QString& required : {kNumber, kProvider}) {
+        if (!header.contains(required))
+            headerErrors << tr("The header has no \"%1\" column.").arg(required);
+    }
+    if (!headerErrors.isEmpty()) {
+        result.problems << Problem{headerRecord.line, oneLine(headerErrors.join(u' '))};
+        return result;
+    }
+
+    // The rows.
+    QHash<QString, int> seen; // E.164 -> line
+    for (; next < records.size(); ++next) {
+        const Record& record = records.at(next);
+        if (!record.error.isEmpty()) {
+            result.problems << Problem{record.line, record.error};
+            continue;
+        }
+        if (isBlank(record.fields))
+            continue;
+        if (record.fields.size() != header.size()) {
+            result.problems << Problem{record.line, tr("The row has %1 fields, the header %2.")
+                                                        .arg(record.fields.size())
+                                                        .arg(header.size())};
+            continue;
+        }
+        QStringList errors;
+        Row row = checkRow(record, header, &errors);
+        if (errors.isEmpty()) {
+            const auto earlier = seen.constFind(row.e164);
+            if (earlier != seen.constEnd())
+                errors << tr("The number %1 is also on line %2.").arg(row.e164).arg(*earlier);
+            else
+                seen.insert(row.e164, row.line);
+        }
+        if (errors.isEmpty())
+            result.rows << row;
+        else
+            result.problems << Problem{record.line, oneLine(errors.join(u' '))};
+    }
+    return result;
+}
+
+NumberCsvImporter::Row NumberCsvImporter::checkRow(const Record& record, const QStringList& header,
+                                                   QStringList* errors) const
+{
+    Row row;
+    row.line = record.line;
+    auto value = [&](const QString& column) {
+        const qsizetype index = header.indexOf(column);
+        return index < 0 ? QString() : record.fields.at(index);
+    };
+
+    NumberDraft& draft = row.draft;
+    draft.number = value(kNumber);
+    draft.provider = value(kProvider);
+    draft.label = value(kLabel);
+    draft.webhookUrl = value(kWebhookUrl);
+    draft.fallbackEmail = value(kFallbackEmail);
+    draft.serviceId = value(kServiceId);
+    draft.clientId = value(kClientId);
+    draft.deviceId = value(kDeviceId);
+
+    const QString sim = value(kSim).trimmed();
+    if (!sim.isEmpty()) {
+        bool isInteger = false;
+        draft.sim = sim.toInt(&isInteger);
+        if (!isInteger) {
+            draft.sim = -1;
+            *errors << describe(kSim, sim, tr("The SIM slot is 0 or 1."));
+        }
+    }
+
+    const QString plan = value(kPlan).trimmed();
+    if (!plan.isEmpty()) {
+        const std::optional<qint64> planId =
+            m_lookups.planId ? m_lookups.planId(plan) : std::nullopt;
+        if (planId)
+            draft.planId = *planId;
+        else
+            *errors << describe(kPlan, plan, tr("There is no plan with this name."));
+    }
+
+    // Secrets come from the environment; the file only names the variables.
+    QHash<QString, QString> variableOf;
+    auto secretFrom = [&](const QString& column, std::optional<QString>* target) {
+        const QString variable = value(column).trimmed();
+        if (variable.isEmpty())
+            return;
+        variableOf.insert(column, variable);
+        const QString secret = m_lookups.environment ? m_lookups.environment(variable) : QString();
+        if (secret.isEmpty())
+            *errors << tr("%1: the environment variable %2 is not set or is empty.")
+                           .arg(column, variable);
+        else
+            *target = secret;
+    };
+    secretFrom(kSecretEnv, &draft.secret);
+    secretFrom(kAuthHeaderEnv, &draft.authHeader);
+
+    const NumberValidator::Result validation = NumberValidator(m_region).validate(draft);
+    for (auto it = validation.errors.cbegin(); it != validation.errors.cend(); ++it) {
+        const QString column = columnFor(it.key());
+        // Never repeat a secret: name its variable instead.
+        const bool secret = it.key() == NumberValidator::Field::Secret ||
+                            it.key() == NumberValidator::Field::AuthHeader;
+        const bool longText = it.key() == NumberValidator::Field::Label;
+        const QString shown = secret || longText ? QString() : value(column).trimmed();
+        *errors
+            << (secret
+                    ? QStringLiteral("%1 %2: %3").arg(column, variableOf.value(column), it.value())
+                    : describe(column, shown, it.value()));
+    }
+    if (validation.ok()) {
+        row.e164 = validation.record.e164;
+        if (m_lookups.isProvisioned && m_lookups.isProvisioned(row.e164))
+            *errors << tr("The number %1 is already provisioned.").arg(row.e164);
+    }
+    return row;
+}
+
+} // namespace smsdesk
