@@ -1,0 +1,150 @@
+#include "MessageExporter.h"
+
+#include <QDateTime>
+#include <QIODevice>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace smsdesk {
+
+namespace {
+
+QJsonValue isoTime(const QVariant& ms)
+{
+    if (ms.isNull())
+        return QJsonValue::Null;
+    return QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonValue nullableText(const QVariant& value)
+{
+    return value.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(value.toString());
+}
+
+QByteArray csvField(const QString& value)
+{
+    QByteArray bytes = value.toUtf8();
+    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') ||
+        bytes.contains('\r')) {
+        bytes.replace("\"", "\"\"");
+        bytes = '"' + bytes + '"';
+    }
+    return bytes;
+}
+
+QString csvText(const QJsonValue& value)
+{
+    if (value.isNull())
+        return {};
+    if (value.isDouble())
+        return QString::number(value.toInteger());
+    if (value.isArray()) {
+        QStringList items;
+        for (const QJsonValue& item : value.toArray())
+            items << item.toString();
+        return items.join(u' ');
+    }
+    return value.toString();
+}
+
+} // namespace
+
+MessageExporter::MessageExporter(QSqlDatabase db) : m_db(std::move(db)) {}
+
+QStringList MessageExporter::columns()
+{
+    return {QStringLiteral("id"),
+            QStringLiteral("direction"),
+            QStringLiteral("provider"),
+            QStringLiteral("did"),
+            QStringLiteral("remote"),
+            QStringLiteral("text"),
+            QStringLiteral("media"),
+            QStringLiteral("status"),
+            QStringLiteral("error_code"),
+            QStringLiteral("provider_message_id"),
+            QStringLiteral("provider_time"),
+            QStringLiteral("received_at")};
+}
+
+bool MessageExporter::parseFormat(const QString& name, Format* format)
+{
+    if (name == u"jsonl")
+        *format = Format::JsonLines;
+    else if (name == u"csv")
+        *format = Format::Csv;
+    else
+        return false;
+    return true;
+}
+
+qint64 MessageExporter::write(QIODevice& out, Format format,
+                              const std::function<void(qint64)>& progress)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral(
+            "SELECT id, direction, provider, did, remote, text, media, status, error_code, "
+            "provider_message_id, provider_time, received_at FROM messages ORDER BY received_at, "
+            "id"))) {
+        m_lastError = query.lastError().text();
+        return -1;
+    }
+
+    const QStringList names = columns();
+    if (format == Format::Csv) {
+        QByteArrayList header;
+        for (const QString& name : names)
+            header << name.toUtf8();
+        out.write(header.join(',') + "\r\n");
+    }
+
+    qint64 written = 0;
+    while (query.next()) {
+        const QJsonArray media = QJsonDocument::fromJson(query.value(6).toByteArray()).array();
+        const QJsonValue values[] = {
+            query.value(0).toLongLong(),
+            query.value(1).toString(),
+            query.value(2).toString(),
+            query.value(3).toString(),
+            query.value(4).toString(),
+            query.value(5).toString(),
+            media,
+            query.value(7).toString(),
+            nullableText(query.value(8)),
+            nullableText(query.value(9)),
+            isoTime(query.value(10)),
+            isoTime(query.value(11)),
+        };
+        QByteArray line;
+        if (format == Format::JsonLines) {
+            QJsonObject object;
+            for (int i = 0; i < names.size(); ++i)
+                object.insert(names[i], values[i]);
+            line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+        } else {
+            QByteArrayList fields;
+            for (const QJsonValue& value : values)
+                fields << csvField(csvText(value));
+            line = fields.join(',') + "\r\n";
+        }
+        if (out.write(line) != line.size()) {
+            m_lastError = out.errorString();
+            return -1;
+        }
+        ++written;
+        if (progress && written % 10'000 == 0)
+            progress(written);
+    }
+    if (query.lastError().isValid()) {
+        m_lastError = query.lastError().text();
+        return -1;
+    }
+    return written;
+}
+
+} // namespace smsdesk
