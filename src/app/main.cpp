@@ -4,7 +4,11 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
+#include <QTranslator>
 
 int main(int argc, char* argv[])
 {
@@ -19,6 +23,21 @@ int main(int argc, char* argv[])
     }
 
     QApplication app(argc, argv);
+    // Translations for the system locale: Qt's own, then SMS Desk's (built in under :/i18n).
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    QTranslator appTranslator;
+    if (appTranslator.load(QLocale(), QStringLiteral("smsdesk"), QStringLiteral("_"),
+                           QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&appTranslator);
+    // resources/resources.qrc lives in the smsdesk_gui static library: register it explicitly.
+    Q_INIT_RESOURCE(resources);
+    QIcon icon(QStringLiteral(":/icons/smsdesk.svg")); // needs the Qt SVG plugin (libqt6svg6)
+    for (const int size : {48, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/smsdesk-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
     QApplication::setApplicationDisplayName(QStringLiteral("SMS Desk"));
     QApplication::setDesktopFileName(QStringLiteral("smsdesk"));
 

@@ -1,12 +1,44 @@
 #include "KeychainSecretStore.h"
 
 #include <QCoreApplication>
-#include <QPointer>
+#include <memory>
 #include <qt6keychain/keychain.h>
+
+#ifdef SMSDESK_HAVE_QTDBUS
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusReply>
+#endif
 
 namespace smsdesk {
 
 namespace {
+
+// QtKeychain's Secret Service backend (libsecret) reports "no session bus" and "no keychain
+// service on the bus" as a plain OtherError. Ask the bus whether any keychain service is there.
+bool keychainServiceReachable()
+{
+#ifdef SMSDESK_HAVE_QTDBUS
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected())
+        return false;
+    const QDBusConnectionInterface* busInterface = bus.interface();
+    if (!busInterface)
+        return false;
+    const QStringList services{QStringLiteral("org.freedesktop.secrets"),
+                               QStringLiteral("org.kde.kwalletd5"),
+                               QStringLiteral("org.kde.kwalletd6")};
+    const QDBusReply<QStringList> activatable = busInterface->activatableServiceNames();
+    for (const QString& service : services) {
+        if (busInterface->isServiceRegistered(service).value() ||
+            (activatable.isValid() && activatable.value().contains(service)))
+            return true;
+    }
+    return false;
+#else
+    return true;
+#endif
+}
 
 SecretStore::Result resultOf(const QKeychain::Job* job)
 {
@@ -25,8 +57,11 @@ SecretStore::Result resultOf(const QKeychain::Job* job)
     case QKeychain::AccessDenied:
         result.status = SecretStore::Status::AccessDenied;
         break;
-    case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
+        result.status = keychainServiceReachable() ? SecretStore::Status::Failed
+                                                   : SecretStore::Status::NoKeychain;
+        break;
+    case QKeychain::CouldNotDeleteEntry:
         result.status = SecretStore::Status::Failed;
         break;
     }
@@ -63,18 +98,21 @@ JobType* prepare(const QString& service, const QString& key, QObject* context,
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
-    QPointer<QObject> guard(context);
-    QObject::connect(job, &QKeychain::Job::finished, context,
-                     [guard, done](QKeychain::Job* finished) {
-                         if (!guard)
-                             return;
-                         SecretStore::Result result = resultOf(finished);
-                         if (result.ok()) {
-                             if (auto* reader = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
-                                 result.value = reader->textData();
-                         }
-                         done(result);
-                     });
+    // The outcome is taken from the job on its own thread as it finishes (it deletes itself
+    // afterwards); `done` then runs on the context's thread, and never once the context is gone.
+    auto result = std::make_shared<SecretStore::Result>();
+    QObject::connect(job, &QKeychain::Job::finished, job, [result](QKeychain::Job* finished) {
+        *result = resultOf(finished);
+        if (result->ok()) {
+            if (auto* reader = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
+                result->value = reader->textData();
+        }
+    });
+    QObject::connect(job, &QKeychain::Job::finished, context, [result, done]() { done(*result); });
+    // QtKeychain runs every job through one process-wide queue that is not thread-safe: all jobs
+    // live on the application thread, whichever thread asked.
+    if (auto* app = QCoreApplication::instance(); app && app->thread() != job->thread())
+        job->moveToThread(app->thread());
     return job;
 }
 

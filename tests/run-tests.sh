@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# Runs the whole ctest suite of BUILD_DIR in an isolated session:
+#   - a throw-away HOME and XDG_* directories (nothing of the caller's profile is read or written),
+#   - a private D-Bus session bus (dbus-run-session),
+#   - an unlocked GNOME Keyring (Secret Service) on that bus, checked with a secret-tool round trip,
+#   - QT_QPA_PLATFORM=offscreen, so no display is needed.
+# Everything it started or created is removed again, also when a test fails or the run is interrupted.
+# Exits with ctest's status.
+#
+#   tests/run-tests.sh BUILD_DIR [CTEST_ARGS...]
+#   tests/run-tests.sh build/ci -R test_keychain     # one test
+#   tests/run-tests.sh build/ci -L unit              # one label
+#
+# Hook for tests that need a real X server: set SMSDESK_TEST_XVFB=1 and ctest runs under
+# `xvfb-run -a` (packages xvfb and xauth); such a test must then override QT_QPA_PLATFORM=xcb
+# in its own ENVIRONMENT property.
+set -euo pipefail
+
+usage() {
+    echo "usage: $0 BUILD_DIR [CTEST_ARGS...]" >&2
+    exit 2
+}
+
+need() {
+    command -v "$1" >/dev/null 2>&1 || {
+        echo "run-tests: '$1' is missing; run packaging/setup.sh test to install the test packages" >&2
+        exit 2
+    }
+}
+
+# ---------------------------------------------------------------------------------------------
+# Stage 2: inside dbus-run-session (private bus, temp HOME already exported by stage 1).
+# ---------------------------------------------------------------------------------------------
+if [[ "${1:-}" == "--in-session" ]]; then
+    shift
+    build_dir="$1"
+    shift
+    keyring_pid=""
+    keyring_log="$SMSDESK_TEST_TMP/gnome-keyring.log"
+
+    stop_keyring() {
+        if [[ -n "$keyring_pid" ]] && kill -0 "$keyring_pid" 2>/dev/null; then
+            kill "$keyring_pid" 2>/dev/null || true
+            wait "$keyring_pid" 2>/dev/null || true
+        fi
+        keyring_pid=""
+    }
+    trap stop_keyring EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+
+    # The password only protects the temporary login keyring of this run.
+    password="smsdesk-tests-$RANDOM$RANDOM"
+    printf '%s' "$password" |
+        gnome-keyring-daemon --foreground --unlock --components=secrets >"$keyring_log" 2>&1 &
+    keyring_pid=$!
+
+    # Wait until the daemon owns org.freedesktop.secrets on our bus. Asking with NameHasOwner does
+    # not D-Bus-activate a second (locked) daemon the way a secret-tool call would.
+    owned=no
+    for _ in $(seq 1 100); do
+        if ! kill -0 "$keyring_pid" 2>/dev/null; then
+            break
+        fi
+        if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+            org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null |
+            grep -q 'boolean true'; then
+            owned=yes
+            break
+        fi
+        sleep 0.1
+    done
+    if [[ "$owned" != yes ]]; then
+        echo "run-tests: gnome-keyring-daemon did not come up on the test session bus:" >&2
+        cat "$keyring_log" >&2 || true
+        exit 3
+    fi
+
+    # Prove the keyring answers: store, look up, clear, look up again.
+    probe_attr="smsdesk-run-tests"
+    probe_key="probe-$$"
+    probe_value="probe-$RANDOM$RANDOM$RANDOM"
+    if ! printf '%s' "$probe_value" |
+        secret-tool store --label="SMS Desk test probe" "$probe_attr" "$probe_key" 2>"$SMSDESK_TEST_TMP/secret-tool.err"; then
+        echo "run-tests: the test keyring refused to store a secret:" >&2
+        cat "$SMSDESK_TEST_TMP/secret-tool.err" "$keyring_log" >&2 || true
+        exit 3
+    fi
+    looked_up="$(secret-tool lookup "$probe_attr" "$probe_key" 2>/dev/null || true)"
+    if [[ "$looked_up" != "$probe_value" ]]; then
+        echo "run-tests: the test keyring did not return the secret it stored" >&2
+        cat "$keyring_log" >&2 || true
+        exit 3
+    fi
+    secret-tool clear "$probe_attr" "$probe_key"
+    if [[ -n "$(secret-tool lookup "$probe_attr" "$probe_key" 2>/dev/null || true)" ]]; then
+        echo "run-tests: the test keyring did not clear the probe secret" >&2
+        exit 3
+    fi
+    echo "run-tests: isolated session ready (private D-Bus, unlocked GNOME Keyring, HOME=$HOME)"
+
+    export SMSDESK_TEST_KEYCHAIN=1
+    export QT_QPA_PLATFORM=offscreen
+
+    ctest_cmd=(ctest --test-dir "$build_dir" --output-on-failure --no-tests=error -j2 "$@")
+    if [[ "${SMSDESK_TEST_XVFB:-0}" == 1 ]]; then
+        need xvfb-run
+        ctest_cmd=(xvfb-run -a "${ctest_cmd[@]}")
+    fi
+
+    status=0
+    "${ctest_cmd[@]}" || status=$?
+    stop_keyring
+    exit "$status"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# Stage 1: isolate HOME/XDG, then re-enter this script inside a private session bus.
+# ---------------------------------------------------------------------------------------------
+[[ $# -ge 1 ]] || usage
+[[ -f "$1/CTestTestfile.cmake" ]] || {
+    echo "run-tests: '$1' is not a configured build directory (no CTestTestfile.cmake)" >&2
+    exit 2
+}
+build_dir="$(cd "$1" && pwd)"
+shift
+
+for tool in ctest dbus-run-session dbus-send gnome-keyring-daemon secret-tool; do
+    need "$tool"
+done
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/smsdesk-tests.XXXXXX")"
+pg_ctl_bin=""
+pg_data=""
+as_pg_owner() {
+    if [[ "$(id -u)" == 0 ]]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+# shellcheck disable=SC2317  # called by the EXIT trap
+cleanup() {
+    if [[ -n "$pg_data" && -f "$pg_data/postmaster.pid" ]]; then
+        as_pg_owner "$pg_ctl_bin" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+mkdir -p "$tmp/home" "$tmp/config" "$tmp/data" "$tmp/cache" "$tmp/state" "$tmp/runtime"
+chmod 700 "$tmp/runtime"
+export SMSDESK_TEST_TMP="$tmp"
+export HOME="$tmp/home"
+export XDG_CONFIG_HOME="$tmp/config"
+export XDG_DATA_HOME="$tmp/data"
+export XDG_CACHE_HOME="$tmp/cache"
+export XDG_STATE_HOME="$tmp/state"
+export XDG_RUNTIME_DIR="$tmp/runtime"
+# Nothing of the caller's desktop session leaks in: no display, no bus, no keyring, and no desktop
+# hint that would make QtKeychain pick KWallet instead of the Secret Service.
+unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS GNOME_KEYRING_CONTROL SSH_AUTH_SOCK \
+    XDG_CURRENT_DESKTOP XDG_SESSION_TYPE DESKTOP_SESSION KDE_SESSION_VERSION KDE_FULL_SESSION \
+    GNOME_DESKTOP_SESSION_ID SMSDESK_TEST_KEYCHAIN SMSDESK_TEST_PG
+export LC_ALL=C.UTF-8
+
+# A throw-away PostgreSQL server on loopback for the store tests that run against both
+# backends (SMSDESK_TEST_PG names its admin database; each test creates and drops its own).
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+[[ -x "$pg_bin/initdb" ]] || {
+    echo "run-tests: PostgreSQL server binaries are missing; run packaging/setup.sh test" >&2
+    exit 2
+}
+pg_ctl_bin="$pg_bin/pg_ctl"
+mkdir -p "$tmp/pg"
+[[ "$(id -u)" != 0 ]] || chown postgres "$tmp" "$tmp/pg"
+pg_data="$tmp/pg/data"
+pg_port=$((20000 + RANDOM % 20000))
+as_pg_owner "$pg_bin/initdb" -D "$pg_data" -A trust -U smsdesk --no-sync >"$tmp/pg/initdb.log" 2>&1 || {
+    cat "$tmp/pg/initdb.log" >&2
+    exit 3
+}
+as_pg_owner "$pg_ctl_bin" -D "$pg_data" -w -l "$tmp/pg/server.log" \
+    -o "-h 127.0.0.1 -p $pg_port -k $tmp/pg -c fsync=off -c max_connections=200" start >/dev/null || {
+    echo "run-tests: PostgreSQL did not start:" >&2
+    cat "$tmp/pg/server.log" >&2 || true
+    exit 3
+}
+export SMSDESK_TEST_PG="postgresql://smsdesk@127.0.0.1:$pg_port/postgres"
+echo "run-tests: PostgreSQL on 127.0.0.1:$pg_port"
+
+status=0
+dbus-run-session -- bash "${BASH_SOURCE[0]}" --in-session "$build_dir" "$@" || status=$?
+exit "$status"
