@@ -1,7 +1,165 @@
 #include "MainWindow.h"
 
+#include "AppContext.h"
+#include "NumbersPage.h"
+#include "PlansPage.h"
+#include "store/Database.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
 namespace smsdesk {
 
-MainWindow::MainWindow(AppContext& context, QWidget* parent) : QMainWindow(parent), m_context(context) {}
+namespace {
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
+const QString kPageKey = QStringLiteral("mainWindow/page");
+} // namespace
+
+MainWindow::MainWindow(AppContext& context, QWidget* parent)
+    : QMainWindow(parent), m_context(context)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("SMS Desk"));
+
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_navigation->setMinimumWidth(120);
+    m_navigation->setSpacing(2);
+    QFont navigationFont = m_navigation->font();
+    navigationFont.setPointSizeF(navigationFont.pointSizeF() * 1.1);
+    m_navigation->setFont(navigationFont);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_navigation);
+    m_splitter->addWidget(m_pages);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({160, 1000});
+    setCentralWidget(m_splitter);
+
+    createMenus();
+
+    m_numbersPage = new NumbersPage(m_context, this);
+    m_plansPage = new PlansPage(m_context, this);
+    addPage(tr("Numbers"), m_numbersPage, QKeySequence(Qt::CTRL | Qt::Key_1));
+    addPage(tr("Plans"), m_plansPage, QKeySequence(Qt::CTRL | Qt::Key_2));
+
+    // A change on one page shows on the other.
+    connect(m_plansPage, &PlansPage::plansChanged, m_numbersPage, &NumbersPage::reload);
+    connect(m_numbersPage, &NumbersPage::numbersChanged, m_plansPage, &PlansPage::reload);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+
+    auto* database =
+        new QLabel(tr("Database: %1").arg(m_context.database().config().describe()), this);
+    database->setObjectName(QStringLiteral("databaseLabel"));
+    database->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(database);
+
+    resize(1100, 680);
+    restoreSettings();
+    if (m_navigation->currentRow() < 0)
+        m_navigation->setCurrentRow(0);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"));
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About SMS Desk"));
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::addPage(const QString& title, QWidget* page, const QKeySequence& shortcut)
+{
+    const int index = m_pages->addWidget(page);
+    auto* item = new QListWidgetItem(title, m_navigation);
+    item->setToolTip(tr("%1 (%2)").arg(title, shortcut.toString(QKeySequence::NativeText)));
+    item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() * 2));
+
+    QAction* action = m_viewMenu->addAction(title);
+    action->setObjectName(QStringLiteral("show%1Action").arg(index));
+    action->setShortcut(shortcut);
+    connect(action, &QAction::triggered, this,
+            [this, index] { m_navigation->setCurrentRow(index); });
+}
+
+void MainWindow::showPage(QWidget* page)
+{
+    const int index = m_pages->indexOf(page);
+    if (index >= 0)
+        m_navigation->setCurrentRow(index);
+}
+
+QWidget* MainWindow::currentPage() const
+{
+    return m_pages->currentWidget();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About SMS Desk"),
+                       tr("<h3>SMS Desk %1</h3>"
+                          "<p>Read, answer and administer SMS numbers on webhook providers.</p>"
+                          "<p>Database: %2</p>")
+                           .arg(QCoreApplication::applicationVersion(),
+                                m_context.database().config().describe().toHtmlEscaped()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kPageKey, m_navigation->currentRow());
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray());
+    m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    const int page = settings.value(kPageKey, 0).toInt();
+    m_navigation->setCurrentRow(page >= 0 && page < m_navigation->count() ? page : 0);
+}
 
 } // namespace smsdesk

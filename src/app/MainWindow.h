@@ -2,20 +2,50 @@
 
 #include <QMainWindow>
 
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+class QSplitter;
+
 namespace smsdesk {
 
 class AppContext;
+class NumbersPage;
+class PlansPage;
 
-// Placeholder: replaced by the real window (navigation list and pages).
+// The main window: a navigation list on the left, the pages on the right, the database in
+// use in the status bar. Geometry, layout and the last page are remembered in QSettings.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
     explicit MainWindow(AppContext& context, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    NumbersPage* numbersPage() const { return m_numbersPage; }
+    PlansPage* plansPage() const { return m_plansPage; }
+    void showPage(QWidget* page);
+    QWidget* currentPage() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    // Adds a page to the navigation list, the stack and the View menu.
+    void addPage(const QString& title, QWidget* page, const QKeySequence& shortcut);
+    void createMenus();
+    void showAbout();
+    void saveSettings() const;
+    void restoreSettings();
+
     AppContext& m_context;
+    QSplitter* m_splitter = nullptr;
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    NumbersPage* m_numbersPage = nullptr;
+    PlansPage* m_plansPage = nullptr;
 };
 
 } // namespace smsdesk

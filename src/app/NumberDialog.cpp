@@ -1,0 +1,300 @@
+#include "NumberDialog.h"
+
+#include "AppContext.h"
+#include "phone/PhoneNumber.h"
+#include "providers/ProviderCatalog.h"
+#include "provisioning/NumberProvisioner.h"
+#include "provisioning/NumberValidator.h"
+#include "store/Database.h"
+#include "store/PlanRepository.h"
+#include "ui_NumberDialog.h"
+
+#include <QLayout>
+#include <QPointer>
+#include <QPushButton>
+
+namespace smsdesk {
+
+namespace {
+const QColor kErrorColor(0xc0, 0x1c, 0x28);
+
+void setTextColor(QLabel* label, const QColor& color)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, color);
+    label->setPalette(palette);
+}
+} // namespace
+
+NumberDialog::NumberDialog(AppContext& context, QWidget* parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::NumberDialog>()), m_context(context)
+{
+    m_ui->setupUi(this);
+    setWindowTitle(tr("Add number"));
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
+
+    for (const ProviderCatalog::Info& info : ProviderCatalog::all())
+        m_ui->providerCombo->addItem(info.displayName, info.id);
+    m_ui->simCombo->addItem(tr("0"), 0);
+    m_ui->simCombo->addItem(tr("1"), 1);
+    loadPlans();
+
+    for (QLabel* label : {m_ui->labelError, m_ui->serviceIdError, m_ui->clientIdError,
+                          m_ui->deviceIdError, m_ui->webhookUrlError, m_ui->authHeaderError,
+                          m_ui->secretError, m_ui->fallbackEmailError, m_ui->formError})
+        showFieldError(label, {});
+    m_ui->busyLabel->hide();
+
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &NumberDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &NumberDialog::reject);
+    connect(m_ui->numberEdit, &QLineEdit::textEdited, this, [this] { m_numberTouched = true; });
+    for (QLineEdit* edit : {m_ui->numberEdit, m_ui->labelEdit, m_ui->serviceIdEdit,
+                            m_ui->clientIdEdit, m_ui->deviceIdEdit, m_ui->webhookUrlEdit,
+                            m_ui->authHeaderEdit, m_ui->secretEdit, m_ui->fallbackEmailEdit})
+        connect(edit, &QLineEdit::textChanged, this, &NumberDialog::validate);
+    connect(m_ui->providerCombo, &QComboBox::currentIndexChanged, this, [this] {
+        updateProviderFields();
+        validate();
+    });
+    connect(m_ui->secretClear, &QCheckBox::toggled, this, [this] {
+        updateSecretField(false);
+        validate();
+    });
+    connect(m_ui->authHeaderClear, &QCheckBox::toggled, this, [this] {
+        updateSecretField(true);
+        validate();
+    });
+
+    updateProviderFields();
+    updateSecretField(false);
+    validate();
+}
+
+NumberDialog::~NumberDialog() = default;
+
+void NumberDialog::loadPlans()
+{
+    m_ui->planCombo->addItem(tr("No plan"), qint64(0));
+    const PlanRepository plans(m_context.database().connection(), m_context.clock());
+    for (const PlanRecord& plan : plans.list()) {
+        m_ui->planCombo->addItem(plan.active ? plan.name : tr("%1 (inactive)").arg(plan.name),
+                                 plan.id);
+    }
+}
+
+void NumberDialog::setNumber(const NumberRecord& number)
+{
+    setWindowTitle(tr("Edit number"));
+    m_id = number.id;
+    m_hadSecret = number.hasSecret;
+    m_hadAuthHeader = number.hasAuthHeader;
+    m_numberTouched = true;
+
+    m_ui->numberEdit->setText(PhoneNumber::displayE164(number.e164, m_context.defaultRegion()));
+    m_ui->labelEdit->setText(number.label);
+    const int provider = m_ui->providerCombo->findData(number.provider);
+    m_ui->providerCombo->setCurrentIndex(provider < 0 ? 0 : provider);
+    m_ui->webhookUrlEdit->setText(number.webhookUrl);
+    m_ui->fallbackEmailEdit->setText(number.fallbackEmail);
+    m_ui->serviceIdEdit->setText(number.serviceId);
+    m_ui->clientIdEdit->setText(number.clientId);
+    m_ui->deviceIdEdit->setText(number.deviceId);
+    const int sim = m_ui->simCombo->findData(number.sim < 0 ? 0 : number.sim);
+    m_ui->simCombo->setCurrentIndex(sim < 0 ? 0 : sim);
+    const int plan = m_ui->planCombo->findData(number.planId);
+    m_ui->planCombo->setCurrentIndex(plan < 0 ? 0 : plan);
+    m_ui->enabledCheck->setChecked(number.enabled);
+    m_ui->secretEdit->clear();
+    m_ui->authHeaderEdit->clear();
+    m_ui->secretClear->setChecked(false);
+    m_ui->authHeaderClear->setChecked(false);
+
+    updateProviderFields();
+    updateSecretField(false);
+    validate();
+}
+
+NumberDraft NumberDialog::draft() const
+{
+    NumberDraft draft;
+    draft.id = m_id;
+    draft.number = m_ui->numberEdit->text();
+    draft.label = m_ui->labelEdit->text();
+    draft.provider = m_ui->providerCombo->currentData().toString();
+    draft.enabled = m_ui->enabledCheck->isChecked();
+    draft.planId = m_ui->planCombo->currentData().toLongLong();
+    draft.webhookUrl = m_ui->webhookUrlEdit->text();
+    draft.fallbackEmail = m_ui->fallbackEmailEdit->text();
+    const auto* info = ProviderCatalog::find(draft.provider);
+    if (info && info->usesServiceId)
+        draft.serviceId = m_ui->serviceIdEdit->text();
+    if (info && info->usesClientId)
+        draft.clientId = m_ui->clientIdEdit->text();
+    if (info && info->usesDevice) {
+        draft.deviceId = m_ui->deviceIdEdit->text();
+        draft.sim = m_ui->simCombo->currentData().toInt();
+    }
+    // Empty and not cleared: keep what is stored (nothing, for a new number).
+    if (m_hadSecret && m_ui->secretClear->isChecked())
+        draft.secret = QStringLiteral("");
+    else if (!m_ui->secretEdit->text().isEmpty())
+        draft.secret = m_ui->secretEdit->text();
+    if (m_hadAuthHeader && m_ui->authHeaderClear->isChecked())
+        draft.authHeader = QStringLiteral("");
+    else if (!m_ui->authHeaderEdit->text().isEmpty())
+        draft.authHeader = m_ui->authHeaderEdit->text();
+    return draft;
+}
+
+void NumberDialog::updateProviderFields()
+{
+    const QString id = m_ui->providerCombo->currentData().toString();
+    const auto* info = ProviderCatalog::find(id);
+    m_ui->formLayout->setRowVisible(m_ui->serviceIdField, info && info->usesServiceId);
+    m_ui->formLayout->setRowVisible(m_ui->clientIdField, info && info->usesClientId);
+    m_ui->formLayout->setRowVisible(m_ui->deviceIdField, info && info->usesDevice);
+    m_ui->formLayout->setRowVisible(m_ui->simCombo, info && info->usesDevice);
+    m_ui->webhookUrlEdit->setPlaceholderText(
+        tr("https://sms.example.com/webhooks/%1")
+            .arg(id.isEmpty() ? QStringLiteral("oncloud") : id));
+    updateSecretField(true);
+    // Fewer rows: give the space back instead of leaving a gap above the buttons.
+    fitHeight(true);
+}
+
+void NumberDialog::updateSecretField(bool authHeader)
+{
+    QLineEdit* edit = authHeader ? m_ui->authHeaderEdit : m_ui->secretEdit;
+    QCheckBox* clear = authHeader ? m_ui->authHeaderClear : m_ui->secretClear;
+    const bool had = authHeader ? m_hadAuthHeader : m_hadSecret;
+
+    clear->setVisible(had);
+    const bool clearing = had && clear->isChecked();
+    edit->setEnabled(!clearing);
+    if (clearing) {
+        edit->clear();
+        edit->setPlaceholderText(tr("will be removed from the keychain"));
+    } else if (had) {
+        edit->setPlaceholderText(tr("set — leave empty to keep"));
+    } else if (authHeader) {
+        const auto* info = ProviderCatalog::find(m_ui->providerCombo->currentData().toString());
+        edit->setPlaceholderText(info && !info->authScheme.isEmpty()
+                                     ? tr("optional, as it arrives: %1…").arg(info->authScheme)
+                                     : tr("optional"));
+    } else {
+        edit->setPlaceholderText(tr("optional"));
+    }
+}
+
+void NumberDialog::showFieldError(QLabel* label, const QString& error)
+{
+    label->setText(error);
+    setTextColor(label, kErrorColor);
+    label->setVisible(!error.isEmpty());
+}
+
+void NumberDialog::showHint(QLabel* label, const QString& hint)
+{
+    label->setText(hint);
+    setTextColor(label, palette().color(QPalette::PlaceholderText));
+    label->setVisible(!hint.isEmpty());
+}
+
+void NumberDialog::showEvent(QShowEvent* event)
+{
+    QDialog::showEvent(event);
+    fitHeight(true);
+}
+
+void NumberDialog::fitHeight(bool allowShrink)
+{
+    if (!isVisible())
+        return;
+    layout()->activate();
+    const int needed = hasHeightForWidth() ? heightForWidth(width()) : sizeHint().height();
+    if (needed > height() || (allowShrink && needed < height()))
+        resize(width(), needed);
+}
+
+void NumberDialog::validate()
+{
+    using Field = NumberValidator::Field;
+    const NumberDraft current = draft();
+    const NumberValidator::Result result =
+        NumberValidator(m_context.defaultRegion()).validate(current);
+
+    const QString numberError = result.errors.value(Field::Number);
+    if (numberError.isEmpty())
+        showHint(m_ui->numberStatus, tr("→ %1").arg(result.record.e164));
+    else if (!m_numberTouched && current.number.trimmed().isEmpty())
+        showHint(m_ui->numberStatus,
+                 tr("Type it as you would dial it; it is stored in E.164 form."));
+    else
+        showFieldError(m_ui->numberStatus, numberError);
+
+    showFieldError(m_ui->labelError, result.errors.value(Field::Label));
+    showFieldError(m_ui->serviceIdError, result.errors.value(Field::ServiceId));
+    showFieldError(m_ui->clientIdError, result.errors.value(Field::ClientId));
+    showFieldError(m_ui->deviceIdError, result.errors.value(Field::DeviceId));
+    showFieldError(m_ui->webhookUrlError, result.errors.value(Field::WebhookUrl));
+    showFieldError(m_ui->authHeaderError, result.errors.value(Field::AuthHeader));
+    showFieldError(m_ui->secretError, result.errors.value(Field::Secret));
+    showFieldError(m_ui->fallbackEmailError, result.errors.value(Field::FallbackEmail));
+
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(result.ok() && !m_busy);
+    fitHeight(false);
+}
+
+void NumberDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_ui->form->setEnabled(!busy);
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
+    m_ui->busyLabel->setVisible(busy);
+    if (busy) {
+        m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(false);
+        setCursor(Qt::BusyCursor);
+    } else {
+        unsetCursor();
+        validate();
+    }
+}
+
+void NumberDialog::accept()
+{
+    if (m_busy)
+        return;
+    validate();
+    if (!m_ui->buttonBox->button(QDialogButtonBox::Ok)->isEnabled())
+        return;
+    showFieldError(m_ui->formError, {});
+    setBusy(true);
+
+    QPointer<NumberDialog> self(this);
+    m_context.numbers().save(draft(), [self](const NumberProvisioner::Outcome& outcome) {
+        if (!self)
+            return;
+        self->setBusy(false);
+        if (outcome.ok) {
+            Q_EMIT self->saved(outcome.record);
+            self->QDialog::accept();
+            return;
+        }
+        // Validation errors are already shown next to their fields by validate(); anything
+        // else (the keychain, a duplicate number, the store) goes at the bottom.
+        if (outcome.fieldErrors.isEmpty())
+            self->showFieldError(self->m_ui->formError, outcome.error);
+        else
+            self->showFieldError(self->m_ui->formError, tr("Correct the fields marked above."));
+        self->fitHeight(false);
+    });
+}
+
+void NumberDialog::reject()
+{
+    if (m_busy)
+        return;
+    QDialog::reject();
+}
+
+} // namespace smsdesk

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "provisioning/NumberDraft.h"
+#include "store/NumberRecord.h"
+
+#include <QDialog>
+#include <QSet>
+#include <memory>
+
+class QLabel;
+
+namespace Ui {
+class NumberDialog;
+}
+
+namespace smsdesk {
+
+class AppContext;
+
+// Adds or edits one number. Validates while the user types (a reason next to each invalid
+// field, OK disabled until the form is valid), then saves through the NumberProvisioner
+// without blocking: the dialog shows a busy state, stays open with the error when the save
+// fails, and accepts once the number is stored. Secrets are never read back into it.
+class NumberDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit NumberDialog(AppContext& context, QWidget* parent = nullptr);
+    ~NumberDialog() override;
+
+    // Switches to editing `number`.
+    void setNumber(const NumberRecord& number);
+    // What the form holds now.
+    NumberDraft draft() const;
+    bool isBusy() const { return m_busy; }
+
+public Q_SLOTS:
+    // Saves; the dialog closes when the number is stored.
+    void accept() override;
+    // Ignored while a save is running.
+    void reject() override;
+
+Q_SIGNALS:
+    void saved(const NumberRecord& number);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    // Grows the dialog to fit wrapped error lines (and shrinks it when allowShrink).
+    void fitHeight(bool allowShrink);
+    void loadPlans();
+    void updateProviderFields();
+    void updateSecretField(bool authHeader);
+    void validate();
+    void setBusy(bool busy);
+    void showFieldError(QLabel* label, const QString& error);
+    void showHint(QLabel* label, const QString& hint);
+
+    std::unique_ptr<Ui::NumberDialog> m_ui;
+    AppContext& m_context;
+    qint64 m_id = 0;
+    bool m_hadSecret = false;
+    bool m_hadAuthHeader = false;
+    bool m_busy = false;
+    bool m_numberTouched = false;
+};
+
+} // namespace smsdesk

@@ -1,0 +1,216 @@
+#include "NumberTableModel.h"
+
+#include "phone/PhoneNumber.h"
+#include "providers/ProviderCatalog.h"
+
+#include <QGuiApplication>
+#include <QPalette>
+#include <QSet>
+
+namespace smsdesk {
+
+namespace {
+bool sameRecord(const NumberRecord& a, const NumberRecord& b)
+{
+    return a.id == b.id && a.e164 == b.e164 && a.label == b.label && a.provider == b.provider &&
+           a.enabled == b.enabled && a.planId == b.planId && a.webhookUrl == b.webhookUrl &&
+           a.fallbackEmail == b.fallbackEmail && a.serviceId == b.serviceId &&
+           a.clientId == b.clientId && a.deviceId == b.deviceId && a.sim == b.sim &&
+           a.hasSecret == b.hasSecret && a.hasAuthHeader == b.hasAuthHeader &&
+           a.createdAtMs == b.createdAtMs && a.updatedAtMs == b.updatedAtMs;
+}
+} // namespace
+
+NumberTableModel::NumberTableModel(QString homeRegion, QObject* parent)
+    : QAbstractTableModel(parent), m_region(std::move(homeRegion))
+{}
+
+int NumberTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int NumberTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+NumberTableModel::Row NumberTableModel::makeRow(const NumberRecord& number) const
+{
+    return {number, PhoneNumber::displayE164(number.e164, m_region)};
+}
+
+QString NumberTableModel::text(const Row& row, int column) const
+{
+    const NumberRecord& number = row.record;
+    switch (column) {
+    case NumberColumn:
+        return row.display;
+    case LabelColumn:
+        return number.label;
+    case ProviderColumn: {
+        const auto* info = ProviderCatalog::find(number.provider);
+        return info ? info->displayName : number.provider;
+    }
+    case PlanColumn:
+        return number.planId == 0 ? QString() : m_planNames.value(number.planId);
+    case WebhookUrlColumn:
+        return number.webhookUrl;
+    case SecretColumn:
+        return number.hasSecret ? tr("set") : tr("—");
+    case AuthHeaderColumn:
+        return number.hasAuthHeader ? tr("set") : tr("—");
+    case EnabledColumn:
+        return number.enabled ? tr("Yes") : tr("No");
+    default:
+        return {};
+    }
+}
+
+QVariant NumberTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = m_rows.at(index.row());
+    const NumberRecord& number = row.record;
+    const int column = index.column();
+
+    switch (role) {
+    case Qt::DisplayRole:
+        return text(row, column);
+    case Qt::ToolTipRole:
+        if (column == NumberColumn)
+            return number.e164;
+        if (column == WebhookUrlColumn && !number.webhookUrl.isEmpty())
+            return number.webhookUrl;
+        if (column == SecretColumn)
+            return number.hasSecret ? tr("A webhook secret is stored in the system keychain.")
+                                    : tr("No webhook secret.");
+        if (column == AuthHeaderColumn)
+            return number.hasAuthHeader
+                       ? tr("An expected Authorization value is stored in the system keychain.")
+                       : tr("Requests are not checked for an Authorization header.");
+        return {};
+    case Qt::ForegroundRole:
+        if (!number.enabled)
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == SecretColumn || column == AuthHeaderColumn || column == EnabledColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
+        return {};
+    case IdRole:
+        return number.id;
+    case EnabledRole:
+        return number.enabled;
+    case SortRole:
+        if (column == NumberColumn)
+            return number.e164;
+        if (column == EnabledColumn)
+            return number.enabled;
+        return text(row, column);
+    case FilterRole:
+        switch (column) {
+        case NumberColumn:
+            return QStringList{row.display, number.e164}.join(u' ');
+        case ProviderColumn:
+            return QStringList{text(row, column), number.provider}.join(u' ');
+        case SecretColumn:
+        case AuthHeaderColumn:
+        case EnabledColumn:
+            return QString();
+        default:
+            return text(row, column);
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant NumberTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NumberColumn:
+        return tr("Number");
+    case LabelColumn:
+        return tr("Label");
+    case ProviderColumn:
+        return tr("Provider");
+    case PlanColumn:
+        return tr("Plan");
+    case WebhookUrlColumn:
+        return tr("Webhook URL");
+    case SecretColumn:
+        return tr("Secret");
+    case AuthHeaderColumn:
+        return tr("Authorization");
+    case EnabledColumn:
+        return tr("Enabled");
+    default:
+        return {};
+    }
+}
+
+int NumberTableModel::rowOf(qint64 id) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).record.id == id)
+            return row;
+    }
+    return -1;
+}
+
+void NumberTableModel::setNumbers(const QList<NumberRecord>& numbers)
+{
+    QSet<qint64> ids;
+    for (const NumberRecord& number : numbers)
+        ids.insert(number.id);
+    for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
+        if (!ids.contains(m_rows.at(row).record.id)) {
+            beginRemoveRows(QModelIndex(), row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    for (const NumberRecord& number : numbers)
+        upsert(number);
+}
+
+void NumberTableModel::setPlanNames(const QHash<qint64, QString>& names)
+{
+    if (names == m_planNames)
+        return;
+    m_planNames = names;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, PlanColumn), index(rowCount() - 1, PlanColumn));
+}
+
+void NumberTableModel::upsert(const NumberRecord& number)
+{
+    const int row = rowOf(number.id);
+    if (row < 0) {
+        const int at = rowCount();
+        beginInsertRows(QModelIndex(), at, at);
+        m_rows.append(makeRow(number));
+        endInsertRows();
+        return;
+    }
+    if (sameRecord(m_rows.at(row).record, number))
+        return;
+    m_rows[row] = makeRow(number);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void NumberTableModel::removeNumber(qint64 id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows(QModelIndex(), row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+} // namespace smsdesk

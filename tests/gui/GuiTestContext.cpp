@@ -1,0 +1,85 @@
+#include "GuiTestContext.h"
+
+#include "store/Database.h"
+#include "store/NumberRepository.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QTest>
+#include <QWidget>
+
+namespace smsdesk::test {
+
+GuiTestContext::GuiTestContext()
+{
+    auto secrets = std::make_unique<MemorySecretStore>();
+    auto clock = std::make_unique<FakeClock>();
+    m_secrets = secrets.get();
+    m_clock = clock.get();
+    m_context = std::make_unique<AppContext>(std::move(secrets), std::move(clock));
+    m_context->setDefaultRegion(QStringLiteral("US"));
+}
+
+GuiTestContext::~GuiTestContext() = default;
+
+QString GuiTestContext::databasePath() const
+{
+    return m_dir.filePath(QStringLiteral("smsdesk.sqlite"));
+}
+
+bool GuiTestContext::open(QString* error)
+{
+    if (!m_dir.isValid()) {
+        *error = m_dir.errorString();
+        return false;
+    }
+    return m_context->open(databasePath(), error);
+}
+
+std::optional<NumberRecord> GuiTestContext::findNumber(const QString& e164)
+{
+    return NumberRepository(m_context->database().connection(), m_context->clock())
+        .findByE164(e164);
+}
+
+QList<NumberRecord> GuiTestContext::numbers()
+{
+    return NumberRepository(m_context->database().connection(), m_context->clock()).list();
+}
+
+QByteArray GuiTestContext::databaseBytes() const
+{
+    QByteArray bytes;
+    const QDir dir(m_dir.path());
+    for (const QString& name : dir.entryList(QDir::Files)) {
+        QFile file(dir.filePath(name));
+        if (file.open(QIODevice::ReadOnly))
+            bytes += file.readAll();
+    }
+    return bytes;
+}
+
+bool GuiTestContext::activate(QWidget* window)
+{
+    window->show();
+    QApplication::setActiveWindow(window);
+    return QTest::qWaitForWindowActive(window);
+}
+
+bool GuiTestContext::focus(QWidget* widget)
+{
+    QApplication::setActiveWindow(widget->window());
+    widget->setFocus(Qt::OtherFocusReason);
+    return QTest::qWaitFor([widget] { return widget->hasFocus(); }, 5000);
+}
+
+void GuiTestContext::press(QWidget* window, const QKeySequence& keys)
+{
+    if (QApplication::activeWindow() != window)
+        QApplication::setActiveWindow(window);
+    QWidget* target = QApplication::focusWidget();
+    QTest::keySequence(target ? target : window, keys);
+}
+
+} // namespace smsdesk::test

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "AppContext.h"
+#include "FakeClock.h"
+#include "MemorySecretStore.h"
+#include "store/NumberRecord.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+#include <optional>
+
+class QWidget;
+
+namespace smsdesk::test {
+
+// An AppContext for GUI tests: a real SQLite file in a temporary folder, the in-memory
+// keychain, a fake clock and "US" as the default region.
+class GuiTestContext
+{
+public:
+    GuiTestContext();
+    ~GuiTestContext();
+
+    bool open(QString* error);
+    AppContext& context() { return *m_context; }
+    MemorySecretStore& secrets() { return *m_secrets; }
+    FakeClock& clock() { return *m_clock; }
+    QString databasePath() const;
+
+    // The stored row, read on the GUI thread's connection.
+    std::optional<NumberRecord> findNumber(const QString& e164);
+    QList<NumberRecord> numbers();
+    // Every byte of the SQLite database: the main file, its WAL and shared-memory files.
+    QByteArray databaseBytes() const;
+
+    // Shows the window and waits until it is active, so shortcuts reach it.
+    static bool activate(QWidget* window);
+    // Waits for a visible, active dialog of type T under parent; nullptr when none shows up.
+    template <typename T> static T* waitForDialog(QObject* parent)
+    {
+        T* shown = nullptr;
+        const bool found = QTest::qWaitFor(
+            [&] {
+                for (T* dialog : parent->findChildren<T*>()) {
+                    if (dialog->isVisible())
+                        shown = dialog;
+                }
+                return shown != nullptr;
+            },
+            5000);
+        // Keys go where a person's would only once the dialog is the active window.
+        return found && QTest::qWaitForWindowActive(shown) ? shown : nullptr;
+    }
+    // Makes widget's window active and gives widget the keyboard focus.
+    static bool focus(QWidget* widget);
+    // Activates window and sends a key sequence to its focus widget, as typed.
+    static void press(QWidget* window, const QKeySequence& keys);
+
+private:
+    QTemporaryDir m_dir;
+    MemorySecretStore* m_secrets = nullptr;
+    FakeClock* m_clock = nullptr;
+    std::unique_ptr<AppContext> m_context;
+};
+
+} // namespace smsdesk::test

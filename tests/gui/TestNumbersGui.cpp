@@ -1,0 +1,653 @@
+// The Numbers page and the number dialog, driven like a person would: shortcuts, typing,
+// clicking OK, on a real SQLite file with the in-memory keychain.
+#include "GuiTestContext.h"
+#include "MainWindow.h"
+#include "NumberDialog.h"
+#include "NumberTableModel.h"
+#include "NumbersPage.h"
+#include "PlansPage.h"
+#include "secrets/SecretStore.h"
+#include "store/Database.h"
+#include "store/DatabaseWorker.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPointer>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QSqlQuery>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+
+using namespace smsdesk;
+
+namespace {
+const QString kE164 = QStringLiteral("+14045559999");
+const QString kSecret = QStringLiteral("whsec-Zq81-never-in-sqlite");
+
+template <typename T> T* child(QObject* parent, const char* name)
+{
+    T* found = parent->findChild<T*>(QLatin1String(name));
+    if (!found)
+        qWarning("no child %s", name);
+    return found;
+}
+
+QPushButton* okButton(QDialog* dialog)
+{
+    return child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok);
+}
+
+void chooseProvider(QDialog* dialog, const QString& id)
+{
+    auto* combo = child<QComboBox>(dialog, "providerCombo");
+    combo->setCurrentIndex(combo->findData(id));
+}
+} // namespace
+
+class TestNumbersGui : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void startsWithEmptyStateAndDatabaseInStatusBar();
+    void addsNumberThroughDialog();
+    void editsDisablesAndDeletes();
+    void cancelledDeleteKeepsTheNumber();
+    void validatesInline();
+    void providerFieldsFollowProvider();
+    void keychainFailureKeepsDialogOpen();
+    void duplicateNumberIsRefused();
+    void clearingTheSecretRemovesIt();
+    void filtersOverTextColumns();
+    void switchesPagesAndRemembersThem();
+    void numberModelPassesModelTester();
+
+private:
+    // Opens the dialog with Ctrl+N and returns it once it is shown.
+    NumberDialog* openAddDialog();
+    NumberDialog* waitForDialog();
+    void addNumber(const QString& typed, const QString& provider, const QString& secret,
+                   const QString& label = {});
+
+    std::unique_ptr<test::GuiTestContext> m_fixture;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    NumbersPage* m_page = nullptr;
+    QTableView* m_table = nullptr;
+};
+
+void TestNumbersGui::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("test_gui_numbers"));
+}
+
+void TestNumbersGui::init()
+{
+    QSettings().clear();
+    m_fixture = std::make_unique<test::GuiTestContext>();
+    QString error;
+    QVERIFY2(m_fixture->open(&error), qPrintable(error));
+    m_window = std::make_unique<MainWindow>(m_fixture->context());
+    m_page = m_window->numbersPage();
+    m_table = child<QTableView>(m_page, "numbersTable");
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(test::GuiTestContext::activate(m_window.get()));
+}
+
+void TestNumbersGui::cleanup()
+{
+    m_tester.reset();
+    m_window.reset();
+    m_fixture.reset();
+}
+
+NumberDialog* TestNumbersGui::waitForDialog()
+{
+    return test::GuiTestContext::waitForDialog<NumberDialog>(m_page);
+}
+
+NumberDialog* TestNumbersGui::openAddDialog()
+{
+    test::GuiTestContext::press(m_window.get(), QKeySequence::New);
+    return waitForDialog();
+}
+
+void TestNumbersGui::addNumber(const QString& typed, const QString& provider, const QString& secret,
+                               const QString& label)
+{
+    QPointer<NumberDialog> dialog = openAddDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(child<QLineEdit>(dialog, "numberEdit"), typed);
+    chooseProvider(dialog, provider);
+    if (provider == u"android-gateway")
+        QTest::keyClicks(child<QLineEdit>(dialog, "deviceIdEdit"), QStringLiteral("7"));
+    if (!label.isEmpty())
+        QTest::keyClicks(child<QLineEdit>(dialog, "labelEdit"), label);
+    if (!secret.isEmpty())
+        QTest::keyClicks(child<QLineEdit>(dialog, "secretEdit"), secret);
+    const int before = m_page->model()->rowCount();
+    QVERIFY(okButton(dialog)->isEnabled());
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_COMPARE(m_page->model()->rowCount(), before + 1);
+    QTRY_VERIFY(!dialog);
+}
+
+void TestNumbersGui::startsWithEmptyStateAndDatabaseInStatusBar()
+{
+    auto* empty = child<QLabel>(m_page, "numbersEmpty");
+    QVERIFY(empty->isVisible());
+    QVERIFY(!m_table->isVisible());
+    QCOMPARE(empty->text(), QStringLiteral("No numbers yet. Press Ctrl+N to add one."));
+
+    auto* navigation = child<QListWidget>(m_window.get(), "navigation");
+    QCOMPARE(navigation->count(), 2);
+    QCOMPARE(navigation->item(0)->text(), QStringLiteral("Numbers"));
+    QCOMPARE(navigation->item(1)->text(), QStringLiteral("Plans"));
+    QCOMPARE(m_window->currentPage(), m_page);
+
+    auto* database = child<QLabel>(m_window->statusBar(), "databaseLabel");
+    QVERIFY(database->isVisible());
+    QVERIFY2(database->text().contains(m_fixture->databasePath()), qPrintable(database->text()));
+}
+
+void TestNumbersGui::addsNumberThroughDialog()
+{
+    QPointer<NumberDialog> dialog = openAddDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Add number"));
+    QVERIFY(!okButton(dialog)->isEnabled()); // nothing typed yet
+
+    QTest::keyClicks(child<QLineEdit>(dialog, "numberEdit"), QStringLiteral("(404) 555-9999"));
+    QCOMPARE(child<QLabel>(dialog, "numberStatus")->text(), QStringLiteral("→ +14045559999"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "labelEdit"), QStringLiteral("Front desk"));
+    chooseProvider(dialog, QStringLiteral("pbx"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "serviceIdEdit"), QStringLiteral("svc-1"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "webhookUrlEdit"),
+                     QStringLiteral("https://desk.example.com/webhooks/pbx"));
+    auto* secretEdit = child<QLineEdit>(dialog, "secretEdit");
+    QCOMPARE(secretEdit->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(secretEdit, kSecret);
+    QVERIFY(okButton(dialog)->isEnabled());
+
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    // The save runs off the GUI thread: the dialog shows that it is busy meanwhile.
+    QVERIFY(dialog->isBusy());
+    QVERIFY(child<QLabel>(dialog, "busyLabel")->isVisible());
+    QVERIFY(!okButton(dialog)->isEnabled());
+
+    QTRY_COMPARE(m_page->model()->rowCount(), 1);
+    QTRY_VERIFY(!dialog); // accepted and deleted
+    QVERIFY(m_table->isVisible());
+
+    // The row as shown.
+    QAbstractItemModel* shown = m_table->model();
+    QCOMPARE(shown->index(0, NumberTableModel::NumberColumn).data().toString(),
+             QStringLiteral("(404) 555-9999"));
+    QCOMPARE(shown->index(0, NumberTableModel::LabelColumn).data().toString(),
+             QStringLiteral("Front desk"));
+    QCOMPARE(shown->index(0, NumberTableModel::ProviderColumn).data().toString(),
+             QStringLiteral("PBX carrier (form webhooks)"));
+    QCOMPARE(shown->index(0, NumberTableModel::SecretColumn).data().toString(),
+             QStringLiteral("set"));
+    QCOMPARE(shown->index(0, NumberTableModel::AuthHeaderColumn).data().toString(),
+             QStringLiteral("—"));
+    QCOMPARE(shown->index(0, NumberTableModel::EnabledColumn).data().toString(),
+             QStringLiteral("Yes"));
+    QCOMPARE(m_page->currentId(), m_page->model()->numberAt(0).id); // the new row is selected
+
+    // The row as stored.
+    const auto stored = m_fixture->findNumber(kE164);
+    QVERIFY(stored);
+    QCOMPARE(stored->provider, QStringLiteral("pbx"));
+    QCOMPARE(stored->serviceId, QStringLiteral("svc-1"));
+    QCOMPARE(stored->label, QStringLiteral("Front desk"));
+    QVERIFY(stored->hasSecret);
+    QVERIFY(!stored->hasAuthHeader);
+    QSqlQuery query(m_fixture->context().database().connection());
+    QVERIFY(
+        query.exec(QStringLiteral("SELECT has_secret FROM numbers WHERE e164 = '+14045559999'")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+
+    // The secret is in the keychain, and nowhere in the database files.
+    QCOMPARE(m_fixture->secrets().entries.value(
+                 SecretStore::numberKey(kE164, SecretStore::Kind::WebhookSecret)),
+             kSecret);
+    m_fixture->context().worker().drain();
+    const QByteArray bytes = m_fixture->databaseBytes();
+    QVERIFY(bytes.contains("+14045559999")); // the files read are the ones written
+    QVERIFY(!bytes.contains(kSecret.toUtf8()));
+}
+
+void TestNumbersGui::editsDisablesAndDeletes()
+{
+    addNumber(QStringLiteral("(404) 555-9999"), QStringLiteral("oncloud"), kSecret,
+              QStringLiteral("Front desk"));
+    const qint64 id = m_page->model()->numberAt(0).id;
+
+    // Edit: Enter on the row.
+    QVERIFY(test::GuiTestContext::focus(m_table));
+    m_page->selectNumber(id);
+    QTest::keyClick(m_table, Qt::Key_Return);
+    QPointer<NumberDialog> dialog = waitForDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->windowModality() != Qt::NonModal);
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Edit number"));
+    auto* number = child<QLineEdit>(dialog, "numberEdit");
+    QCOMPARE(number->text(), QStringLiteral("(404) 555-9999"));
+    auto* secret = child<QLineEdit>(dialog, "secretEdit");
+    QVERIFY(secret->text().isEmpty()); // never read back
+    QCOMPARE(secret->placeholderText(), QStringLiteral("set — leave empty to keep"));
+    QVERIFY(child<QCheckBox>(dialog, "secretClear")->isVisible());
+    QVERIFY(!child<QCheckBox>(dialog, "authHeaderClear")->isVisible()); // nothing to clear
+
+    auto* label = child<QLineEdit>(dialog, "labelEdit");
+    label->selectAll();
+    QTest::keyClicks(label, QStringLiteral("Night line"));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QTRY_COMPARE(m_table->model()->index(0, NumberTableModel::LabelColumn).data().toString(),
+                 QStringLiteral("Night line"));
+    auto stored = m_fixture->findNumber(kE164);
+    QVERIFY(stored);
+    QCOMPARE(stored->label, QStringLiteral("Night line"));
+    QVERIFY(stored->hasSecret); // left empty: kept
+    QCOMPARE(m_fixture->secrets().entries.value(
+                 SecretStore::numberKey(kE164, SecretStore::Kind::WebhookSecret)),
+             kSecret);
+
+    // Disable: Ctrl+D. The row turns grey.
+    m_page->selectNumber(id);
+    auto* toggle = child<QAction>(m_page, "toggleNumberAction");
+    QCOMPARE(toggle->text(), QStringLiteral("&Disable"));
+    QVERIFY(test::GuiTestContext::focus(m_table));
+    QTest::keyClick(m_table, Qt::Key_D, Qt::ControlModifier);
+    QTRY_VERIFY(!m_page->model()->numberAt(0).enabled);
+    QVERIFY(!m_fixture->findNumber(kE164)->enabled);
+    const QModelIndex row = m_page->model()->index(0, NumberTableModel::LabelColumn);
+    QCOMPARE(row.data(Qt::ForegroundRole).value<QBrush>().color(),
+             QApplication::palette().color(QPalette::Disabled, QPalette::Text));
+    QCOMPARE(m_table->model()->index(0, NumberTableModel::EnabledColumn).data().toString(),
+             QStringLiteral("No"));
+    QCOMPARE(toggle->text(), QStringLiteral("E&nable"));
+
+    // Delete: the Delete key asks first, naming the number.
+    QString asked;
+    m_page->setConfirmer([&asked](const QString&, const QString& question) {
+        asked = question;
+        return true;
+    });
+    QVERIFY(test::GuiTestContext::focus(m_table));
+    m_page->selectNumber(id);
+    QSignalSpy removed(m_page->model(), &QAbstractItemModel::rowsRemoved);
+    QTest::keyClick(m_table, Qt::Key_Delete);
+    QVERIFY2(asked.contains(QStringLiteral("(404) 555-9999")), qPrintable(asked));
+    QVERIFY(asked.contains(QStringLiteral("Night line")));
+    QTRY_COMPARE(m_page->model()->rowCount(), 0);
+    QCOMPARE(removed.count(), 1); // a precise signal, not a reset
+    QVERIFY(!m_fixture->findNumber(kE164));
+    QVERIFY(m_fixture->secrets().entries.isEmpty());
+    QVERIFY(child<QLabel>(m_page, "numbersEmpty")->isVisible());
+}
+
+void TestNumbersGui::cancelledDeleteKeepsTheNumber()
+{
+    addNumber(QStringLiteral("404-555-9999"), QStringLiteral("oncloud"), {});
+    int asked = 0;
+    m_page->setConfirmer([&asked](const QString&, const QString&) {
+        ++asked;
+        return false;
+    });
+    m_page->selectNumber(m_page->model()->numberAt(0).id);
+    child<QAction>(m_page, "deleteNumberAction")->trigger();
+    QCOMPARE(asked, 1);
+    m_fixture->context().worker().drain();
+    QCoreApplication::processEvents();
+    QCOMPARE(m_page->model()->rowCount(), 1);
+    QVERIFY(m_fixture->findNumber(kE164));
+}
+
+void TestNumbersGui::validatesInline()
+{
+    QPointer<NumberDialog> dialog = openAddDialog();
+    QVERIFY(dialog);
+    auto* number = child<QLineEdit>(dialog, "numberEdit");
+    auto* status = child<QLabel>(dialog, "numberStatus");
+    QVERIFY(!okButton(dialog)->isEnabled());
+
+    // A number that is too short: the reason, and no OK.
+    QTest::keyClicks(number, QStringLiteral("555-12"));
+    QVERIFY(status->isVisible());
+    QVERIFY2(status->text().contains(QStringLiteral("not a valid number")),
+             qPrintable(status->text()));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QVERIFY(status->palette().color(QPalette::WindowText) !=
+            dialog->palette().color(QPalette::WindowText));
+
+    // Corrected: shown as it will be stored.
+    number->clear();
+    QTest::keyClicks(number, QStringLiteral("404 555 9999"));
+    QCOMPARE(status->text(), QStringLiteral("→ +14045559999"));
+    QVERIFY(okButton(dialog)->isEnabled());
+
+    // Zonitel delivers to https only.
+    chooseProvider(dialog, QStringLiteral("zonitel"));
+    auto* url = child<QLineEdit>(dialog, "webhookUrlEdit");
+    auto* urlError = child<QLabel>(dialog, "webhookUrlError");
+    QTest::keyClicks(url, QStringLiteral("http://desk.example.com/webhooks/zonitel"));
+    QVERIFY(urlError->isVisible());
+    QVERIFY2(urlError->text().contains(QStringLiteral("https://")), qPrintable(urlError->text()));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    // The same URL is fine for onCloud.
+    chooseProvider(dialog, QStringLiteral("oncloud"));
+    QVERIFY(!urlError->isVisible());
+    QVERIFY(okButton(dialog)->isEnabled());
+    chooseProvider(dialog, QStringLiteral("zonitel"));
+    QVERIFY(urlError->isVisible());
+    url->setSelection(0, 4);
+    QTest::keyClicks(url, QStringLiteral("https"));
+    QVERIFY(!urlError->isVisible());
+    QVERIFY(okButton(dialog)->isEnabled());
+
+    // Zonitel sends "Bearer <token>".
+    auto* auth = child<QLineEdit>(dialog, "authHeaderEdit");
+    QTest::keyClicks(auth, QStringLiteral("Token abc"));
+    auto* authError = child<QLabel>(dialog, "authHeaderError");
+    QVERIFY(authError->isVisible());
+    QVERIFY(authError->text().contains(QStringLiteral("Bearer")));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    auth->clear();
+    QTest::keyClicks(auth, QStringLiteral("Bearer abc"));
+    QVERIFY(!authError->isVisible());
+
+    // Email and client id.
+    QTest::keyClicks(child<QLineEdit>(dialog, "fallbackEmailEdit"), QStringLiteral("not-an-email"));
+    QVERIFY(child<QLabel>(dialog, "fallbackEmailError")->isVisible());
+    QVERIFY(!okButton(dialog)->isEnabled());
+    child<QLineEdit>(dialog, "fallbackEmailEdit")->clear();
+    QTest::keyClicks(child<QLineEdit>(dialog, "clientIdEdit"), QStringLiteral("client-7"));
+    QVERIFY(child<QLabel>(dialog, "clientIdError")->text().contains(QStringLiteral("UUID")));
+    QVERIFY(!okButton(dialog)->isEnabled());
+
+    // Enter while invalid does nothing; Escape closes.
+    QTest::keyClick(number, Qt::Key_Return);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(m_fixture->numbers().size(), 0);
+    QTest::keyClick(number, Qt::Key_Escape);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(m_page->model()->rowCount(), 0);
+}
+
+void TestNumbersGui::providerFieldsFollowProvider()
+{
+    QPointer<NumberDialog> dialog = openAddDialog();
+    QVERIFY(dialog);
+    const auto shown = [&](const char* name) { return child<QWidget>(dialog, name)->isVisible(); };
+    chooseProvider(dialog, QStringLiteral("oncloud"));
+    QVERIFY(!shown("serviceIdEdit") && !shown("clientIdEdit") && !shown("deviceIdEdit") &&
+            !shown("simCombo"));
+    QVERIFY(!shown("serviceIdLabel"));
+    chooseProvider(dialog, QStringLiteral("pbx"));
+    QVERIFY(shown("serviceIdEdit") && shown("serviceIdLabel") && !shown("clientIdEdit") &&
+            !shown("deviceIdEdit"));
+    chooseProvider(dialog, QStringLiteral("zonitel"));
+    QVERIFY(!shown("serviceIdEdit") && shown("clientIdEdit") && !shown("deviceIdEdit"));
+    chooseProvider(dialog, QStringLiteral("android-gateway"));
+    QVERIFY(!shown("clientIdEdit") && shown("deviceIdEdit") && shown("simCombo") &&
+            shown("simLabel"));
+
+    // The gateway needs its device id; SIM 1 is kept.
+    QTest::keyClicks(child<QLineEdit>(dialog, "numberEdit"), QStringLiteral("+1 404 555 9999"));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QVERIFY(child<QLabel>(dialog, "deviceIdError")->isVisible());
+    QTest::keyClicks(child<QLineEdit>(dialog, "deviceIdEdit"), QStringLiteral("42"));
+    auto* sim = child<QComboBox>(dialog, "simCombo");
+    sim->setCurrentIndex(sim->findData(1));
+    QVERIFY(okButton(dialog)->isEnabled());
+    QCOMPARE(dialog->draft().sim, 1);
+    QCOMPARE(dialog->draft().deviceId, QStringLiteral("42"));
+    QVERIFY(!dialog->draft().secret); // left empty: nothing to store
+
+    // Every field has a mnemonic label with a buddy.
+    for (const char* name :
+         {"numberLabel", "labelLabel", "providerLabel", "deviceIdLabel", "simLabel",
+          "webhookUrlLabel", "authHeaderLabel", "secretLabel", "fallbackEmailLabel", "planLabel"}) {
+        auto* label = child<QLabel>(dialog, name);
+        QVERIFY2(label->text().contains(u'&'), name);
+        QVERIFY2(label->buddy(), name);
+    }
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    const auto stored = m_fixture->findNumber(kE164);
+    QVERIFY(stored);
+    QCOMPARE(stored->deviceId, QStringLiteral("42"));
+    QCOMPARE(stored->sim, 1);
+    QVERIFY(!stored->hasSecret);
+}
+
+void TestNumbersGui::keychainFailureKeepsDialogOpen()
+{
+    m_fixture->secrets().failWith = SecretStore::Status::NoKeychain;
+    QPointer<NumberDialog> dialog = openAddDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(child<QLineEdit>(dialog, "numberEdit"), QStringLiteral("(404) 555-9999"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "secretEdit"), kSecret);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+
+    auto* formError = child<QLabel>(dialog, "formError");
+    QTRY_VERIFY(formError->isVisible());
+    QVERIFY2(formError->text().contains(QStringLiteral("test keychain failure")),
+             qPrintable(formError->text()));
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY(!dialog->isBusy());
+    QVERIFY(okButton(dialog)->isEnabled()); // the user may try again
+    m_fixture->context().worker().drain();
+    QVERIFY(m_fixture->numbers().isEmpty());
+    QCOMPARE(m_page->model()->rowCount(), 0);
+    QVERIFY(m_fixture->secrets().entries.isEmpty());
+
+    // Once the keychain is back, the same dialog saves.
+    m_fixture->secrets().failWith = SecretStore::Status::Ok;
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(m_page->model()->rowCount(), 1);
+    QVERIFY(m_fixture->findNumber(kE164)->hasSecret);
+}
+
+void TestNumbersGui::duplicateNumberIsRefused()
+{
+    addNumber(QStringLiteral("(404) 555-9999"), QStringLiteral("oncloud"), {});
+    QPointer<NumberDialog> dialog = openAddDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(child<QLineEdit>(dialog, "numberEdit"), QStringLiteral("+1 404-555-9999"));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    auto* formError = child<QLabel>(dialog, "formError");
+    QTRY_VERIFY(formError->isVisible());
+    QVERIFY2(formError->text().contains(QStringLiteral("already provisioned")),
+             qPrintable(formError->text()));
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(m_fixture->numbers().size(), 1);
+    dialog->reject();
+    QTRY_VERIFY(!dialog);
+}
+
+void TestNumbersGui::clearingTheSecretRemovesIt()
+{
+    addNumber(QStringLiteral("(404) 555-9999"), QStringLiteral("oncloud"), kSecret);
+    QVERIFY(m_fixture->findNumber(kE164)->hasSecret);
+    m_page->selectNumber(m_page->model()->numberAt(0).id);
+    QPointer<NumberDialog> dialog = m_page->editNumber();
+    QVERIFY(dialog);
+    auto* clear = child<QCheckBox>(dialog, "secretClear");
+    auto* secret = child<QLineEdit>(dialog, "secretEdit");
+    QTest::mouseClick(clear, Qt::LeftButton, {}, QPoint(4, clear->height() / 2));
+    QVERIFY(clear->isChecked());
+    QVERIFY(!secret->isEnabled());
+    QCOMPARE(dialog->draft().secret, std::optional<QString>(QStringLiteral("")));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QTRY_COMPARE(m_table->model()->index(0, NumberTableModel::SecretColumn).data().toString(),
+                 QStringLiteral("—"));
+    QVERIFY(!m_fixture->findNumber(kE164)->hasSecret);
+    QVERIFY(m_fixture->secrets().entries.isEmpty());
+}
+
+void TestNumbersGui::filtersOverTextColumns()
+{
+    addNumber(QStringLiteral("(404) 555-9999"), QStringLiteral("oncloud"), {},
+              QStringLiteral("Front desk"));
+    addNumber(QStringLiteral("+44 20 7946 0958"), QStringLiteral("zonitel"), {},
+              QStringLiteral("London"));
+    addNumber(QStringLiteral("(212) 555-0100"), QStringLiteral("pbx"), {}, QStringLiteral("Sales"));
+    QAbstractItemModel* shown = m_table->model();
+    QCOMPARE(shown->rowCount(), 3);
+
+    // Sorted by E.164: +1212… before +1404… before +44…
+    QCOMPARE(shown->index(0, NumberTableModel::LabelColumn).data().toString(),
+             QStringLiteral("Sales"));
+    QCOMPARE(shown->index(1, NumberTableModel::LabelColumn).data().toString(),
+             QStringLiteral("Front desk"));
+    QCOMPARE(shown->index(2, NumberTableModel::NumberColumn).data().toString(),
+             QStringLiteral("+44 20 7946 0958")); // another region: international form
+
+    // Ctrl+F focuses the filter.
+    QVERIFY(test::GuiTestContext::focus(m_table));
+    test::GuiTestContext::press(m_window.get(), QKeySequence::Find);
+    auto* filter = child<QLineEdit>(m_page, "numberFilter");
+    QTRY_VERIFY(filter->hasFocus());
+    QTest::keyClicks(filter, QStringLiteral("front"));
+    QCOMPARE(shown->rowCount(), 1);
+    QCOMPARE(shown->index(0, NumberTableModel::LabelColumn).data().toString(),
+             QStringLiteral("Front desk"));
+    filter->clear();
+    QTest::keyClicks(filter, QStringLiteral("zonitel"));
+    QCOMPARE(shown->rowCount(), 1);
+    filter->clear();
+    QTest::keyClicks(filter, QStringLiteral("+4420"));
+    QCOMPARE(shown->rowCount(), 1);
+    filter->clear();
+    QTest::keyClicks(filter, QStringLiteral("set")); // the Secret column is not searched
+    QCOMPARE(shown->rowCount(), 0);
+    filter->clear();
+    QCOMPARE(shown->rowCount(), 3);
+
+    // Sorting by another column.
+    m_table->sortByColumn(NumberTableModel::LabelColumn, Qt::AscendingOrder);
+    QCOMPARE(shown->index(0, NumberTableModel::LabelColumn).data().toString(),
+             QStringLiteral("Front desk"));
+    QCOMPARE(shown->index(2, NumberTableModel::LabelColumn).data().toString(),
+             QStringLiteral("Sales"));
+}
+
+void TestNumbersGui::switchesPagesAndRemembersThem()
+{
+    auto* navigation = child<QListWidget>(m_window.get(), "navigation");
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_2));
+    QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_window->plansPage()));
+    QCOMPARE(navigation->currentRow(), 1);
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_1));
+    QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_page));
+    navigation->setCurrentRow(1);
+    QCOMPARE(m_window->currentPage(), static_cast<QWidget*>(m_window->plansPage()));
+
+    // Ctrl+N on the Plans page adds a plan, not a number.
+    test::GuiTestContext::press(m_window.get(), QKeySequence::New);
+    QTRY_VERIFY(m_window->plansPage()->findChild<QDialog*>());
+    QVERIFY(!m_page->findChild<NumberDialog*>());
+    m_window->plansPage()->findChild<QDialog*>()->reject();
+
+    m_window->resize(900, 600);
+    m_window->close();
+    m_tester.reset();
+    m_window = std::make_unique<MainWindow>(m_fixture->context());
+    QCOMPARE(m_window->currentPage(), static_cast<QWidget*>(m_window->plansPage()));
+    QCOMPARE(m_window->size(), QSize(900, 600));
+    m_page = m_window->numbersPage();
+}
+
+void TestNumbersGui::numberModelPassesModelTester()
+{
+    NumberTableModel model(QStringLiteral("US"));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(NumberTableModel::SortRole);
+    proxy.setFilterRole(NumberTableModel::FilterRole);
+    proxy.setFilterKeyColumn(-1);
+    proxy.sort(NumberTableModel::NumberColumn);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    NumberRecord a;
+    a.id = 1;
+    a.e164 = QStringLiteral("+14045559999");
+    a.provider = QStringLiteral("oncloud");
+    a.planId = 5;
+    NumberRecord b = a;
+    b.id = 2;
+    b.e164 = QStringLiteral("+12125550100");
+    b.hasSecret = true;
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setNumbers({a, b});
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(proxy.index(0, NumberTableModel::NumberColumn).data().toString(),
+             QStringLiteral("(212) 555-0100"));
+    model.setPlanNames({{5, QStringLiteral("Basic")}});
+    QCOMPARE(model.index(0, NumberTableModel::PlanColumn).data().toString(),
+             QStringLiteral("Basic"));
+    QCOMPARE(changed.count(), 1);
+
+    // Unchanged rows send nothing; a changed row sends one dataChanged.
+    changed.clear();
+    model.setNumbers({a, b});
+    QCOMPARE(changed.count(), 0);
+    a.label = QStringLiteral("Desk");
+    model.setNumbers({a, b});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(model.rowOf(1), NumberTableModel::LabelColumn).data().toString(),
+             QStringLiteral("Desk"));
+
+    // A missing row is removed, a new one appended.
+    NumberRecord c = a;
+    c.id = 3;
+    c.e164 = QStringLiteral("+447946095800");
+    model.setNumbers({b, c});
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(inserted.count(), 3);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowOf(1), -1);
+    model.removeNumber(2);
+    model.removeNumber(99);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(model.index(0, NumberTableModel::SecretColumn).data().toString(), QStringLiteral("—"));
+    QCOMPARE(model.headerData(NumberTableModel::WebhookUrlColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Webhook URL"));
+}
+
+QTEST_MAIN(TestNumbersGui)
+#include "TestNumbersGui.moc"
