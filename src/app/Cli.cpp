@@ -1,6 +1,12 @@
 #include "Cli.h"
 
+#include "NumbersCommand.h"
+#include "PlansCommand.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
+#include <memory>
 
 namespace smsdesk {
 
@@ -11,8 +17,25 @@ bool Cli::isCommand(const QString& firstArgument)
 
 int Cli::run(const QStringList& arguments)
 {
-    QTextStream(stderr) << "smsdesk: " << arguments.value(0) << ": not implemented yet\n";
-    return 2;
+    // Scripts read stdout and, on failure, one line of stderr: keep the store's progress
+    // messages out of it. QT_LOGGING_RULES still turns them back on.
+    QLoggingCategory::setFilterRules(QStringLiteral("smsdesk.*.debug=false\nsmsdesk.*.info=false"));
+
+    const QString group = arguments.value(0);
+    std::unique_ptr<CliCommand> command;
+    if (group == u"numbers")
+        command = std::make_unique<NumbersCommand>();
+    else if (group == u"plans")
+        command = std::make_unique<PlansCommand>();
+    if (!command) {
+        QTextStream(stderr) << QCoreApplication::translate(
+                                   "smsdesk::Cli",
+                                   "smsdesk: unknown command \"%1\": use numbers or plans")
+                                   .arg(group)
+                            << u'\n';
+        return CliCommand::UsageError;
+    }
+    return command->run(arguments.mid(1));
 }
 
 } // namespace smsdesk

@@ -88,7 +88,8 @@ int firstLineNotUtf8(const QByteArray& data)
 {
     const QList<QByteArray> lines = data.split('\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        QStringDecoder decoder(QStringDecoder::Utf8);
+        // Stateless: a sequence cut off at the end of the line is an error, not "more to come".
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         const QString decoded = decoder(lines.at(i));
         if (decoder.hasError())
             return int(i) + 1;

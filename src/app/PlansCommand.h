@@ -1,0 +1,19 @@
+#pragma once
+
+#include "CliCommand.h"
+
+namespace smsdesk {
+
+// `smsdesk plans add|list`: SMS plans for scripts.
+class PlansCommand final : public CliCommand
+{
+public:
+    int run(const QStringList& arguments) override;
+
+private:
+    int add(const QStringList& arguments);
+    int list(const QStringList& arguments);
+    int overview(bool asHelp);
+};
+
+} // namespace smsdesk
