@@ -1,0 +1,7 @@
+#include "HttpHandler.h"
+
+namespace smsdesk {
+
+HttpHandler::~HttpHandler() = default;
+
+} // namespace smsdesk

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "HttpResponse.h"
+
+#include <QMutex>
+#include <memory>
+
+namespace smsdesk {
+
+class HttpConnection;
+
+// The handle a handler answers one request through. Copyable; every copy answers the same
+// request. respond() takes effect once: later calls, calls after the client went away and
+// calls after the server gave up waiting (503) are ignored. respond() may be called from any
+// thread: the response is written in the connection's thread.
+class HttpResponder
+{
+public:
+    HttpResponder() = default; // answers nothing
+
+    void respond(HttpResponse response) const;
+    // The client is still connected and waiting for this answer.
+    bool isConnected() const;
+    bool hasResponded() const;
+    bool isNull() const { return !m_state; }
+
+    // Shared by the copies and the connection. The connection clears `connection`, under
+    // the mutex, when the request is answered or abandoned and in its destructor, so a
+    // respond() from another thread never posts to a destroyed connection.
+    struct State
+    {
+        QMutex mutex;
+        HttpConnection* connection = nullptr;
+        bool responded = false;
+    };
+
+private:
+    friend class HttpConnection;
+    explicit HttpResponder(std::shared_ptr<State> state) : m_state(std::move(state)) {}
+
+    std::shared_ptr<State> m_state;
+};
+
+} // namespace smsdesk
