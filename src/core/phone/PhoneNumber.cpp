@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <algorithm>
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
@@ -112,6 +113,130 @@ QString PhoneNumber::displayE164(const QString& e164, const QString& homeRegion)
     const bool home =
         QString::fromStdString(regionCode).compare(homeRegion, Qt::CaseInsensitive) == 0;
     return format(parsed, home ? PhoneNumberUtil::NATIONAL : PhoneNumberUtil::INTERNATIONAL);
+}
+
+PhoneNumber::ProviderResult PhoneNumber::normalizeFromProvider(const QString& raw,
+                                                               const QString& fallbackRegion)
+{
+    constexpr qsizetype maxSenderLength = 64;
+    constexpr qsizetype maxDigits = 15; // E.164
+
+    ProviderResult result;
+    const QString trimmed = raw.trimmed();
+    if (trimmed.isEmpty()) {
+        result.error = tr("it is empty");
+        return result;
+    }
+
+    // A sender name ("ACME", "Google"): kept exactly as sent.
+    if (std::any_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.isLetter(); })) {
+        if (raw.size() > maxSenderLength) {
+            result.error = tr("a sender name has at most %1 characters, this one has %2")
+                               .arg(maxSenderLength)
+                               .arg(raw.size());
+            return result;
+        }
+        for (const QChar c : raw) {
+            if (c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
+                c == QChar::ParagraphSeparator) {
+                result.error = tr("a sender name cannot contain control characters");
+                return result;
+            }
+        }
+        result.value = raw;
+        result.alphanumeric = true;
+        return result;
+    }
+
+    QString digits;
+    bool plus = false;
+    for (qsizetype i = 0; i < trimmed.size(); ++i) {
+        const QChar c = trimmed.at(i);
+        if (c >= u'0' && c <= u'9') {
+            digits.append(c);
+        } else if (c == u'+' && i == 0) {
+            plus = true;
+        } else if (c != u' ' && c != u'-' && c != u'.' && c != u'(' && c != u')') {
+            result.error = tr("\"%1\" is not a phone number: unexpected character \"%2\"")
+                               .arg(trimmed, QString(c));
+            return result;
+        }
+    }
+    if (digits.isEmpty()) {
+        result.error = tr("\"%1\" is not a phone number: it has no digits").arg(trimmed);
+        return result;
+    }
+    if (digits.size() > maxDigits) {
+        result.error = tr("\"%1\" is not a phone number: it has %2 digits, at most %3 are possible")
+                           .arg(trimmed)
+                           .arg(digits.size())
+                           .arg(maxDigits);
+        return result;
+    }
+
+    const auto* util = PhoneNumberUtil::GetInstance();
+    if (plus) {
+        if (digits.startsWith(u'0')) {
+            result.error =
+                tr("\"%1\" is not a phone number: a country code cannot start with 0").arg(trimmed);
+            return result;
+        }
+        LibNumber parsed;
+        switch (util->Parse("+" + digits.toStdString(), "ZZ", &parsed)) {
+        case PhoneNumberUtil::NO_PARSING_ERROR:
+            result.value = format(parsed, PhoneNumberUtil::E164);
+            return result;
+        case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
+            // Exact with what providers send: an unknown country code is still stored.
+            result.value = QStringLiteral("+") + digits;
+            return result;
+        default:
+            result.error = tr("\"%1\" is not a phone number: it has too few digits").arg(trimmed);
+            return result;
+        }
+    }
+
+    // Digits without "+": the country code leading first...
+    LibNumber international;
+    if (util->Parse("+" + digits.toStdString(), "ZZ", &international) ==
+            PhoneNumberUtil::NO_PARSING_ERROR &&
+        util->IsPossibleNumberWithReason(international) == PhoneNumberUtil::IS_POSSIBLE) {
+        result.value = format(international, PhoneNumberUtil::E164);
+        return result;
+    }
+    // ...then in the region of the receiving number.
+    const QString region = fallbackRegion.toUpper();
+    if (!isKnownRegion(region)) {
+        result.error = tr("\"%1\" is not a possible number with its leading digits as the "
+                          "country code, and no region is known to read it in")
+                           .arg(trimmed);
+        return result;
+    }
+    LibNumber local;
+    if (util->Parse(digits.toStdString(), region.toStdString(), &local) ==
+            PhoneNumberUtil::NO_PARSING_ERROR &&
+        util->IsPossibleNumberWithReason(local) == PhoneNumberUtil::IS_POSSIBLE) {
+        result.value = format(local, PhoneNumberUtil::E164);
+        return result;
+    }
+    result.error = tr("\"%1\" is not a possible number, neither with its leading digits as the "
+                      "country code nor in region %2")
+                       .arg(trimmed, region);
+    return result;
+}
+
+QString PhoneNumber::regionOfE164(const QString& e164)
+{
+    const auto* util = PhoneNumberUtil::GetInstance();
+    LibNumber parsed;
+    if (!e164.startsWith(u'+') ||
+        util->Parse(e164.toStdString(), "ZZ", &parsed) != PhoneNumberUtil::NO_PARSING_ERROR)
+        return {};
+    std::string regionCode;
+    util->GetRegionCodeForCountryCode(parsed.country_code(), &regionCode);
+    if (regionCode == "ZZ" || regionCode == "001")
+        return {};
+    return QString::fromStdString(regionCode);
 }
 
 QString PhoneNumber::systemRegion()

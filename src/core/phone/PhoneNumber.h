@@ -10,6 +10,7 @@ class PhoneNumber
 {
 public:
     struct ParseResult;
+    struct ProviderResult;
 
     PhoneNumber() = default;
 
@@ -30,6 +31,21 @@ public:
     // international otherwise; the input unchanged when it is not a parseable number.
     static QString displayE164(const QString& e164, const QString& homeRegion);
 
+    // Normalises a number (or sender name) as a provider sent it: exact with what providers
+    // send, unlike parse(). Visual separators (space, '-', '.', '(', ')') are dropped.
+    // - "+" and digits: kept as "+" and digits even when libphonenumber calls the number
+    //   invalid ("+10000000010"); canonicalised by libphonenumber where it parses it.
+    // - digits without "+": read as international first (country code leading); only when
+    //   that is not a possible number, read in fallbackRegion ("0412 345 678", "AU").
+    // - text with a letter ("ACME", "Google"): an alphanumeric sender, returned unchanged
+    //   with alphanumeric set; the caller decides whether the field may hold one.
+    // Anything else (empty, stray symbols, more than 15 digits, impossible digits) is an error.
+    static ProviderResult normalizeFromProvider(const QString& raw, const QString& fallbackRegion);
+
+    // The main region of the country code of an E.164 value ("+10000000010" -> "US");
+    // empty when it has none.
+    static QString regionOfE164(const QString& e164);
+
     // The region used when the user set none: the system locale's territory, else "US".
     static QString systemRegion();
     static bool isKnownRegion(const QString& region);
@@ -45,6 +61,14 @@ struct PhoneNumber::ParseResult
 {
     PhoneNumber number;
     QString error; // empty on success; a sentence for the user otherwise
+    bool ok() const { return error.isEmpty(); }
+};
+
+struct PhoneNumber::ProviderResult
+{
+    QString value;             // "+61412345678", or the alphanumeric sender as given
+    bool alphanumeric = false; // value is a sender name, not a number
+    QString error;             // empty on success; says what is wrong otherwise
     bool ok() const { return error.isEmpty(); }
 };
 
