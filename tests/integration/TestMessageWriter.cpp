@@ -1,0 +1,865 @@
+// MessageWriter against real stores: SQLite files in a temporary folder, and PostgreSQL when
+// SMSDESK_TEST_PG names a server (tests/run-tests.sh starts one). Every outcome is awaited
+// through the event loop of the test thread, where the writer delivers it.
+
+#include "FakeClock.h"
+#include "TempDatabase.h"
+#include "store/MessageWriter.h"
+#include "store/Migrations.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+#include <memory>
+#include <optional>
+#include <vector>
+
+using namespace smsdesk;
+using Backend = DatabaseConfig::Backend;
+using Kind = WriteOutcome::MessageResult::Kind;
+using Failure = WriteOutcome::Failure;
+
+namespace {
+
+const QString kDid = QStringLiteral("+14045559999");
+const QString kRemote = QStringLiteral("+17705551234");
+
+MessageRow inbound(const QString& providerId)
+{
+    MessageRow row;
+    row.direction = MessageRow::Direction::Inbound;
+    row.provider = QStringLiteral("pbx");
+    row.did = kDid;
+    row.remote = kRemote;
+    row.text = QStringLiteral("Hello \u00e9 ") + providerId;
+    row.media = {QStringLiteral("https://example.com/a.jpg")};
+    row.status = QStringLiteral("received");
+    row.providerMessageId = providerId;
+    row.providerTimeMs = 1'576'391'654'000;
+    row.dedupeKey = QStringLiteral("pbx:") + providerId;
+    return row;
+}
+
+WriteJob messageJob(const QString& providerId)
+{
+    WriteJob job;
+    job.messages.append(inbound(providerId));
+    return job;
+}
+
+RequestLogRow logRow(const QByteArray& body = QByteArray("message_id=abc&body=Hi"))
+{
+    RequestLogRow row;
+    row.peer = QStringLiteral("203.0.113.5:53211");
+    row.method = QStringLiteral("POST");
+    row.target = QStringLiteral("/webhooks/pbx");
+    row.headers = {{"Host", "desk.example.com"},
+                   {"Authorization", RequestLogRow::RedactedValue},
+                   {"Content-Type", "application/x-www-form-urlencoded"}};
+    row.body = body;
+    row.bodySize = body.size();
+    row.provider = QStringLiteral("pbx");
+    return row;
+}
+
+StatusRow statusRow(const QString& providerId, const QString& status, const QString& raw,
+                    std::optional<qint64> providerTime)
+{
+    StatusRow row;
+    row.provider = QStringLiteral("zonitel");
+    row.providerMessageId = providerId;
+    row.did = kDid;
+    row.remote = kRemote;
+    row.status = status;
+    row.rawStatus = raw;
+    row.detail = QStringLiteral("Message ") + raw;
+    row.providerTimeMs = providerTime;
+    return row;
+}
+
+} // namespace
+
+class TestMessageWriter : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TempDatabase> m_temp;
+    test::FakeClock m_clock;
+    Backend m_backend = Backend::Sqlite;
+
+    QSqlDatabase db() { return m_temp->database().connection(); }
+
+    QVariant scalar(const QString& sql, const QVariantList& values = {})
+    {
+        QSqlQuery query(db());
+        query.prepare(sql);
+        for (const QVariant& value : values)
+            query.addBindValue(value);
+        if (!query.exec() || !query.next()) {
+            qWarning("query failed: %s", qPrintable(query.lastError().text()));
+            return {};
+        }
+        return query.value(0);
+    }
+
+    qint64 count(const QString& table, const QString& where = QString(),
+                 const QVariantList& values = {})
+    {
+        return scalar(QStringLiteral("SELECT COUNT(*) FROM ") + table +
+                          (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where),
+                      values)
+            .toLongLong();
+    }
+
+    // Submits and waits for the outcome on this thread.
+    std::optional<WriteOutcome> write(MessageWriter& writer, WriteJob job, int timeoutMs = 15000)
+    {
+        auto result = std::make_shared<std::optional<WriteOutcome>>();
+        writer.submit(std::move(job), this, [result](WriteOutcome outcome) { *result = outcome; });
+        if (!QTest::qWaitFor([&]() { return result->has_value(); }, timeoutMs))
+            qWarning("no outcome within %d ms", timeoutMs);
+        return *result;
+    }
+
+    std::optional<WriteOutcome> probe(MessageWriter& writer)
+    {
+        auto result = std::make_shared<std::optional<WriteOutcome>>();
+        writer.probe(this, [result](WriteOutcome outcome) { *result = outcome; });
+        if (!QTest::qWaitFor([&]() { return result->has_value(); }, 15000))
+            qWarning("no probe outcome");
+        return *result;
+    }
+
+    // A second connection that holds the write lock until release().
+    class LockHolder
+    {
+    public:
+        LockHolder(const Database& database, Backend backend) : m_backend(backend)
+        {
+            QString error;
+            m_db = database.openConnection(QStringLiteral("lock-holder"), &error);
+            QSqlQuery query(m_db);
+            if (backend == Backend::Sqlite) {
+                m_locked = query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+            } else {
+                m_locked = query.exec(QStringLiteral("BEGIN")) &&
+                           query.exec(QStringLiteral("LOCK TABLE messages, message_status, "
+                                                     "request_log IN EXCLUSIVE MODE"));
+            }
+            if (!m_locked)
+                qWarning("lock holder: %s %s", qPrintable(error),
+                         qPrintable(query.lastError().text()));
+        }
+        ~LockHolder() { release(); }
+        bool locked() const { return m_locked; }
+        void release()
+        {
+            if (!m_db.isValid())
+                return;
+            {
+                QSqlQuery query(m_db);
+                query.exec(QStringLiteral("ROLLBACK"));
+            }
+            const QString name = m_db.connectionName();
+            m_db = QSqlDatabase();
+            Database::closeConnection(name);
+        }
+
+    private:
+        Backend m_backend;
+        QSqlDatabase m_db;
+        bool m_locked = false;
+    };
+
+    MessageWriter::Options fastOptions(int deadlineMs = 400)
+    {
+        MessageWriter::Options options;
+        options.commitDeadlineMs = deadlineMs;
+        return options;
+    }
+
+private Q_SLOTS:
+    void initTestCase_data() { test::TempDatabase::addBackendRows(); }
+
+    void init()
+    {
+        QFETCH_GLOBAL(DatabaseConfig::Backend, backend);
+        if (backend == Backend::Postgres && !test::TempDatabase::postgresAvailable())
+            QSKIP(qPrintable(test::TempDatabase::skipReason()));
+        m_backend = backend;
+        m_temp = std::make_unique<test::TempDatabase>(backend);
+        QString error;
+        QVERIFY2(m_temp->open(&error), qPrintable(error));
+    }
+
+    void cleanup() { m_temp.reset(); }
+
+    void writeConnectionIsDurable()
+    {
+        MessageWriter writer(m_temp->database(), m_clock);
+        const auto ok = probe(writer);
+        QVERIFY(ok);
+        QVERIFY2(ok->ok(), qPrintable(ok->reason));
+        const MessageWriter::ConnectionInfo info = writer.connectionInfo();
+        QVERIFY2(info.open, qPrintable(info.error));
+        if (m_backend == Backend::Sqlite) {
+            QCOMPARE(info.journalMode, QStringLiteral("wal"));
+            QCOMPARE(info.synchronous, 2); // FULL
+        }
+        QVERIFY(writer.isHealthy());
+    }
+
+    void storedThenDuplicate()
+    {
+        MessageWriter writer(m_temp->database(), m_clock);
+        const auto first = write(writer, messageJob(QStringLiteral("297abf7f")));
+        QVERIFY(first);
+        QVERIFY2(first->ok(), qPrintable(first->reason));
+        QCOMPARE(first->messages.size(), 1);
+        QCOMPARE(first->messages[0].kind, Kind::Stored);
+        const qint64 id = first->messages[0].id;
+        QVERIFY(id > 0);
+
+        const auto again = write(writer, messageJob(QStringLiteral("297abf7f")));
+        QVERIFY(again && again->ok());
+        QCOMPARE(again->messages.size(), 1);
+        QCOMPARE(again->messages[0].kind, Kind::Duplicate);
+        QCOMPARE(again->messages[0].id, id);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+
+        // The row as stored.
+        QSqlQuery row(db());
+        QVERIFY(row.exec(QStringLiteral(
+            "SELECT direction, provider, number_id, did, remote, text, media, status, "
+            "error_code, provider_message_id, provider_time, received_at, dedupe_key "
+            "FROM messages")));
+        QVERIFY(row.next());
+        QCOMPARE(row.value(0).toString(), QStringLiteral("inbound"));
+        QCOMPARE(row.value(1).toString(), QStringLiteral("pbx"));
+        QVERIFY(row.value(2).isNull());
+        QCOMPARE(row.value(3).toString(), kDid);
+        QCOMPARE(row.value(4).toString(), kRemote);
+        QCOMPARE(row.value(5).toString(), QStringLiteral("Hello \u00e9 297abf7f"));
+        QCOMPARE(QJsonDocument::fromJson(row.value(6).toByteArray()).array(),
+                 QJsonArray{QStringLiteral("https://example.com/a.jpg")});
+        QCOMPARE(row.value(7).toString(), QStringLiteral("received"));
+        QVERIFY(row.value(8).isNull());
+        QCOMPARE(row.value(9).toString(), QStringLiteral("297abf7f"));
+        QCOMPARE(row.value(10).toLongLong(), 1'576'391'654'000);
+        QCOMPARE(row.value(11).toLongLong(), m_clock.nowMs()); // stamped at submit
+        QCOMPARE(row.value(12).toString(), QStringLiteral("pbx:297abf7f"));
+        row.finish();
+
+        // Without a key nothing is a duplicate.
+        WriteJob keyless = messageJob(QStringLiteral("x"));
+        keyless.messages[0].dedupeKey.clear();
+        QVERIFY(write(writer, keyless)->ok());
+        const auto second = write(writer, keyless);
+        QCOMPARE(second->messages[0].kind, Kind::Stored);
+        QCOMPARE(count(QStringLiteral("messages")), 3);
+    }
+
+    void concurrentSubmittersGroupCommit()
+    {
+        constexpr int kThreads = 4;
+        constexpr int kPerThread = 2000;
+        constexpr int kDistinct = 5000; // keys overlap between threads: 3000 duplicates
+        // 8000 requests at once is an overload: with the default 2 s deadline the last ones
+        // may rightly fail as busy (PostgreSQL pays a round trip per statement). This test is
+        // about exactly-once delivery and grouping, so the deadline is out of the way.
+        MessageWriter writer(m_temp->database(), m_clock, fastOptions(120000));
+
+        std::vector<int> calls(kThreads * kPerThread, 0);
+        std::vector<std::optional<WriteOutcome>> outcomes(kThreads * kPerThread);
+        int delivered = 0;
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back(QThread::create([&, t]() {
+                for (int i = 0; i < kPerThread; ++i) {
+                    const int index = t * kPerThread + i;
+                    const QString key = QString::number(index % kDistinct);
+                    writer.submit(messageJob(key), this, [&, index](WriteOutcome outcome) {
+                        ++calls[index];
+                        outcomes[index] = std::move(outcome);
+                        ++delivered;
+                    });
+                }
+            }));
+            threads.back()->start();
+        }
+        for (auto& thread : threads)
+            QVERIFY(thread->wait(60000));
+        QTRY_COMPARE_WITH_TIMEOUT(delivered, kThreads * kPerThread, 120000);
+        QTest::qWait(0); // anything delivered twice would be in the queue by now
+
+        QHash<QString, qint64> storedIds;
+        int stored = 0;
+        for (int index = 0; index < kThreads * kPerThread; ++index) {
+            QCOMPARE(calls[index], 1);
+            const WriteOutcome& outcome = *outcomes[index];
+            QVERIFY2(outcome.ok(), qPrintable(outcome.reason));
+            if (outcome.messages[0].kind == Kind::Stored) {
+                ++stored;
+                const QString key = QString::number(index % kDistinct);
+                QVERIFY2(!storedIds.contains(key), "a key was stored twice");
+                storedIds.insert(key, outcome.messages[0].id);
+            }
+        }
+        QCOMPARE(stored, kDistinct);
+        for (int index = 0; index < kThreads * kPerThread; ++index)
+            QCOMPARE(outcomes[index]->messages[0].id,
+                     storedIds.value(QString::number(index % kDistinct)));
+        QCOMPARE(count(QStringLiteral("messages")), kDistinct);
+
+        const MessageWriter::Statistics stats = writer.statistics();
+        qInfo("%d jobs in %llu transactions, largest batch %d", kThreads * kPerThread,
+              stats.batches, stats.largestBatch);
+        QCOMPARE(stats.jobsWritten, quint64(kThreads * kPerThread));
+        QVERIFY(stats.batches < quint64(kThreads * kPerThread));
+        QVERIFY(stats.largestBatch > 1);
+    }
+
+    void badJobFailsAloneInItsBatch()
+    {
+        MessageWriter writer(m_temp->database(), m_clock);
+        QVERIFY(probe(writer)->ok());
+
+        std::vector<std::optional<WriteOutcome>> outcomes(5);
+        const auto submitAll = [&]() {
+            for (int i = 0; i < 5; ++i) {
+                WriteJob job = messageJob(QStringLiteral("batch-%1").arg(i));
+                job.requestLog = logRow();
+                job.requestLog->linkedMessage = 0;
+                if (i == 2)
+                    job.messages[0].numberId = 999999; // no such number: FOREIGN KEY fails
+                if (i == 3)
+                    job.statuses.append(statusRow(QString(), QStringLiteral("sent"),
+                                                  QStringLiteral("sent"), std::nullopt));
+                writer.submit(job, this, [&outcomes, i](WriteOutcome o) { outcomes[i] = o; });
+            }
+        };
+        const quint64 batchesBefore = writer.statistics().batches;
+        if (m_backend == Backend::Sqlite) {
+            // Hold the lock until the writer has seen all five jobs, so they share a batch.
+            LockHolder holder(m_temp->database(), m_backend);
+            QVERIFY(holder.locked());
+            submitAll();
+            const quint64 waits = writer.statistics().lockWaits;
+            QTRY_VERIFY(writer.statistics().lockWaits > waits);
+            holder.release();
+        } else {
+            submitAll();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(outcomes.begin(), outcomes.end(),
+                                             [](const auto& o) { return o.has_value(); }),
+                                 15000);
+        if (m_backend == Backend::Sqlite)
+            QCOMPARE(writer.statistics().batches, batchesBefore + 1);
+
+        for (int i : {0, 1, 4}) {
+            QVERIFY2(outcomes[i]->ok(), qPrintable(outcomes[i]->reason));
+            QCOMPARE(outcomes[i]->messages[0].kind, Kind::Stored);
+            QCOMPARE(scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
+                            {outcomes[i]->requestLogId})
+                         .toLongLong(),
+                     outcomes[i]->messages[0].id);
+        }
+        for (int i : {2, 3}) {
+            QCOMPARE(outcomes[i]->failure, Failure::JobRejected);
+            QVERIFY(!outcomes[i]->reason.isEmpty());
+            QVERIFY(outcomes[i]->messages.isEmpty());
+            QCOMPARE(count(QStringLiteral("messages"), QStringLiteral("dedupe_key = ?"),
+                           {QStringLiteral("pbx:batch-%1").arg(i)}),
+                     0);
+            // The request is still logged, as not stored and without a message.
+            QVERIFY(outcomes[i]->requestLogId > 0);
+            QSqlQuery log(db());
+            log.prepare(QStringLiteral("SELECT outcome, reason, message_id FROM request_log "
+                                       "WHERE id = ?"));
+            log.addBindValue(outcomes[i]->requestLogId);
+            QVERIFY(log.exec() && log.next());
+            QCOMPARE(log.value(0).toString(), QStringLiteral("store-failed"));
+            QVERIFY(log.value(1).toString().startsWith(QLatin1String("not stored: ")));
+            QVERIFY(log.value(2).isNull());
+        }
+        QCOMPARE(count(QStringLiteral("messages")), 3);
+        QCOMPARE(count(QStringLiteral("request_log")), 5);
+        QCOMPARE(count(QStringLiteral("message_status")), 0);
+    }
+
+    void lockedStoreFailsWithinDeadlineAndStoresNothing()
+    {
+        constexpr int kDeadlineMs = 400;
+        MessageWriter writer(m_temp->database(), m_clock, fastOptions(kDeadlineMs));
+        QVERIFY(probe(writer)->ok());
+        QSignalSpy health(&writer, &MessageWriter::healthChanged);
+
+        auto holder = std::make_unique<LockHolder>(m_temp->database(), m_backend);
+        QVERIFY(holder->locked());
+        QElapsedTimer timer;
+        timer.start();
+        std::vector<std::optional<WriteOutcome>> outcomes(5);
+        std::vector<qint64> elapsed(5, -1);
+        for (int i = 0; i < 5; ++i) {
+            WriteJob job = messageJob(QStringLiteral("locked-%1").arg(i));
+            job.requestLog = logRow();
+            job.requestLog->linkedMessage = 0;
+            writer.submit(job, this, [&, i](WriteOutcome o) {
+                outcomes[i] = o;
+                elapsed[i] = timer.elapsed();
+            });
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(outcomes.begin(), outcomes.end(),
+                                             [](const auto& o) { return o.has_value(); }),
+                                 10 * kDeadlineMs);
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(outcomes[i]->failure, Failure::StoreBusy);
+            QCOMPARE(outcomes[i]->reason, QStringLiteral("store busy"));
+            QCOMPARE(outcomes[i]->requestLogId, 0);
+            // Not before the deadline (the writer did wait), and not long after it.
+            QVERIFY2(elapsed[i] >= kDeadlineMs - 50, qPrintable(QString::number(elapsed[i])));
+            QVERIFY2(elapsed[i] <= kDeadlineMs + 600, qPrintable(QString::number(elapsed[i])));
+        }
+        QVERIFY(!writer.isHealthy());
+        QTRY_COMPARE(health.size(), 1);
+        QCOMPARE(health.at(0).at(0).toBool(), false);
+
+        holder->release();
+        QCOMPARE(count(QStringLiteral("messages")), 0);
+        QCOMPARE(count(QStringLiteral("request_log")), 0);
+
+        // Once the lock is gone, the same jobs are stored.
+        const auto after = write(writer, messageJob(QStringLiteral("locked-0")));
+        QVERIFY(after);
+        QVERIFY2(after->ok(), qPrintable(after->reason));
+        QCOMPARE(after->messages[0].kind, Kind::Stored);
+        QVERIFY(writer.isHealthy());
+        QTRY_COMPARE(health.size(), 2);
+        QCOMPARE(health.at(1).at(0).toBool(), true);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+    }
+
+    void probeReflectsTheWriteLock()
+    {
+        constexpr int kDeadlineMs = 300;
+        MessageWriter writer(m_temp->database(), m_clock, fastOptions(kDeadlineMs));
+        auto ok = probe(writer);
+        QVERIFY(ok);
+        QVERIFY2(ok->ok(), qPrintable(ok->reason));
+        QVERIFY(writer.isHealthy());
+
+        {
+            LockHolder holder(m_temp->database(), m_backend);
+            QVERIFY(holder.locked());
+            QElapsedTimer timer;
+            timer.start();
+            const auto locked = probe(writer);
+            QVERIFY(locked);
+            QVERIFY(!locked->ok());
+            QCOMPARE(locked->failure, Failure::StoreBusy);
+            QVERIFY(timer.elapsed() < kDeadlineMs + 600);
+            QVERIFY(!writer.isHealthy());
+        }
+        ok = probe(writer);
+        QVERIFY2(ok->ok(), qPrintable(ok->reason));
+        QVERIFY(writer.isHealthy());
+    }
+
+    void statusUpdatesKeepHistory()
+    {
+        MessageWriter writer(m_temp->database(), m_clock);
+        const qint64 t0 = 1'771'011'000'000;
+
+        // Unknown provider id: the outbound message is created.
+        WriteJob sent;
+        sent.statuses.append(
+            statusRow(QStringLiteral("Z-1"), QStringLiteral("sent"), QStringLiteral("sent"), t0));
+        auto outcome = write(writer, sent);
+        QVERIFY(outcome);
+        QVERIFY2(outcome->ok(), qPrintable(outcome->reason));
+        QCOMPARE(outcome->statuses.size(), 1);
+        const WriteOutcome::StatusResult created = outcome->statuses[0];
+        QVERIFY(created.messageId > 0);
+        QVERIFY(created.messageCreated);
+        QVERIFY(created.historyAdded);
+        QCOMPARE(scalar(QStringLiteral("SELECT direction FROM messages WHERE id = ?"),
+                        {created.messageId})
+                     .toString(),
+                 QStringLiteral("outbound"));
+        QCOMPARE(scalar(QStringLiteral("SELECT provider_message_id FROM messages WHERE id = ?"),
+                        {created.messageId})
+                     .toString(),
+                 QStringLiteral("Z-1"));
+
+        // A second status adds history and moves the current status.
+        WriteJob delivered;
+        delivered.statuses.append(statusRow(QStringLiteral("Z-1"), QStringLiteral("delivered"),
+                                            QStringLiteral("delivered"), t0 + 5000));
+        outcome = write(writer, delivered);
+        QVERIFY(outcome->ok());
+        QCOMPARE(outcome->statuses[0].messageId, created.messageId);
+        QVERIFY(!outcome->statuses[0].messageCreated);
+        QVERIFY(outcome->statuses[0].historyAdded);
+        QVERIFY(outcome->statuses[0].messageUpdated);
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT status FROM messages WHERE id = ?"), {created.messageId})
+                .toString(),
+            QStringLiteral("delivered"));
+
+        // The same report again (a provider retry): no second history row.
+        m_clock.advanceMs(60'000);
+        outcome = write(writer, delivered);
+        QVERIFY(outcome->ok());
+        QVERIFY(!outcome->statuses[0].historyAdded);
+        QVERIFY(!outcome->statuses[0].messageUpdated);
+
+        // A late, older report joins the history but leaves the current status alone.
+        WriteJob late;
+        late.statuses.append(statusRow(QStringLiteral("Z-1"), QStringLiteral("queued"),
+                                       QStringLiteral("queued"), t0 - 1000));
+        outcome = write(writer, late);
+        QVERIFY(outcome->ok());
+        QVERIFY(outcome->statuses[0].historyAdded);
+        QVERIFY(!outcome->statuses[0].messageUpdated);
+
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(count(QStringLiteral("message_status"), QStringLiteral("message_id = ?"),
+                       {created.messageId}),
+                 3);
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT status FROM messages WHERE id = ?"), {created.messageId})
+                .toString(),
+            QStringLiteral("delivered"));
+        QSqlQuery history(db());
+        QVERIFY(history.exec(QStringLiteral("SELECT status, raw_status, detail, provider_time "
+                                            "FROM message_status ORDER BY provider_time")));
+        QStringList statuses;
+        while (history.next())
+            statuses << history.value(0).toString();
+        QCOMPARE(statuses, (QStringList{QStringLiteral("queued"), QStringLiteral("sent"),
+                                        QStringLiteral("delivered")}));
+        history.finish();
+
+        // A message the app sent itself is found by its provider id, not created again.
+        WriteJob own;
+        MessageRow out = inbound(QStringLiteral("Z-2"));
+        out.direction = MessageRow::Direction::Outbound;
+        out.provider = QStringLiteral("zonitel");
+        out.status = QStringLiteral("queued");
+        out.dedupeKey.clear();
+        own.messages.append(out);
+        outcome = write(writer, own);
+        QVERIFY(outcome->ok());
+        const qint64 ownId = outcome->messages[0].id;
+        WriteJob failed;
+        StatusRow failure = statusRow(QStringLiteral("Z-2"), QStringLiteral("failed"),
+                                      QStringLiteral("undelivered"), t0);
+        failure.errorCode = QStringLiteral("30003");
+        failed.statuses.append(failure);
+        failed.requestLog = logRow(QByteArray("{\"status\":\"undelivered\"}"));
+        failed.requestLog->provider = QStringLiteral("zonitel");
+        failed.requestLog->linkedStatus = 0;
+        outcome = write(writer, failed);
+        QVERIFY(outcome->ok());
+        QCOMPARE(outcome->statuses[0].messageId, ownId);
+        QVERIFY(!outcome->statuses[0].messageCreated);
+        QCOMPARE(scalar(QStringLiteral("SELECT error_code FROM messages WHERE id = ?"), {ownId})
+                     .toString(),
+                 QStringLiteral("30003"));
+        QCOMPARE(scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
+                        {outcome->requestLogId})
+                     .toLongLong(),
+                 ownId);
+        QCOMPARE(scalar(QStringLiteral("SELECT outcome FROM request_log WHERE id = ?"),
+                        {outcome->requestLogId})
+                     .toString(),
+                 QStringLiteral("accepted"));
+    }
+
+    void requestLogRowsAndResponses()
+    {
+        MessageWriter writer(m_temp->database(), m_clock);
+        QByteArray body("service_id=1&from=17705551234&body=Hi\x00\xff", 40);
+
+        WriteJob job = messageJob(QStringLiteral("log-1"));
+        job.requestLog = logRow(body.left(32)); // truncated to a 32-byte limit
+        job.requestLog->bodySize = body.size();
+        job.requestLog->linkedMessage = 0;
+        const auto first = write(writer, job);
+        QVERIFY(first);
+        QVERIFY2(first->ok(), qPrintable(first->reason));
+        QVERIFY(first->requestLogId > 0);
+
+        QSqlQuery row(db());
+        row.prepare(QStringLiteral(
+            "SELECT received_at, peer, method, target, headers, body, body_size, provider, "
+            "outcome, response_status, response_body, latency_us, message_id "
+            "FROM request_log WHERE id = ?"));
+        row.addBindValue(first->requestLogId);
+        QVERIFY(row.exec() && row.next());
+        QCOMPARE(row.value(0).toLongLong(), m_clock.nowMs());
+        QCOMPARE(row.value(1).toString(), QStringLiteral("203.0.113.5:53211"));
+        QCOMPARE(row.value(2).toString(), QStringLiteral("POST"));
+        QCOMPARE(row.value(3).toString(), QStringLiteral("/webhooks/pbx"));
+        const QJsonArray headers = QJsonDocument::fromJson(row.value(4).toByteArray()).array();
+        QCOMPARE(headers.size(), 3);
+        QCOMPARE(headers[1].toArray()[0].toString(), QStringLiteral("Authorization"));
+        QCOMPARE(headers[1].toArray()[1].toString(), QStringLiteral("[redacted]"));
+        QCOMPARE(row.value(5).toByteArray(), body.left(32));
+        QCOMPARE(row.value(6).toLongLong(), 40);
+        QCOMPARE(row.value(7).toString(), QStringLiteral("pbx"));
+        QCOMPARE(row.value(8).toString(), QStringLiteral("accepted"));
+        QVERIFY(row.value(9).isNull()); // not answered yet
+        QVERIFY(row.value(10).isNull());
+        QVERIFY(row.value(11).isNull());
+        QCOMPARE(row.value(12).toLongLong(), first->messages[0].id);
+        row.finish();
+
+        // The listener answers, then records the response it sent.
+        writer.completeRequestLog(first->requestLogId, 200, QStringLiteral("OK"), 1234);
+        QTRY_COMPARE(scalar(QStringLiteral("SELECT response_status FROM request_log WHERE id = ?"),
+                            {first->requestLogId})
+                         .toInt(),
+                     200);
+        QCOMPARE(scalar(QStringLiteral("SELECT response_body FROM request_log WHERE id = ?"),
+                        {first->requestLogId})
+                     .toString(),
+                 QStringLiteral("OK"));
+        QCOMPARE(scalar(QStringLiteral("SELECT latency_us FROM request_log WHERE id = ?"),
+                        {first->requestLogId})
+                     .toLongLong(),
+                 1234);
+
+        // A retry: logged as a duplicate of the same message.
+        const auto retry = write(writer, job);
+        QVERIFY(retry && retry->ok());
+        QVERIFY(retry->requestLogId != first->requestLogId);
+        QCOMPARE(scalar(QStringLiteral("SELECT outcome FROM request_log WHERE id = ?"),
+                        {retry->requestLogId})
+                     .toString(),
+                 QStringLiteral("duplicate"));
+        QCOMPARE(scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
+                        {retry->requestLogId})
+                     .toLongLong(),
+                 first->messages[0].id);
+
+        // A refused request: a log row with its response, and no message.
+        WriteJob refused;
+        refused.requestLog = logRow();
+        refused.requestLog->outcome = QStringLiteral("rejected-auth");
+        refused.requestLog->reason = QStringLiteral("Authorization does not match");
+        refused.requestLog->responseStatus = 401;
+        refused.requestLog->responseBody = QStringLiteral("unauthorized");
+        refused.requestLog->latencyUs = 310;
+        const auto rejected = write(writer, refused);
+        QVERIFY(rejected && rejected->ok());
+        QVERIFY(rejected->messages.isEmpty());
+        QCOMPARE(scalar(QStringLiteral("SELECT response_status FROM request_log WHERE id = ?"),
+                        {rejected->requestLogId})
+                     .toInt(),
+                 401);
+        QVERIFY(scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
+                       {rejected->requestLogId})
+                    .isNull());
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(count(QStringLiteral("request_log")), 3);
+    }
+
+    void unredactedSecretsAreStripped()
+    {
+        // The writer's defensive check (it asserts in a debug build before storing).
+        RequestLogRow row = logRow();
+        row.headers.append(RequestLogRow::Header("authorization", "Bearer s3cr3t"));
+        row.headers.append(RequestLogRow::Header("Proxy-Authorization", "Basic eA=="));
+        row.headers.append(RequestLogRow::Header("X-Other", "Bearer visible"));
+        QCOMPARE(row.stripUnredactedSecrets(), 2);
+        for (const RequestLogRow::Header& header : row.headers) {
+            if (RequestLogRow::isSecretHeader(header.first))
+                QVERIFY(header.second == QByteArray(RequestLogRow::RedactedValue));
+        }
+        QCOMPARE(row.headers.last().second, QByteArray("Bearer visible"));
+        QCOMPARE(row.stripUnredactedSecrets(), 0);
+    }
+
+    void purgeRemovesOnlyOldRows()
+    {
+        MessageWriter::Options options;
+        options.purgeChunkRows = 7;
+        MessageWriter writer(m_temp->database(), m_clock, options);
+        const QDateTime now = m_clock.nowUtc();
+        const qint64 cutoff = now.addDays(-30).toMSecsSinceEpoch();
+
+        // 30 rows older than the cutoff, one exactly at it and 4 newer, linked to a message.
+        QList<WriteJob> jobs;
+        for (int i = 0; i < 35; ++i) {
+            WriteJob job;
+            job.requestLog = logRow();
+            job.requestLog->outcome = QStringLiteral("malformed");
+            if (i < 30)
+                job.requestLog->receivedAtMs = cutoff - 1 - i * 3'600'000;
+            else if (i == 30)
+                job.requestLog->receivedAtMs = cutoff;
+            else
+                job.requestLog->receivedAtMs = now.addDays(-i + 30).toMSecsSinceEpoch();
+            QVERIFY(write(writer, job)->ok());
+        }
+        const auto kept = write(writer, [] {
+            WriteJob job = messageJob(QStringLiteral("kept"));
+            job.requestLog = logRow();
+            job.requestLog->linkedMessage = 0;
+            return job;
+        }());
+        QVERIFY(kept->ok());
+        QCOMPARE(count(QStringLiteral("request_log")), 36);
+
+        const quint64 batchesBefore = writer.statistics().batches;
+        auto result = std::make_shared<std::optional<WriteOutcome>>();
+        writer.purgeRequestLog(cutoff, this, [result](WriteOutcome o) { *result = o; });
+        QTRY_VERIFY_WITH_TIMEOUT(result->has_value(), 15000);
+        QVERIFY2((*result)->ok(), qPrintable((*result)->reason));
+        QCOMPARE((*result)->purgedRows, 30);
+        // Bounded chunks: 7 + 7 + 7 + 7 + 2, one transaction each.
+        QVERIFY(writer.statistics().batches - batchesBefore >= 5);
+        QCOMPARE(count(QStringLiteral("request_log")), 6);
+        QCOMPARE(count(QStringLiteral("request_log"), QStringLiteral("received_at < ?"), {cutoff}),
+                 0);
+        QCOMPARE(count(QStringLiteral("messages")), 1); // messages are not the log's to purge
+    }
+
+    void idleWriterCheckpoints()
+    {
+        if (m_backend != Backend::Sqlite)
+            QSKIP("WAL checkpoints are SQLite's");
+        MessageWriter::Options options;
+        options.idleCheckpointMs = 50;
+        MessageWriter writer(m_temp->database(), m_clock, options);
+        QCOMPARE(writer.statistics().checkpoints, 0);
+        QVERIFY(write(writer, messageJob(QStringLiteral("wal")))->ok());
+        QTRY_COMPARE(writer.statistics().checkpoints, 1);
+        // Nothing written since: no further checkpoints while idle.
+        QTest::qWait(4 * options.idleCheckpointMs);
+        QCOMPARE(writer.statistics().checkpoints, 1);
+        QVERIFY(write(writer, messageJob(QStringLiteral("wal-2")))->ok());
+        QTRY_COMPARE(writer.statistics().checkpoints, 2);
+    }
+
+    void destroyedContextGetsNothing()
+    {
+        MessageWriter writer(m_temp->database(), m_clock);
+        int calls = 0;
+        {
+            QObject context;
+            writer.submit(messageJob(QStringLiteral("orphan")), &context,
+                          [&calls](WriteOutcome) { ++calls; });
+        }
+        // Submitted later, delivered later: once it is here, the first would have been too.
+        const auto later = write(writer, messageJob(QStringLiteral("later")));
+        QVERIFY(later && later->ok());
+        QCOMPARE(calls, 0);
+        QCOMPARE(count(QStringLiteral("messages")), 2); // stored all the same
+    }
+
+    void drainAndStopDeliversEverything()
+    {
+        constexpr int kJobs = 500;
+        MessageWriter writer(m_temp->database(), m_clock);
+        int ok = 0;
+        int delivered = 0;
+        for (int i = 0; i < kJobs; ++i) {
+            writer.submit(messageJob(QStringLiteral("drain-%1").arg(i)), this,
+                          [&](WriteOutcome outcome) {
+                              ++delivered;
+                              ok += outcome.ok() ? 1 : 0;
+                          });
+        }
+        writer.drainAndStop();
+        // Everything is committed when drainAndStop() returns; outcomes wait in our queue.
+        QCOMPARE(count(QStringLiteral("messages")), kJobs);
+        QTRY_COMPARE(delivered, kJobs);
+        QCOMPARE(ok, kJobs);
+
+        // After the stop: refused, never written, still answered.
+        const auto late = write(writer, messageJob(QStringLiteral("too-late")));
+        QVERIFY(late);
+        QCOMPARE(late->failure, Failure::WriterStopped);
+        QCOMPARE(count(QStringLiteral("messages")), kJobs);
+        writer.drainAndStop(); // idempotent
+    }
+
+    void migrationFromVersion2KeepsRows()
+    {
+        // A fresh store of its own, brought to version 2 by hand.
+        test::TempDatabase temp(m_backend);
+        QString error;
+        QVERIFY2(temp.create(&error), qPrintable(error));
+        {
+            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
+            QVERIFY2(raw.isValid(), qPrintable(error));
+            QVERIFY2(Migrations::migrateTo(raw, m_backend, 2, &error), qPrintable(error));
+            QCOMPARE(Migrations::currentVersion(raw), 2);
+            QVERIFY(!raw.tables().contains(QStringLiteral("request_log")));
+            QSqlQuery query(raw);
+            QVERIFY(query.exec(QStringLiteral(
+                "INSERT INTO numbers (e164, label, provider, created_at, updated_at) "
+                "VALUES ('+14045559999', 'Front desk', 'pbx', 1, 2)")));
+            QVERIFY(query.exec(QStringLiteral(
+                "INSERT INTO messages (direction, provider, number_id, did, remote, text, status, "
+                "received_at, dedupe_key) VALUES ('inbound', 'pbx', "
+                "(SELECT id FROM numbers), '+14045559999', '+17705551234', 'kept', 'received', "
+                "5, 'pbx:old')")));
+            query.finish();
+            const QString name = raw.connectionName();
+            raw = QSqlDatabase();
+            Database::closeConnection(name);
+        }
+        QVERIFY2(temp.database().open(&error), qPrintable(error));
+        QCOMPARE(temp.database().schemaVersion(), 3);
+        QSqlDatabase upgraded = temp.database().connection();
+        const QStringList tables = upgraded.tables();
+        QVERIFY(tables.contains(QStringLiteral("request_log")));
+        QVERIFY(tables.contains(QStringLiteral("message_status")));
+
+        QSqlQuery query(upgraded);
+        QVERIFY(query.exec(QStringLiteral("SELECT m.text, m.dedupe_key, n.label, n.path_token "
+                                          "FROM messages m JOIN numbers n ON n.id = m.number_id")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("kept"));
+        QCOMPARE(query.value(1).toString(), QStringLiteral("pbx:old"));
+        QCOMPARE(query.value(2).toString(), QStringLiteral("Front desk"));
+        QVERIFY(query.value(3).isNull());
+        QVERIFY(!query.next());
+
+        // Path tokens are unique; several numbers may have none.
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO numbers (e164, provider, created_at, "
+                                          "updated_at) VALUES ('+14045550001', 'pbx', 1, 1)")));
+        QVERIFY(query.exec(QStringLiteral("UPDATE numbers SET path_token = 'tok-a' WHERE e164 = "
+                                          "'+14045559999'")));
+        QVERIFY(!query.exec(QStringLiteral("UPDATE numbers SET path_token = 'tok-a' WHERE e164 = "
+                                           "'+14045550001'")));
+
+        // Deleting a message keeps its log rows (unlinked) and drops its status history.
+        QVERIFY2(query.exec(QStringLiteral(
+                     "INSERT INTO request_log (received_at, outcome, body, message_id) "
+                     "SELECT 6, 'accepted', NULL, id FROM messages")),
+                 qPrintable(query.lastError().text()));
+        QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO message_status (message_id, status, received_at, dedupe_key) "
+            "SELECT id, 'sent', 6, 'k' FROM messages")));
+        QVERIFY(query.exec(QStringLiteral("DELETE FROM messages")));
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*), COUNT(message_id) FROM request_log")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 1);
+        QCOMPARE(query.value(1).toInt(), 0);
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM message_status")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessageWriter)
+#include "TestMessageWriter.moc"
