@@ -29,6 +29,13 @@ AppContext::~AppContext()
     m_database.reset();
 }
 
+void AppContext::setDefaultRegion(const QString& region)
+{
+    m_region = region;
+    if (m_numbers)
+        m_numbers->setDefaultRegion(region);
+}
+
 bool AppContext::open(const QString& databaseArgument, QString* error)
 {
     DatabaseConfig config;

@@ -35,7 +35,7 @@ public:
     const Clock& clock() const { return *m_clock; }
     // The region for numbers typed without a country code (setting "phone/defaultRegion").
     QString defaultRegion() const { return m_region; }
-    void setDefaultRegion(const QString& region) { m_region = region; }
+    void setDefaultRegion(const QString& region);
 
 private:
     std::unique_ptr<SecretStore> m_secrets;

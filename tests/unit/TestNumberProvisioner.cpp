@@ -224,6 +224,15 @@ private Q_SLOTS:
         QVERIFY(again.error.contains(QLatin1String("no longer exists")));
     }
 
+    void defaultRegionCanChange()
+    {
+        m_provisioner->setDefaultRegion(QStringLiteral("AU"));
+        NumberDraft d = draft(QStringLiteral("0412 345 678"));
+        const auto outcome = save(d);
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QCOMPARE(outcome.record.e164, QStringLiteral("+61412345678"));
+    }
+
     void plansThroughTheWorker()
     {
         PlanProvisioner plans(*m_worker, m_clock);

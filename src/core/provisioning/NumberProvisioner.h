@@ -34,6 +34,9 @@ public:
     NumberProvisioner(DatabaseWorker& worker, SecretStore& secrets, const Clock& clock,
                       QString defaultRegion, QObject* parent = nullptr);
 
+    // The region for numbers typed without a country code.
+    void setDefaultRegion(const QString& region) { m_region = region; }
+
     void save(const NumberDraft& draft, Callback done);
     void setEnabled(qint64 id, bool enabled, Callback done);
     // Deletes the number and its keychain entries. Its messages stay, without the number.
