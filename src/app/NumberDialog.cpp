@@ -9,27 +9,16 @@
 #include "store/PlanRepository.h"
 #include "ui_NumberDialog.h"
 
-#include <QLayout>
 #include <QPointer>
 #include <QPushButton>
 
 namespace smsdesk {
 
-namespace {
-const QColor kErrorColor(0xc0, 0x1c, 0x28);
-
-void setTextColor(QLabel* label, const QColor& color)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color);
-    label->setPalette(palette);
-}
-} // namespace
-
 NumberDialog::NumberDialog(AppContext& context, QWidget* parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::NumberDialog>()), m_context(context)
+    : SaveDialog(parent), m_ui(std::make_unique<Ui::NumberDialog>()), m_context(context)
 {
     m_ui->setupUi(this);
+    setSaveWidgets(m_ui->form, m_ui->buttonBox, m_ui->busyLabel, m_ui->formError);
     setWindowTitle(tr("Add number"));
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
 
@@ -186,34 +175,13 @@ void NumberDialog::updateSecretField(bool authHeader)
     }
 }
 
-void NumberDialog::showFieldError(QLabel* label, const QString& error)
-{
-    label->setText(error);
-    setTextColor(label, kErrorColor);
-    label->setVisible(!error.isEmpty());
-}
-
 void NumberDialog::showHint(QLabel* label, const QString& hint)
 {
     label->setText(hint);
-    setTextColor(label, palette().color(QPalette::PlaceholderText));
+    QPalette hintPalette = label->palette();
+    hintPalette.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
+    label->setPalette(hintPalette);
     label->setVisible(!hint.isEmpty());
-}
-
-void NumberDialog::showEvent(QShowEvent* event)
-{
-    QDialog::showEvent(event);
-    fitHeight(true);
-}
-
-void NumberDialog::fitHeight(bool allowShrink)
-{
-    if (!isVisible())
-        return;
-    layout()->activate();
-    const int needed = hasHeightForWidth() ? heightForWidth(width()) : sizeHint().height();
-    if (needed > height() || (allowShrink && needed < height()))
-        resize(width(), needed);
 }
 
 void NumberDialog::validate()
@@ -241,35 +209,12 @@ void NumberDialog::validate()
     showFieldError(m_ui->secretError, result.errors.value(Field::Secret));
     showFieldError(m_ui->fallbackEmailError, result.errors.value(Field::FallbackEmail));
 
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(result.ok() && !m_busy);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(result.ok() && !isBusy());
     fitHeight(false);
 }
 
-void NumberDialog::setBusy(bool busy)
+void NumberDialog::save()
 {
-    m_busy = busy;
-    m_ui->form->setEnabled(!busy);
-    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
-    m_ui->busyLabel->setVisible(busy);
-    if (busy) {
-        m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(false);
-        setCursor(Qt::BusyCursor);
-    } else {
-        unsetCursor();
-        validate();
-    }
-}
-
-void NumberDialog::accept()
-{
-    if (m_busy)
-        return;
-    validate();
-    if (!m_ui->buttonBox->button(QDialogButtonBox::Ok)->isEnabled())
-        return;
-    showFieldError(m_ui->formError, {});
-    setBusy(true);
-
     QPointer<NumberDialog> self(this);
     m_context.numbers().save(draft(), [self](const NumberProvisioner::Outcome& outcome) {
         if (!self)
@@ -282,19 +227,9 @@ void NumberDialog::accept()
         }
         // Validation errors are already shown next to their fields by validate(); anything
         // else (the keychain, a duplicate number, the store) goes at the bottom.
-        if (outcome.fieldErrors.isEmpty())
-            self->showFieldError(self->m_ui->formError, outcome.error);
-        else
-            self->showFieldError(self->m_ui->formError, tr("Correct the fields marked above."));
-        self->fitHeight(false);
+        self->showSaveError(outcome.fieldErrors.isEmpty() ? outcome.error
+                                                          : tr("Correct the fields marked above."));
     });
-}
-
-void NumberDialog::reject()
-{
-    if (m_busy)
-        return;
-    QDialog::reject();
 }
 
 } // namespace smsdesk

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "SaveDialog.h"
 #include "provisioning/NumberDraft.h"
 #include "store/NumberRecord.h"
 
-#include <QDialog>
 #include <QSet>
 #include <memory>
 
@@ -21,7 +21,7 @@ class AppContext;
 // field, OK disabled until the form is valid), then saves through the NumberProvisioner
 // without blocking: the dialog shows a busy state, stays open with the error when the save
 // fails, and accepts once the number is stored. Secrets are never read back into it.
-class NumberDialog : public QDialog
+class NumberDialog : public SaveDialog
 {
     Q_OBJECT
 
@@ -33,29 +33,16 @@ public:
     void setNumber(const NumberRecord& number);
     // What the form holds now.
     NumberDraft draft() const;
-    bool isBusy() const { return m_busy; }
-
-public Q_SLOTS:
-    // Saves; the dialog closes when the number is stored.
-    void accept() override;
-    // Ignored while a save is running.
-    void reject() override;
 
 Q_SIGNALS:
     void saved(const NumberRecord& number);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
-    // Grows the dialog to fit wrapped error lines (and shrinks it when allowShrink).
-    void fitHeight(bool allowShrink);
+    void validate() override;
+    void save() override;
     void loadPlans();
     void updateProviderFields();
     void updateSecretField(bool authHeader);
-    void validate();
-    void setBusy(bool busy);
-    void showFieldError(QLabel* label, const QString& error);
     void showHint(QLabel* label, const QString& hint);
 
     std::unique_ptr<Ui::NumberDialog> m_ui;
@@ -63,7 +50,6 @@ private:
     qint64 m_id = 0;
     bool m_hadSecret = false;
     bool m_hadAuthHeader = false;
-    bool m_busy = false;
     bool m_numberTouched = false;
 };
 

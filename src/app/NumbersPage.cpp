@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "NumberDialog.h"
 #include "NumberTableModel.h"
+#include "PageAction.h"
 #include "phone/PhoneNumber.h"
 #include "provisioning/NumberProvisioner.h"
 #include "store/Database.h"
@@ -27,15 +28,6 @@ namespace smsdesk {
 
 namespace {
 const QColor kErrorColor(0xc0, 0x1c, 0x28);
-
-QToolButton* buttonFor(QAction* action, QWidget* parent)
-{
-    auto* button = new QToolButton(parent);
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    button->setObjectName(action->objectName() + QStringLiteral("Button"));
-    return button;
-}
 } // namespace
 
 NumbersPage::NumbersPage(AppContext& context, QWidget* parent)
@@ -95,23 +87,24 @@ NumbersPage::NumbersPage(AppContext& context, QWidget* parent)
 
     // Actions. Page-wide shortcuts only fire while this page is the one shown; Enter and
     // Delete belong to the table so that they keep their meaning in the filter field.
-    m_addAction = makeAction(QStringLiteral("addNumber"), tr("&Add…"), {QKeySequence::New},
-                             Qt::WindowShortcut, this);
+    m_addAction = PageAction::make(this, QStringLiteral("addNumber"), tr("&Add…"),
+                                   {QKeySequence::New}, Qt::WindowShortcut, this);
     m_addAction->setToolTip(
         tr("Add a number (%1)")
             .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
-    m_editAction = makeAction(QStringLiteral("editNumber"), tr("&Edit…"),
-                              {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)},
-                              Qt::WidgetShortcut, m_table);
+    m_editAction = PageAction::make(this, QStringLiteral("editNumber"), tr("&Edit…"),
+                                    {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)},
+                                    Qt::WidgetShortcut, m_table);
     m_editAction->setToolTip(tr("Edit the selected number (Enter)"));
-    m_toggleAction = makeAction(QStringLiteral("toggleNumber"), tr("&Disable"),
-                                {QKeySequence(Qt::CTRL | Qt::Key_D)}, Qt::WindowShortcut, this);
+    m_toggleAction =
+        PageAction::make(this, QStringLiteral("toggleNumber"), tr("&Disable"),
+                         {QKeySequence(Qt::CTRL | Qt::Key_D)}, Qt::WindowShortcut, this);
     m_table->addAction(m_toggleAction);
-    m_deleteAction = makeAction(QStringLiteral("deleteNumber"), tr("De&lete…"),
-                                {QKeySequence::Delete}, Qt::WidgetShortcut, m_table);
+    m_deleteAction = PageAction::make(this, QStringLiteral("deleteNumber"), tr("De&lete…"),
+                                      {QKeySequence::Delete}, Qt::WidgetShortcut, m_table);
     m_deleteAction->setToolTip(tr("Delete the selected number (Del)"));
-    m_filterAction = makeAction(QStringLiteral("filterNumbers"), tr("&Filter"),
-                                {QKeySequence::Find}, Qt::WindowShortcut, this);
+    m_filterAction = PageAction::make(this, QStringLiteral("filterNumbers"), tr("&Filter"),
+                                      {QKeySequence::Find}, Qt::WindowShortcut, this);
 
     connect(m_addAction, &QAction::triggered, this, &NumbersPage::addNumber);
     connect(m_editAction, &QAction::triggered, this, &NumbersPage::editNumber);
@@ -141,10 +134,10 @@ NumbersPage::NumbersPage(AppContext& context, QWidget* parent)
         }
     });
 
-    m_addButton = buttonFor(m_addAction, this);
-    m_editButton = buttonFor(m_editAction, this);
-    m_toggleButton = buttonFor(m_toggleAction, this);
-    m_deleteButton = buttonFor(m_deleteAction, this);
+    m_addButton = PageAction::button(m_addAction, this);
+    m_editButton = PageAction::button(m_editAction, this);
+    m_toggleButton = PageAction::button(m_toggleAction, this);
+    m_deleteButton = PageAction::button(m_deleteAction, this);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("numbersMessage"));
@@ -191,18 +184,6 @@ NumbersPage::NumbersPage(AppContext& context, QWidget* parent)
 }
 
 NumbersPage::~NumbersPage() = default;
-
-QAction* NumbersPage::makeAction(const QString& name, const QString& text,
-                                 const QList<QKeySequence>& keys, Qt::ShortcutContext context,
-                                 QWidget* owner)
-{
-    auto* action = new QAction(text, this);
-    action->setObjectName(name + QStringLiteral("Action"));
-    action->setShortcuts(keys);
-    action->setShortcutContext(context);
-    owner->addAction(action);
-    return action;
-}
 
 void NumbersPage::reload()
 {

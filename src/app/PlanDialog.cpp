@@ -5,20 +5,16 @@
 #include "provisioning/PlanValidator.h"
 #include "ui_PlanDialog.h"
 
-#include <QLayout>
 #include <QPointer>
 #include <QPushButton>
 
 namespace smsdesk {
 
-namespace {
-const QColor kErrorColor(0xc0, 0x1c, 0x28);
-} // namespace
-
 PlanDialog::PlanDialog(AppContext& context, QWidget* parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::PlanDialog>()), m_context(context)
+    : SaveDialog(parent), m_ui(std::make_unique<Ui::PlanDialog>()), m_context(context)
 {
     m_ui->setupUi(this);
+    setSaveWidgets(m_ui->form, m_ui->buttonBox, m_ui->busyLabel, m_ui->formError);
     setWindowTitle(tr("Add plan"));
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
     m_ui->nameEdit->setMaxLength(PlanValidator::MaxNameLength * 2);
@@ -29,7 +25,7 @@ PlanDialog::PlanDialog(AppContext& context, QWidget* parent)
     m_ui->cycleDayNote->setPalette(notePalette);
     for (QLabel* label :
          {m_ui->nameError, m_ui->monthlyLimitError, m_ui->cycleDayError, m_ui->formError})
-        showError(label, {});
+        showFieldError(label, {});
     m_ui->busyLabel->hide();
 
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &PlanDialog::accept);
@@ -67,69 +63,22 @@ PlanRecord PlanDialog::plan() const
     return plan;
 }
 
-void PlanDialog::showError(QLabel* label, const QString& error)
-{
-    label->setText(error);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, kErrorColor);
-    label->setPalette(palette);
-    label->setVisible(!error.isEmpty());
-}
-
-void PlanDialog::showEvent(QShowEvent* event)
-{
-    QDialog::showEvent(event);
-    fitHeight(true);
-}
-
-void PlanDialog::fitHeight(bool allowShrink)
-{
-    if (!isVisible())
-        return;
-    layout()->activate();
-    const int needed = hasHeightForWidth() ? heightForWidth(width()) : sizeHint().height();
-    if (needed > height() || (allowShrink && needed < height()))
-        resize(width(), needed);
-}
-
 void PlanDialog::validate()
 {
     using Field = PlanValidator::Field;
     PlanRecord current = plan();
     const bool nameEmpty = current.name.trimmed().isEmpty();
     const auto errors = PlanValidator::validate(current);
-    showError(m_ui->nameError, nameEmpty && !m_nameTouched ? QString() : errors.value(Field::Name));
-    showError(m_ui->monthlyLimitError, errors.value(Field::MonthlyLimit));
-    showError(m_ui->cycleDayError, errors.value(Field::CycleDay));
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(errors.isEmpty() && !m_busy);
+    showFieldError(m_ui->nameError,
+                   nameEmpty && !m_nameTouched ? QString() : errors.value(Field::Name));
+    showFieldError(m_ui->monthlyLimitError, errors.value(Field::MonthlyLimit));
+    showFieldError(m_ui->cycleDayError, errors.value(Field::CycleDay));
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(errors.isEmpty() && !isBusy());
     fitHeight(false);
 }
 
-void PlanDialog::setBusy(bool busy)
+void PlanDialog::save()
 {
-    m_busy = busy;
-    m_ui->form->setEnabled(!busy);
-    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
-    m_ui->busyLabel->setVisible(busy);
-    if (busy) {
-        m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(false);
-        setCursor(Qt::BusyCursor);
-    } else {
-        unsetCursor();
-        validate();
-    }
-}
-
-void PlanDialog::accept()
-{
-    if (m_busy)
-        return;
-    validate();
-    if (!m_ui->buttonBox->button(QDialogButtonBox::Ok)->isEnabled())
-        return;
-    showError(m_ui->formError, {});
-    setBusy(true);
-
     QPointer<PlanDialog> self(this);
     m_context.plans().save(plan(), [self](const PlanProvisioner::Outcome& outcome) {
         if (!self)
@@ -145,18 +94,9 @@ void PlanDialog::accept()
                                              {Field::MonthlyLimit, self->m_ui->monthlyLimitError},
                                              {Field::CycleDay, self->m_ui->cycleDayError}};
         for (auto it = outcome.fieldErrors.cbegin(); it != outcome.fieldErrors.cend(); ++it)
-            self->showError(labels.value(it.key()), it.value());
-        if (outcome.fieldErrors.isEmpty())
-            self->showError(self->m_ui->formError, outcome.error);
-        self->fitHeight(false);
+            self->showFieldError(labels.value(it.key()), it.value());
+        self->showSaveError(outcome.fieldErrors.isEmpty() ? outcome.error : QString());
     });
-}
-
-void PlanDialog::reject()
-{
-    if (m_busy)
-        return;
-    QDialog::reject();
 }
 
 } // namespace smsdesk

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "SaveDialog.h"
 #include "store/PlanRecord.h"
 
-#include <QDialog>
 #include <memory>
 
 class QLabel;
@@ -17,7 +17,7 @@ class AppContext;
 
 // Adds or edits one SMS plan: inline reasons from PlanValidator while the user types, then a
 // save through the PlanProvisioner that never blocks the window.
-class PlanDialog : public QDialog
+class PlanDialog : public SaveDialog
 {
     Q_OBJECT
 
@@ -29,29 +29,17 @@ public:
     void setPlan(const PlanRecord& plan);
     // What the form holds now.
     PlanRecord plan() const;
-    bool isBusy() const { return m_busy; }
-
-public Q_SLOTS:
-    void accept() override;
-    void reject() override;
 
 Q_SIGNALS:
     void saved(const PlanRecord& plan);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
-    // Grows the dialog to fit wrapped error lines (and shrinks it when allowShrink).
-    void fitHeight(bool allowShrink);
-    void validate();
-    void setBusy(bool busy);
-    void showError(QLabel* label, const QString& error);
+    void validate() override;
+    void save() override;
 
     std::unique_ptr<Ui::PlanDialog> m_ui;
     AppContext& m_context;
     PlanRecord m_original;
-    bool m_busy = false;
     bool m_nameTouched = false;
 };
 

@@ -1,6 +1,7 @@
 #include "PlansPage.h"
 
 #include "AppContext.h"
+#include "PageAction.h"
 #include "PlanDialog.h"
 #include "PlanTableModel.h"
 #include "phone/PhoneNumber.h"
@@ -30,15 +31,6 @@ namespace smsdesk {
 
 namespace {
 const QColor kErrorColor(0xc0, 0x1c, 0x28);
-
-QToolButton* buttonFor(QAction* action, QWidget* parent)
-{
-    auto* button = new QToolButton(parent);
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    button->setObjectName(action->objectName() + QStringLiteral("Button"));
-    return button;
-}
 } // namespace
 
 PlansPage::PlansPage(AppContext& context, QWidget* parent)
@@ -111,17 +103,17 @@ PlansPage::PlansPage(AppContext& context, QWidget* parent)
     splitter->setStretchFactor(1, 0);
     splitter->setSizes({700, 260});
 
-    m_addAction = makeAction(QStringLiteral("addPlan"), tr("&Add…"), {QKeySequence::New},
-                             Qt::WindowShortcut, this);
+    m_addAction = PageAction::make(this, QStringLiteral("addPlan"), tr("&Add…"),
+                                   {QKeySequence::New}, Qt::WindowShortcut, this);
     m_addAction->setToolTip(
         tr("Add a plan (%1)")
             .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
-    m_editAction = makeAction(QStringLiteral("editPlan"), tr("&Edit…"),
-                              {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)},
-                              Qt::WidgetShortcut, m_table);
+    m_editAction = PageAction::make(this, QStringLiteral("editPlan"), tr("&Edit…"),
+                                    {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)},
+                                    Qt::WidgetShortcut, m_table);
     m_editAction->setToolTip(tr("Edit the selected plan (Enter)"));
-    m_deleteAction = makeAction(QStringLiteral("deletePlan"), tr("De&lete…"),
-                                {QKeySequence::Delete}, Qt::WidgetShortcut, m_table);
+    m_deleteAction = PageAction::make(this, QStringLiteral("deletePlan"), tr("De&lete…"),
+                                      {QKeySequence::Delete}, Qt::WidgetShortcut, m_table);
     m_deleteAction->setToolTip(tr("Delete the selected plan (Del)"));
     connect(m_addAction, &QAction::triggered, this, &PlansPage::addPlan);
     connect(m_editAction, &QAction::triggered, this, &PlansPage::editPlan);
@@ -146,9 +138,9 @@ PlansPage::PlansPage(AppContext& context, QWidget* parent)
     auto* bar = new QHBoxLayout;
     bar->addWidget(title);
     bar->addSpacing(16);
-    bar->addWidget(buttonFor(m_addAction, this));
-    bar->addWidget(buttonFor(m_editAction, this));
-    bar->addWidget(buttonFor(m_deleteAction, this));
+    bar->addWidget(PageAction::button(m_addAction, this));
+    bar->addWidget(PageAction::button(m_editAction, this));
+    bar->addWidget(PageAction::button(m_deleteAction, this));
     bar->addStretch(1);
 
     auto* layout = new QVBoxLayout(this);
@@ -170,18 +162,6 @@ PlansPage::PlansPage(AppContext& context, QWidget* parent)
 }
 
 PlansPage::~PlansPage() = default;
-
-QAction* PlansPage::makeAction(const QString& name, const QString& text,
-                               const QList<QKeySequence>& keys, Qt::ShortcutContext context,
-                               QWidget* owner)
-{
-    auto* action = new QAction(text, this);
-    action->setObjectName(name + QStringLiteral("Action"));
-    action->setShortcuts(keys);
-    action->setShortcutContext(context);
-    owner->addAction(action);
-    return action;
-}
 
 void PlansPage::reload()
 {

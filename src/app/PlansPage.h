@@ -57,8 +57,6 @@ private:
     void updateEmptyState();
     void updatePlanNumbers();
     void showMessage(const QString& error);
-    QAction* makeAction(const QString& name, const QString& text, const QList<QKeySequence>& keys,
-                        Qt::ShortcutContext context, QWidget* owner);
 
     AppContext& m_context;
     Confirmer m_confirm;

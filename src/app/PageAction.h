@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QKeySequence>
+#include <QList>
+#include <QString>
+
+class QAction;
+class QToolButton;
+class QWidget;
+
+namespace smsdesk {
+
+// The actions of a page (Numbers, Plans) and the tool buttons that show them in its bar.
+class PageAction
+{
+public:
+    // An action owned by `page`, named `name` + "Action", whose shortcuts `keys` fire in
+    // `context` of `owner` (the page itself or one of its widgets).
+    static QAction* make(QWidget* page, const QString& name, const QString& text,
+                         const QList<QKeySequence>& keys, Qt::ShortcutContext context,
+                         QWidget* owner);
+    // A text-only tool button for `action`, named after it + "Button".
+    static QToolButton* button(QAction* action, QWidget* parent);
+};
+
+} // namespace smsdesk
