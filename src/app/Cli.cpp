@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "ExportCommand.h"
 #include "NumbersCommand.h"
 #include "PlansCommand.h"
 
@@ -12,7 +13,7 @@ namespace smsdesk {
 
 bool Cli::isCommand(const QString& firstArgument)
 {
-    return firstArgument == u"numbers" || firstArgument == u"plans";
+    return firstArgument == u"numbers" || firstArgument == u"plans" || firstArgument == u"export";
 }
 
 int Cli::run(const QStringList& arguments)
@@ -27,10 +28,12 @@ int Cli::run(const QStringList& arguments)
         command = std::make_unique<NumbersCommand>();
     else if (group == u"plans")
         command = std::make_unique<PlansCommand>();
+    else if (group == u"export")
+        command = std::make_unique<ExportCommand>();
     if (!command) {
         QTextStream(stderr) << QCoreApplication::translate(
                                    "smsdesk::Cli",
-                                   "smsdesk: unknown command \"%1\": use numbers or plans")
+                                   "smsdesk: unknown command \"%1\": use numbers, plans or export")
                                    .arg(group)
                             << u'\n';
         return CliCommand::UsageError;
