@@ -116,13 +116,19 @@ JobType* prepare(const QString& service, const QString& key, QObject* context,
     return job;
 }
 
+// Starts the job in its own (the application's) thread: QtKeychain enqueues it there.
+void start(QKeychain::Job* job)
+{
+    QMetaObject::invokeMethod(job, [job]() { job->start(); });
+}
+
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(QString service) : m_service(std::move(service)) {}
 
 void KeychainSecretStore::read(const QString& key, QObject* context, Callback done)
 {
-    prepare<QKeychain::ReadPasswordJob>(m_service, key, context, done)->start();
+    start(prepare<QKeychain::ReadPasswordJob>(m_service, key, context, done));
 }
 
 void KeychainSecretStore::write(const QString& key, const QString& value, QObject* context,
@@ -130,17 +136,18 @@ void KeychainSecretStore::write(const QString& key, const QString& value, QObjec
 {
     auto* job = prepare<QKeychain::WritePasswordJob>(m_service, key, context, done);
     job->setTextData(value);
-    job->start();
+    start(job);
 }
 
 void KeychainSecretStore::remove(const QString& key, QObject* context, Callback done)
 {
-    prepare<QKeychain::DeletePasswordJob>(m_service, key, context, [done](const Result& result) {
-        if (result.status == Status::NotFound)
-            done(Result{});
-        else
-            done(result);
-    })->start();
+    start(prepare<QKeychain::DeletePasswordJob>(m_service, key, context,
+                                                [done](const Result& result) {
+                                                    if (result.status == Status::NotFound)
+                                                        done(Result{});
+                                                    else
+                                                        done(result);
+                                                }));
 }
 
 } // namespace smsdesk
