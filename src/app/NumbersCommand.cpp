@@ -230,6 +230,22 @@ int NumbersCommand::add(const QStringList& arguments)
     if (auto status = checkRegion(parser))
         return *status;
 
+    // A provider id given for another provider is a mistake in the script: say so rather
+    // than drop it.
+    if (const auto* info = ProviderCatalog::find(parser.value(provider).trimmed().toLower())) {
+        const std::pair<const QCommandLineOption*, bool> ids[] = {
+            {&serviceId, info->usesServiceId},
+            {&clientId, info->usesClientId},
+            {&deviceId, info->usesDevice},
+            {&sim, info->usesDevice},
+        };
+        for (const auto& [option, used] : ids) {
+            if (parser.isSet(*option) && !used)
+                return fail(UsageError, tr("--%1 does not apply to provider %2.")
+                                            .arg(option->names().constFirst(), info->id));
+        }
+    }
+
     NumberDraft draft;
     draft.number = parser.value(number);
     draft.provider = parser.value(provider);

@@ -716,6 +716,22 @@ void TestCli::numbersBadInput_data()
     QTest::newRow("not a number") << QStringList{number, QStringLiteral("call me"), provider,
                                                  oncloud}
                                   << QString() << QStringLiteral("--number");
+    QTest::newRow("device id for oncloud")
+        << QStringList{number,
+                       good,
+                       provider,
+                       oncloud,
+                       QStringLiteral("--device-id"),
+                       QStringLiteral("42")}
+        << QString() << QStringLiteral("smsdesk: --device-id does not apply to provider oncloud");
+    QTest::newRow("service id for zonitel")
+        << QStringList{number,
+                       good,
+                       provider,
+                       QStringLiteral("zonitel"),
+                       QStringLiteral("--service-id"),
+                       QStringLiteral("SVC-1")}
+        << QString() << QStringLiteral("--service-id does not apply to provider zonitel");
     QTest::newRow("unknown provider")
         << QStringList{number, good, provider, QStringLiteral("sms77")} << QString()
         << QStringLiteral("--provider \"sms77\"");
