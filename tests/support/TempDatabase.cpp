@@ -16,26 +16,21 @@ bool adminExec(const QString& sql, QString* error)
     DatabaseConfig admin;
     if (!DatabaseConfig::fromArgument(qEnvironmentVariable(kPgVariable), &admin, error))
         return false;
-    const QString name = QStringLiteral("admin-") + QUuid::createUuid().toString(QUuid::Id128);
+    // The store's own connection code, without migrations.
+    const Database server(admin);
+    QString name;
     bool ok = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(admin.host());
-        db.setPort(admin.port());
-        db.setUserName(admin.userName());
-        db.setPassword(admin.password());
-        db.setDatabaseName(admin.databaseName());
-        if (!db.open()) {
-            *error = db.lastError().text();
-        } else {
-            QSqlQuery query(db);
-            ok = query.exec(sql);
-            if (!ok)
-                *error = query.lastError().text();
-        }
-        db.close();
+        QSqlDatabase db = server.openConnection(QStringLiteral("admin"), error);
+        if (!db.isValid())
+            return false;
+        name = db.connectionName();
+        QSqlQuery query(db);
+        ok = query.exec(sql);
+        if (!ok)
+            *error = query.lastError().text();
     }
-    QSqlDatabase::removeDatabase(name);
+    Database::closeConnection(name);
     return ok;
 }
 } // namespace
