@@ -14,22 +14,27 @@ QByteArray HttpRequest::query() const
     return mark < 0 ? QByteArray() : target.mid(mark + 1);
 }
 
+namespace {
+const HttpRequest::Header* findHeader(const QList<HttpRequest::Header>& headers,
+                                      const QByteArray& name)
+{
+    for (const HttpRequest::Header& header : headers) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+            return &header;
+    }
+    return nullptr;
+}
+} // namespace
+
 QByteArray HttpRequest::header(const QByteArray& name) const
 {
-    for (const Header& header : headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-            return header.second;
-    }
-    return {};
+    const Header* found = findHeader(headers, name);
+    return found ? found->second : QByteArray();
 }
 
 bool HttpRequest::hasHeader(const QByteArray& name) const
 {
-    for (const Header& header : headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    return findHeader(headers, name) != nullptr;
 }
 
 QByteArray HttpRequest::mediaType() const
