@@ -1,6 +1,7 @@
 // The HTTP layer over real sockets on 127.0.0.1: raw QTcpSocket clients write exact bytes and
 // read the answers; a recording handler answers at once, later, or from another thread.
 
+#include "HttpTestClient.h"
 #include "http/HttpHandler.h"
 #include "http/HttpLimits.h"
 #include "http/HttpRequest.h"
@@ -28,109 +29,8 @@ namespace {
 
 constexpr int WaitMs = 5000;
 
-struct Response
-{
-    int status = 0;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;
-
-    QByteArray header(const QByteArray& name) const
-    {
-        for (const auto& header : headers) {
-            if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-                return header.second;
-        }
-        return {};
-    }
-    bool hasHeader(const QByteArray& name) const
-    {
-        for (const auto& header : headers) {
-            if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-                return true;
-        }
-        return false;
-    }
-    QString error() const
-    {
-        return QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString();
-    }
-};
-
-// Takes one complete response off the front of `buffer` (a minimal reader for tests: status
-// line, headers, Content-Length body).
-bool takeResponse(QByteArray& buffer, Response* response, bool headRequest)
-{
-    const qsizetype end = buffer.indexOf("\r\n\r\n");
-    if (end < 0)
-        return false;
-    const QList<QByteArray> lines = buffer.left(end).split('\n');
-    Response parsed;
-    const QByteArray statusLine = lines.first().trimmed();
-    if (!statusLine.startsWith("HTTP/1.1 "))
-        return false;
-    parsed.status = statusLine.mid(9, 3).toInt();
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        parsed.headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
-    }
-    qsizetype length = parsed.header("Content-Length").toLongLong();
-    if (parsed.status < 200 || headRequest)
-        length = 0;
-    if (buffer.size() < end + 4 + length)
-        return false;
-    parsed.body = buffer.mid(end + 4, length);
-    buffer.remove(0, end + 4 + length);
-    *response = parsed;
-    return true;
-}
-
-// A raw client: writes exactly the bytes it is given, collects what comes back.
-class Client
-{
-public:
-    explicit Client(quint16 port)
-    {
-        QObject::connect(&m_socket, &QTcpSocket::readyRead,
-                         [this] { m_received += m_socket.readAll(); });
-        QObject::connect(&m_socket, &QTcpSocket::disconnected, [this] { m_closed = true; });
-        m_socket.connectToHost(QHostAddress::LocalHost, port);
-    }
-
-    bool waitConnected()
-    {
-        return QTest::qWaitFor(
-            [this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, WaitMs);
-    }
-    void send(const QByteArray& bytes)
-    {
-        if (m_socket.state() != QAbstractSocket::ConnectedState)
-            waitConnected();
-        m_socket.write(bytes);
-        m_socket.flush();
-    }
-    std::optional<Response> response(bool headRequest = false, int timeoutMs = WaitMs)
-    {
-        Response response;
-        if (QTest::qWaitFor([&] { return takeResponse(m_received, &response, headRequest); },
-                            timeoutMs)) {
-            return response;
-        }
-        return std::nullopt;
-    }
-    bool waitClosed(int timeoutMs = WaitMs)
-    {
-        return QTest::qWaitFor([this] { return m_closed; }, timeoutMs);
-    }
-    bool isClosed() const { return m_closed; }
-    QByteArray& received() { return m_received; }
-    QTcpSocket& socket() { return m_socket; }
-
-private:
-    QTcpSocket m_socket;
-    QByteArray m_received;
-    bool m_closed = false;
-};
+using Response = test::HttpTestResponse;
+using Client = test::HttpTestClient;
 
 // Records every request and refusal. Answers with an echo at once unless `onRequest` is set.
 class RecordingHandler : public HttpHandler

@@ -3,6 +3,7 @@
 // through the event loop of the test thread, where the writer delivers it.
 
 #include "FakeClock.h"
+#include "StoreLockHolder.h"
 #include "TempDatabase.h"
 #include "store/MessageWriter.h"
 #include "store/Migrations.h"
@@ -136,45 +137,7 @@ class TestMessageWriter : public QObject
     }
 
     // A second connection that holds the write lock until release().
-    class LockHolder
-    {
-    public:
-        LockHolder(const Database& database, Backend backend) : m_backend(backend)
-        {
-            QString error;
-            m_db = database.openConnection(QStringLiteral("lock-holder"), &error);
-            QSqlQuery query(m_db);
-            if (backend == Backend::Sqlite) {
-                m_locked = query.exec(QStringLiteral("BEGIN IMMEDIATE"));
-            } else {
-                m_locked = query.exec(QStringLiteral("BEGIN")) &&
-                           query.exec(QStringLiteral("LOCK TABLE messages, message_status, "
-                                                     "request_log IN EXCLUSIVE MODE"));
-            }
-            if (!m_locked)
-                qWarning("lock holder: %s %s", qPrintable(error),
-                         qPrintable(query.lastError().text()));
-        }
-        ~LockHolder() { release(); }
-        bool locked() const { return m_locked; }
-        void release()
-        {
-            if (!m_db.isValid())
-                return;
-            {
-                QSqlQuery query(m_db);
-                query.exec(QStringLiteral("ROLLBACK"));
-            }
-            const QString name = m_db.connectionName();
-            m_db = QSqlDatabase();
-            Database::closeConnection(name);
-        }
-
-    private:
-        Backend m_backend;
-        QSqlDatabase m_db;
-        bool m_locked = false;
-    };
+    using LockHolder = test::StoreLockHolder;
 
     MessageWriter::Options fastOptions(int deadlineMs = 400)
     {

@@ -468,6 +468,16 @@ void MessageWriter::openConnection()
                         .arg(info.synchronous);
         }
     }
+    if (m_db.isValid() && m_database.backend() == Backend::Postgres) {
+        // Preparing an INSERT takes its table's lock in PostgreSQL: bound that wait too (the
+        // transactions set their own, shorter, lock_timeout), or a writer that (re)connects
+        // while another session holds the lock would hang past every deadline.
+        QSqlError sqlError;
+        if (!exec(QStringLiteral("SET lock_timeout = %1")
+                      .arg(std::max(1, m_options.commitDeadlineMs)),
+                  &sqlError))
+            error = describe(sqlError);
+    }
     if (m_db.isValid() && error.isEmpty()) {
         auto statements = std::make_unique<Statements>(m_db);
         if (statements->prepare(&error))
