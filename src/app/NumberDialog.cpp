@@ -5,10 +5,13 @@
 #include "providers/ProviderCatalog.h"
 #include "provisioning/NumberProvisioner.h"
 #include "provisioning/NumberValidator.h"
+#include "provisioning/PathToken.h"
 #include "store/Database.h"
 #include "store/PlanRepository.h"
 #include "ui_NumberDialog.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QPointer>
 #include <QPushButton>
 
@@ -28,9 +31,10 @@ NumberDialog::NumberDialog(AppContext& context, QWidget* parent)
     m_ui->simCombo->addItem(tr("1"), 1);
     loadPlans();
 
-    for (QLabel* label : {m_ui->labelError, m_ui->serviceIdError, m_ui->clientIdError,
-                          m_ui->deviceIdError, m_ui->webhookUrlError, m_ui->authHeaderError,
-                          m_ui->secretError, m_ui->fallbackEmailError, m_ui->formError})
+    for (QLabel* label :
+         {m_ui->labelError, m_ui->serviceIdError, m_ui->clientIdError, m_ui->deviceIdError,
+          m_ui->webhookUrlError, m_ui->authHeaderError, m_ui->secretError, m_ui->pathTokenStatus,
+          m_ui->fallbackEmailError, m_ui->formError})
         showFieldError(label, {});
     m_ui->busyLabel->hide();
 
@@ -53,9 +57,14 @@ NumberDialog::NumberDialog(AppContext& context, QWidget* parent)
         updateSecretField(true);
         validate();
     });
+    connect(m_ui->pathTokenGenerate, &QPushButton::clicked, this, &NumberDialog::generatePathToken);
+    connect(m_ui->pathTokenRemove, &QPushButton::clicked, this, &NumberDialog::removePathToken);
+    connect(m_ui->pathTokenCopy, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_newPathToken); });
 
     updateProviderFields();
     updateSecretField(false);
+    updatePathTokenField();
     validate();
 }
 
@@ -77,6 +86,9 @@ void NumberDialog::setNumber(const NumberRecord& number)
     m_id = number.id;
     m_hadSecret = number.hasSecret;
     m_hadAuthHeader = number.hasAuthHeader;
+    m_hadPathToken = number.hasPathToken();
+    m_pathTokenChange = PathTokenChange::Keep;
+    m_newPathToken.clear();
     m_numberTouched = true;
 
     m_ui->numberEdit->setText(PhoneNumber::displayE164(number.e164, m_context.defaultRegion()));
@@ -100,6 +112,7 @@ void NumberDialog::setNumber(const NumberRecord& number)
 
     updateProviderFields();
     updateSecretField(false);
+    updatePathTokenField();
     validate();
 }
 
@@ -132,7 +145,61 @@ NumberDraft NumberDialog::draft() const
         draft.authHeader = QStringLiteral("");
     else if (!m_ui->authHeaderEdit->text().isEmpty())
         draft.authHeader = m_ui->authHeaderEdit->text();
+    switch (m_pathTokenChange) {
+    case PathTokenChange::Keep:
+        break;
+    case PathTokenChange::Replace:
+        draft.pathToken = m_newPathToken;
+        break;
+    case PathTokenChange::Remove:
+        draft.pathToken = QStringLiteral("");
+        break;
+    }
     return draft;
+}
+
+void NumberDialog::generatePathToken()
+{
+    m_newPathToken = PathToken::generate();
+    m_pathTokenChange = PathTokenChange::Replace;
+    updatePathTokenField();
+    validate();
+}
+
+void NumberDialog::removePathToken()
+{
+    m_newPathToken.clear();
+    // A token generated for a number that had none is simply dropped.
+    m_pathTokenChange = m_hadPathToken ? PathTokenChange::Remove : PathTokenChange::Keep;
+    updatePathTokenField();
+    validate();
+}
+
+void NumberDialog::updatePathTokenField()
+{
+    QLineEdit* edit = m_ui->pathTokenEdit;
+    const bool replacing = m_pathTokenChange == PathTokenChange::Replace;
+    if (replacing) {
+        edit->setText(m_newPathToken);
+        edit->setCursorPosition(0);
+    } else {
+        edit->clear();
+    }
+    switch (m_pathTokenChange) {
+    case PathTokenChange::Replace:
+        break;
+    case PathTokenChange::Remove:
+        edit->setPlaceholderText(tr("will be removed from the keychain"));
+        break;
+    case PathTokenChange::Keep:
+        edit->setPlaceholderText(m_hadPathToken
+                                     ? tr("set — Generate replaces it")
+                                     : tr("none — for providers that send no credential"));
+        break;
+    }
+    m_ui->pathTokenCopy->setVisible(replacing);
+    m_ui->pathTokenRemove->setEnabled(
+        replacing || (m_hadPathToken && m_pathTokenChange == PathTokenChange::Keep));
 }
 
 void NumberDialog::updateProviderFields()
@@ -207,6 +274,15 @@ void NumberDialog::validate()
     showFieldError(m_ui->webhookUrlError, result.errors.value(Field::WebhookUrl));
     showFieldError(m_ui->authHeaderError, result.errors.value(Field::AuthHeader));
     showFieldError(m_ui->secretError, result.errors.value(Field::Secret));
+    if (const QString error = result.errors.value(Field::PathToken); !error.isEmpty())
+        showFieldError(m_ui->pathTokenStatus, error);
+    else if (m_pathTokenChange == PathTokenChange::Replace)
+        showHint(m_ui->pathTokenStatus,
+                 tr("The provider posts to /webhooks/%1/<token>. Copy the token now: it is "
+                    "not shown again once the dialog closes.")
+                     .arg(current.provider));
+    else
+        showHint(m_ui->pathTokenStatus, {});
     showFieldError(m_ui->fallbackEmailError, result.errors.value(Field::FallbackEmail));
 
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(result.ok() && !isBusy());

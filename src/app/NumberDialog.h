@@ -20,7 +20,8 @@ class AppContext;
 // Adds or edits one number. Validates while the user types (a reason next to each invalid
 // field, OK disabled until the form is valid), then saves through the NumberProvisioner
 // without blocking: the dialog shows a busy state, stays open with the error when the save
-// fails, and accepts once the number is stored. Secrets are never read back into it.
+// fails, and accepts once the number is stored. Secrets are never read back into it; a path
+// token generated here is shown once, until the dialog closes, so that it can be copied.
 class NumberDialog : public SaveDialog
 {
     Q_OBJECT
@@ -43,6 +44,9 @@ private:
     void loadPlans();
     void updateProviderFields();
     void updateSecretField(bool authHeader);
+    void generatePathToken();
+    void removePathToken();
+    void updatePathTokenField();
     void showHint(QLabel* label, const QString& hint);
 
     std::unique_ptr<Ui::NumberDialog> m_ui;
@@ -50,6 +54,15 @@ private:
     qint64 m_id = 0;
     bool m_hadSecret = false;
     bool m_hadAuthHeader = false;
+    bool m_hadPathToken = false;
+    enum class PathTokenChange
+    {
+        Keep,
+        Replace, // with m_newPathToken
+        Remove,
+    };
+    PathTokenChange m_pathTokenChange = PathTokenChange::Keep;
+    QString m_newPathToken;
     bool m_numberTouched = false;
 };
 

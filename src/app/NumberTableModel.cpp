@@ -17,7 +17,8 @@ bool sameRecord(const NumberRecord& a, const NumberRecord& b)
            a.fallbackEmail == b.fallbackEmail && a.serviceId == b.serviceId &&
            a.clientId == b.clientId && a.deviceId == b.deviceId && a.sim == b.sim &&
            a.hasSecret == b.hasSecret && a.hasAuthHeader == b.hasAuthHeader &&
-           a.createdAtMs == b.createdAtMs && a.updatedAtMs == b.updatedAtMs;
+           a.pathTokenHash == b.pathTokenHash && a.createdAtMs == b.createdAtMs &&
+           a.updatedAtMs == b.updatedAtMs;
 }
 } // namespace
 
@@ -60,6 +61,8 @@ QString NumberTableModel::text(const Row& row, int column) const
         return number.hasSecret ? tr("set") : tr("—");
     case AuthHeaderColumn:
         return number.hasAuthHeader ? tr("set") : tr("—");
+    case PathTokenColumn:
+        return number.hasPathToken() ? tr("set") : tr("—");
     case EnabledColumn:
         return number.enabled ? tr("Yes") : tr("No");
     default:
@@ -90,13 +93,19 @@ QVariant NumberTableModel::data(const QModelIndex& index, int role) const
             return number.hasAuthHeader
                        ? tr("An expected Authorization value is stored in the system keychain.")
                        : tr("Requests are not checked for an Authorization header.");
+        if (column == PathTokenColumn)
+            return number.hasPathToken()
+                       ? tr("The provider posts to a webhook path that ends in a secret token, "
+                            "stored in the system keychain.")
+                       : tr("No path token.");
         return {};
     case Qt::ForegroundRole:
         if (!number.enabled)
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
     case Qt::TextAlignmentRole:
-        if (column == SecretColumn || column == AuthHeaderColumn || column == EnabledColumn)
+        if (column == SecretColumn || column == AuthHeaderColumn || column == PathTokenColumn ||
+            column == EnabledColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
         return {};
     case IdRole:
@@ -117,6 +126,7 @@ QVariant NumberTableModel::data(const QModelIndex& index, int role) const
             return QStringList{text(row, column), number.provider}.join(u' ');
         case SecretColumn:
         case AuthHeaderColumn:
+        case PathTokenColumn:
         case EnabledColumn:
             return QString();
         default:
@@ -146,6 +156,8 @@ QVariant NumberTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Secret");
     case AuthHeaderColumn:
         return tr("Authorization");
+    case PathTokenColumn:
+        return tr("Path token");
     case EnabledColumn:
         return tr("Enabled");
     default:

@@ -24,6 +24,7 @@ public:
         WebhookUrlColumn,
         SecretColumn,
         AuthHeaderColumn,
+        PathTokenColumn,
         EnabledColumn,
         ColumnCount
     };

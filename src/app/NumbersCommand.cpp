@@ -6,6 +6,7 @@
 #include "provisioning/NumberCsvImporter.h"
 #include "provisioning/NumberProvisioner.h"
 #include "provisioning/NumberValidator.h"
+#include "provisioning/PathToken.h"
 #include "store/Database.h"
 #include "store/NumberRepository.h"
 #include "store/PlanRepository.h"
@@ -48,6 +49,8 @@ QString optionFor(NumberValidator::Field field)
         return QStringLiteral("--secret-env");
     case NumberValidator::Field::AuthHeader:
         return QStringLiteral("--auth-header-env");
+    case NumberValidator::Field::PathToken:
+        return QStringLiteral("--path-token-env");
     }
     return {};
 }
@@ -87,6 +90,17 @@ QString environmentValue(const QString& variable)
 {
     return qEnvironmentVariable(variable.toLocal8Bit().constData());
 }
+
+// Whether the keychain may hold something of this number.
+bool hasKeychainEntries(const NumberRecord& number)
+{
+    return number.hasSecret || number.hasAuthHeader || number.hasPathToken();
+}
+
+bool hasSecrets(const NumberDraft& draft)
+{
+    return draft.secret || draft.authHeader || draft.pathToken;
+}
 } // namespace
 
 int NumbersCommand::run(const QStringList& arguments)
@@ -117,20 +131,20 @@ int NumbersCommand::overview(bool asHelp)
         return fail(UsageError, tr("numbers: give a command: add, list, remove or import (see "
                                    "smsdesk numbers --help)"));
     }
-    print(
-        tr("Usage: smsdesk numbers add|list|remove|import [options]\n"
-           "Provisions numbers (DIDs) on webhook SMS providers.\n\n"
-           "Commands:\n"
-           "  add     --number N --provider P [--label L] [--plan NAME] [--webhook-url U]\n"
-           "          [--fallback-email E] [--service-id ID] [--client-id ID]\n"
-           "          [--device-id ID --sim 0|1] [--secret-env VAR] [--auth-header-env VAR]\n"
-           "          [--disabled] [--region CC]\n"
-           "  list    [--format table|jsonl]\n"
-           "  remove  --number N [--region CC]\n"
-           "  import  FILE.csv [--region CC]\n\n"
-           "Every command takes --db PATH|postgresql://… and --help.\n"
-           "Secrets are never taken on the command line: --secret-env and --auth-header-env name\n"
-           "environment variables that hold them; they are stored in the system keychain."));
+    print(tr("Usage: smsdesk numbers add|list|remove|import [options]\n"
+             "Provisions numbers (DIDs) on webhook SMS providers.\n\n"
+             "Commands:\n"
+             "  add     --number N --provider P [--label L] [--plan NAME] [--webhook-url U]\n"
+             "          [--fallback-email E] [--service-id ID] [--client-id ID]\n"
+             "          [--device-id ID --sim 0|1] [--secret-env VAR] [--auth-header-env VAR]\n"
+             "          [--path-token-env VAR] [--disabled] [--region CC]\n"
+             "  list    [--format table|jsonl]\n"
+             "  remove  --number N [--region CC]\n"
+             "  import  FILE.csv [--region CC]\n\n"
+             "Every command takes --db PATH|postgresql://… and --help.\n"
+             "Secrets are never taken on the command line: --secret-env, --auth-header-env and\n"
+             "--path-token-env name environment variables that hold them; they are stored in the\n"
+             "system keychain."));
     return Success;
 }
 
@@ -150,6 +164,8 @@ std::optional<int> NumbersCommand::refuseSecretArguments(const QStringList& argu
             instead = QStringLiteral("--secret-env VAR");
         else if (name == u"auth-header" || name == u"authorization")
             instead = QStringLiteral("--auth-header-env VAR");
+        else if (name == u"path-token")
+            instead = QStringLiteral("--path-token-env VAR");
         else
             continue;
         m_command = QStringLiteral("numbers");
@@ -176,8 +192,8 @@ int NumbersCommand::add(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Adds a number. Secrets are read from the environment variables named by --secret-env "
-           "and --auth-header-env, and stored in the system keychain."));
+        tr("Adds a number. Secrets are read from the environment variables named by --secret-env, "
+           "--auth-header-env and --path-token-env, and stored in the system keychain."));
     addDatabaseOption(parser);
     addRegionOption(parser);
     const QCommandLineOption number(
@@ -212,9 +228,16 @@ int NumbersCommand::add(const QStringList& arguments)
                                            tr("Environment variable that holds the expected "
                                               "Authorization value, whole (Bearer abc…)."),
                                            QStringLiteral("VAR"));
+    const QCommandLineOption pathTokenEnv(
+        QStringLiteral("path-token-env"),
+        tr("Environment variable that holds the webhook path token (the provider posts to "
+           "/webhooks/PROVIDER/TOKEN): %1 to %2 letters, digits, '-' and '_'.")
+            .arg(PathToken::MinLength)
+            .arg(PathToken::MaxLength),
+        QStringLiteral("VAR"));
     const QCommandLineOption disabled(QStringLiteral("disabled"), tr("Add the number disabled."));
     parser.addOptions({number, provider, label, plan, webhookUrl, fallbackEmail, serviceId,
-                       clientId, deviceId, sim, secretEnv, authHeaderEnv, disabled});
+                       clientId, deviceId, sim, secretEnv, authHeaderEnv, pathTokenEnv, disabled});
     if (auto status = parse(parser, arguments, QStringLiteral("numbers add"),
                             QStringLiteral("numbers add --number N --provider P [options]")))
         return *status;
@@ -290,6 +313,9 @@ int NumbersCommand::add(const QStringList& arguments)
     if (auto status =
             fromEnvironment(authHeaderEnv, NumberValidator::Field::AuthHeader, &draft.authHeader))
         return *status;
+    if (auto status =
+            fromEnvironment(pathTokenEnv, NumberValidator::Field::PathToken, &draft.pathToken))
+        return *status;
 
     AppContext context;
     applyRegion(context, parser);
@@ -357,11 +383,22 @@ int NumbersCommand::add(const QStringList& arguments)
             tr("--number \"%1\": %2 is already provisioned.").arg(draft.number.trimmed(), e164));
     if (!numbers.lastError().isEmpty())
         return fail(Failure, numbers.lastError());
+    if (draft.pathToken) {
+        // Name the variable, never the token.
+        if (const auto holder =
+                numbers.findByPathTokenHash(PathToken::hash(draft.pathToken->toUtf8())))
+            return fail(UsageError,
+                        tr("--path-token-env %1: this path token is already used by %2; "
+                           "generate a new one.")
+                            .arg(variables.value(NumberValidator::Field::PathToken), holder->e164));
+        if (!numbers.lastError().isEmpty())
+            return fail(Failure, numbers.lastError());
+    }
 
     const auto outcome = waitFor<NumberProvisioner::Outcome>(
         [&](NumberProvisioner::Callback done) { context.numbers().save(draft, std::move(done)); });
     if (!outcome.ok) {
-        if (draft.secret || draft.authHeader)
+        if (hasSecrets(draft))
             settleKeychain(context);
         return fail(outcome.fieldErrors.isEmpty() ? Failure : UsageError,
                     tr("%1 was not added: %2").arg(e164, outcome.error));
@@ -421,13 +458,14 @@ int NumbersCommand::list(const QStringList& arguments)
                             {QStringLiteral("device_id"), number.deviceId},
                             {QStringLiteral("sim"), simValue},
                             {QStringLiteral("secret_set"), number.hasSecret},
-                            {QStringLiteral("auth_header_set"), number.hasAuthHeader}}));
+                            {QStringLiteral("auth_header_set"), number.hasAuthHeader},
+                            {QStringLiteral("path_token_set"), number.hasPathToken()}}));
         }
         return Success;
     }
     QList<QStringList> rows{{tr("ID"), tr("NUMBER"), tr("PROVIDER"), tr("LABEL"), tr("PLAN"),
                              tr("ENABLED"), tr("WEBHOOK URL"), tr("PROVIDER IDS"), tr("SECRET"),
-                             tr("AUTH HEADER")}};
+                             tr("AUTH HEADER"), tr("PATH TOKEN")}};
     for (const NumberRecord& number : all) {
         rows << QStringList{QString::number(number.id),
                             number.e164,
@@ -438,7 +476,8 @@ int NumbersCommand::list(const QStringList& arguments)
                             number.webhookUrl,
                             providerIds(number),
                             yesNo(number.hasSecret),
-                            yesNo(number.hasAuthHeader)};
+                            yesNo(number.hasAuthHeader),
+                            yesNo(number.hasPathToken())};
     }
     for (const QString& line : table(rows))
         print(line);
@@ -498,7 +537,7 @@ int NumbersCommand::remove(const QStringList& arguments)
     print(tr("removed %1").arg(existing->e164));
     // The keychain is asked even for a number without secrets; only a failure that may have
     // left a secret behind matters.
-    if (!outcome.error.isEmpty() && (existing->hasSecret || existing->hasAuthHeader))
+    if (!outcome.error.isEmpty() && hasKeychainEntries(*existing))
         return fail(Failure, outcome.error);
     return Success;
 }
@@ -582,7 +621,7 @@ int NumbersCommand::importFile(const QStringList& arguments)
             added << outcome.record;
             continue;
         }
-        if (row.draft.secret || row.draft.authHeader)
+        if (hasSecrets(row.draft))
             settleKeychain(context);
         printError(QStringLiteral("%1:%2: %3")
                        .arg(path)
@@ -595,7 +634,7 @@ int NumbersCommand::importFile(const QStringList& arguments)
                 waitFor<NumberProvisioner::Outcome>([&](NumberProvisioner::Callback done) {
                     context.numbers().remove(id, std::move(done));
                 });
-            if (!removed.ok || (!removed.error.isEmpty() && (it->hasSecret || it->hasAuthHeader)))
+            if (!removed.ok || (!removed.error.isEmpty() && hasKeychainEntries(*it)))
                 left << it->e164;
         }
         if (!left.isEmpty()) {

@@ -10,6 +10,7 @@
 // own keychain is never touched. Secret values are random and never printed: they are compared
 // with QVERIFY, not QCOMPARE.
 
+#include "provisioning/PathToken.h"
 #include "secrets/KeychainSecretStore.h"
 #include "store/NumberRepository.h"
 #include "store/PlanRepository.h"
@@ -85,8 +86,10 @@ private Q_SLOTS:
     void exportMessages();
     void noKeychainRefusesSecret();
     void noKeychainImportTakesBackEarlierRows();
+    void noKeychainRefusesPathToken();
     void keychainSecretsStoredOnlyInKeychain();
     void keychainImportSecrets();
+    void keychainPathToken();
 
 private:
     struct Run
@@ -233,11 +236,12 @@ QString TestCli::snapshot() const
                           .arg(n.enabled)
                           .arg(n.planId)
                           .arg(n.webhookUrl, n.fallbackEmail, n.serviceId);
-            result += QStringLiteral("%1|%2|%3|%4|%5|%6\n")
+            result += QStringLiteral("%1|%2|%3|%4|%5|%6|%7\n")
                           .arg(n.clientId, n.deviceId)
                           .arg(n.sim)
                           .arg(n.hasSecret)
                           .arg(n.hasAuthHeader)
+                          .arg(n.pathTokenHash)
                           .arg(n.updatedAtMs);
         }
         const PlanRepository plans(db, clock);
@@ -530,24 +534,19 @@ void TestCli::numbersAddEveryProvider()
     const QList<QJsonObject> numbers = listJsonl({QStringLiteral("numbers")});
     QCOMPARE(numbers.size(), 5);
     QHash<QString, QJsonObject> byNumber;
-    const QStringList keys{QStringLiteral("auth_header_set"),
-                           QStringLiteral("client_id"),
-                           QStringLiteral("device_id"),
-                           QStringLiteral("enabled"),
-                           QStringLiteral("fallback_email"),
-                           QStringLiteral("id"),
-                           QStringLiteral("label"),
-                           QStringLiteral("number"),
-                           QStringLiteral("plan"),
-                           QStringLiteral("provider"),
-                           QStringLiteral("secret_set"),
-                           QStringLiteral("service_id"),
-                           QStringLiteral("sim"),
+    const QStringList keys{QStringLiteral("auth_header_set"), QStringLiteral("client_id"),
+                           QStringLiteral("device_id"),       QStringLiteral("enabled"),
+                           QStringLiteral("fallback_email"),  QStringLiteral("id"),
+                           QStringLiteral("label"),           QStringLiteral("number"),
+                           QStringLiteral("path_token_set"),  QStringLiteral("plan"),
+                           QStringLiteral("provider"),        QStringLiteral("secret_set"),
+                           QStringLiteral("service_id"),      QStringLiteral("sim"),
                            QStringLiteral("webhook_url")};
     for (const QJsonObject& number : numbers) {
         QCOMPARE(number.keys(), keys);
         QCOMPARE(number.value(QStringLiteral("secret_set")), QJsonValue(false));
         QCOMPARE(number.value(QStringLiteral("auth_header_set")), QJsonValue(false));
+        QCOMPARE(number.value(QStringLiteral("path_token_set")), QJsonValue(false));
         byNumber.insert(number.value(QStringLiteral("number")).toString(), number);
     }
 
@@ -819,6 +818,40 @@ void TestCli::numbersBadInput_data()
                                                   QStringLiteral("--auth-header"),
                                                   QStringLiteral("Bearer abc")}
                                    << QString() << QStringLiteral("--auth-header-env");
+    QTest::newRow("--path-token") << QStringList{number,
+                                                 good,
+                                                 provider,
+                                                 QStringLiteral("pbx"),
+                                                 QStringLiteral("--path-token"),
+                                                 QStringLiteral("abcdefghijklmnopqrstuvwxyz")}
+                                  << QString() << QStringLiteral("--path-token-env VAR");
+    QTest::newRow("path token too short")
+        << QStringList{number,
+                       good,
+                       provider,
+                       QStringLiteral("pbx"),
+                       QStringLiteral("--path-token-env"),
+                       QStringLiteral("SMS_PATH_TOKEN")}
+        << QStringLiteral("SMS_PATH_TOKEN=abc123")
+        << QStringLiteral("smsdesk: --path-token-env SMS_PATH_TOKEN: A path token has 22 to 128 "
+                          "characters, only letters, digits, '-' and '_'.");
+    QTest::newRow("path token with slash")
+        << QStringList{number,
+                       good,
+                       provider,
+                       QStringLiteral("pbx"),
+                       QStringLiteral("--path-token-env"),
+                       QStringLiteral("SMS_PATH_TOKEN")}
+        << QStringLiteral("SMS_PATH_TOKEN=abcdefghijklmnop/../qrstuvwxyz")
+        << QStringLiteral("--path-token-env SMS_PATH_TOKEN: A path token");
+    QTest::newRow("empty path token variable")
+        << QStringList{number,
+                       good,
+                       provider,
+                       QStringLiteral("pbx"),
+                       QStringLiteral("--path-token-env"),
+                       QStringLiteral("SMS_PATH_TOKEN")}
+        << QStringLiteral("SMS_PATH_TOKEN=") << QStringLiteral("SMS_PATH_TOKEN is not set");
     QTest::newRow("unset variable")
         << QStringList{number,
                        good,
@@ -879,15 +912,19 @@ void TestCli::numbersBadInput()
     QCOMPARE(run.exitCode, 2);
     CHECK_ONE_ERROR_LINE(run);
     QVERIFY2(QString::fromUtf8(run.err).contains(expected), run.err.constData());
+    // A refused value (secret, token) is named by its variable, never repeated.
+    const QString value = variable.section(u'=', 1);
+    if (!value.isEmpty())
+        QVERIFY2(!run.err.contains(value.toUtf8()), "the refused value was echoed");
     QCOMPARE(snapshot(), before);
 }
 
 void TestCli::secretArgumentNotEchoed()
 {
     const QString secret = randomValue(QStringLiteral("whsec-"));
-    for (const QStringList& given :
-         {QStringList{QStringLiteral("--secret"), secret},
-          QStringList{QStringLiteral("--auth-header=Bearer ") + secret}}) {
+    for (const QStringList& given : {QStringList{QStringLiteral("--secret"), secret},
+                                     QStringList{QStringLiteral("--auth-header=Bearer ") + secret},
+                                     QStringList{QStringLiteral("--path-token=") + secret}}) {
         const Run run = smsdesk(
             QStringList{QStringLiteral("numbers"), QStringLiteral("add"), QStringLiteral("--db"),
                         m_db, QStringLiteral("--number"), QStringLiteral("+14045559999"),
@@ -1177,6 +1214,25 @@ void TestCli::noKeychainImportTakesBackEarlierRows()
     QCOMPARE(snapshot(), before);
 }
 
+void TestCli::noKeychainRefusesPathToken()
+{
+    seed();
+    const QString before = snapshot();
+    const QString token = PathToken::generate();
+    const Run run = smsdesk(
+        {QStringLiteral("numbers"), QStringLiteral("add"), QStringLiteral("--db"), m_db,
+         QStringLiteral("--number"), QStringLiteral("+17705551234"), QStringLiteral("--provider"),
+         QStringLiteral("pbx"), QStringLiteral("--path-token-env"),
+         QStringLiteral("SMS_PATH_TOKEN")},
+        {{QStringLiteral("SMS_PATH_TOKEN"), token},
+         {QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent")}});
+    QCOMPARE(run.exitCode, 1);
+    CHECK_ONE_ERROR_LINE(run);
+    QVERIFY2(run.err.contains("+17705551234 was not added"), run.err.constData());
+    QCOMPARE(snapshot(), before);
+    checkNoFileContains({token});
+}
+
 void TestCli::keychainSecretsStoredOnlyInKeychain()
 {
     if (!keychainTestsEnabled())
@@ -1284,6 +1340,81 @@ void TestCli::keychainImportSecrets()
         QVERIFY2(gone, "the keychain did not answer");
         QCOMPARE(int(gone->status), int(SecretStore::Status::NotFound));
     }
+}
+
+void TestCli::keychainPathToken()
+{
+    if (!keychainTestsEnabled())
+        QSKIP(kKeychainSkip);
+    seed();
+    const QString token = PathToken::generate();
+    const QString e164 = QStringLiteral("+17705551234");
+    const QString key = SecretStore::numberKey(e164, SecretStore::Kind::PathToken);
+    const QStringList add{QStringLiteral("numbers"),
+                          QStringLiteral("add"),
+                          QStringLiteral("--db"),
+                          m_db,
+                          QStringLiteral("--provider"),
+                          QStringLiteral("pbx"),
+                          QStringLiteral("--path-token-env"),
+                          QStringLiteral("SMS_PATH_TOKEN")};
+    const QMap<QString, QString> env{{QStringLiteral("SMS_PATH_TOKEN"), token}};
+
+    Run run = smsdesk(add + QStringList{QStringLiteral("--number"), e164}, env);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(QString::fromUtf8(run.out), QStringLiteral("added +17705551234 (pbx)\n"));
+
+    // Listed as set, never shown.
+    const QList<QJsonObject> numbers = listJsonl({QStringLiteral("numbers")});
+    QCOMPARE(numbers.size(), 2);
+    QCOMPARE(numbers.at(0).value(QStringLiteral("path_token_set")), QJsonValue(false));
+    QCOMPARE(numbers.at(1).value(QStringLiteral("number")).toString(), e164);
+    QCOMPARE(numbers.at(1).value(QStringLiteral("path_token_set")), QJsonValue(true));
+    QCOMPARE(numbers.at(1).value(QStringLiteral("secret_set")), QJsonValue(false));
+    run =
+        smsdesk({QStringLiteral("numbers"), QStringLiteral("list"), QStringLiteral("--db"), m_db});
+    QCOMPARE(run.exitCode, 0);
+    const QStringList lines = QString::fromUtf8(run.out).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    const qsizetype column = lines.at(0).indexOf(QLatin1String("PATH TOKEN"));
+    QVERIFY2(column > 0, qPrintable(lines.at(0)));
+    QCOMPARE(lines.at(1).mid(column, 3).trimmed(), QStringLiteral("no"));
+    QCOMPARE(lines.at(2).mid(column, 3).trimmed(), QStringLiteral("yes"));
+
+    // The keychain holds the token; the database its SHA-256 and nothing more.
+    auto stored = readKeychain(key);
+    QVERIFY2(stored, "the keychain did not answer");
+    QVERIFY2(stored->ok(), qPrintable(stored->message));
+    QVERIFY2(stored->value == token, "the keychain holds another path token");
+    const QString hash = PathToken::hash(token.toUtf8());
+    QVERIFY2(snapshot().contains(QStringLiteral("|%1|").arg(hash)), qPrintable(snapshot()));
+    QVERIFY(!m_allOutput.contains(hash.toUtf8()));
+
+    // Another number with the same token: refused before anything is written.
+    const QString before = snapshot();
+    run =
+        smsdesk(add + QStringList{QStringLiteral("--number"), QStringLiteral("+17705550000")}, env);
+    QCOMPARE(run.exitCode, 2);
+    CHECK_ONE_ERROR_LINE(run);
+    QVERIFY2(run.err.contains("--path-token-env SMS_PATH_TOKEN") &&
+                 run.err.contains("already used by +17705551234"),
+             run.err.constData());
+    QCOMPARE(snapshot(), before);
+    const auto other = readKeychain(
+        SecretStore::numberKey(QStringLiteral("+17705550000"), SecretStore::Kind::PathToken));
+    QVERIFY2(other, "the keychain did not answer");
+    QCOMPARE(int(other->status), int(SecretStore::Status::NotFound));
+
+    checkNoFileContains({token});
+
+    run = smsdesk({QStringLiteral("numbers"), QStringLiteral("remove"), QStringLiteral("--db"),
+                   m_db, QStringLiteral("--number"), e164});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const auto gone = readKeychain(key);
+    QVERIFY2(gone, "the keychain did not answer");
+    QCOMPARE(int(gone->status), int(SecretStore::Status::NotFound));
+    QVERIFY(!snapshot().contains(hash));
+    checkNoFileContains({token});
 }
 
 QTEST_GUILESS_MAIN(TestCli)

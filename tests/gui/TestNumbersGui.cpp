@@ -6,6 +6,7 @@
 #include "NumberTableModel.h"
 #include "NumbersPage.h"
 #include "PlansPage.h"
+#include "provisioning/PathToken.h"
 #include "secrets/SecretStore.h"
 #include "store/Database.h"
 #include "store/DatabaseWorker.h"
@@ -14,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -75,6 +77,7 @@ private Q_SLOTS:
     void keychainFailureKeepsDialogOpen();
     void duplicateNumberIsRefused();
     void clearingTheSecretRemovesIt();
+    void generatesSavesAndRemovesPathToken();
     void filtersOverTextColumns();
     void switchesPagesAndRemembersThem();
     void numberModelPassesModelTester();
@@ -509,6 +512,95 @@ void TestNumbersGui::clearingTheSecretRemovesIt()
     QTRY_COMPARE(m_table->model()->index(0, NumberTableModel::SecretColumn).data().toString(),
                  QStringLiteral("—"));
     QVERIFY(!m_fixture->findNumber(kE164)->hasSecret);
+    QVERIFY(m_fixture->secrets().entries.isEmpty());
+}
+
+void TestNumbersGui::generatesSavesAndRemovesPathToken()
+{
+    const QString e164 = QStringLiteral("+17705551234");
+    QPointer<NumberDialog> dialog = openAddDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(child<QLineEdit>(dialog, "numberEdit"), QStringLiteral("(770) 555-1234"));
+    chooseProvider(dialog, QStringLiteral("pbx"));
+    auto* field = child<QLineEdit>(dialog, "pathTokenEdit");
+    auto* generate = child<QPushButton>(dialog, "pathTokenGenerate");
+    auto* copy = child<QPushButton>(dialog, "pathTokenCopy");
+    auto* remove = child<QPushButton>(dialog, "pathTokenRemove");
+    auto* status = child<QLabel>(dialog, "pathTokenStatus");
+    QVERIFY(field->isReadOnly());
+    QVERIFY(field->text().isEmpty());
+    QVERIFY(!copy->isVisible());
+    QVERIFY(!remove->isEnabled()); // nothing to remove
+    QVERIFY(!status->isVisible());
+    QVERIFY(!dialog->draft().pathToken);
+
+    // Generate: the new token is shown once, to be copied, and goes into the draft.
+    QTest::mouseClick(generate, Qt::LeftButton);
+    const QString token = field->text();
+    QVERIFY2(PathToken::isWellFormed(token), qPrintable(token));
+    QCOMPARE(field->echoMode(), QLineEdit::Normal);
+    QCOMPARE(dialog->draft().pathToken, std::optional<QString>(token));
+    QVERIFY(copy->isVisible());
+    QVERIFY(remove->isEnabled());
+    QVERIFY(status->isVisible());
+    QVERIFY2(status->text().contains(QLatin1String("/webhooks/pbx/")), qPrintable(status->text()));
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QVERIFY(QGuiApplication::clipboard()->text() == token);
+    QGuiApplication::clipboard()->clear();
+
+    // Generating again replaces it; Remove on a new number drops it again.
+    QTest::mouseClick(generate, Qt::LeftButton);
+    QVERIFY(field->text() != token);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QVERIFY(field->text().isEmpty());
+    QVERIFY(!dialog->draft().pathToken);
+    QVERIFY(!copy->isVisible());
+    QVERIFY(!remove->isEnabled());
+
+    QTest::mouseClick(generate, Qt::LeftButton);
+    const QString shown = field->text();
+    QVERIFY(PathToken::isWellFormed(shown));
+    QVERIFY(okButton(dialog)->isEnabled());
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QTRY_COMPARE(m_page->model()->rowCount(), 1);
+
+    // Stored: the hash of the token shown, in the row; the token in the keychain only.
+    auto stored = m_fixture->findNumber(e164);
+    QVERIFY(stored);
+    QCOMPARE(stored->pathTokenHash, PathToken::hash(shown.toUtf8()));
+    QVERIFY(m_fixture->secrets().entries.value(
+                SecretStore::numberKey(e164, SecretStore::Kind::PathToken)) == shown);
+    QCOMPARE(m_fixture->secrets().entries.size(), 1);
+    QCOMPARE(m_table->model()->index(0, NumberTableModel::PathTokenColumn).data().toString(),
+             QStringLiteral("set"));
+    m_fixture->context().worker().drain();
+    const QByteArray bytes = m_fixture->databaseBytes();
+    QVERIFY(
+        bytes.contains(stored->pathTokenHash.toLatin1())); // the files read are the ones written
+    QVERIFY(!bytes.contains(shown.toUtf8()));
+
+    // Editing: never read back, only "set"; Remove takes it out of both places.
+    m_page->selectNumber(stored->id);
+    dialog = m_page->editNumber();
+    QVERIFY(dialog);
+    field = child<QLineEdit>(dialog, "pathTokenEdit");
+    remove = child<QPushButton>(dialog, "pathTokenRemove");
+    QVERIFY(field->text().isEmpty());
+    QCOMPARE(field->placeholderText(), QStringLiteral("set — Generate replaces it"));
+    QVERIFY(!child<QPushButton>(dialog, "pathTokenCopy")->isVisible());
+    QVERIFY(!dialog->draft().pathToken); // kept
+    QVERIFY(remove->isEnabled());
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(field->placeholderText(), QStringLiteral("will be removed from the keychain"));
+    QCOMPARE(dialog->draft().pathToken, std::optional<QString>(QStringLiteral("")));
+    QVERIFY(!remove->isEnabled());
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QTRY_COMPARE(m_table->model()->index(0, NumberTableModel::PathTokenColumn).data().toString(),
+                 QStringLiteral("—"));
+    stored = m_fixture->findNumber(e164);
+    QVERIFY(!stored->hasPathToken());
     QVERIFY(m_fixture->secrets().entries.isEmpty());
 }
 

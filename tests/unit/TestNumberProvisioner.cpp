@@ -2,6 +2,7 @@
 #include "MemorySecretStore.h"
 #include "TempDatabase.h"
 #include "provisioning/NumberProvisioner.h"
+#include "provisioning/PathToken.h"
 #include "provisioning/PlanProvisioner.h"
 #include "store/DatabaseWorker.h"
 #include "store/NumberRepository.h"
@@ -9,6 +10,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace smsdesk;
@@ -222,6 +224,157 @@ private Q_SLOTS:
         const auto again = wait([&](auto done) { m_provisioner->remove(added.record.id, done); });
         QVERIFY(!again.ok);
         QVERIFY(again.error.contains(QLatin1String("no longer exists")));
+    }
+
+    void pathTokenToKeychainHashToStore()
+    {
+        const QString token = PathToken::generate();
+        NumberDraft d = draft(QStringLiteral("+1 770 555 1234"));
+        d.provider = QStringLiteral("pbx");
+        d.pathToken = token;
+        const auto outcome = save(d);
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QCOMPARE(outcome.record.pathTokenHash, PathToken::hash(token.toUtf8()));
+
+        const QString e164 = QStringLiteral("+17705551234");
+        const auto row = stored(e164);
+        QVERIFY(row);
+        QVERIFY(row->hasPathToken());
+        QCOMPARE(row->pathTokenHash, PathToken::hash(token.toUtf8()));
+        QCOMPARE(NumberRepository(m_temp->database().connection(), m_clock)
+                     .findByPathTokenHash(PathToken::hash(token.toUtf8()))
+                     ->id,
+                 row->id);
+        QVERIFY(m_secrets->entries.value(SecretStore::numberKey(e164, Kind::PathToken)) == token);
+        QCOMPARE(SecretStore::numberKey(e164, Kind::PathToken),
+                 QStringLiteral("number/+17705551234/path-token"));
+        QCOMPARE(m_secrets->entries.size(), 1);
+        QVERIFY(!row->hasSecret);
+        QVERIFY(!row->hasAuthHeader);
+        // The token itself is in no file of the store; its hash is (so the scan is real).
+        QVERIFY(!anyFileContains(token.toUtf8()));
+        if (m_temp->config().backend() == DatabaseConfig::Backend::Sqlite)
+            QVERIFY(anyFileContains(PathToken::hash(token.toUtf8()).toLatin1()));
+
+        // Left out: kept. Replaced: the new one in both places.
+        NumberDraft keep = d;
+        keep.id = row->id;
+        keep.pathToken.reset();
+        keep.label = QStringLiteral("Sales");
+        QVERIFY(save(keep).ok);
+        QCOMPARE(stored(e164)->pathTokenHash, PathToken::hash(token.toUtf8()));
+        QVERIFY(m_secrets->entries.value(SecretStore::numberKey(e164, Kind::PathToken)) == token);
+
+        const QString replacement = PathToken::generate();
+        keep.pathToken = replacement;
+        QVERIFY(save(keep).ok);
+        QCOMPARE(stored(e164)->pathTokenHash, PathToken::hash(replacement.toUtf8()));
+        QVERIFY(m_secrets->entries.value(SecretStore::numberKey(e164, Kind::PathToken)) ==
+                replacement);
+
+        // Removed: gone from both; the column is NULL again.
+        keep.pathToken = QString();
+        const auto removed = save(keep);
+        QVERIFY2(removed.ok, qPrintable(removed.error));
+        QVERIFY(!removed.record.hasPathToken());
+        QVERIFY(!stored(e164)->hasPathToken());
+        QVERIFY(m_secrets->entries.isEmpty());
+        QSqlQuery query(m_temp->database().connection());
+        QVERIFY(
+            query.exec(QStringLiteral("SELECT COUNT(*) FROM numbers WHERE path_token IS NULL")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 1);
+    }
+
+    void pathTokenOfAnotherNumberRefused()
+    {
+        const QString token = PathToken::generate();
+        NumberDraft first = draft();
+        first.pathToken = token;
+        QVERIFY(save(first).ok);
+
+        NumberDraft second = draft(QStringLiteral("(404) 555-0000"));
+        second.pathToken = token;
+        second.secret = QStringLiteral("second-secret");
+        const auto refused = save(second);
+        QVERIFY(!refused.ok);
+        QVERIFY2(refused.error.contains(QLatin1String("already used by +14045559999")),
+                 qPrintable(refused.error));
+        QVERIFY(!refused.error.contains(token));
+        QVERIFY(!stored(QStringLiteral("+14045550000")));
+        // Refused before the keychain was touched.
+        QCOMPARE(m_secrets->entries.keys(), QStringList{SecretStore::numberKey(
+                                                QStringLiteral("+14045559999"), Kind::PathToken)});
+
+        // Editing a number to the token of another is refused too, and changes nothing.
+        second.pathToken.reset();
+        second.secret.reset();
+        const auto added = save(second);
+        QVERIFY(added.ok);
+        NumberDraft edit = second;
+        edit.id = added.record.id;
+        edit.pathToken = token;
+        const auto editRefused = save(edit);
+        QVERIFY(!editRefused.ok);
+        QVERIFY(editRefused.error.contains(QLatin1String("already used")));
+        QVERIFY(!stored(QStringLiteral("+14045550000"))->hasPathToken());
+        QCOMPARE(m_secrets->entries.size(), 1);
+
+        // Saving a number with its own token again is fine.
+        NumberDraft again = first;
+        again.id = stored(QStringLiteral("+14045559999"))->id;
+        QVERIFY(save(again).ok);
+    }
+
+    void pathTokenMovesWithTheNumberAndGoesWithIt()
+    {
+        const QString token = PathToken::generate();
+        NumberDraft d = draft();
+        d.pathToken = token;
+        d.secret = QStringLiteral("moving-secret");
+        const auto added = save(d);
+        QVERIFY(added.ok);
+
+        NumberDraft renumber = draft(QStringLiteral("(404) 555-0000"));
+        renumber.id = added.record.id;
+        const auto moved = save(renumber);
+        QVERIFY2(moved.ok, qPrintable(moved.error));
+        QTRY_VERIFY(!m_secrets->entries.contains(
+            SecretStore::numberKey(QStringLiteral("+14045559999"), Kind::PathToken)));
+        QVERIFY(m_secrets->entries.value(SecretStore::numberKey(QStringLiteral("+14045550000"),
+                                                                Kind::PathToken)) == token);
+        QCOMPARE(stored(QStringLiteral("+14045550000"))->pathTokenHash,
+                 PathToken::hash(token.toUtf8()));
+        QCOMPARE(m_secrets->entries.size(), 2);
+
+        const auto removed = wait([&](auto done) { m_provisioner->remove(added.record.id, done); });
+        QVERIFY2(removed.ok, qPrintable(removed.error));
+        QVERIFY(removed.error.isEmpty());
+        QVERIFY(m_secrets->entries.isEmpty());
+        QVERIFY(!NumberRepository(m_temp->database().connection(), m_clock)
+                     .findByPathTokenHash(PathToken::hash(token.toUtf8())));
+    }
+
+    void malformedPathTokenRefused()
+    {
+        NumberDraft d = draft();
+        d.pathToken = QStringLiteral("too/short");
+        const auto outcome = save(d);
+        QVERIFY(!outcome.ok);
+        QVERIFY(outcome.fieldErrors.contains(NumberValidator::Field::PathToken));
+        QVERIFY(m_secrets->entries.isEmpty());
+        QVERIFY(!stored(QStringLiteral("+14045559999")));
+    }
+
+    void pathTokenNotSavedWithoutKeychain()
+    {
+        m_secrets->failWith = SecretStore::Status::NoKeychain;
+        NumberDraft d = draft();
+        d.pathToken = PathToken::generate();
+        const auto outcome = save(d);
+        QVERIFY(!outcome.ok);
+        QVERIFY(!outcome.error.isEmpty());
+        QVERIFY(!stored(QStringLiteral("+14045559999")));
     }
 
     void defaultRegionCanChange()

@@ -1,5 +1,6 @@
 #include "FakeClock.h"
 #include "TempDatabase.h"
+#include "provisioning/PathToken.h"
 #include "store/NumberRepository.h"
 #include "store/PlanRepository.h"
 
@@ -27,6 +28,17 @@ class TestRepositories : public QObject
 
     std::unique_ptr<test::TempDatabase> m_temp;
     test::FakeClock m_clock;
+
+    // numbers.path_token as stored, read past the repository.
+    QVariant storedPathToken(qint64 id)
+    {
+        QSqlQuery query(m_temp->database().connection());
+        query.prepare(QStringLiteral("SELECT path_token FROM numbers WHERE id = ?"));
+        query.addBindValue(id);
+        if (!query.exec() || !query.next())
+            return QStringLiteral("<no row>");
+        return query.value(0);
+    }
 
 private Q_SLOTS:
     void initTestCase_data() { test::TempDatabase::addBackendRows(); }
@@ -135,6 +147,95 @@ private Q_SLOTS:
         other.e164 = QStringLiteral("+14045559999");
         QVERIFY(!numbers.update(other));
         QCOMPARE(numbers.list().size(), 2);
+    }
+
+    void pathTokenHashRoundTrip()
+    {
+        NumberRepository numbers(m_temp->database().connection(), m_clock);
+        const QString hash = PathToken::hash(PathToken::generate().toUtf8());
+
+        NumberRecord number = sampleNumber(QStringLiteral("+17705551234"), QStringLiteral("pbx"));
+        number.pathTokenHash = hash;
+        QVERIFY2(numbers.insert(number), qPrintable(numbers.lastError()));
+        QCOMPARE(numbers.find(number.id)->pathTokenHash, hash);
+        QVERIFY(numbers.find(number.id)->hasPathToken());
+        QCOMPARE(storedPathToken(number.id), QVariant(hash));
+
+        const auto found = numbers.findByPathTokenHash(hash);
+        QVERIFY(found);
+        QCOMPARE(found->id, number.id);
+        QCOMPARE(found->e164, QStringLiteral("+17705551234"));
+        QVERIFY(!numbers.findByPathTokenHash(PathToken::hash("another token")));
+        QVERIFY(!numbers.findByPathTokenHash(QString()));
+        QVERIFY(numbers.lastError().isEmpty());
+
+        // update() writes it back as it is, and empty is NULL, never ''.
+        NumberRecord edited = *numbers.find(number.id);
+        edited.label = QStringLiteral("Back office");
+        QVERIFY(numbers.update(edited));
+        QCOMPARE(numbers.find(number.id)->pathTokenHash, hash);
+        edited.pathTokenHash.clear();
+        QVERIFY(numbers.update(edited));
+        QVERIFY(!numbers.find(number.id)->hasPathToken());
+        QVERIFY(storedPathToken(number.id).isNull());
+
+        QVERIFY(numbers.setPathTokenHash(number.id, hash));
+        QCOMPARE(numbers.find(number.id)->pathTokenHash, hash);
+        QVERIFY(numbers.setPathTokenHash(number.id, QString()));
+        QVERIFY(storedPathToken(number.id).isNull());
+        QVERIFY(!numbers.findByPathTokenHash(hash));
+        QVERIFY(!numbers.setPathTokenHash(number.id + 1000, hash));
+        QVERIFY(numbers.lastError().contains(QLatin1String("no longer exists")));
+
+        // Inserted without one: NULL as well.
+        NumberRecord plain = sampleNumber(QStringLiteral("+14045559999"));
+        QVERIFY(numbers.insert(plain));
+        QVERIFY(storedPathToken(plain.id).isNull());
+    }
+
+    void pathTokenHashIsUnique()
+    {
+        NumberRepository numbers(m_temp->database().connection(), m_clock);
+        const QString hash = PathToken::hash(PathToken::generate().toUtf8());
+
+        // Numbers without a token never collide (NULL, not '').
+        for (const char* e164 : {"+14045550001", "+14045550002", "+14045550003"}) {
+            NumberRecord number = sampleNumber(QString::fromLatin1(e164));
+            QVERIFY2(numbers.insert(number), qPrintable(numbers.lastError()));
+        }
+
+        NumberRecord first = sampleNumber(QStringLiteral("+17705551234"), QStringLiteral("pbx"));
+        first.pathTokenHash = hash;
+        QVERIFY(numbers.insert(first));
+
+        NumberRecord second = sampleNumber(QStringLiteral("+17705550000"), QStringLiteral("pbx"));
+        second.pathTokenHash = hash;
+        QVERIFY(!numbers.insert(second));
+        QVERIFY2(numbers.lastError().contains(QLatin1String("already used by +17705551234")),
+                 qPrintable(numbers.lastError()));
+        QVERIFY(!numbers.findByE164(QStringLiteral("+17705550000")));
+
+        second.pathTokenHash.clear();
+        QVERIFY(numbers.insert(second));
+        second.pathTokenHash = hash;
+        QVERIFY(!numbers.update(second));
+        QVERIFY(numbers.lastError().contains(QLatin1String("already used")));
+        QVERIFY(!numbers.setPathTokenHash(second.id, hash));
+        QVERIFY(!numbers.find(second.id)->hasPathToken());
+
+        // The unique index holds even when the check above is bypassed (another desk).
+        QSqlQuery query(m_temp->database().connection());
+        query.prepare(QStringLiteral("UPDATE numbers SET path_token = ? WHERE id = ?"));
+        query.addBindValue(hash);
+        query.addBindValue(second.id);
+        QVERIFY(!query.exec());
+        QCOMPARE(numbers.findByPathTokenHash(hash)->id, first.id);
+
+        // A number keeps its own hash through an update.
+        NumberRecord same = *numbers.find(first.id);
+        same.label = QStringLiteral("Renamed");
+        QVERIFY2(numbers.update(same), qPrintable(numbers.lastError()));
+        QCOMPARE(numbers.find(first.id)->pathTokenHash, hash);
     }
 
     void plansAndTheirNumbers()

@@ -1,4 +1,5 @@
 #include "provisioning/NumberValidator.h"
+#include "provisioning/PathToken.h"
 #include "provisioning/PlanValidator.h"
 
 #include <QTest>
@@ -123,6 +124,24 @@ private Q_SLOTS:
                                              << "Token caf\u00e9" << Field::AuthHeader << "ASCII";
         QTest::newRow("label too long") << "oncloud"
                                         << "label" << QString(101, u'x') << Field::Label << "100";
+        QTest::newRow("path token too short")
+            << "pbx"
+            << "pathToken" << QString(21, u'a') << Field::PathToken << "22";
+        QTest::newRow("path token too long")
+            << "pbx"
+            << "pathToken" << QString(129, u'a') << Field::PathToken << "128";
+        QTest::newRow("path token with slash")
+            << "pbx"
+            << "pathToken"
+            << "abcdefghijk/mnopqrstuvwxyz" << Field::PathToken << "'-' and '_'";
+        QTest::newRow("path token with percent")
+            << "pbx"
+            << "pathToken"
+            << "abcdefghijk%20nopqrstuvwxyz" << Field::PathToken << "letters, digits";
+        QTest::newRow("path token base64 padding")
+            << "pbx"
+            << "pathToken"
+            << "abcdefghijklmnopqrstuvwxyz0=" << Field::PathToken << "letters, digits";
     }
 
     void invalidFields()
@@ -154,6 +173,8 @@ private Q_SLOTS:
             draft.authHeader = value;
         else if (field == u"label")
             draft.label = value;
+        else if (field == u"pathToken")
+            draft.pathToken = value;
 
         const auto result = NumberValidator(QStringLiteral("US")).validate(draft);
         QVERIFY(!result.ok());
@@ -172,6 +193,44 @@ private Q_SLOTS:
         const auto result = NumberValidator(QStringLiteral("AU")).validate(draft);
         QVERIFY2(result.ok(), qPrintable(result.firstError()));
         QCOMPARE(result.record.e164, QStringLiteral("+14045559999"));
+    }
+
+    void pathTokens()
+    {
+        const NumberValidator validator(QStringLiteral("US"));
+        NumberDraft draft = validDraft(QStringLiteral("pbx"));
+
+        // Not given, or removed: valid, and no hash.
+        QVERIFY(validator.validate(draft).ok());
+        QVERIFY(validator.validate(draft).record.pathTokenHash.isEmpty());
+        draft.pathToken = QString();
+        QVERIFY(validator.validate(draft).ok());
+        QVERIFY(validator.validate(draft).record.pathTokenHash.isEmpty());
+
+        // A generated token is well formed; the record carries its hash, not the token.
+        const QString generated = PathToken::generate();
+        QCOMPARE(generated.size(), 43);
+        QVERIFY(generated != PathToken::generate());
+        draft.pathToken = generated;
+        const auto result = validator.validate(draft);
+        QVERIFY2(result.ok(), qPrintable(result.firstError()));
+        QCOMPARE(result.record.pathTokenHash, PathToken::hash(generated.toUtf8()));
+        QCOMPARE(result.record.pathTokenHash.size(), 64);
+
+        // The bounds are inclusive, and every allowed character is allowed.
+        for (const QString& token :
+             {QString(PathToken::MinLength, u'x'), QString(PathToken::MaxLength, u'Z'),
+              QStringLiteral("ABCxyz0189-_-_-_-_-_-_")}) {
+            draft.pathToken = token;
+            QVERIFY2(validator.validate(draft).ok(), qPrintable(token));
+            QCOMPARE(NumberValidator::checkPathToken(token), QString());
+        }
+        QCOMPARE(NumberValidator::fieldName(Field::PathToken), QStringLiteral("path token"));
+
+        // The stored hash is SHA-256 in lower-case hex (FIPS 180-2 test vector "abc").
+        QCOMPARE(
+            PathToken::hash("abc"),
+            QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
     }
 
     void zonitelBearerAccepted()

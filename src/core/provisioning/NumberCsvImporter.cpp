@@ -52,6 +52,8 @@ QString columnFor(NumberValidator::Field field)
         return kSecretEnv;
     case NumberValidator::Field::AuthHeader:
         return kAuthHeaderEnv;
+    case NumberValidator::Field::PathToken:
+        break; // not a CSV column
     }
     return {};
 }

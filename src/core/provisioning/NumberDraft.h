@@ -24,6 +24,8 @@ struct NumberDraft
     // std::nullopt leaves the stored secret as it is; an empty string removes it.
     std::optional<QString> secret;
     std::optional<QString> authHeader;
+    // The webhook path token (PathToken), the same way: nullopt keeps, empty removes.
+    std::optional<QString> pathToken;
 };
 
 } // namespace smsdesk

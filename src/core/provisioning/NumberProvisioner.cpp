@@ -1,5 +1,6 @@
 #include "NumberProvisioner.h"
 
+#include "PathToken.h"
 #include "store/DatabaseWorker.h"
 #include "store/NumberRepository.h"
 #include "util/Clock.h"
@@ -12,6 +13,68 @@ struct Lookup
     std::optional<NumberRecord> existing; // the stored row being edited
     QString error;
 };
+
+using Kind = SecretStore::Kind;
+const Kind kKinds[] = {Kind::WebhookSecret, Kind::AuthorizationHeader, Kind::PathToken};
+
+const std::optional<QString>& given(const NumberDraft& draft, Kind kind)
+{
+    switch (kind) {
+    case Kind::WebhookSecret:
+        return draft.secret;
+    case Kind::AuthorizationHeader:
+        return draft.authHeader;
+    case Kind::PathToken:
+        break;
+    }
+    return draft.pathToken;
+}
+
+bool holds(const NumberRecord& record, Kind kind)
+{
+    switch (kind) {
+    case Kind::WebhookSecret:
+        return record.hasSecret;
+    case Kind::AuthorizationHeader:
+        return record.hasAuthHeader;
+    case Kind::PathToken:
+        break;
+    }
+    return record.hasPathToken();
+}
+
+// Records in the row that the keychain now holds `value` for this kind (empty: nothing).
+// For the path token the row keeps its SHA-256, which is what the listener looks up.
+void recordStored(NumberRecord& record, Kind kind, const QString& value)
+{
+    switch (kind) {
+    case Kind::WebhookSecret:
+        record.hasSecret = !value.isEmpty();
+        return;
+    case Kind::AuthorizationHeader:
+        record.hasAuthHeader = !value.isEmpty();
+        return;
+    case Kind::PathToken:
+        record.pathTokenHash = value.isEmpty() ? QString() : PathToken::hash(value.toUtf8());
+        return;
+    }
+}
+
+// What the stored row said for this kind, carried into the row being saved.
+void keepStored(NumberRecord& record, Kind kind, const std::optional<NumberRecord>& existing)
+{
+    switch (kind) {
+    case Kind::WebhookSecret:
+        record.hasSecret = existing && existing->hasSecret;
+        return;
+    case Kind::AuthorizationHeader:
+        record.hasAuthHeader = existing && existing->hasAuthHeader;
+        return;
+    case Kind::PathToken:
+        record.pathTokenHash = existing ? existing->pathTokenHash : QString();
+        return;
+    }
+}
 } // namespace
 
 struct NumberProvisioner::SaveState
@@ -49,14 +112,8 @@ NumberProvisioner::Step NumberProvisioner::secretStep(std::shared_ptr<SaveState>
                                                       SecretStore::Kind kind)
 {
     return [this, state, kind](std::function<void(QString)> next) {
-        const std::optional<QString>& given = kind == SecretStore::Kind::WebhookSecret
-                                                  ? state->draft.secret
-                                                  : state->draft.authHeader;
-        bool& has = kind == SecretStore::Kind::WebhookSecret ? state->record.hasSecret
-                                                             : state->record.hasAuthHeader;
-        const bool hadBefore = state->existing && (kind == SecretStore::Kind::WebhookSecret
-                                                       ? state->existing->hasSecret
-                                                       : state->existing->hasAuthHeader);
+        const std::optional<QString>& value = given(state->draft, kind);
+        const bool hadBefore = state->existing && holds(*state->existing, kind);
         const QString newKey = SecretStore::numberKey(state->record.e164, kind);
         const QString oldKey =
             state->existing ? SecretStore::numberKey(state->existing->e164, kind) : QString();
@@ -64,21 +121,21 @@ NumberProvisioner::Step NumberProvisioner::secretStep(std::shared_ptr<SaveState>
         if (renamed && hadBefore)
             state->staleKeys << oldKey;
 
-        auto write = [this, state, newKey, next, &has](const QString& value) {
-            m_secrets.write(newKey, value, this,
-                            [state, newKey, next, &has](const SecretStore::Result& r) {
+        auto write = [this, state, kind, newKey, next](const QString& secret) {
+            m_secrets.write(newKey, secret, this,
+                            [state, kind, newKey, next, secret](const SecretStore::Result& r) {
                                 if (!r.ok())
                                     return next(r.message);
                                 state->keysWritten << newKey;
-                                has = true;
+                                recordStored(state->record, kind, secret);
                                 next({});
                             });
         };
 
-        if (given && !given->isEmpty()) {
-            write(*given);
-        } else if (given) { // cleared
-            has = false;
+        if (value && !value->isEmpty()) {
+            write(*value);
+        } else if (value) { // cleared
+            recordStored(state->record, kind, {});
             m_secrets.remove(newKey, this, [next](const SecretStore::Result& r) {
                 next(r.ok() ? QString() : r.message);
             });
@@ -89,7 +146,7 @@ NumberProvisioner::Step NumberProvisioner::secretStep(std::shared_ptr<SaveState>
                 write(r.value);
             });
         } else {
-            has = hadBefore;
+            keepStored(state->record, kind, state->existing);
             next({});
         }
     };
@@ -114,13 +171,16 @@ void NumberProvisioner::save(const NumberDraft& draft, Callback done)
     const Clock& clock = m_clock;
 
     QList<Step> steps;
-    // 1. Find the row being edited and refuse a number that is already provisioned,
-    //    before anything is written to the keychain.
+    // 1. Find the row being edited and refuse a number that is already provisioned, or a
+    //    path token another number has, before anything is written to the keychain.
     steps << [this, state, &clock](std::function<void(QString)> next) {
         const qint64 id = state->record.id;
         const QString e164 = state->record.e164;
+        const QString pathTokenHash = state->draft.pathToken && !state->draft.pathToken->isEmpty()
+                                          ? PathToken::hash(state->draft.pathToken->toUtf8())
+                                          : QString();
         m_worker.post<Lookup>(
-            [id, e164, &clock](QSqlDatabase& db) {
+            [id, e164, pathTokenHash, &clock](QSqlDatabase& db) {
                 NumberRepository numbers(db, clock);
                 Lookup lookup;
                 if (id != 0) {
@@ -131,6 +191,11 @@ void NumberProvisioner::save(const NumberDraft& draft, Callback done)
                 const auto clash = numbers.findByE164(e164);
                 if (clash && clash->id != id)
                     lookup.error = tr("The number %1 is already provisioned.").arg(e164);
+                const auto holder = numbers.findByPathTokenHash(pathTokenHash);
+                if (lookup.error.isEmpty() && holder && holder->id != id)
+                    lookup.error = tr("This path token is already used by %1: generate a new "
+                                      "one.")
+                                       .arg(holder->e164);
                 return lookup;
             },
             this,
@@ -142,8 +207,8 @@ void NumberProvisioner::save(const NumberDraft& draft, Callback done)
             });
     };
     // 2. Secrets into the keychain.
-    steps << secretStep(state, SecretStore::Kind::WebhookSecret)
-          << secretStep(state, SecretStore::Kind::AuthorizationHeader);
+    for (const Kind kind : kKinds)
+        steps << secretStep(state, kind);
     // 3. The row.
     steps << [this, state, &clock](std::function<void(QString)> next) {
         NumberRecord record = state->record;
@@ -214,23 +279,35 @@ void NumberProvisioner::remove(qint64 id, Callback done)
             if (!outcome.ok)
                 return done(outcome);
             // The row is gone; its keychain entries go too (removing a missing one succeeds).
-            const QString e164 = outcome.record.e164;
-            m_secrets.remove(
-                SecretStore::numberKey(e164, SecretStore::Kind::WebhookSecret), this,
-                [this, e164, outcome, done](const SecretStore::Result& first) {
-                    m_secrets.remove(
-                        SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader), this,
-                        [outcome, done, first](const SecretStore::Result& second) {
-                            Outcome result = outcome;
-                            if (!first.ok() || !second.ok())
-                                result.error =
-                                    tr("The number was deleted, but its "
-                                       "keychain entries could not be removed: %1")
-                                        .arg(first.ok() ? second.message : first.message);
-                            done(result);
-                        });
-                });
+            QStringList keys;
+            for (const Kind kind : kKinds)
+                keys << SecretStore::numberKey(outcome.record.e164, kind);
+            removeKeys(keys, {}, [outcome, done](const QString& error) {
+                Outcome result = outcome;
+                if (!error.isEmpty())
+                    result.error = tr("The number was deleted, but its "
+                                      "keychain entries could not be removed: %1")
+                                       .arg(error);
+                done(result);
+            });
         });
+}
+
+void NumberProvisioner::removeKeys(QStringList keys, QString firstError,
+                                   std::function<void(QString)> finished)
+{
+    if (keys.isEmpty()) {
+        finished(firstError);
+        return;
+    }
+    const QString key = keys.takeFirst();
+    m_secrets.remove(key, this,
+                     [this, keys = std::move(keys), firstError = std::move(firstError),
+                      finished = std::move(finished)](const SecretStore::Result& r) mutable {
+                         if (!r.ok() && firstError.isEmpty())
+                             firstError = r.message;
+                         removeKeys(std::move(keys), std::move(firstError), std::move(finished));
+                     });
 }
 
 } // namespace smsdesk

@@ -14,8 +14,9 @@ class Clock;
 class DatabaseWorker;
 
 // Adds, edits, disables and deletes numbers: validation, the keychain and the store in
-// one asynchronous operation, shared by the GUI and the CLI. Secrets are written to the
-// keychain before the row that says they exist; when the keychain cannot take them the
+// one asynchronous operation, shared by the GUI and the CLI. Secrets (webhook secret,
+// Authorization value, path token) are written to the keychain before the row that says
+// they exist (for the path token: its SHA-256); when the keychain cannot take them the
 // number is not saved and the outcome says why.
 class NumberProvisioner : public QObject
 {
@@ -47,6 +48,8 @@ private:
     using Step = std::function<void(std::function<void(QString)>)>;
     void runSteps(QList<Step> steps, std::function<void(QString)> finished);
     Step secretStep(std::shared_ptr<SaveState> state, SecretStore::Kind kind);
+    // Removes every key, even after a failure; `finished` gets the first failure's message.
+    void removeKeys(QStringList keys, QString firstError, std::function<void(QString)> finished);
 
     DatabaseWorker& m_worker;
     SecretStore& m_secrets;

@@ -1,5 +1,6 @@
 #include "NumberValidator.h"
 
+#include "PathToken.h"
 #include "phone/PhoneNumber.h"
 #include "providers/ProviderCatalog.h"
 
@@ -53,6 +54,8 @@ QString NumberValidator::fieldName(Field field)
         return tr("webhook secret");
     case Field::AuthHeader:
         return tr("Authorization header");
+    case Field::PathToken:
+        return tr("path token");
     }
     return {};
 }
@@ -107,6 +110,15 @@ QString NumberValidator::checkSecret(const QString& value)
     if (hasControlCharacters(value))
         return tr("The secret may not contain line breaks or control characters.");
     return {};
+}
+
+QString NumberValidator::checkPathToken(const QString& token)
+{
+    if (token.isEmpty() || PathToken::isWellFormed(token))
+        return {};
+    return tr("A path token has %1 to %2 characters, only letters, digits, '-' and '_'.")
+        .arg(PathToken::MinLength)
+        .arg(PathToken::MaxLength);
 }
 
 NumberValidator::Result NumberValidator::validate(const NumberDraft& draft) const
@@ -181,6 +193,12 @@ NumberValidator::Result NumberValidator::validate(const NumberDraft& draft) cons
         if (const QString error = checkAuthHeader(*draft.authHeader, record.provider);
             !error.isEmpty())
             result.errors.insert(Field::AuthHeader, error);
+    }
+    if (draft.pathToken) {
+        if (const QString error = checkPathToken(*draft.pathToken); !error.isEmpty())
+            result.errors.insert(Field::PathToken, error);
+        else if (!draft.pathToken->isEmpty())
+            record.pathTokenHash = PathToken::hash(draft.pathToken->toUtf8());
     }
     return result;
 }

@@ -26,6 +26,7 @@ public:
         Sim,
         Secret,
         AuthHeader,
+        PathToken,
     };
 
     struct Result
@@ -46,6 +47,7 @@ public:
     static QString checkEmail(const QString& email);
     static QString checkAuthHeader(const QString& value, const QString& provider);
     static QString checkSecret(const QString& value);
+    static QString checkPathToken(const QString& token);
     static QString fieldName(Field field);
 
     static constexpr int MaxLabelLength = 100;

@@ -6,8 +6,18 @@ SecretStore::~SecretStore() = default;
 
 QString SecretStore::numberKey(const QString& e164, Kind kind)
 {
-    const QLatin1String suffix = kind == Kind::WebhookSecret ? QLatin1String("webhook-secret")
-                                                             : QLatin1String("authorization");
+    QLatin1String suffix;
+    switch (kind) {
+    case Kind::WebhookSecret:
+        suffix = QLatin1String("webhook-secret");
+        break;
+    case Kind::AuthorizationHeader:
+        suffix = QLatin1String("authorization");
+        break;
+    case Kind::PathToken:
+        suffix = QLatin1String("path-token");
+        break;
+    }
     return QStringLiteral("number/%1/%2").arg(e164, suffix);
 }
 

@@ -15,7 +15,8 @@ public:
     enum class Kind
     {
         WebhookSecret,
-        AuthorizationHeader
+        AuthorizationHeader,
+        PathToken, // the webhook path segment that stands in for a credential
     };
 
     enum class Status
@@ -44,7 +45,8 @@ public:
     // Removing a key that does not exist succeeds.
     virtual void remove(const QString& key, QObject* context, Callback done) = 0;
 
-    // Keys are namespaced per number: "number/+14045559999/webhook-secret".
+    // Keys are namespaced per number: "number/+14045559999/webhook-secret",
+    // ".../authorization", ".../path-token".
     static QString numberKey(const QString& e164, Kind kind);
 };
 

@@ -5,7 +5,7 @@
 namespace smsdesk {
 
 // One provisioned number (DID) as stored. Secrets are not here: only whether the
-// keychain holds one for this number.
+// keychain holds one for this number (and, for the path token, its SHA-256).
 struct NumberRecord
 {
     qint64 id = 0;
@@ -22,8 +22,11 @@ struct NumberRecord
     int sim = -1;      // Android gateway SIM slot 0 or 1; -1: not set
     bool hasSecret = false;
     bool hasAuthHeader = false;
+    QString pathTokenHash; // SHA-256 hex of the path token (PathToken::hash); empty: none
     qint64 createdAtMs = 0;
     qint64 updatedAtMs = 0;
+
+    bool hasPathToken() const { return !pathTokenHash.isEmpty(); }
 };
 
 } // namespace smsdesk

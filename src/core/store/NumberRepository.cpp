@@ -12,7 +12,7 @@ namespace smsdesk {
 namespace {
 const QString kColumns = QStringLiteral(
     "id, e164, label, provider, enabled, plan_id, webhook_url, fallback_email, service_id, "
-    "client_id, device_id, sim, has_secret, has_auth_header, created_at, updated_at");
+    "client_id, device_id, sim, has_secret, has_auth_header, created_at, updated_at, path_token");
 
 NumberRecord readNumber(const QSqlQuery& query)
 {
@@ -33,6 +33,7 @@ NumberRecord readNumber(const QSqlQuery& query)
     number.hasAuthHeader = query.value(13).toInt() != 0;
     number.createdAtMs = query.value(14).toLongLong();
     number.updatedAtMs = query.value(15).toLongLong();
+    number.pathTokenHash = query.value(16).isNull() ? QString() : query.value(16).toString();
     return number;
 }
 
@@ -47,19 +48,41 @@ QString text(const QString& value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
+// path_token is unique: "none" is NULL (NULLs never collide), never ''.
+QVariant nullableText(const QString& value)
+{
+    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+}
+
 // Values in column order after id and e164 for INSERT and UPDATE.
 QVariantList editableValues(const NumberRecord& number)
 {
-    return {text(number.label),         text(number.provider),    number.enabled ? 1 : 0,
-            nullable(number.planId, 0), text(number.webhookUrl),  text(number.fallbackEmail),
-            text(number.serviceId),     text(number.clientId),    text(number.deviceId),
-            nullable(number.sim, -1),   number.hasSecret ? 1 : 0, number.hasAuthHeader ? 1 : 0};
+    return {text(number.label),
+            text(number.provider),
+            number.enabled ? 1 : 0,
+            nullable(number.planId, 0),
+            text(number.webhookUrl),
+            text(number.fallbackEmail),
+            text(number.serviceId),
+            text(number.clientId),
+            text(number.deviceId),
+            nullable(number.sim, -1),
+            number.hasSecret ? 1 : 0,
+            number.hasAuthHeader ? 1 : 0,
+            nullableText(number.pathTokenHash)};
 }
 
 QString duplicateMessage(const QString& e164)
 {
     return QCoreApplication::translate("smsdesk::NumberRepository",
                                        "The number %1 is already provisioned.")
+        .arg(e164);
+}
+
+QString pathTokenInUseMessage(const QString& e164)
+{
+    return QCoreApplication::translate("smsdesk::NumberRepository",
+                                       "This path token is already used by %1: generate a new one.")
         .arg(e164);
 }
 } // namespace
@@ -127,18 +150,37 @@ std::optional<NumberRecord> NumberRepository::findByE164(const QString& e164) co
     return rows.isEmpty() ? std::nullopt : std::optional(rows.first());
 }
 
+std::optional<NumberRecord> NumberRepository::findByPathTokenHash(const QString& hash) const
+{
+    if (hash.isEmpty())
+        return std::nullopt;
+    const auto rows = select(QStringLiteral("WHERE path_token = ?"), {hash});
+    return rows.isEmpty() ? std::nullopt : std::optional(rows.first());
+}
+
+bool NumberRepository::pathTokenHashInUse(const NumberRecord& number) const
+{
+    const auto holder = findByPathTokenHash(number.pathTokenHash);
+    if (!holder || holder->id == number.id)
+        return false;
+    fail(pathTokenInUseMessage(holder->e164));
+    return true;
+}
+
 bool NumberRepository::insert(NumberRecord& number)
 {
     if (findByE164(number.e164))
         return fail(duplicateMessage(number.e164));
+    if (pathTokenHashInUse(number))
+        return false;
     number.createdAtMs = number.updatedAtMs = m_clock.nowMs();
     QSqlQuery query(m_db);
     query.prepare(
         QStringLiteral("INSERT INTO numbers (e164, label, provider, enabled, plan_id, webhook_url, "
                        "fallback_email, "
                        "service_id, client_id, device_id, sim, has_secret, has_auth_header, "
-                       "created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                       "path_token, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     query.addBindValue(number.e164);
     for (const QVariant& value : editableValues(number))
         query.addBindValue(value);
@@ -155,13 +197,15 @@ bool NumberRepository::update(NumberRecord& number)
     const auto sameNumber = findByE164(number.e164);
     if (sameNumber && sameNumber->id != number.id)
         return fail(duplicateMessage(number.e164));
+    if (pathTokenHashInUse(number))
+        return false;
     number.updatedAtMs = m_clock.nowMs();
     QVariantList values{number.e164};
     values << editableValues(number) << number.updatedAtMs << number.id;
     return exec(QStringLiteral("UPDATE numbers SET e164 = ?, label = ?, provider = ?, enabled = ?, "
                                "plan_id = ?, webhook_url = ?, fallback_email = ?, service_id = ?, "
                                "client_id = ?, device_id = ?, sim = ?, has_secret = ?, "
-                               "has_auth_header = ?, updated_at = ? WHERE id = ?"),
+                               "has_auth_header = ?, path_token = ?, updated_at = ? WHERE id = ?"),
                 values);
 }
 
@@ -177,6 +221,17 @@ bool NumberRepository::setSecretFlags(qint64 id, bool hasSecret, bool hasAuthHea
         QStringLiteral(
             "UPDATE numbers SET has_secret = ?, has_auth_header = ?, updated_at = ? WHERE id = ?"),
         {hasSecret ? 1 : 0, hasAuthHeader ? 1 : 0, m_clock.nowMs(), id});
+}
+
+bool NumberRepository::setPathTokenHash(qint64 id, const QString& hash)
+{
+    NumberRecord number;
+    number.id = id;
+    number.pathTokenHash = hash;
+    if (pathTokenHashInUse(number))
+        return false;
+    return exec(QStringLiteral("UPDATE numbers SET path_token = ?, updated_at = ? WHERE id = ?"),
+                {nullableText(hash), m_clock.nowMs(), id});
 }
 
 bool NumberRepository::remove(qint64 id)

@@ -20,11 +20,16 @@ public:
     QList<NumberRecord> listByPlan(qint64 planId) const;
     std::optional<NumberRecord> find(qint64 id) const;
     std::optional<NumberRecord> findByE164(const QString& e164) const;
-    // Sets number.id and the timestamps on success.
+    // The number whose path token has this SHA-256 hex (PathToken::hash); none for "".
+    std::optional<NumberRecord> findByPathTokenHash(const QString& hash) const;
+    // Sets number.id and the timestamps on success. Both refuse a number or a path token
+    // hash that another row already has.
     bool insert(NumberRecord& number);
     bool update(NumberRecord& number);
     bool setEnabled(qint64 id, bool enabled);
     bool setSecretFlags(qint64 id, bool hasSecret, bool hasAuthHeader);
+    // Empty removes the path token (stored as NULL).
+    bool setPathTokenHash(qint64 id, const QString& hash);
     bool remove(qint64 id);
 
     QString lastError() const { return m_lastError; }
@@ -33,6 +38,8 @@ private:
     QList<NumberRecord> select(const QString& where, const QVariantList& values) const;
     bool exec(const QString& sql, const QVariantList& values);
     bool fail(const QString& message) const;
+    // True (and lastError() says by whom) when another row holds number.pathTokenHash.
+    bool pathTokenHashInUse(const NumberRecord& number) const;
 
     QSqlDatabase m_db;
     const Clock& m_clock;
