@@ -1,0 +1,56 @@
+#include "NumberDirectory.h"
+
+namespace smsdesk {
+
+void NumberDirectory::add(Entry entry)
+{
+    if (!entry.number.enabled)
+        return;
+    const int index = int(m_entries.size());
+    const NumberRecord& number = entry.number;
+    if (!number.e164.isEmpty() && !m_byE164.contains(number.e164))
+        m_byE164.insert(number.e164, index);
+    if (!number.deviceId.isEmpty() && number.sim >= 0) {
+        const QString key = deviceKey(number.deviceId, number.sim);
+        if (!m_byDevice.contains(key))
+            m_byDevice.insert(key, index);
+    }
+    if (!number.pathTokenHash.isEmpty() && !m_byPathToken.contains(number.pathTokenHash))
+        m_byPathToken.insert(number.pathTokenHash, index);
+    m_entries.append(std::move(entry));
+}
+
+const NumberDirectory::Entry* NumberDirectory::byE164(const QString& e164) const
+{
+    const auto it = m_byE164.constFind(e164);
+    return it == m_byE164.cend() ? nullptr : &m_entries.at(*it);
+}
+
+const NumberDirectory::Entry* NumberDirectory::byDevice(const DeviceRef& device) const
+{
+    const auto it = m_byDevice.constFind(deviceKey(device.deviceIdText(), device.sim));
+    return it == m_byDevice.cend() ? nullptr : &m_entries.at(*it);
+}
+
+const NumberDirectory::Entry* NumberDirectory::byPathTokenHash(const QString& hash) const
+{
+    const auto it = m_byPathToken.constFind(hash);
+    return it == m_byPathToken.cend() ? nullptr : &m_entries.at(*it);
+}
+
+QList<NumberRecord> NumberDirectory::unauthenticatedNumbers() const
+{
+    QList<NumberRecord> numbers;
+    for (const Entry& entry : m_entries) {
+        if (entry.credential == Credential::None && !entry.number.hasPathToken())
+            numbers.append(entry.number);
+    }
+    return numbers;
+}
+
+QString NumberDirectory::deviceKey(const QString& deviceId, int sim)
+{
+    return deviceId + QLatin1Char('/') + QString::number(sim);
+}
+
+} // namespace smsdesk

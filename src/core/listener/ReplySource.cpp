@@ -1,0 +1,7 @@
+#include "ReplySource.h"
+
+namespace smsdesk {
+
+ReplySource::~ReplySource() = default;
+
+} // namespace smsdesk

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <optional>
+
+namespace smsdesk {
+
+struct InboundMessage;
+
+// Where the listener asks for a synchronous reply (onCloud answers a webhook with
+// {"reply": ..., "media": [...]}), after the inbound message has been stored. The
+// auto-reply rules implement it; without one, every webhook is answered with an empty 200.
+class ReplySource
+{
+public:
+    struct Reply
+    {
+        QString text;
+        QStringList media;
+    };
+    using Done = std::function<void(std::optional<Reply>)>;
+
+    virtual ~ReplySource();
+
+    // Called on the listener's thread for a stored (or duplicate) message of number
+    // `numberId` (0: unassigned). Call `done` once, from any thread; std::nullopt means no
+    // reply. The listener waits at most its reply deadline, then answers without a reply
+    // and ignores a later call.
+    virtual void replyFor(const InboundMessage& message, qint64 messageId, qint64 numberId,
+                          Done done) = 0;
+};
+
+} // namespace smsdesk

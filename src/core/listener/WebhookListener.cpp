@@ -1,0 +1,650 @@
+#include "WebhookListener.h"
+
+#include "ListenerLog.h"
+#include "ReplySource.h"
+#include "http/HttpRequest.h"
+#include "http/HttpResponse.h"
+#include "phone/PhoneNumber.h"
+#include "providers/ProviderAdapter.h"
+#include "providers/ProviderRegistry.h"
+#include "provisioning/PathToken.h"
+#include "store/MessageWriter.h"
+#include "util/Clock.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTimer>
+#include <variant>
+
+namespace smsdesk {
+
+namespace {
+
+constexpr qint64 DayMs = 24LL * 60 * 60 * 1000;
+constexpr int RetentionIntervalMs = 60 * 60 * 1000;
+constexpr int FirstRetentionDelayMs = 60 * 1000;
+const QByteArray HealthPath("/healthz");
+const QByteArray GenericWebhookPath("/webhook");
+const QByteArray WebhooksPrefix("/webhooks/");
+
+QString peerText(const HttpRequest& request)
+{
+    const QString address = request.peerAddress.toString();
+    const bool v6 = request.peerAddress.protocol() == QAbstractSocket::IPv6Protocol &&
+                    !request.peerAddress.toIPv4Address();
+    return (v6 ? QLatin1Char('[') + address + QLatin1Char(']') : address) + QLatin1Char(':') +
+           QString::number(request.peerPort);
+}
+
+// Equal without leaking, through timing, how much of the expected value a guess got right
+// (nor its length): both sides are hashed and the digests compared in full.
+bool constantTimeEquals(const QByteArray& given, const QByteArray& expected)
+{
+    const QByteArray a = QCryptographicHash::hash(given, QCryptographicHash::Sha256);
+    const QByteArray b = QCryptographicHash::hash(expected, QCryptographicHash::Sha256);
+    unsigned char difference = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        difference |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
+    return difference == 0;
+}
+
+HttpResponse methodNotAllowed(const QByteArray& allow, const QString& message)
+{
+    HttpResponse response = HttpResponse::error(405, message);
+    response.setHeader("Allow", allow);
+    return response;
+}
+
+HttpResponse retryLater(const QString& message)
+{
+    HttpResponse response = HttpResponse::error(503, message);
+    response.setHeader("Retry-After", "1");
+    return response;
+}
+
+QString outcomeForHttpStatus(int status)
+{
+    switch (status) {
+    case 408:
+        return ListenerEvent::timeout();
+    case 413:
+        return ListenerEvent::tooLarge();
+    case 431:
+        return ListenerEvent::headersTooLarge();
+    case 417:
+    case 501:
+    case 505:
+        return ListenerEvent::unsupported();
+    case 503:
+        return ListenerEvent::storeUnavailable();
+    default:
+        return ListenerEvent::badRequest();
+    }
+}
+
+bool containsNul(const QString& text)
+{
+    return text.contains(QChar(u'\0'));
+}
+
+} // namespace
+
+// One request from arrival to answer.
+struct WebhookListener::Exchange
+{
+    HttpResponder responder;
+    QElapsedTimer elapsed;
+    RequestLogRow log;
+    ListenerEvent event;
+    const ProviderAdapter* adapter = nullptr;
+    std::optional<InboundMessage> replyTo; // the message a sync reply would answer
+    qint64 replyToMessageId = 0;
+    bool answered = false;
+};
+
+// The number each event belongs to, once credentials are checked.
+struct WebhookListener::Resolution
+{
+    QList<const NumberDirectory::Entry*> entries; // one per event; nullptr: unassigned
+};
+
+WebhookListener::WebhookListener(MessageWriter& writer, const ProviderRegistry& providers,
+                                 const Clock& clock, const Options& options, QObject* parent)
+    : QObject(parent), m_writer(writer), m_providers(providers), m_clock(clock), m_options(options)
+{
+    if (m_options.requestLogRetentionDays > 0) {
+        m_retentionTimer = new QTimer(this);
+        m_retentionTimer->setInterval(FirstRetentionDelayMs);
+        connect(m_retentionTimer, &QTimer::timeout, this, [this] {
+            m_retentionTimer->setInterval(RetentionIntervalMs);
+            purgeExpiredRequests();
+        });
+        m_retentionTimer->start();
+    }
+}
+
+WebhookListener::~WebhookListener() = default;
+
+void WebhookListener::setDirectory(std::shared_ptr<const NumberDirectory> directory)
+{
+    QMutexLocker locker(&m_directoryMutex);
+    m_directory = std::move(directory);
+}
+
+std::shared_ptr<const NumberDirectory> WebhookListener::directory() const
+{
+    QMutexLocker locker(&m_directoryMutex);
+    return m_directory;
+}
+
+void WebhookListener::setReplySource(ReplySource* source)
+{
+    m_replySource = source;
+}
+
+void WebhookListener::purgeExpiredRequests()
+{
+    if (m_options.requestLogRetentionDays <= 0)
+        return;
+    const qint64 cutoff = m_clock.nowMs() - m_options.requestLogRetentionDays * DayMs;
+    m_writer.purgeRequestLog(cutoff, this, [](const WriteOutcome& outcome) {
+        if (!outcome.ok())
+            qCWarning(lcListener) << "request log retention failed:" << outcome.reason;
+        else if (outcome.purgedRows > 0)
+            qCInfo(lcListener) << "request log retention removed" << outcome.purgedRows << "rows";
+    });
+}
+
+WebhookListener::ExchangePtr WebhookListener::beginExchange(const HttpRequest& request,
+                                                            HttpResponder responder)
+{
+    auto exchange = std::make_shared<Exchange>();
+    exchange->elapsed.start();
+    exchange->responder = std::move(responder);
+
+    RequestLogRow& log = exchange->log;
+    log.receivedAtMs = request.receivedAtMs > 0 ? request.receivedAtMs : m_clock.nowMs();
+    log.peer = peerText(request);
+    log.method = QString::fromLatin1(request.method);
+    log.target = QString::fromLatin1(request.target);
+    log.headers.reserve(request.headers.size());
+    for (const HttpRequest::Header& header : request.headers) {
+        log.headers.append({header.first, RequestLogRow::isSecretHeader(header.first)
+                                              ? QByteArray(RequestLogRow::RedactedValue)
+                                              : header.second});
+    }
+    log.body = request.body;
+    log.bodySize = request.body.size();
+
+    ListenerEvent& event = exchange->event;
+    event.receivedAtMs = log.receivedAtMs;
+    event.peer = log.peer;
+    event.method = log.method;
+    event.target = log.target;
+    return exchange;
+}
+
+void WebhookListener::handleRequest(const HttpRequest& request, HttpResponder responder)
+{
+    const ExchangePtr exchange = beginExchange(request, std::move(responder));
+    const QByteArray path = request.path();
+
+    if (path == HealthPath) {
+        handleHealth(exchange, request);
+        return;
+    }
+
+    const ProviderAdapter* adapter = nullptr;
+    QByteArray pathToken;
+    if (path == GenericWebhookPath) {
+        // detected below, once the method is known to be right
+    } else if (path.startsWith(WebhooksPrefix)) {
+        const QByteArray rest = path.mid(WebhooksPrefix.size());
+        const qsizetype slash = rest.indexOf('/');
+        const QByteArray providerId = slash < 0 ? rest : rest.left(slash);
+        pathToken = slash < 0 ? QByteArray() : rest.mid(slash + 1);
+        adapter = m_providers.adapterFor(QString::fromLatin1(providerId));
+        if (!adapter || (slash >= 0 && (pathToken.isEmpty() || pathToken.contains('/')))) {
+            refuse(exchange,
+                   HttpResponse::error(
+                       404, tr("no webhook at %1: the paths are /webhooks/<provider>[/<token>] "
+                               "with provider one of %2, and /webhook")
+                                .arg(QString::fromLatin1(path),
+                                     m_providers.ids().join(QLatin1String(", ")))),
+                   ListenerEvent::unknownPath());
+            return;
+        }
+    } else {
+        refuse(exchange,
+               HttpResponse::error(404, tr("no webhook at %1: post to /webhooks/<provider> or "
+                                           "/webhook")
+                                            .arg(QString::fromLatin1(path))),
+               ListenerEvent::unknownPath());
+        return;
+    }
+
+    if (request.method != "POST") {
+        refuse(exchange,
+               methodNotAllowed("POST", tr("method %1 is not allowed here: webhooks are POSTed")
+                                            .arg(QString::fromLatin1(request.method))),
+               ListenerEvent::wrongMethod());
+        return;
+    }
+
+    if (!adapter) {
+        const ProviderRegistry::Detection detection = m_providers.detect(request);
+        if (!detection.ok()) {
+            const Rejection& rejection = detection.rejection;
+            refuse(exchange, HttpResponse::error(rejection.httpStatus, rejection.reason),
+                   rejection.outcomeCode, rejection.reason);
+            return;
+        }
+        adapter = detection.adapter;
+    }
+    handleWebhook(exchange, request, adapter, pathToken);
+}
+
+void WebhookListener::handleHealth(const ExchangePtr& exchange, const HttpRequest& request)
+{
+    // Health checks are not webhooks: they are answered, not logged (a monitor polling every
+    // few seconds would bury the requests that matter).
+    if (request.method != "GET" && request.method != "HEAD") {
+        exchange->responder.respond(methodNotAllowed(
+            "GET, HEAD",
+            tr("method %1 is not allowed here: use GET").arg(QString::fromLatin1(request.method))));
+        return;
+    }
+    m_writer.probe(this, [exchange](const WriteOutcome& outcome) {
+        if (outcome.ok()) {
+            exchange->responder.respond(HttpResponse::json(200, QByteArray(R"({"status":"ok"})")));
+        } else {
+            exchange->responder.respond(
+                retryLater(tr("the store does not accept writes: %1").arg(outcome.reason)));
+        }
+    });
+}
+
+void WebhookListener::handleWebhook(const ExchangePtr& exchange, const HttpRequest& request,
+                                    const ProviderAdapter* adapter, const QByteArray& pathToken)
+{
+    exchange->adapter = adapter;
+    exchange->log.provider = adapter->id();
+    exchange->event.provider = adapter->id();
+
+    const std::shared_ptr<const NumberDirectory> directory = this->directory();
+    if (!directory) {
+        refuse(exchange, retryLater(tr("the listener is still loading its numbers; retry")),
+               ListenerEvent::storeUnavailable());
+        return;
+    }
+    AdapterContext context;
+    context.defaultRegion = m_options.defaultRegion;
+    context.regionForDid = [&directory](const QString& did, const DeviceRef* device) {
+        const NumberDirectory::Entry* entry = nullptr;
+        if (!did.isEmpty())
+            entry = directory->byE164(did);
+        if (!entry && device)
+            entry = directory->byDevice(*device);
+        return entry ? PhoneNumber::regionOfE164(entry->number.e164) : QString();
+    };
+
+    const AdapterResult result = adapter->parse(request, context);
+    if (!result.ok()) {
+        const Rejection& rejection = result.rejection();
+        refuse(exchange, HttpResponse::error(rejection.httpStatus, rejection.reason),
+               rejection.outcomeCode, rejection.reason);
+        return;
+    }
+    if (result.events().isEmpty()) {
+        const QString reason = tr("the request holds no message and no status report");
+        refuse(exchange, HttpResponse::error(422, reason), Rejection::invalidCode(), reason);
+        return;
+    }
+
+    for (const InboundEvent& inbound : result.events()) {
+        const auto* message = std::get_if<InboundMessage>(&inbound);
+        if (message && containsNul(message->text)) {
+            const QString reason = tr("the text holds a NUL character, which cannot be stored");
+            refuse(exchange, HttpResponse::error(422, reason), Rejection::invalidCode(), reason);
+            return;
+        }
+    }
+
+    Resolution resolution;
+    if (!resolve(exchange, request, adapter->id(), result.events(), pathToken, *directory,
+                 &resolution))
+        return;
+
+    WriteJob job;
+    QString outcome;
+    for (int i = 0; i < result.events().size(); ++i) {
+        const InboundEvent& inbound = result.events().at(i);
+        const NumberDirectory::Entry* entry = resolution.entries.at(i);
+        if (!entry)
+            outcome = ListenerEvent::unassigned();
+        const qint64 numberId = entry ? entry->number.id : 0;
+        if (const auto* message = std::get_if<InboundMessage>(&inbound)) {
+            MessageRow row;
+            row.direction = MessageRow::Direction::Inbound;
+            row.provider = message->provider;
+            row.numberId = numberId;
+            row.did = entry ? entry->number.e164 : message->did;
+            row.remote = message->remote;
+            row.text = message->text.isNull() ? QStringLiteral("") : message->text;
+            row.media = message->media;
+            row.status = QStringLiteral("received");
+            row.providerMessageId = message->providerMessageId;
+            if (message->providerTime.isValid())
+                row.providerTimeMs = message->providerTime.toMSecsSinceEpoch();
+            row.receivedAtMs = exchange->log.receivedAtMs;
+            row.dedupeKey = message->dedupeKey;
+            job.messages.append(row);
+            if (!exchange->replyTo) {
+                exchange->replyTo = *message;
+                exchange->log.linkedMessage = int(job.messages.size()) - 1;
+            }
+            exchange->event.did = row.did;
+            exchange->event.remote = row.remote;
+        } else {
+            const auto& update = std::get<StatusUpdate>(inbound);
+            StatusRow row;
+            row.provider = update.provider;
+            row.providerMessageId = update.providerMessageId;
+            row.numberId = numberId;
+            row.did = entry ? entry->number.e164 : update.did;
+            row.remote = update.remote;
+            row.status = deliveryStatusName(update.status);
+            row.rawStatus = update.rawStatus;
+            row.errorCode = update.errorCode;
+            row.detail = update.statusText.isEmpty() ? update.statusMeaning : update.statusText;
+            if (update.providerTime.isValid())
+                row.providerTimeMs = update.providerTime.toMSecsSinceEpoch();
+            row.receivedAtMs = exchange->log.receivedAtMs;
+            row.dedupeKey = update.dedupeKey;
+            job.statuses.append(row);
+            if (exchange->log.linkedMessage < 0 && exchange->log.linkedStatus < 0)
+                exchange->log.linkedStatus = int(job.statuses.size()) - 1;
+            if (exchange->event.did.isEmpty()) {
+                exchange->event.did = row.did;
+                exchange->event.remote = row.remote;
+            }
+        }
+        if (entry && exchange->log.numberId == 0) {
+            exchange->log.numberId = entry->number.id;
+            exchange->event.numberId = entry->number.id;
+        }
+    }
+    exchange->log.outcome = outcome; // empty: the writer says accepted or duplicate
+    store(exchange, std::move(job));
+}
+
+bool WebhookListener::resolve(const ExchangePtr& exchange, const HttpRequest& request,
+                              const QString& provider, const QList<InboundEvent>& events,
+                              const QByteArray& pathToken, const NumberDirectory& directory,
+                              Resolution* resolution)
+{
+    const NumberDirectory::Entry* tokenEntry = nullptr;
+    if (!pathToken.isEmpty()) {
+        tokenEntry = directory.byPathTokenHash(PathToken::hash(pathToken));
+        if (!tokenEntry || tokenEntry->number.provider != provider) {
+            const QString reason =
+                tr("the path token is not the one of any enabled %1 number").arg(provider);
+            refuse(exchange, HttpResponse::error(401, reason), ListenerEvent::refusedAuth(),
+                   reason);
+            return false;
+        }
+    }
+
+    for (const InboundEvent& inbound : events) {
+        QString did;
+        const DeviceRef* device = nullptr;
+        if (const auto* message = std::get_if<InboundMessage>(&inbound)) {
+            did = message->did;
+            device = message->device ? &*message->device : nullptr;
+        } else {
+            const auto& update = std::get<StatusUpdate>(inbound);
+            did = update.did;
+            device = update.device ? &*update.device : nullptr;
+        }
+        const NumberDirectory::Entry* entry = nullptr;
+        if (!did.isEmpty())
+            entry = directory.byE164(did);
+        else if (device)
+            entry = directory.byDevice(*device);
+        if (entry && entry->number.provider != provider)
+            entry = nullptr; // provisioned for another provider: not this request's number
+        const QString named =
+            !did.isEmpty() ? did
+            : device != nullptr
+                ? tr("device %1 SIM %2").arg(device->deviceIdText()).arg(device->sim)
+                : tr("(no number)");
+
+        if (tokenEntry && entry != tokenEntry) {
+            // A path token vouches for its own number only.
+            if (entry || !did.isEmpty() || device) {
+                const QString reason = tr("the path token belongs to %1, but the request is for %2")
+                                           .arg(tokenEntry->number.e164, named);
+                refuse(exchange, HttpResponse::error(401, reason), ListenerEvent::refusedAuth(),
+                       reason);
+                return false;
+            }
+            entry = tokenEntry;
+        }
+
+        if (!entry) {
+            if (m_options.unassigned == UnassignedPolicy::Refuse) {
+                const QString reason =
+                    tr("%1 is not an enabled %2 number here").arg(named, provider);
+                refuse(exchange, HttpResponse::error(404, reason), ListenerEvent::unknownNumber(),
+                       reason);
+                return false;
+            }
+            resolution->entries.append(nullptr);
+            continue;
+        }
+
+        if (entry->number.hasPathToken() && !tokenEntry) {
+            const QString reason =
+                tr("%1 takes webhooks only at its path with token (/webhooks/%2/<token>)")
+                    .arg(entry->number.e164, provider);
+            refuse(exchange, HttpResponse::error(401, reason), ListenerEvent::refusedAuth(),
+                   reason);
+            return false;
+        }
+        switch (entry->credential) {
+        case NumberDirectory::Credential::None:
+            break;
+        case NumberDirectory::Credential::Unavailable: {
+            const QString reason =
+                tr("the expected Authorization value of %1 cannot be read from the keychain "
+                   "right now (%2); try again later")
+                    .arg(entry->number.e164, entry->credentialProblem);
+            refuse(exchange, retryLater(reason), ListenerEvent::credentialUnavailable(), reason);
+            return false;
+        }
+        case NumberDirectory::Credential::Required: {
+            const bool given = request.hasHeader("authorization");
+            if (!given || !constantTimeEquals(request.header("authorization"),
+                                              entry->expectedAuthorization)) {
+                const QString reason =
+                    given ? tr("the Authorization header is not the one configured for %1")
+                                .arg(entry->number.e164)
+                          : tr("%1 requires an Authorization header").arg(entry->number.e164);
+                HttpResponse response = HttpResponse::error(401, reason);
+                const qsizetype space = entry->expectedAuthorization.indexOf(' ');
+                if (space > 0)
+                    response.setHeader("WWW-Authenticate",
+                                       entry->expectedAuthorization.left(space));
+                refuse(exchange, response, ListenerEvent::refusedAuth(), reason);
+                return false;
+            }
+            break;
+        }
+        }
+        resolution->entries.append(entry);
+    }
+    return true;
+}
+
+void WebhookListener::store(const ExchangePtr& exchange, WriteJob job)
+{
+    job.requestLog = exchange->log;
+    m_writer.submit(std::move(job), this,
+                    [this, exchange](const WriteOutcome& outcome) { stored(exchange, outcome); });
+}
+
+void WebhookListener::stored(const ExchangePtr& exchange, const WriteOutcome& outcome)
+{
+    ListenerEvent& event = exchange->event;
+    if (!outcome.ok()) {
+        const bool permanent = outcome.failure == WriteOutcome::Failure::JobRejected;
+        const QString reason =
+            permanent ? tr("the store refused the data: %1").arg(outcome.reason)
+                      : tr("the store cannot take it now: %1; retry later").arg(outcome.reason);
+        const HttpResponse response =
+            permanent ? HttpResponse::error(500, reason) : retryLater(reason);
+        if (outcome.requestLogId == 0) { // nothing was written: log the refusal on its own
+            refuse(exchange, response, ListenerEvent::storeUnavailable(), reason);
+            return;
+        }
+        event.requestLogId = outcome.requestLogId; // the writer logged it as store-failed
+        event.outcome = ListenerEvent::storeFailed();
+        event.reason = reason;
+        finish(exchange, response);
+        return;
+    }
+
+    event.requestLogId = outcome.requestLogId;
+    bool anythingNew = false;
+    for (const WriteOutcome::MessageResult& message : outcome.messages) {
+        event.messageIds.append(message.id);
+        anythingNew = anythingNew || message.kind == WriteOutcome::MessageResult::Kind::Stored;
+    }
+    for (const WriteOutcome::StatusResult& status : outcome.statuses) {
+        event.messageIds.append(status.messageId);
+        anythingNew = anythingNew || status.historyAdded;
+    }
+    if (!anythingNew)
+        event.outcome = ListenerEvent::duplicate();
+    else if (!exchange->log.outcome.isEmpty())
+        event.outcome = exchange->log.outcome; // unassigned
+    else
+        event.outcome = ListenerEvent::accepted();
+
+    if (exchange->replyTo && !outcome.messages.isEmpty() && m_replySource &&
+        exchange->adapter->supportsSyncReply()) {
+        exchange->replyToMessageId = outcome.messages.first().id;
+        askForReply(exchange);
+        return;
+    }
+    finish(exchange, HttpResponse(200));
+}
+
+void WebhookListener::askForReply(const ExchangePtr& exchange)
+{
+    QPointer<WebhookListener> self(this);
+    auto timer = std::make_shared<QTimer>();
+    timer->setSingleShot(true);
+    auto answer = [self, exchange, timer](std::optional<ReplySource::Reply> reply) {
+        if (!self || exchange->answered)
+            return;
+        timer->stop();
+        HttpResponse response(200);
+        if (reply) {
+            const QByteArray body = exchange->adapter->encodeSyncReply(reply->text, reply->media);
+            if (!body.isEmpty())
+                response = HttpResponse(200, body, exchange->adapter->syncReplyContentType());
+        }
+        self->finish(exchange, response);
+    };
+    QObject::connect(timer.get(), &QTimer::timeout, this, [answer] { answer(std::nullopt); });
+    timer->start(m_options.replyDeadlineMs);
+    m_replySource->replyFor(
+        *exchange->replyTo, exchange->replyToMessageId, exchange->event.numberId,
+        [self, answer](std::optional<ReplySource::Reply> reply) {
+            if (!self)
+                return;
+            QMetaObject::invokeMethod(self.data(), [answer, reply] { answer(reply); });
+        });
+}
+
+void WebhookListener::refuse(const ExchangePtr& exchange, const HttpResponse& response,
+                             const QString& outcome, QString reason)
+{
+    if (reason.isEmpty()) // the error body says it
+        reason = QJsonDocument::fromJson(response.body)
+                     .object()
+                     .value(QLatin1String("error"))
+                     .toString();
+    exchange->responder.respond(response);
+    exchange->answered = true;
+    RequestLogRow& log = exchange->log;
+    log.outcome = outcome;
+    log.reason = reason;
+    log.responseStatus = response.status;
+    log.responseBody = QString::fromUtf8(response.body);
+    log.latencyUs = exchange->elapsed.nsecsElapsed() / 1000;
+    ListenerEvent& event = exchange->event;
+    event.outcome = outcome;
+    event.reason = reason;
+    event.status = response.status;
+    event.latencyUs = log.latencyUs;
+    logRefusal(exchange);
+}
+
+void WebhookListener::finish(const ExchangePtr& exchange, const HttpResponse& response)
+{
+    exchange->responder.respond(response);
+    exchange->answered = true;
+    ListenerEvent& event = exchange->event;
+    event.status = response.status;
+    event.latencyUs = exchange->elapsed.nsecsElapsed() / 1000;
+    if (event.requestLogId > 0) {
+        m_writer.completeRequestLog(event.requestLogId, response.status,
+                                    QString::fromUtf8(response.body), event.latencyUs);
+    }
+    announce(exchange);
+}
+
+void WebhookListener::logRefusal(const ExchangePtr& exchange)
+{
+    WriteJob job;
+    job.requestLog = exchange->log;
+    job.requestLog->linkedMessage = -1;
+    job.requestLog->linkedStatus = -1;
+    m_writer.submit(std::move(job), this, [this, exchange](const WriteOutcome& outcome) {
+        if (outcome.ok())
+            exchange->event.requestLogId = outcome.requestLogId;
+        else
+            qCWarning(lcListener) << "could not log a refused request:" << outcome.reason;
+        announce(exchange);
+    });
+}
+
+void WebhookListener::announce(const ExchangePtr& exchange)
+{
+    Q_EMIT requestHandled(exchange->event);
+}
+
+void WebhookListener::requestRejected(const HttpRequest& partialRequest,
+                                      const HttpResponse& response, const QString& reason)
+{
+    const ExchangePtr exchange = beginExchange(partialRequest, HttpResponder());
+    exchange->answered = true;
+    RequestLogRow& log = exchange->log;
+    log.outcome = outcomeForHttpStatus(response.status);
+    log.reason = reason;
+    log.responseStatus = response.status;
+    log.responseBody = QString::fromUtf8(response.body);
+    log.latencyUs = 0;
+    ListenerEvent& event = exchange->event;
+    event.outcome = log.outcome;
+    event.reason = reason;
+    event.status = response.status;
+    logRefusal(exchange);
+}
+
+} // namespace smsdesk

@@ -1,0 +1,737 @@
+// The webhook listener end to end over real sockets: HttpServer on 127.0.0.1, the real
+// adapters, a MessageWriter on a real store (SQLite file, and PostgreSQL when SMSDESK_TEST_PG
+// names a server), numbers provisioned in that store and loaded by NumberDirectoryLoader
+// (expected Authorization values from an in-memory keychain). Every answer is checked
+// against what was stored and logged.
+
+#include "FakeClock.h"
+#include "HttpTestClient.h"
+#include "MemorySecretStore.h"
+#include "StoreLockHolder.h"
+#include "TempDatabase.h"
+#include "http/HttpServer.h"
+#include "listener/NumberDirectoryLoader.h"
+#include "listener/ReplySource.h"
+#include "listener/WebhookListener.h"
+#include "providers/InboundMessage.h"
+#include "providers/ProviderRegistry.h"
+#include "provisioning/PathToken.h"
+#include "store/DatabaseWorker.h"
+#include "store/MessageWriter.h"
+#include "store/NumberRepository.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+#include <QTimer>
+#include <QUuid>
+#include <memory>
+#include <thread>
+
+using namespace smsdesk;
+using Backend = DatabaseConfig::Backend;
+using test::HttpTestClient;
+using test::HttpTestResponse;
+
+namespace {
+
+constexpr int WaitMs = 5000;
+
+const QString OnCloudDid = QStringLiteral("+14045559999");
+const QString PbxDid = QStringLiteral("+61299999999");
+const QString ZonitelDid = QStringLiteral("+10000000020");
+const QString GatewayDid = QStringLiteral("+17705550042");
+const QByteArray Json = "application/json";
+const QByteArray Form = "application/x-www-form-urlencoded";
+
+QByteArray onCloudBody(const QString& text = QStringLiteral("Hello, I need help with my account"),
+                       const QString& to = OnCloudDid)
+{
+    QJsonObject object{{QStringLiteral("event"), QStringLiteral("sms.inbound")},
+                       {QStringLiteral("from"), QStringLiteral("+17705551234")},
+                       {QStringLiteral("to"), to},
+                       {QStringLiteral("text"), text},
+                       {QStringLiteral("media"),
+                        QJsonArray{QStringLiteral(
+                            "https://api.cloudspirevoice.com/uploads/wh_67ae1b2f3c4d5.jpg")}},
+                       {QStringLiteral("timestamp"), QStringLiteral("2026-02-13T14:30:00-05:00")}};
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray pbxBody(const QByteArray& messageId = "297abf7f-99d9-4b7d-9c46-1d7c13687b11",
+                   const QByteArray& smsNumber = "61299999999")
+{
+    return "service_id=100234&from=61412345678&sms_number=" + smsNumber +
+           "&body=Test%20Message&message_id=" + messageId +
+           "&timestamp=1576391654&webhook_url=https://youendpoint.com/sms/test"
+           "&webhook_url_fallback=you@email.com";
+}
+
+QByteArray
+zonitelInbound(const QString& id = QStringLiteral("11111111-aaaa-2222-bbbb-333333333333"))
+{
+    return QStringLiteral(
+               R"({"status":"received","data":{"id":"%1","segments":1,"direction":"inbound",)"
+               R"("messageText":"Hello, this is a test SMS","from":"+10000000010",)"
+               R"("to":"+10000000020","medias":[]},"message":"SMS message received successfully"})")
+        .arg(id)
+        .toUtf8();
+}
+
+QByteArray zonitelDelivered()
+{
+    // Not a raw string: moc (Qt 6.4) misreads raw strings holding a double slash.
+    return "{\"status\":\"delivered\",\"data\":{\"id\":\"44444444-cccc-5555-dddd-666666666666\","
+           "\"segments\":1,\"direction\":\"outbound\",\"messageText\":\"Test outbound SMS\","
+           "\"from\":\"+10000000020\",\"to\":\"+10000000030\",\"medias\":[]},"
+           "\"message\":\"SMS message delivered successfully\"}";
+}
+
+QByteArray gatewayIncoming(int smsId = 987654)
+{
+    return QStringLiteral(R"({"address":17705551234,"date":"2024-03-01 12:34:56",)"
+                          R"("date_sent":"2024-03-01 12:34:50","body":"Hello from the gateway",)"
+                          R"("internal_id":5312,"sim":1,"sms_id":%1,"device_id":42,)"
+                          R"("device_name":"Pixel 7"})")
+        .arg(smsId)
+        .toUtf8();
+}
+
+QByteArray gatewayStatus()
+{
+    return R"({"sms_id":987655,"status_id":7,"status_message":"SMS has been Delivered",)"
+           R"("sendto":"+17705551234","senttime":"2024-03-01 12:40:00","sim":1,"device_id":42})";
+}
+
+// A reply source driven by the test.
+class TestReplySource final : public ReplySource
+{
+public:
+    std::function<void(const InboundMessage&, Done)> onAsk;
+    int asked = 0;
+
+    void replyFor(const InboundMessage& message, qint64, qint64, Done done) override
+    {
+        ++asked;
+        onAsk(message, std::move(done));
+    }
+};
+
+} // namespace
+
+class TestWebhookListener : public QObject
+{
+    Q_OBJECT
+
+    Backend m_backend = Backend::Sqlite;
+    std::unique_ptr<test::TempDatabase> m_temp;
+    test::FakeClock m_clock;
+    test::MemorySecretStore m_secrets;
+    ProviderRegistry m_providers;
+    std::unique_ptr<DatabaseWorker> m_worker;
+    std::unique_ptr<MessageWriter> m_writer;
+    std::unique_ptr<WebhookListener> m_listener;
+    std::unique_ptr<HttpServer> m_server;
+    std::unique_ptr<QSignalSpy> m_events;
+    QHash<QString, qint64> m_numberIds; // by E.164
+
+    void start(WebhookListener::Options options = {}, MessageWriter::Options writerOptions = {})
+    {
+        writerOptions.completionLingerMs = 20;
+        m_writer = std::make_unique<MessageWriter>(m_temp->database(), m_clock, writerOptions);
+        m_listener = std::make_unique<WebhookListener>(*m_writer, m_providers, m_clock, options);
+        m_events = std::make_unique<QSignalSpy>(m_listener.get(), &WebhookListener::requestHandled);
+        m_server = std::make_unique<HttpServer>();
+        m_server->setHandler(m_listener.get());
+        QString error;
+        QVERIFY2(m_server->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        loadDirectory();
+    }
+
+    void loadDirectory()
+    {
+        NumberDirectoryLoader loader(*m_worker, m_secrets, m_clock);
+        QSignalSpy loaded(&loader, &NumberDirectoryLoader::loaded);
+        loader.load();
+        QVERIFY(loaded.wait(WaitMs));
+        m_listener->setDirectory(
+            loaded.at(0).at(0).value<std::shared_ptr<const NumberDirectory>>());
+    }
+
+    qint64 addNumber(const QString& e164, const QString& provider,
+                     const QString& authorization = {}, const QString& pathToken = {},
+                     bool enabled = true)
+    {
+        NumberRecord number;
+        number.e164 = e164;
+        number.label = QStringLiteral("Test ") + provider;
+        number.provider = provider;
+        number.enabled = enabled;
+        if (provider == QStringLiteral("android-gateway")) {
+            number.deviceId = QStringLiteral("42");
+            number.sim = 1;
+        }
+        number.hasAuthHeader = !authorization.isEmpty();
+        if (!pathToken.isEmpty())
+            number.pathTokenHash = PathToken::hash(pathToken.toLatin1());
+        NumberRepository repository(m_temp->database().connection(), m_clock);
+        if (!repository.insert(number))
+            qWarning("insert failed: %s", qPrintable(repository.lastError()));
+        if (!authorization.isEmpty()) {
+            m_secrets.entries.insert(
+                SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader),
+                authorization);
+        }
+        m_numberIds.insert(e164, number.id);
+        return number.id;
+    }
+
+    HttpTestResponse exchange(const QByteArray& request)
+    {
+        HttpTestClient client(m_server->serverPort());
+        client.send(request);
+        const auto response = client.response(false, WaitMs);
+        return response.value_or(HttpTestResponse{});
+    }
+
+    HttpTestResponse post(const QByteArray& target, const QByteArray& body,
+                          const QByteArray& contentType, const QByteArray& extraHeaders = {})
+    {
+        return exchange(HttpTestClient::post(target, body, contentType, extraHeaders));
+    }
+
+    // The requestHandled event number `index` (waits for it).
+    ListenerEvent event(int index)
+    {
+        if (!QTest::qWaitFor([&] { return m_events->size() > index; }, WaitMs))
+            return {};
+        return m_events->at(index).at(0).value<ListenerEvent>();
+    }
+
+    int count(const QString& table, const QString& where = {})
+    {
+        QSqlQuery query(m_temp->database().connection());
+        query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table +
+                   (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
+        return query.next() ? query.value(0).toInt() : -1;
+    }
+
+    QVariant value(const QString& sql)
+    {
+        QSqlQuery query(m_temp->database().connection());
+        if (!query.exec(sql) || !query.next()) {
+            qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+            return {};
+        }
+        return query.value(0);
+    }
+
+    // The request_log row of an event, once its response has been recorded.
+    QSqlRecord logRow(qint64 id)
+    {
+        QSqlRecord record;
+        (void)QTest::qWaitFor(
+            [&] {
+                QSqlQuery query(m_temp->database().connection());
+                query.exec(QStringLiteral("SELECT * FROM request_log WHERE id = %1").arg(id));
+                if (!query.next() || query.value(QStringLiteral("response_status")).isNull())
+                    return false;
+                record = query.record();
+                return true;
+            },
+            WaitMs);
+        return record;
+    }
+
+private Q_SLOTS:
+    void initTestCase_data() { test::TempDatabase::addBackendRows(); }
+
+    void init()
+    {
+        QFETCH_GLOBAL(Backend, backend);
+        if (backend == Backend::Postgres && !test::TempDatabase::postgresAvailable())
+            QSKIP(qPrintable(test::TempDatabase::skipReason()));
+        m_backend = backend;
+        m_temp = std::make_unique<test::TempDatabase>(backend);
+        QString error;
+        QVERIFY2(m_temp->open(&error), qPrintable(error));
+        m_worker = std::make_unique<DatabaseWorker>(m_temp->database());
+        m_secrets.entries.clear();
+        m_secrets.failWith = SecretStore::Status::Ok;
+        m_numberIds.clear();
+    }
+
+    void cleanup()
+    {
+        m_server.reset();
+        m_events.reset();
+        m_listener.reset();
+        m_writer.reset();
+        m_worker.reset();
+        m_temp.reset();
+    }
+
+    void storesEachProvidersDocumentExample_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("did");
+        QTest::addColumn<QString>("remote");
+        QTest::addColumn<QString>("text");
+        QTest::addRow("oncloud") << QByteArray("/webhooks/oncloud") << Json << onCloudBody()
+                                 << OnCloudDid << QStringLiteral("+17705551234")
+                                 << QStringLiteral("Hello, I need help with my account");
+        QTest::addRow("pbx") << QByteArray("/webhooks/pbx") << Form << pbxBody() << PbxDid
+                             << QStringLiteral("+61412345678") << QStringLiteral("Test Message");
+        QTest::addRow("zonitel") << QByteArray("/webhooks/zonitel") << Json << zonitelInbound()
+                                 << ZonitelDid << QStringLiteral("+10000000010")
+                                 << QStringLiteral("Hello, this is a test SMS");
+        QTest::addRow("android-gateway")
+            << QByteArray("/webhooks/android-gateway") << Json << gatewayIncoming() << GatewayDid
+            << QStringLiteral("+17705551234") << QStringLiteral("Hello from the gateway");
+        QTest::addRow("detected at /webhook")
+            << QByteArray("/webhook") << Form << pbxBody() << PbxDid
+            << QStringLiteral("+61412345678") << QStringLiteral("Test Message");
+    }
+
+    void storesEachProvidersDocumentExample()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, contentType);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, did);
+        QFETCH(QString, remote);
+        QFETCH(QString, text);
+        addNumber(OnCloudDid, QStringLiteral("oncloud"));
+        addNumber(PbxDid, QStringLiteral("pbx"));
+        addNumber(ZonitelDid, QStringLiteral("zonitel"));
+        addNumber(GatewayDid, QStringLiteral("android-gateway"));
+        start();
+
+        const HttpTestResponse response = post(target, body, contentType);
+        QCOMPARE(response.status, 200);
+        QVERIFY(response.body.isEmpty());
+
+        // Answered only after the commit: the row is there as soon as the 200 is.
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QSqlQuery query(m_temp->database().connection());
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT did, remote, text, number_id, direction, status FROM messages")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), did);
+        QCOMPARE(query.value(1).toString(), remote);
+        QCOMPARE(query.value(2).toString(), text);
+        QCOMPARE(query.value(3).toLongLong(), m_numberIds.value(did));
+        QCOMPARE(query.value(4).toString(), QStringLiteral("inbound"));
+        QCOMPARE(query.value(5).toString(), QStringLiteral("received"));
+        query.finish(); // an open statement would pin this connection's snapshot (WAL)
+
+        const ListenerEvent e = event(0);
+        QCOMPARE(e.outcome, ListenerEvent::accepted());
+        QCOMPARE(e.status, 200);
+        QCOMPARE(e.numberId, m_numberIds.value(did));
+        QCOMPARE(e.did, did);
+        QCOMPARE(e.remote, remote);
+        QCOMPARE(e.messageIds.size(), 1);
+        QVERIFY(e.requestLogId > 0);
+        QVERIFY(e.peer.startsWith(QStringLiteral("127.0.0.1:")));
+        const QSqlRecord log = logRow(e.requestLogId);
+        QCOMPARE(log.value(QStringLiteral("outcome")).toString(), ListenerEvent::accepted());
+        QCOMPARE(log.value(QStringLiteral("response_status")).toInt(), 200);
+        QCOMPARE(log.value(QStringLiteral("body")).toByteArray(), body);
+        QCOMPARE(log.value(QStringLiteral("message_id")).toLongLong(), e.messageIds.first());
+        QCOMPARE(log.value(QStringLiteral("target")).toString(), QString::fromLatin1(target));
+    }
+
+    void retriesAreStoredOnce_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addRow("oncloud, hash of the content")
+            << QByteArray("/webhooks/oncloud") << Json << onCloudBody();
+        QTest::addRow("pbx message_id") << QByteArray("/webhooks/pbx") << Form << pbxBody();
+        QTest::addRow("zonitel id") << QByteArray("/webhooks/zonitel") << Json << zonitelInbound();
+        QTest::addRow("gateway sms_id")
+            << QByteArray("/webhooks/android-gateway") << Json << gatewayIncoming();
+    }
+
+    void retriesAreStoredOnce()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, contentType);
+        QFETCH(QByteArray, body);
+        addNumber(OnCloudDid, QStringLiteral("oncloud"));
+        addNumber(PbxDid, QStringLiteral("pbx"));
+        addNumber(ZonitelDid, QStringLiteral("zonitel"));
+        addNumber(GatewayDid, QStringLiteral("android-gateway"));
+        start();
+
+        const HttpTestResponse first = post(target, body, contentType);
+        const HttpTestResponse retry = post(target, body, contentType);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(retry.status, first.status);
+        QCOMPARE(retry.body, first.body);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(event(0).outcome, ListenerEvent::accepted());
+        QCOMPARE(event(1).outcome, ListenerEvent::duplicate());
+        QCOMPARE(event(1).messageIds, event(0).messageIds);
+        QCOMPARE(logRow(event(1).requestLogId).value(QStringLiteral("outcome")).toString(),
+                 ListenerEvent::duplicate());
+        QCOMPARE(count(QStringLiteral("request_log")), 2);
+    }
+
+    void authorizationMustMatchExactly()
+    {
+        const QString secret = QStringLiteral("Bearer zt-0123456789abcdef-secret");
+        addNumber(ZonitelDid, QStringLiteral("zonitel"), secret);
+        start();
+
+        HttpTestResponse response = post("/webhooks/zonitel", zonitelInbound(), Json);
+        QCOMPARE(response.status, 401);
+        QCOMPARE(response.header("WWW-Authenticate"), QByteArray("Bearer"));
+        QVERIFY2(response.error().contains(QStringLiteral("requires an Authorization header")),
+                 qPrintable(response.error()));
+        QCOMPARE(event(0).outcome, ListenerEvent::refusedAuth());
+
+        response = post("/webhooks/zonitel", zonitelInbound(), Json,
+                        "Authorization: Bearer zt-0123456789abcdef-secreT\r\n");
+        QCOMPARE(response.status, 401);
+        QVERIFY(response.error().contains(QStringLiteral("not the one configured")));
+        response = post("/webhooks/zonitel", zonitelInbound(), Json,
+                        "Authorization: Bearer zt-0123456789abcdef-secret-and-more\r\n");
+        QCOMPARE(response.status, 401);
+        QCOMPARE(count(QStringLiteral("messages")), 0);
+
+        response = post("/webhooks/zonitel", zonitelInbound(), Json,
+                        "Authorization: " + secret.toUtf8() + "\r\n");
+        QCOMPARE(response.status, 200);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(event(3).outcome, ListenerEvent::accepted());
+        QCOMPARE(count(QStringLiteral("request_log")), 4);
+
+        // The log has the header, never its value.
+        QVERIFY(logRow(event(3).requestLogId)
+                    .value(QStringLiteral("headers"))
+                    .toString()
+                    .contains(QLatin1String(RequestLogRow::RedactedValue)));
+        QSqlQuery query(m_temp->database().connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT * FROM request_log")));
+        while (query.next()) {
+            for (int i = 0; i < query.record().count(); ++i) {
+                QVERIFY2(!query.value(i).toString().contains(QStringLiteral("zt-0123456789")),
+                         "a secret reached the request log");
+            }
+        }
+    }
+
+    void unreadableCredentialAnswers503()
+    {
+        addNumber(ZonitelDid, QStringLiteral("zonitel"), QStringLiteral("Bearer x-123456"));
+        m_secrets.failWith = SecretStore::Status::AccessDenied;
+        start();
+        const HttpTestResponse response =
+            post("/webhooks/zonitel", zonitelInbound(), Json, "Authorization: Bearer x-123456\r\n");
+        QCOMPARE(response.status, 503);
+        QCOMPARE(response.header("Retry-After"), QByteArray("1"));
+        QCOMPARE(event(0).outcome, ListenerEvent::credentialUnavailable());
+        QCOMPARE(count(QStringLiteral("messages")), 0);
+    }
+
+    void pathTokenStandsInForACredential()
+    {
+        const QString token = PathToken::generate();
+        const QString other = PathToken::generate();
+        addNumber(PbxDid, QStringLiteral("pbx"), {}, token);
+        addNumber(QStringLiteral("+61288888888"), QStringLiteral("pbx"), {}, other);
+        start();
+
+        QCOMPARE(post("/webhooks/pbx", pbxBody(), Form).status, 401);
+        QVERIFY(event(0).reason.contains(QStringLiteral("/webhooks/pbx/<token>")));
+        QCOMPARE(post("/webhooks/pbx/" + PathToken::generate().toLatin1(), pbxBody(), Form).status,
+                 401);
+        // Another number's token does not open this number.
+        QCOMPARE(post("/webhooks/pbx/" + other.toLatin1(), pbxBody(), Form).status, 401);
+        QVERIFY(event(2).reason.contains(QStringLiteral("belongs to +61288888888")));
+        // Nor another provider's path.
+        QCOMPARE(post("/webhooks/oncloud/" + token.toLatin1(), onCloudBody(), Json).status, 401);
+        QCOMPARE(count(QStringLiteral("messages")), 0);
+
+        QCOMPARE(post("/webhooks/pbx/" + token.toLatin1(), pbxBody(), Form).status, 200);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(event(4).numberId, m_numberIds.value(PbxDid));
+        // The token is not written to the log's target in clear? It is: the path is what
+        // arrived, and the log keeps it (the token only opens the path, like the URL itself).
+        QCOMPARE(count(QStringLiteral("request_log"), QStringLiteral("outcome = 'refused-auth'")),
+                 4);
+    }
+
+    void unprovisionedNumbers_data()
+    {
+        QTest::addColumn<bool>("refuse");
+        QTest::addRow("kept in the unassigned inbox") << false;
+        QTest::addRow("refused by setting") << true;
+    }
+
+    void unprovisionedNumbers()
+    {
+        QFETCH(bool, refuse);
+        addNumber(QStringLiteral("+61277777777"), QStringLiteral("pbx"), {}, {}, false); // disabled
+        addNumber(PbxDid, QStringLiteral("oncloud")); // provisioned for another provider
+        WebhookListener::Options options;
+        options.unassigned = refuse ? WebhookListener::UnassignedPolicy::Refuse
+                                    : WebhookListener::UnassignedPolicy::Keep;
+        start(options);
+
+        for (const QByteArray& smsNumber :
+             {QByteArray("61266666666"), QByteArray("61277777777"), QByteArray("61299999999")}) {
+            const HttpTestResponse response = post(
+                "/webhooks/pbx",
+                pbxBody(QUuid::createUuid().toByteArray(QUuid::WithoutBraces), smsNumber), Form);
+            QCOMPARE(response.status, refuse ? 404 : 200);
+        }
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(event(i).outcome,
+                     refuse ? ListenerEvent::unknownNumber() : ListenerEvent::unassigned());
+            QCOMPARE(event(i).numberId, 0);
+        }
+        QCOMPARE(count(QStringLiteral("messages")), refuse ? 0 : 3);
+        QCOMPARE(count(QStringLiteral("messages"), QStringLiteral("number_id IS NULL")),
+                 refuse ? 0 : 3);
+    }
+
+    void routing_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("outcome");
+        QTest::addColumn<QByteArray>("allow");
+        QTest::addRow("unknown path") << HttpTestClient::post("/sms", onCloudBody()) << 404
+                                      << ListenerEvent::unknownPath() << QByteArray();
+        QTest::addRow("unknown provider") << HttpTestClient::post("/webhooks/twilio", onCloudBody())
+                                          << 404 << ListenerEvent::unknownPath() << QByteArray();
+        QTest::addRow("empty token") << HttpTestClient::post("/webhooks/pbx/", pbxBody(), Form)
+                                     << 404 << ListenerEvent::unknownPath() << QByteArray();
+        QTest::addRow("nested token") << HttpTestClient::post("/webhooks/pbx/a/b", pbxBody(), Form)
+                                      << 404 << ListenerEvent::unknownPath() << QByteArray();
+        QTest::addRow("GET a webhook") << HttpTestClient::get("/webhooks/pbx") << 405
+                                       << ListenerEvent::wrongMethod() << QByteArray("POST");
+        QTest::addRow("PUT /webhook")
+            << QByteArray("PUT /webhook HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n") << 405
+            << ListenerEvent::wrongMethod() << QByteArray("POST");
+        QTest::addRow("unrecognised payload")
+            << HttpTestClient::post("/webhook", R"({"hello":"world"})") << 400
+            << QStringLiteral("unrecognised") << QByteArray();
+        QTest::addRow("malformed JSON") << HttpTestClient::post("/webhooks/oncloud", "{\"event\":")
+                                        << 400 << QStringLiteral("malformed") << QByteArray();
+        QTest::addRow("form posted as JSON")
+            << HttpTestClient::post("/webhooks/pbx", pbxBody(), Json) << 415
+            << QStringLiteral("wrong-content-type") << QByteArray();
+        QTest::addRow("invalid value")
+            << HttpTestClient::post("/webhooks/oncloud",
+                                    onCloudBody(QStringLiteral("hi"), QStringLiteral("+1")))
+            << 422 << QStringLiteral("invalid") << QByteArray();
+        QTest::addRow("NUL in the text")
+            << HttpTestClient::post("/webhooks/oncloud", onCloudBody(QStringLiteral("a\u0000b")))
+            << 422 << QStringLiteral("invalid") << QByteArray();
+    }
+
+    void routing()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QFETCH(QString, outcome);
+        QFETCH(QByteArray, allow);
+        addNumber(OnCloudDid, QStringLiteral("oncloud"));
+        start();
+        const HttpTestResponse response = exchange(request);
+        QCOMPARE(response.status, status);
+        QCOMPARE(response.header("Allow"), allow);
+        QVERIFY2(!response.error().isEmpty(), response.body.constData());
+        const ListenerEvent e = event(0);
+        QCOMPARE(e.outcome, outcome);
+        QCOMPARE(e.reason, response.error());
+        QVERIFY(e.requestLogId > 0);
+        const QSqlRecord log = logRow(e.requestLogId);
+        QCOMPARE(log.value(QStringLiteral("outcome")).toString(), outcome);
+        QCOMPARE(log.value(QStringLiteral("response_status")).toInt(), status);
+        QCOMPARE(count(QStringLiteral("messages")), 0);
+        // And the listener goes on serving.
+        QCOMPARE(post("/webhooks/oncloud", onCloudBody(), Json).status, 200);
+    }
+
+    void httpLayerRefusalsAreLogged()
+    {
+        start();
+        const QByteArray tooLarge =
+            "POST /webhooks/pbx HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            "Authorization: Token never-logged\r\nContent-Length: 5000000\r\n\r\n";
+        const HttpTestResponse response = exchange(tooLarge);
+        QCOMPARE(response.status, 413);
+        const ListenerEvent e = event(0);
+        QCOMPARE(e.outcome, ListenerEvent::tooLarge());
+        QCOMPARE(e.status, 413);
+        const QSqlRecord log = logRow(e.requestLogId);
+        QCOMPARE(log.value(QStringLiteral("outcome")).toString(), ListenerEvent::tooLarge());
+        QVERIFY(!log.value(QStringLiteral("headers"))
+                     .toString()
+                     .contains(QStringLiteral("never-logged")));
+    }
+
+    void healthReflectsTheStore()
+    {
+        MessageWriter::Options writerOptions;
+        writerOptions.commitDeadlineMs = 300;
+        start({}, writerOptions);
+        HttpTestResponse response = exchange(HttpTestClient::get("/healthz"));
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.body, QByteArray(R"({"status":"ok"})"));
+        response = exchange(HttpTestClient::post("/healthz", "{}"));
+        QCOMPARE(response.status, 405);
+        QCOMPARE(response.header("Allow"), QByteArray("GET, HEAD"));
+
+        test::StoreLockHolder holder(m_temp->database(), m_backend);
+        QVERIFY(holder.locked());
+        response = exchange(HttpTestClient::get("/healthz"));
+        QCOMPARE(response.status, 503);
+        holder.release();
+        QCOMPARE(exchange(HttpTestClient::get("/healthz")).status, 200);
+        QCOMPARE(count(QStringLiteral("request_log")), 0); // health checks are not logged
+    }
+
+    void lockedStoreAnswers503AndTheRetryIsStored()
+    {
+        addNumber(PbxDid, QStringLiteral("pbx"));
+        MessageWriter::Options writerOptions;
+        writerOptions.commitDeadlineMs = 300;
+        start({}, writerOptions);
+        {
+            test::StoreLockHolder holder(m_temp->database(), m_backend);
+            QVERIFY(holder.locked());
+            const HttpTestResponse response = post("/webhooks/pbx", pbxBody(), Form);
+            QCOMPARE(response.status, 503);
+            QCOMPARE(response.header("Retry-After"), QByteArray("1"));
+            QVERIFY2(response.error().contains(QStringLiteral("retry later")),
+                     qPrintable(response.error()));
+        }
+        QCOMPARE(count(QStringLiteral("messages")), 0);
+        QCOMPARE(event(0).outcome, ListenerEvent::storeUnavailable());
+        // The refusal is logged once the lock is free again.
+        QTRY_COMPARE(count(QStringLiteral("request_log"), QStringLiteral("response_status = 503")),
+                     1);
+
+        QCOMPARE(post("/webhooks/pbx", pbxBody(), Form).status, 200);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(event(1).outcome, ListenerEvent::accepted());
+    }
+
+    void onCloudReplyInTheResponse()
+    {
+        addNumber(OnCloudDid, QStringLiteral("oncloud"));
+        WebhookListener::Options options;
+        options.replyDeadlineMs = 300;
+        start(options);
+        TestReplySource source;
+        m_listener->setReplySource(&source);
+
+        // Without a reply: an empty 200.
+        source.onAsk = [](const InboundMessage&, ReplySource::Done done) { done(std::nullopt); };
+        HttpTestResponse response =
+            post("/webhooks/oncloud", onCloudBody(QStringLiteral("one")), Json);
+        QCOMPARE(response.status, 200);
+        QVERIFY(response.body.isEmpty());
+
+        // A reply, from another thread, with media.
+        source.onAsk = [](const InboundMessage& message, ReplySource::Done done) {
+            std::thread([done, text = message.text] {
+                done(ReplySource::Reply{QStringLiteral("Got: ") + text,
+                                        {QStringLiteral("https://example.com/r.png")}});
+            }).detach();
+        };
+        response = post("/webhooks/oncloud", onCloudBody(QStringLiteral("two")), Json);
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.header("Content-Type"), QByteArray("application/json"));
+        const QJsonObject reply = QJsonDocument::fromJson(response.body).object();
+        QCOMPARE(reply.value(QStringLiteral("reply")).toString(), QStringLiteral("Got: two"));
+        QCOMPARE(reply.value(QStringLiteral("media")).toArray().size(), 1);
+        QCOMPARE(logRow(event(1).requestLogId).value(QStringLiteral("response_body")).toByteArray(),
+                 response.body);
+
+        // Too slow: answered without the reply at the deadline; the late reply is ignored.
+        ReplySource::Done late;
+        source.onAsk = [&late](const InboundMessage&, ReplySource::Done done) { late = done; };
+        QElapsedTimer timer;
+        timer.start();
+        response = post("/webhooks/oncloud", onCloudBody(QStringLiteral("three")), Json);
+        QCOMPARE(response.status, 200);
+        QVERIFY(response.body.isEmpty());
+        QVERIFY(timer.elapsed() >= 250);
+        late(ReplySource::Reply{QStringLiteral("late"), {}});
+        QTest::qWait(50);
+        QCOMPARE(m_events->size(), 3);
+        QCOMPARE(source.asked, 3);
+        // Other providers are never asked.
+        addNumber(PbxDid, QStringLiteral("pbx"));
+        loadDirectory();
+        QCOMPARE(post("/webhooks/pbx", pbxBody(), Form).status, 200);
+        QCOMPARE(source.asked, 3);
+    }
+
+    void statusReportsUpdateOutboundMessages()
+    {
+        addNumber(ZonitelDid, QStringLiteral("zonitel"));
+        addNumber(GatewayDid, QStringLiteral("android-gateway"));
+        start();
+        QCOMPARE(post("/webhooks/zonitel", zonitelDelivered(), Json).status, 200);
+        QCOMPARE(post("/webhooks/android-gateway", gatewayStatus(), Json).status, 200);
+        QCOMPARE(post("/webhooks/android-gateway", gatewayStatus(), Json).status, 200);
+        QCOMPARE(event(0).outcome, ListenerEvent::accepted());
+        QCOMPARE(event(1).outcome, ListenerEvent::accepted());
+        QCOMPARE(event(2).outcome, ListenerEvent::duplicate());
+        QCOMPARE(count(QStringLiteral("messages"), QStringLiteral("direction = 'outbound'")), 2);
+        QCOMPARE(count(QStringLiteral("message_status")), 2);
+        QCOMPARE(value(QStringLiteral("SELECT number_id FROM messages WHERE provider = "
+                                      "'android-gateway'"))
+                     .toLongLong(),
+                 m_numberIds.value(GatewayDid));
+        QCOMPARE(value(QStringLiteral("SELECT status FROM messages WHERE provider = 'zonitel'"))
+                     .toString(),
+                 QStringLiteral("delivered"));
+    }
+
+    void loaderReadsNumbersAndCredentials()
+    {
+        addNumber(OnCloudDid, QStringLiteral("oncloud"), QStringLiteral("Token abc"));
+        addNumber(PbxDid, QStringLiteral("pbx"), {}, PathToken::generate());
+        addNumber(QStringLiteral("+61277777777"), QStringLiteral("pbx"), {}, {}, false);
+        addNumber(GatewayDid, QStringLiteral("android-gateway"));
+        NumberDirectoryLoader loader(*m_worker, m_secrets, m_clock);
+        QSignalSpy loaded(&loader, &NumberDirectoryLoader::loaded);
+        loader.load();
+        loader.load(); // overlapping loads: only the newest is delivered
+        QVERIFY(loaded.wait(WaitMs));
+        QTest::qWait(100);
+        QCOMPARE(loaded.size(), 1);
+        const auto directory = loaded.at(0).at(0).value<std::shared_ptr<const NumberDirectory>>();
+        QCOMPARE(directory->size(), 3); // the disabled one is left out
+        const NumberDirectory::Entry* onCloud = directory->byE164(OnCloudDid);
+        QVERIFY(onCloud);
+        QCOMPARE(onCloud->credential, NumberDirectory::Credential::Required);
+        QCOMPARE(onCloud->expectedAuthorization, QByteArray("Token abc"));
+        QVERIFY(!directory->byE164(QStringLiteral("+61277777777")));
+        QVERIFY(directory->byDevice(DeviceRef{42, 1}));
+        QVERIFY(!directory->byDevice(DeviceRef{42, 0}));
+        QCOMPARE(directory->unauthenticatedNumbers().size(), 1); // the gateway number
+        QCOMPARE(directory->unauthenticatedNumbers().first().e164, GatewayDid);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWebhookListener)
+#include "TestWebhookListener.moc"
