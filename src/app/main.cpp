@@ -1,5 +1,6 @@
 #include "AppContext.h"
 #include "Cli.h"
+#include "HeadlessMode.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -20,6 +21,13 @@ int main(int argc, char* argv[])
     if (argc > 1 && smsdesk::Cli::isCommand(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);
         return smsdesk::Cli::run(app.arguments().mid(1));
+    }
+    // The listener alone: no display needed either.
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--headless") == 0) {
+            QCoreApplication app(argc, argv);
+            return smsdesk::HeadlessMode::run(app.arguments());
+        }
     }
 
     QApplication app(argc, argv);

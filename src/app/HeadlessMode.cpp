@@ -1,0 +1,180 @@
+#include "HeadlessMode.h"
+
+#include "AppContext.h"
+#include "UnixSignalWatcher.h"
+#include "http/HttpServer.h"
+#include "listener/ListenerService.h"
+#include "store/MessageWriter.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSettings>
+#include <QTextStream>
+#include <QTimer>
+#include <csignal>
+#include <cstdio>
+
+namespace smsdesk {
+
+namespace {
+
+constexpr int FlushIntervalMs = 100;
+constexpr int ForcedStopMs = 40'000; // longer than any request may take (body timeout 30 s)
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("smsdesk::HeadlessMode", text);
+}
+
+// One request, one line: time, peer, method, target, status, outcome, latency, reason.
+QString logLine(const ListenerEvent& event)
+{
+    QString line =
+        QDateTime::fromMSecsSinceEpoch(event.receivedAtMs, Qt::UTC).toString(Qt::ISODateWithMs) +
+        QLatin1Char(' ') + event.peer + QLatin1Char(' ') + event.method + QLatin1Char(' ') +
+        event.target + QLatin1Char(' ') + QString::number(event.status) + QLatin1Char(' ') +
+        event.outcome + QLatin1Char(' ') +
+        QString::number(double(event.latencyUs) / 1000.0, 'f', 2) + QStringLiteral(" ms");
+    if (!event.did.isEmpty())
+        line += QLatin1Char(' ') + event.remote + QStringLiteral(" -> ") + event.did;
+    if (!event.reason.isEmpty())
+        line += QStringLiteral(" (") + event.reason + QLatin1Char(')');
+    return line;
+}
+
+} // namespace
+
+bool HeadlessMode::isRequested(const QStringList& arguments)
+{
+    return arguments.contains(QStringLiteral("--headless"));
+}
+
+int HeadlessMode::run(const QStringList& arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("SMS Desk webhook listener without a window."));
+    parser.addHelpOption();
+    const QCommandLineOption headless(QStringLiteral("headless"), tr("Run without a window."));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                tr("SQLite file or postgresql://USER@HOST/NAME."),
+                                QStringLiteral("PATH|URL"));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    tr("Address to listen on (default 127.0.0.1:8080)."),
+                                    QStringLiteral("HOST:PORT"));
+    const QCommandLineOption unassigned(
+        QStringLiteral("unassigned"),
+        tr("Messages for numbers that are not provisioned: keep (default) or refuse (404)."),
+        QStringLiteral("keep|refuse"));
+    const QCommandLineOption retention(QStringLiteral("retention-days"),
+                                       tr("Days the request log is kept (default 30; 0: forever)."),
+                                       QStringLiteral("N"));
+    parser.addOptions({headless, db, listen, unassigned, retention});
+    if (!parser.parse(arguments)) {
+        err << "smsdesk: " << parser.errorText() << '\n';
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return 0;
+    }
+
+    QSettings settings;
+    ListenerService::Options options;
+    const QString listenText =
+        parser.isSet(listen)
+            ? parser.value(listen)
+            : settings.value(QStringLiteral("listener/listen"), QStringLiteral("127.0.0.1:8080"))
+                  .toString();
+    QHostAddress address;
+    quint16 port = 0;
+    QString error;
+    if (!ListenerService::parseAddress(listenText, &address, &port, &error)) {
+        err << "smsdesk: --listen: " << error << '\n';
+        return 2;
+    }
+    const QString policy =
+        parser.isSet(unassigned)
+            ? parser.value(unassigned)
+            : settings.value(QStringLiteral("listener/unassigned"), QStringLiteral("keep"))
+                  .toString();
+    if (policy != u"keep" && policy != u"refuse") {
+        err << "smsdesk: --unassigned takes keep or refuse, not \"" << policy << "\"\n";
+        return 2;
+    }
+    options.listener.unassigned = policy == u"refuse" ? WebhookListener::UnassignedPolicy::Refuse
+                                                      : WebhookListener::UnassignedPolicy::Keep;
+    bool ok = true;
+    const int days = parser.isSet(retention)
+                         ? parser.value(retention).toInt(&ok)
+                         : settings
+                               .value(QStringLiteral("listener/retentionDays"),
+                                      WebhookListener::Options::DefaultRequestLogRetentionDays)
+                               .toInt(&ok);
+    if (!ok || days < 0) {
+        err << "smsdesk: --retention-days takes a number of days (0: keep forever)\n";
+        return 2;
+    }
+    options.listener.requestLogRetentionDays = days;
+
+    AppContext context;
+    if (!context.open(parser.value(db), &error)) {
+        err << "smsdesk: " << error << '\n';
+        return 1;
+    }
+    options.listener.defaultRegion = context.defaultRegion();
+
+    MessageWriter writer(context.database(), context.clock());
+    ListenerService service(writer, context.worker(), context.secrets(), context.clock(), options);
+
+    // Request lines are buffered and flushed in batches: a line per request must not cost a
+    // write(2) per request under load.
+    QTimer flush;
+    flush.setInterval(FlushIntervalMs);
+    QObject::connect(&flush, &QTimer::timeout, [&out] { out.flush(); });
+    flush.start();
+    QObject::connect(&service, &ListenerService::requestHandled,
+                     [&out](const ListenerEvent& event) { out << logLine(event) << '\n'; });
+    QObject::connect(&service, &ListenerService::warning, [&err](const QString& message) {
+        err << "smsdesk: warning: " << message << Qt::endl;
+    });
+
+    if (!service.start(address, port, &error)) {
+        err << "smsdesk: cannot listen on " << listenText << ": " << error << '\n';
+        return 1;
+    }
+    QObject::connect(&service, &ListenerService::ready,
+                     [&out, &service] { out << "listening on " << service.url() << Qt::endl; });
+
+    bool stopping = false;
+    auto finish = [&] {
+        writer.drainAndStop();
+        out << "stopped" << Qt::endl;
+        QCoreApplication::exit(0);
+    };
+    UnixSignalWatcher watcher({SIGTERM, SIGINT, SIGHUP});
+    QObject::connect(&watcher, &UnixSignalWatcher::received, [&](int number) {
+        if (number == SIGHUP) {
+            service.reloadNumbers();
+            return;
+        }
+        if (stopping) { // a second signal: stop now
+            out << "stopping now" << Qt::endl;
+            finish();
+            return;
+        }
+        stopping = true;
+        out << "stopping: answering " << service.server().inFlightCount() << " request(s) in flight"
+            << Qt::endl;
+        service.stop();
+        QTimer::singleShot(ForcedStopMs, finish);
+    });
+    QObject::connect(&service, &ListenerService::stopped, finish);
+
+    return QCoreApplication::exec();
+}
+
+} // namespace smsdesk

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QStringList>
+
+namespace smsdesk {
+
+// `smsdesk --headless`: the webhook listener without a window, for servers and systemd.
+// Prints `listening on http://HOST:PORT` once bound and one line per request on stdout,
+// warnings on stderr; on SIGTERM or SIGINT stops accepting, answers what is in flight,
+// drains the store writer and exits 0. SIGHUP reloads the numbers.
+//
+// Options: --db PATH|URL, --listen HOST:PORT (default 127.0.0.1:8080, or the setting
+// listener/listen), --unassigned keep|refuse (setting listener/unassigned),
+// --retention-days N (setting listener/retentionDays; 0 keeps the request log forever).
+class HeadlessMode
+{
+public:
+    static bool isRequested(const QStringList& arguments);
+    // Runs until stopped; the exit status. Needs a QCoreApplication.
+    static int run(const QStringList& arguments);
+};
+
+} // namespace smsdesk
