@@ -1,0 +1,479 @@
+// smsdesk-sim: the provider simulator.
+//   smsdesk-sim fire --provider P|all --url URL [--count N] [options]
+//   smsdesk-sim serve [--listen HOST:PORT] [options]
+// Exit status: 0 success; 1 a request was not answered 2xx (fire) or the port could not be
+// bound (serve); 2 bad arguments (one line on stderr starting "smsdesk-sim: ").
+
+#include "OutboundEndpoint.h"
+#include "WebhookFirer.h"
+#include "WebhookSampleFactory.h"
+#include "http/HttpServer.h"
+#include "providers/ProviderCatalog.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <vector>
+
+using namespace smsdesk;
+
+namespace {
+
+enum ExitStatus
+{
+    Success = 0,
+    Failure = 1,
+    UsageError = 2
+};
+
+void writeLine(FILE* stream, const QString& line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+QString oneLine(QString text)
+{
+    text.replace(u'\r', u' ');
+    text.replace(u'\n', u' ');
+    return text;
+}
+
+int usageError(const QString& command, const QString& message)
+{
+    const QString where = command.isEmpty() ? QString() : command + QStringLiteral(": ");
+    writeLine(stderr,
+              QStringLiteral("smsdesk-sim: %1%2 (see smsdesk-sim %3--help)")
+                  .arg(where, oneLine(message), command.isEmpty() ? QString() : command + u' '));
+    return UsageError;
+}
+
+// Parses the command's arguments; a status when the program should stop (--help, errors).
+std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments,
+                         const QString& command, const QString& synopsis)
+{
+    const QCommandLineOption help = parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("smsdesk-sim")} + arguments)) {
+        QString error = parser.errorText();
+        if (error.endsWith(u'.'))
+            error.chop(1);
+        return usageError(command, error);
+    }
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        text.replace(0, text.indexOf(u'\n'), QStringLiteral("Usage: smsdesk-sim %1").arg(synopsis));
+        std::fputs(text.toUtf8().constData(), stdout);
+        return Success;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usageError(command, QStringLiteral("unexpected argument \"%1\"")
+                                       .arg(parser.positionalArguments().constFirst()));
+    }
+    return std::nullopt;
+}
+
+// An integer option within [min, max]; std::nullopt with *status set otherwise.
+std::optional<qint64> integerOption(const QCommandLineParser& parser, const QString& name,
+                                    qint64 fallback, qint64 min, qint64 max, const QString& command,
+                                    int* status)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const QString text = parser.value(name).trimmed();
+    const qint64 value = text.toLongLong(&ok);
+    if (ok && value >= min && value <= max)
+        return value;
+    *status = usageError(command, QStringLiteral("--%1 must be a whole number from %2 to %3 (got "
+                                                 "\"%4\")")
+                                      .arg(name)
+                                      .arg(min)
+                                      .arg(max)
+                                      .arg(parser.value(name)));
+    return std::nullopt;
+}
+
+int fire(const QStringList& arguments)
+{
+    const QString command = QStringLiteral("fire");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Posts webhooks in a provider's format to a listener, the way the provider would, and "
+        "exits 0 only when every request was answered 2xx."));
+    parser.addOptions({
+        {QStringLiteral("provider"),
+         QStringLiteral("oncloud, pbx, zonitel, android-gateway, or all (N of each, interleaved)."),
+         QStringLiteral("P")},
+        {QStringLiteral("url"),
+         QStringLiteral("The listener's base URL (http://127.0.0.1:8080: each request goes to "
+                        "/webhooks/<provider> under it), or, when the URL has a path, the full "
+                        "endpoint every request is posted to (http://127.0.0.1:8080/webhook)."),
+         QStringLiteral("URL")},
+        {QStringLiteral("count"), QStringLiteral("Messages per provider (default 1)."),
+         QStringLiteral("N"), QStringLiteral("1")},
+        {QStringLiteral("number"),
+         QStringLiteral("The receiving DID in E.164. Default: the document's example "
+                        "(oncloud +14045559999, zonitel +10000000020, pbx +61299999999); the "
+                        "gateway names a device instead."),
+         QStringLiteral("E164")},
+        {QStringLiteral("device-id"),
+         QStringLiteral("android-gateway: the device_id (default 42)."), QStringLiteral("ID")},
+        {QStringLiteral("sim"),
+         QStringLiteral("android-gateway: the SIM slot, 0 or 1 (default 0)."),
+         QStringLiteral("0|1")},
+        {QStringLiteral("service-id"), QStringLiteral("pbx: the service_id (default 100234)."),
+         QStringLiteral("ID")},
+        {QStringLiteral("auth-header-env"),
+         QStringLiteral("Send an Authorization header whose whole value (\"Bearer abc...\") is "
+                        "read from this environment variable."),
+         QStringLiteral("VAR")},
+        {QStringLiteral("retries"),
+         QStringLiteral("Send each message K more times, same id and same bytes, each after the "
+                        "previous copy was answered (default 0)."),
+         QStringLiteral("K"), QStringLiteral("0")},
+        {QStringLiteral("concurrency"), QStringLiteral("Requests in flight at once (default 4)."),
+         QStringLiteral("C"), QStringLiteral("4")},
+        {QStringLiteral("status"),
+         QStringLiteral("Send status webhooks (delivery reports) instead of inbound messages: "
+                        "zonitel and android-gateway only.")},
+        {QStringLiteral("timeout"),
+         QStringLiteral("Give up on a request after MS milliseconds (default 30000)."),
+         QStringLiteral("MS"), QStringLiteral("30000")},
+        {QStringLiteral("seed"),
+         QStringLiteral("Derive message ids from this number instead of a random one (the same "
+                        "seed sends the same messages again)."),
+         QStringLiteral("S")},
+        {{QStringLiteral("v"), QStringLiteral("verbose")},
+         QStringLiteral("Print one line per request.")},
+    });
+    if (auto status = parse(parser, arguments, command,
+                            QStringLiteral("fire --provider P|all --url URL [--count N] "
+                                           "[options]")))
+        return *status;
+
+    if (!parser.isSet(QStringLiteral("provider")))
+        return usageError(command, QStringLiteral("--provider is required"));
+    if (!parser.isSet(QStringLiteral("url")))
+        return usageError(command, QStringLiteral("--url is required"));
+
+    const bool status = parser.isSet(QStringLiteral("status"));
+    const QString providerArg = parser.value(QStringLiteral("provider")).trimmed();
+    QStringList providers;
+    if (providerArg == u"all") {
+        for (const QString& id : ProviderCatalog::ids()) {
+            if (!status || WebhookSampleFactory::supportsStatus(id))
+                providers << id;
+        }
+    } else {
+        providers << providerArg;
+    }
+
+    const QUrl url(parser.value(QStringLiteral("url")).trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") ||
+        url.host().isEmpty()) {
+        return usageError(command,
+                          QStringLiteral("--url \"%1\" is not an http or https URL with a host")
+                              .arg(parser.value(QStringLiteral("url"))));
+    }
+
+    int error = Success;
+    const auto count =
+        integerOption(parser, QStringLiteral("count"), 1, 1, 1000000, command, &error);
+    const auto retries =
+        integerOption(parser, QStringLiteral("retries"), 0, 0, 100, command, &error);
+    const auto concurrency =
+        integerOption(parser, QStringLiteral("concurrency"), WebhookFirer::DefaultConcurrency, 1,
+                      256, command, &error);
+    const auto timeout = integerOption(parser, QStringLiteral("timeout"),
+                                       WebhookFirer::DefaultTimeoutMs, 1, 3600000, command, &error);
+    const auto deviceId =
+        integerOption(parser, QStringLiteral("device-id"), WebhookSampleFactory::DefaultDeviceId, 0,
+                      9007199254740991, command, &error);
+    const auto sim = integerOption(parser, QStringLiteral("sim"), WebhookSampleFactory::DefaultSim,
+                                   0, 1, command, &error);
+    if (error != Success)
+        return error;
+    std::optional<quint64> seed;
+    if (parser.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        seed = parser.value(QStringLiteral("seed")).trimmed().toULongLong(&ok);
+        if (!ok) {
+            return usageError(command, QStringLiteral("--seed must be a whole number (got \"%1\")")
+                                           .arg(parser.value(QStringLiteral("seed"))));
+        }
+    }
+
+    QByteArray authorization;
+    if (parser.isSet(QStringLiteral("auth-header-env"))) {
+        const QString variable = parser.value(QStringLiteral("auth-header-env")).trimmed();
+        authorization = qgetenv(variable.toLocal8Bit().constData());
+        if (variable.isEmpty() || authorization.isEmpty()) {
+            return usageError(command,
+                              QStringLiteral("--auth-header-env: the environment variable \"%1\" "
+                                             "is not set or empty")
+                                  .arg(variable));
+        }
+        if (authorization.contains('\r') || authorization.contains('\n')) {
+            return usageError(command, QStringLiteral("--auth-header-env: the value of \"%1\" "
+                                                      "has a line break")
+                                           .arg(variable));
+        }
+    }
+
+    std::vector<WebhookSampleFactory> factories;
+    for (const QString& provider : providers) {
+        WebhookSampleFactory::Options options;
+        options.provider = provider;
+        options.kind = status ? WebhookSample::Kind::Status : WebhookSample::Kind::Inbound;
+        options.number = parser.value(QStringLiteral("number")).trimmed();
+        options.deviceId = *deviceId;
+        options.sim = int(*sim);
+        options.serviceId = parser.value(QStringLiteral("service-id")).trimmed();
+        options.webhookUrl =
+            WebhookFirer::targetUrl(url, "/webhooks/" + provider.toUtf8()).toString();
+        options.authorization = authorization;
+        options.seed = seed;
+        const QString problem = WebhookSampleFactory::check(options);
+        if (!problem.isEmpty())
+            return usageError(command, problem);
+        factories.emplace_back(options);
+    }
+
+    WebhookFirer firer;
+    firer.setUrl(url);
+    firer.setConcurrency(int(*concurrency));
+    firer.setRetries(int(*retries));
+    firer.setTimeoutMs(int(*timeout));
+    const bool verbose = parser.isSet(QStringLiteral("verbose"));
+    QObject::connect(
+        &firer, &WebhookFirer::requestFinished, [verbose](const WebhookFirer::Report& report) {
+            if (!verbose)
+                return;
+            const QString result = report.status > 0
+                                       ? QString::number(report.status)
+                                       : QStringLiteral("error: %1").arg(report.error);
+            const QString retry =
+                report.attempt > 0 ? QStringLiteral(" retry %1").arg(report.attempt) : QString();
+            writeLine(stdout, QStringLiteral("%1 POST %2 %3%4 (%5 ms)")
+                                  .arg(result, report.url.toString(), report.label, retry)
+                                  .arg(report.elapsedMs));
+        });
+
+    const auto providerCount = int(factories.size());
+    const WebhookFirer::Summary summary =
+        firer.run(int(*count) * providerCount, [&factories, providerCount](int i) {
+            return factories[size_t(i % providerCount)].sample(i / providerCount);
+        });
+
+    constexpr int maxFailureLines = 20;
+    for (qsizetype i = 0; i < summary.failures.size() && i < maxFailureLines; ++i) {
+        const WebhookFirer::Report& report = summary.failures.at(i);
+        const QString answer = report.status > 0
+                                   ? QStringLiteral("HTTP %1: %2")
+                                         .arg(report.status)
+                                         .arg(QString::fromUtf8(report.response.left(200)))
+                                   : report.error;
+        writeLine(stderr,
+                  QStringLiteral("smsdesk-sim: fire: %1%2 failed: %3")
+                      .arg(report.label,
+                           report.attempt > 0 ? QStringLiteral(" retry %1").arg(report.attempt)
+                                              : QString(),
+                           oneLine(answer)));
+    }
+    if (summary.failures.size() > maxFailureLines) {
+        writeLine(stderr, QStringLiteral("smsdesk-sim: fire: … and %1 more failures")
+                              .arg(summary.failures.size() - maxFailureLines));
+    }
+    writeLine(stdout, summary.line());
+    return summary.allOk() ? Success : Failure;
+}
+
+// "HOST:PORT", "[::1]:PORT", ":PORT" (localhost).
+bool parseListen(const QString& text, QHostAddress* address, quint16* port)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon < 0)
+        return false;
+    QString host = text.left(colon);
+    bool ok = false;
+    const uint value = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || value > 65535)
+        return false;
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (host.isEmpty() || host == u"localhost")
+        *address = QHostAddress(QHostAddress::LocalHost);
+    else if (host == u"*")
+        *address = QHostAddress(QHostAddress::Any);
+    else if (!address->setAddress(host))
+        return false;
+    *port = quint16(value);
+    return true;
+}
+
+int serve(const QStringList& arguments)
+{
+    const QString command = QStringLiteral("serve");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Serves a stand-in for onCloud's outbound endpoint, POST /webhook-to-sms.php, with every "
+        "documented answer. Prints \"listening on http://HOST:PORT\" when ready, then one JSON "
+        "line per request. A request whose text starts with [WH-…] (a documented code) or "
+        "[HTTP-NNN] gets that answer."));
+    parser.addOptions({
+        {QStringLiteral("listen"),
+         QStringLiteral("Address and port (default 127.0.0.1:8090; port 0 picks a free one)."),
+         QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8090")},
+        {QStringLiteral("secret-env"),
+         QStringLiteral("The expected secret, read from this environment variable (default: any "
+                        "non-empty secret is accepted)."),
+         QStringLiteral("VAR")},
+        {QStringLiteral("fail"),
+         QStringLiteral("Answer every request with this error: WH-AUTH, WH-1, WH-2, WH-3, "
+                        "WH-23-2, WH-23-3 or WH-23-4."),
+         QStringLiteral("CODE")},
+        {QStringLiteral("did"),
+         QStringLiteral("A DID configured for webhook SMS, digits only (repeat for more); when "
+                        "given, any other \"from\" gets WH-3."),
+         QStringLiteral("DIGITS")},
+        {QStringLiteral("monthly-limit"),
+         QStringLiteral("Accept at most K messages per DID, then answer WH-23-3 (default: no "
+                        "limit)."),
+         QStringLiteral("K")},
+        {QStringLiteral("record"), QStringLiteral("Also append every request's JSON line to FILE."),
+         QStringLiteral("FILE")},
+    });
+    if (auto status = parse(parser, arguments, command,
+                            QStringLiteral("serve [--listen HOST:PORT] [options]")))
+        return *status;
+
+    QHostAddress address;
+    quint16 port = 0;
+    const QString listen = parser.value(QStringLiteral("listen")).trimmed();
+    if (!parseListen(listen, &address, &port)) {
+        return usageError(
+            command,
+            QStringLiteral("--listen \"%1\" is not HOST:PORT (like 127.0.0.1:8090)").arg(listen));
+    }
+
+    auto endpoint = std::make_unique<OutboundEndpoint>();
+    if (parser.isSet(QStringLiteral("secret-env"))) {
+        const QString variable = parser.value(QStringLiteral("secret-env")).trimmed();
+        const QString secret = qEnvironmentVariable(variable.toLocal8Bit().constData());
+        if (variable.isEmpty() || secret.isEmpty()) {
+            return usageError(command,
+                              QStringLiteral("--secret-env: the environment variable \"%1\" is not "
+                                             "set or empty")
+                                  .arg(variable));
+        }
+        endpoint->setSecret(secret);
+    }
+    if (parser.isSet(QStringLiteral("fail"))) {
+        QString code = parser.value(QStringLiteral("fail")).trimmed().toUpper();
+        if (code.startsWith(u'[') && code.endsWith(u']'))
+            code = code.mid(1, code.size() - 2);
+        if (!OutboundEndpoint::errorCodes().contains(code)) {
+            return usageError(command,
+                              QStringLiteral("--fail \"%1\" is not a documented code: "
+                                             "use one of %2")
+                                  .arg(parser.value(QStringLiteral("fail")),
+                                       OutboundEndpoint::errorCodes().join(QStringLiteral(", "))));
+        }
+        endpoint->setForcedError(code);
+    }
+    const QStringList dids = parser.values(QStringLiteral("did"));
+    for (const QString& did : dids) {
+        static const QRegularExpression digits(QStringLiteral("^[0-9]{10,15}$"));
+        if (!digits.match(did).hasMatch()) {
+            return usageError(
+                command, QStringLiteral("--did \"%1\" must be 10 to 15 digits, no +").arg(did));
+        }
+    }
+    endpoint->setConfiguredDids(dids);
+    int error = Success;
+    const auto limit =
+        integerOption(parser, QStringLiteral("monthly-limit"), 0, 1, 100000000, command, &error);
+    if (error != Success)
+        return error;
+    endpoint->setMonthlyLimit(int(*limit));
+
+    std::unique_ptr<QFile> record;
+    if (parser.isSet(QStringLiteral("record"))) {
+        record = std::make_unique<QFile>(parser.value(QStringLiteral("record")));
+        if (!record->open(QIODevice::WriteOnly | QIODevice::Append)) {
+            writeLine(stderr, QStringLiteral("smsdesk-sim: serve: cannot open %1: %2")
+                                  .arg(record->fileName(), record->errorString()));
+            return Failure;
+        }
+    }
+    QObject::connect(endpoint.get(), &OutboundEndpoint::handled,
+                     [&record](const OutboundEndpoint::Record& entry) {
+                         const QByteArray line = entry.toJsonLine();
+                         writeLine(stdout, QString::fromUtf8(line));
+                         if (record) {
+                             record->write(line + '\n');
+                             record->flush();
+                         }
+                     });
+
+    HttpServer server;
+    server.setHandler(endpoint.get());
+    QString listenError;
+    if (!server.listen(address, port, &listenError)) {
+        writeLine(
+            stderr,
+            QStringLiteral("smsdesk-sim: serve: cannot listen on %1: %2").arg(listen, listenError));
+        return Failure;
+    }
+    const QHostAddress bound = server.serverAddress();
+    const QString host = bound.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QStringLiteral("[%1]").arg(bound.toString())
+                             : bound.toString();
+    writeLine(stdout,
+              QStringLiteral("listening on http://%1:%2").arg(host).arg(server.serverPort()));
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("smsdesk-sim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SMSDESK_VERSION));
+    // stdout is for results; the HTTP layer's progress stays out of it unless asked for.
+    QLoggingCategory::setFilterRules(QStringLiteral("smsdesk.*.debug=false\nsmsdesk.*.info=false"));
+
+    const QStringList arguments = QCoreApplication::arguments().mid(1);
+    const QString command = arguments.value(0);
+    if (command == u"fire")
+        return fire(arguments.mid(1));
+    if (command == u"serve")
+        return serve(arguments.mid(1));
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        writeLine(stdout,
+                  QStringLiteral("Usage: smsdesk-sim fire --provider P|all --url URL [--count N] "
+                                 "[options]\n"
+                                 "       smsdesk-sim serve [--listen HOST:PORT] [options]\n"
+                                 "The SMS Desk provider simulator: fire posts webhooks in each "
+                                 "provider's format; serve is a stand-in for onCloud's outbound "
+                                 "endpoint. See smsdesk-sim fire --help and smsdesk-sim serve "
+                                 "--help."));
+        return Success;
+    }
+    if (command == u"--version") {
+        writeLine(stdout,
+                  QStringLiteral("smsdesk-sim %1").arg(QCoreApplication::applicationVersion()));
+        return Success;
+    }
+    if (command.isEmpty())
+        return usageError({}, QStringLiteral("no command given: use fire or serve"));
+    return usageError({}, QStringLiteral("unknown command \"%1\": use fire or serve").arg(command));
+}
