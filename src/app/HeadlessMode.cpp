@@ -152,6 +152,10 @@ int HeadlessMode::run(const QStringList& arguments)
     bool stopping = false;
     auto finish = [&] {
         writer.drainAndStop();
+        const MessageWriter::Statistics stats = writer.statistics();
+        out << "writer: " << stats.jobsWritten << " jobs in " << stats.batches
+            << " transactions (largest " << stats.largestBatch << "), " << stats.jobsFailed
+            << " failed\n";
         out << "stopped" << Qt::endl;
         QCoreApplication::exit(0);
     };

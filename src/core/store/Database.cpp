@@ -133,6 +133,9 @@ QSqlDatabase Database::connect(const QString& name, QString* error) const
             QString sqlError;
             if (!exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &sqlError) ||
                 !exec(db, QStringLiteral("PRAGMA synchronous = FULL"), &sqlError) ||
+                // Statement journals (every statement inside the writer's per-job savepoints
+                // has one) and temporary tables stay in memory instead of temporary files.
+                !exec(db, QStringLiteral("PRAGMA temp_store = MEMORY"), &sqlError) ||
                 !exec(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs),
                       &sqlError)) {
                 failure =

@@ -153,11 +153,19 @@ struct MessageWriter::Statements
 {
     explicit Statements(const QSqlDatabase& db)
         : insertMessage(db), findByKey(db), findOutbound(db), insertStatus(db), updateStatus(db),
-          insertLog(db), completeLog(db), purge(db)
+          insertLog(db), completeLog(db), purge(db), savepoint(db), release(db), rollbackTo(db)
     {}
 
-    bool prepare(QString* error)
+    // `withSavepoints`: SQLite prepares SAVEPOINT statements like any other (one per job,
+    // so preparing them once saves a parse per job); PostgreSQL cannot prepare them.
+    bool prepare(bool withSavepoints, QString* error)
     {
+        if (withSavepoints && !(savepoint.prepare(QStringLiteral("SAVEPOINT job")) &&
+                                release.prepare(QStringLiteral("RELEASE SAVEPOINT job")) &&
+                                rollbackTo.prepare(QStringLiteral("ROLLBACK TO SAVEPOINT job")))) {
+            *error = describe(savepoint.lastError());
+            return false;
+        }
         const std::pair<QSqlQuery*, QString> all[] = {
             {&insertMessage,
              QStringLiteral("INSERT INTO messages (direction, provider, number_id, did, remote, "
@@ -209,6 +217,9 @@ struct MessageWriter::Statements
     QSqlQuery insertLog;
     QSqlQuery completeLog;
     QSqlQuery purge;
+    QSqlQuery savepoint; // SQLite only
+    QSqlQuery release;
+    QSqlQuery rollbackTo;
 };
 
 MessageWriter::MessageWriter(const Database& database, const Clock& clock, QObject* parent)
@@ -480,7 +491,7 @@ void MessageWriter::openConnection()
     }
     if (m_db.isValid() && error.isEmpty()) {
         auto statements = std::make_unique<Statements>(m_db);
-        if (statements->prepare(&error))
+        if (statements->prepare(m_database.backend() == Backend::Sqlite, &error))
             m_statements = std::move(statements);
     }
     m_busyTimeoutMs = -1;
@@ -512,6 +523,24 @@ bool MessageWriter::exec(const QString& sql, QSqlError* error)
         return true;
     *error = query.lastError();
     return false;
+}
+
+bool MessageWriter::savepoint(Savepoint op, QSqlError* error)
+{
+    if (m_database.backend() == Backend::Sqlite) {
+        QSqlQuery& query = op == Savepoint::Begin     ? m_statements->savepoint
+                           : op == Savepoint::Release ? m_statements->release
+                                                      : m_statements->rollbackTo;
+        const bool ok = query.exec();
+        if (!ok)
+            *error = query.lastError();
+        query.finish();
+        return ok;
+    }
+    return exec(op == Savepoint::Begin     ? QStringLiteral("SAVEPOINT job")
+                : op == Savepoint::Release ? QStringLiteral("RELEASE SAVEPOINT job")
+                                           : QStringLiteral("ROLLBACK TO SAVEPOINT job"),
+                error);
 }
 
 MessageWriter::Begin MessageWriter::begin(qint64 sliceMs, qint64 boundMs, QString* error)
@@ -731,7 +760,7 @@ bool MessageWriter::applyItem(Item& item, bool* busy, QString* reason)
         return true;
     }
     QSqlError error;
-    if (!exec(QStringLiteral("SAVEPOINT job"), &error)) {
+    if (!savepoint(Savepoint::Begin, &error)) {
         *reason = describe(error);
         return false;
     }
@@ -774,7 +803,7 @@ bool MessageWriter::applyItem(Item& item, bool* busy, QString* reason)
         break;
     }
     if (ok) {
-        if (!exec(QStringLiteral("RELEASE SAVEPOINT job"), &error)) {
+        if (!savepoint(Savepoint::Release, &error)) {
             *reason = describe(error);
             return false;
         }
@@ -787,8 +816,8 @@ bool MessageWriter::applyItem(Item& item, bool* busy, QString* reason)
         return false;
     }
     QSqlError rollbackError;
-    if (!exec(QStringLiteral("ROLLBACK TO SAVEPOINT job"), &rollbackError) ||
-        !exec(QStringLiteral("RELEASE SAVEPOINT job"), &rollbackError)) {
+    if (!savepoint(Savepoint::RollbackTo, &rollbackError) ||
+        !savepoint(Savepoint::Release, &rollbackError)) {
         *reason = describe(rollbackError);
         return false;
     }
@@ -804,20 +833,20 @@ bool MessageWriter::applyItem(Item& item, bool* busy, QString* reason)
     if (item.kind == Item::Kind::Write && item.job.requestLog) {
         qint64 logId = 0;
         QSqlError logError;
-        if (!exec(QStringLiteral("SAVEPOINT job"), &logError)) {
+        if (!savepoint(Savepoint::Begin, &logError)) {
             *reason = describe(logError);
             return false;
         }
         if (insertRequestLog(*item.job.requestLog, 0,
                              QString::fromLatin1(RequestLogRow::OutcomeStoreFailed),
                              QStringLiteral("not stored: ") + jobReason, &logId, &logError)) {
-            if (!exec(QStringLiteral("RELEASE SAVEPOINT job"), &logError)) {
+            if (!savepoint(Savepoint::Release, &logError)) {
                 *reason = describe(logError);
                 return false;
             }
             item.outcome.requestLogId = logId;
-        } else if (!exec(QStringLiteral("ROLLBACK TO SAVEPOINT job"), &logError) ||
-                   !exec(QStringLiteral("RELEASE SAVEPOINT job"), &logError)) {
+        } else if (!savepoint(Savepoint::RollbackTo, &logError) ||
+                   !savepoint(Savepoint::Release, &logError)) {
             *reason = describe(logError);
             return false;
         }

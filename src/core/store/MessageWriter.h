@@ -133,6 +133,13 @@ private:
         Error
     };
 
+    enum class Savepoint
+    {
+        Begin,
+        Release,
+        RollbackTo
+    };
+
     using Batch = std::deque<std::unique_ptr<Item>>;
 
     OutcomeRelay* relayFor(QObject* context, Done done);
@@ -156,6 +163,7 @@ private:
     bool insertRequestLog(const RequestLogRow& row, qint64 messageId, const QString& outcome,
                           const QString& reason, qint64* id, QSqlError* error);
     bool exec(const QString& sql, QSqlError* error);
+    bool savepoint(Savepoint op, QSqlError* error);
     void failBatch(Batch& batch, WriteOutcome::Failure failure, const QString& reason);
     void deliver(Item& item);
     void checkpoint();
