@@ -207,7 +207,7 @@ class TestWebhookListener : public QObject
     }
 
     // The requestHandled event number `index` (waits for it).
-    ListenerEvent event(int index)
+    ListenerEvent handled(int index)
     {
         if (!QTest::qWaitFor([&] { return m_events->size() > index; }, WaitMs))
             return {};
@@ -333,7 +333,7 @@ private Q_SLOTS:
         QCOMPARE(query.value(5).toString(), QStringLiteral("received"));
         query.finish(); // an open statement would pin this connection's snapshot (WAL)
 
-        const ListenerEvent e = event(0);
+        const ListenerEvent e = handled(0);
         QCOMPARE(e.outcome, ListenerEvent::accepted());
         QCOMPARE(e.status, 200);
         QCOMPARE(e.numberId, m_numberIds.value(did));
@@ -380,10 +380,10 @@ private Q_SLOTS:
         QCOMPARE(retry.status, first.status);
         QCOMPARE(retry.body, first.body);
         QCOMPARE(count(QStringLiteral("messages")), 1);
-        QCOMPARE(event(0).outcome, ListenerEvent::accepted());
-        QCOMPARE(event(1).outcome, ListenerEvent::duplicate());
-        QCOMPARE(event(1).messageIds, event(0).messageIds);
-        QCOMPARE(logRow(event(1).requestLogId).value(QStringLiteral("outcome")).toString(),
+        QCOMPARE(handled(0).outcome, ListenerEvent::accepted());
+        QCOMPARE(handled(1).outcome, ListenerEvent::duplicate());
+        QCOMPARE(handled(1).messageIds, handled(0).messageIds);
+        QCOMPARE(logRow(handled(1).requestLogId).value(QStringLiteral("outcome")).toString(),
                  ListenerEvent::duplicate());
         QCOMPARE(count(QStringLiteral("request_log")), 2);
     }
@@ -399,7 +399,7 @@ private Q_SLOTS:
         QCOMPARE(response.header("WWW-Authenticate"), QByteArray("Bearer"));
         QVERIFY2(response.error().contains(QStringLiteral("requires an Authorization header")),
                  qPrintable(response.error()));
-        QCOMPARE(event(0).outcome, ListenerEvent::refusedAuth());
+        QCOMPARE(handled(0).outcome, ListenerEvent::refusedAuth());
 
         response = post("/webhooks/zonitel", zonitelInbound(), Json,
                         "Authorization: Bearer zt-0123456789abcdef-secreT\r\n");
@@ -414,11 +414,11 @@ private Q_SLOTS:
                         "Authorization: " + secret.toUtf8() + "\r\n");
         QCOMPARE(response.status, 200);
         QCOMPARE(count(QStringLiteral("messages")), 1);
-        QCOMPARE(event(3).outcome, ListenerEvent::accepted());
+        QCOMPARE(handled(3).outcome, ListenerEvent::accepted());
         QCOMPARE(count(QStringLiteral("request_log")), 4);
 
         // The log has the header, never its value.
-        QVERIFY(logRow(event(3).requestLogId)
+        QVERIFY(logRow(handled(3).requestLogId)
                     .value(QStringLiteral("headers"))
                     .toString()
                     .contains(QLatin1String(RequestLogRow::RedactedValue)));
@@ -441,7 +441,7 @@ private Q_SLOTS:
             post("/webhooks/zonitel", zonitelInbound(), Json, "Authorization: Bearer x-123456\r\n");
         QCOMPARE(response.status, 503);
         QCOMPARE(response.header("Retry-After"), QByteArray("1"));
-        QCOMPARE(event(0).outcome, ListenerEvent::credentialUnavailable());
+        QCOMPARE(handled(0).outcome, ListenerEvent::credentialUnavailable());
         QCOMPARE(count(QStringLiteral("messages")), 0);
     }
 
@@ -454,19 +454,19 @@ private Q_SLOTS:
         start();
 
         QCOMPARE(post("/webhooks/pbx", pbxBody(), Form).status, 401);
-        QVERIFY(event(0).reason.contains(QStringLiteral("/webhooks/pbx/<token>")));
+        QVERIFY(handled(0).reason.contains(QStringLiteral("/webhooks/pbx/<token>")));
         QCOMPARE(post("/webhooks/pbx/" + PathToken::generate().toLatin1(), pbxBody(), Form).status,
                  401);
         // Another number's token does not open this number.
         QCOMPARE(post("/webhooks/pbx/" + other.toLatin1(), pbxBody(), Form).status, 401);
-        QVERIFY(event(2).reason.contains(QStringLiteral("belongs to +61288888888")));
+        QVERIFY(handled(2).reason.contains(QStringLiteral("belongs to +61288888888")));
         // Nor another provider's path.
         QCOMPARE(post("/webhooks/oncloud/" + token.toLatin1(), onCloudBody(), Json).status, 401);
         QCOMPARE(count(QStringLiteral("messages")), 0);
 
         QCOMPARE(post("/webhooks/pbx/" + token.toLatin1(), pbxBody(), Form).status, 200);
         QCOMPARE(count(QStringLiteral("messages")), 1);
-        QCOMPARE(event(4).numberId, m_numberIds.value(PbxDid));
+        QCOMPARE(handled(4).numberId, m_numberIds.value(PbxDid));
         // The token is not written to the log's target in clear? It is: the path is what
         // arrived, and the log keeps it (the token only opens the path, like the URL itself).
         QCOMPARE(count(QStringLiteral("request_log"), QStringLiteral("outcome = 'refused-auth'")),
@@ -498,9 +498,9 @@ private Q_SLOTS:
             QCOMPARE(response.status, refuse ? 404 : 200);
         }
         for (int i = 0; i < 3; ++i) {
-            QCOMPARE(event(i).outcome,
+            QCOMPARE(handled(i).outcome,
                      refuse ? ListenerEvent::unknownNumber() : ListenerEvent::unassigned());
-            QCOMPARE(event(i).numberId, 0);
+            QCOMPARE(handled(i).numberId, 0);
         }
         QCOMPARE(count(QStringLiteral("messages")), refuse ? 0 : 3);
         QCOMPARE(count(QStringLiteral("messages"), QStringLiteral("number_id IS NULL")),
@@ -555,7 +555,7 @@ private Q_SLOTS:
         QCOMPARE(response.status, status);
         QCOMPARE(response.header("Allow"), allow);
         QVERIFY2(!response.error().isEmpty(), response.body.constData());
-        const ListenerEvent e = event(0);
+        const ListenerEvent e = handled(0);
         QCOMPARE(e.outcome, outcome);
         QCOMPARE(e.reason, response.error());
         QVERIFY(e.requestLogId > 0);
@@ -575,7 +575,7 @@ private Q_SLOTS:
             "Authorization: Token never-logged\r\nContent-Length: 5000000\r\n\r\n";
         const HttpTestResponse response = exchange(tooLarge);
         QCOMPARE(response.status, 413);
-        const ListenerEvent e = event(0);
+        const ListenerEvent e = handled(0);
         QCOMPARE(e.outcome, ListenerEvent::tooLarge());
         QCOMPARE(e.status, 413);
         const QSqlRecord log = logRow(e.requestLogId);
@@ -622,14 +622,14 @@ private Q_SLOTS:
                      qPrintable(response.error()));
         }
         QCOMPARE(count(QStringLiteral("messages")), 0);
-        QCOMPARE(event(0).outcome, ListenerEvent::storeUnavailable());
+        QCOMPARE(handled(0).outcome, ListenerEvent::storeUnavailable());
         // The refusal is logged once the lock is free again.
         QTRY_COMPARE(count(QStringLiteral("request_log"), QStringLiteral("response_status = 503")),
                      1);
 
         QCOMPARE(post("/webhooks/pbx", pbxBody(), Form).status, 200);
         QCOMPARE(count(QStringLiteral("messages")), 1);
-        QCOMPARE(event(1).outcome, ListenerEvent::accepted());
+        QCOMPARE(handled(1).outcome, ListenerEvent::accepted());
     }
 
     void onCloudReplyInTheResponse()
@@ -661,8 +661,9 @@ private Q_SLOTS:
         const QJsonObject reply = QJsonDocument::fromJson(response.body).object();
         QCOMPARE(reply.value(QStringLiteral("reply")).toString(), QStringLiteral("Got: two"));
         QCOMPARE(reply.value(QStringLiteral("media")).toArray().size(), 1);
-        QCOMPARE(logRow(event(1).requestLogId).value(QStringLiteral("response_body")).toByteArray(),
-                 response.body);
+        QCOMPARE(
+            logRow(handled(1).requestLogId).value(QStringLiteral("response_body")).toByteArray(),
+            response.body);
 
         // Too slow: answered without the reply at the deadline; the late reply is ignored.
         ReplySource::Done late;
@@ -692,9 +693,9 @@ private Q_SLOTS:
         QCOMPARE(post("/webhooks/zonitel", zonitelDelivered(), Json).status, 200);
         QCOMPARE(post("/webhooks/android-gateway", gatewayStatus(), Json).status, 200);
         QCOMPARE(post("/webhooks/android-gateway", gatewayStatus(), Json).status, 200);
-        QCOMPARE(event(0).outcome, ListenerEvent::accepted());
-        QCOMPARE(event(1).outcome, ListenerEvent::accepted());
-        QCOMPARE(event(2).outcome, ListenerEvent::duplicate());
+        QCOMPARE(handled(0).outcome, ListenerEvent::accepted());
+        QCOMPARE(handled(1).outcome, ListenerEvent::accepted());
+        QCOMPARE(handled(2).outcome, ListenerEvent::duplicate());
         QCOMPARE(count(QStringLiteral("messages"), QStringLiteral("direction = 'outbound'")), 2);
         QCOMPARE(count(QStringLiteral("message_status")), 2);
         QCOMPARE(value(QStringLiteral("SELECT number_id FROM messages WHERE provider = "
