@@ -707,6 +707,24 @@ private Q_SLOTS:
                  QStringLiteral("delivered"));
     }
 
+    void requestLogRetention()
+    {
+        start();
+        QCOMPARE(exchange(HttpTestClient::get("/nowhere")).status, 404);
+        QCOMPARE(exchange(HttpTestClient::get("/elsewhere")).status, 404);
+        QTRY_COMPARE(count(QStringLiteral("request_log")), 2);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+
+        m_clock.set(now.addDays(29)); // within the 30 days: kept
+        m_listener->purgeExpiredRequests();
+        QTest::qWait(300);
+        QCOMPARE(count(QStringLiteral("request_log")), 2);
+
+        m_clock.set(now.addDays(31));
+        m_listener->purgeExpiredRequests();
+        QTRY_COMPARE(count(QStringLiteral("request_log")), 0);
+    }
+
     void loaderReadsNumbersAndCredentials()
     {
         addNumber(OnCloudDid, QStringLiteral("oncloud"), QStringLiteral("Token abc"));
