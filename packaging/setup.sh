@@ -2,8 +2,9 @@
 # One command from a fresh Debian 12 machine to a running SMS Desk or a green test suite.
 #
 #   packaging/setup.sh run [SMSDESK_ARGS...]   build (preset "release") and start smsdesk
-#   packaging/setup.sh test [CTEST_ARGS...]    build (preset "ci", warnings are errors) and run
-#                                              the whole suite through tests/run-tests.sh
+#   packaging/setup.sh test [CTEST_ARGS...]    build presets "ci" (gcc) and "asan" (clang,
+#                                              ASan+UBSan, fuzz targets), warnings are errors, and
+#                                              run the whole suite of both through tests/run-tests.sh
 #
 # Idempotent: installs only the Debian packages that are missing (apt-get update only then),
 # re-uses the existing build directory and rebuilds only what changed.
@@ -49,6 +50,10 @@ TEST_PACKAGES=(
     xauth
     desktop-file-utils # validates packaging/smsdesk.desktop
     appstream          # validates packaging/io.smsdesk.SmsDesk.metainfo.xml
+    # The preset "asan": clang with AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer.
+    clang           # clang/clang++ (Debian 12: clang 14)
+    libclang-rt-dev # clang's run-time libraries: ASan, UBSan, LSan, libFuzzer (libclang-rt-14-dev)
+    llvm            # llvm-symbolizer: file:line in sanitizer and libFuzzer stack traces
 )
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -66,7 +71,7 @@ die() {
 }
 
 usage() {
-    sed -n '2,6s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+    sed -n '2,7s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
     exit 2
 }
 
@@ -135,11 +140,12 @@ ensure_packages() {
 
 # build PRESET: configure (cheap when nothing changed) and build.
 build() {
-    local preset="$1"
+    local preset="$1" since=$SECONDS
     log "configuring with preset '$preset'"
     cmake --preset "$preset" -S "$repo" >/dev/null
     log "building with preset '$preset'"
     cmake --build --preset "$preset" --parallel "$(nproc)"
+    log "preset '$preset' built in $((SECONDS - since)) s"
 }
 
 # --- main ----------------------------------------------------------------------------------------
@@ -161,9 +167,10 @@ test)
     ensure_packages "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}" \
         -- "${OPTIONAL_RUNTIME_PACKAGES[@]}"
     build ci
-    log "built after $((SECONDS - started)) s; running the test suite"
+    build asan
+    log "built after $((SECONDS - started)) s; running the test suite of build/ci and build/asan"
     status=0
-    "$repo/tests/run-tests.sh" "$repo/build/ci" "$@" || status=$?
+    "$repo/tests/run-tests.sh" "$repo/build/ci" "$repo/build/asan" -- "$@" || status=$?
     log "finished after $((SECONDS - started)) s with status $status"
     exit "$status"
     ;;

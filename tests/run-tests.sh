@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Runs the whole ctest suite of BUILD_DIR in an isolated session:
+# Runs the whole ctest suite of each BUILD_DIR, one after the other, in one isolated session:
 #   - a throw-away HOME and XDG_* directories (nothing of the caller's profile is read or written),
 #   - a private D-Bus session bus (dbus-run-session),
 #   - an unlocked GNOME Keyring (Secret Service) on that bus, checked with a secret-tool round trip,
-#   - QT_QPA_PLATFORM=offscreen, so no display is needed.
+#   - QT_QPA_PLATFORM=offscreen, so no display is needed,
+#   - ASan/UBSan/LSan options for a sanitizer build (preset asan): any report fails the test; the
+#     leak suppressions for uninstrumented system libraries are in tests/sanitizers/lsan.supp.
 # Everything it started or created is removed again, also when a test fails or the run is interrupted.
-# Exits with ctest's status.
+# Exits with 0 when every ctest run passed, else with the status of the first one that failed.
 #
-#   tests/run-tests.sh BUILD_DIR [CTEST_ARGS...]
+#   tests/run-tests.sh BUILD_DIR [BUILD_DIR...] [--] [CTEST_ARGS...]
 #   tests/run-tests.sh build/ci -R test_keychain     # one test
 #   tests/run-tests.sh build/ci -L unit              # one label
+#   tests/run-tests.sh build/ci build/asan -- -L unit  # the same ctest arguments for both
+#
+# The build directories are the leading arguments that do not start with '-'; CTEST_ARGS start
+# at the first argument that does, or after `--`. A build directory in which CTEST_ARGS select
+# no test is skipped with a note; selecting no test at all is an error.
 #
 # Hook for tests that need a real X server: set SMSDESK_TEST_XVFB=1 and ctest runs under
 # `xvfb-run -a` (packages xvfb and xauth); such a test must then override QT_QPA_PLATFORM=xcb
@@ -17,7 +24,7 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 BUILD_DIR [CTEST_ARGS...]" >&2
+    echo "usage: $0 BUILD_DIR [BUILD_DIR...] [--] [CTEST_ARGS...]" >&2
     exit 2
 }
 
@@ -33,7 +40,11 @@ need() {
 # ---------------------------------------------------------------------------------------------
 if [[ "${1:-}" == "--in-session" ]]; then
     shift
-    build_dir="$1"
+    build_dirs=()
+    while [[ "$1" != "--" ]]; do
+        build_dirs+=("$1")
+        shift
+    done
     shift
     keyring_pid=""
     keyring_log="$SMSDESK_TEST_TMP/gnome-keyring.log"
@@ -102,28 +113,62 @@ if [[ "${1:-}" == "--in-session" ]]; then
     export SMSDESK_TEST_KEYCHAIN=1
     export QT_QPA_PLATFORM=offscreen
 
-    ctest_cmd=(ctest --test-dir "$build_dir" --output-on-failure --no-tests=error -j2 "$@")
-    if [[ "${SMSDESK_TEST_XVFB:-0}" == 1 ]]; then
-        need xvfb-run
-        ctest_cmd=(xvfb-run -a "${ctest_cmd[@]}")
-    fi
-
     status=0
-    "${ctest_cmd[@]}" || status=$?
+    selected=0
+    summary=()
+    for build_dir in "${build_dirs[@]}"; do
+        # How many tests CTEST_ARGS select here (-N lists without running).
+        listed="$(ctest --test-dir "$build_dir" -N "$@" 2>&1)" || {
+            printf '%s\n' "$listed" >&2
+            [[ $status -ne 0 ]] || status=2
+            summary+=("$build_dir: ctest could not list the tests")
+            continue
+        }
+        count="$(printf '%s\n' "$listed" | sed -n 's/^Total Tests: *\([0-9][0-9]*\).*/\1/p' | tail -n 1)"
+        if [[ "${count:-0}" -eq 0 ]]; then
+            echo "run-tests: no test selected in $build_dir; skipping it"
+            summary+=("$build_dir: no test selected")
+            continue
+        fi
+        selected=$((selected + count))
+
+        ctest_cmd=(ctest --test-dir "$build_dir" --output-on-failure --no-tests=error -j2 "$@")
+        if [[ "${SMSDESK_TEST_XVFB:-0}" == 1 ]]; then
+            need xvfb-run
+            ctest_cmd=(xvfb-run -a "${ctest_cmd[@]}")
+        fi
+        echo "run-tests: running $count tests of $build_dir"
+        started=$SECONDS
+        run_status=0
+        "${ctest_cmd[@]}" || run_status=$?
+        summary+=("$build_dir: $count tests, status $run_status, $((SECONDS - started)) s")
+        [[ $status -ne 0 ]] || status=$run_status
+    done
     stop_keyring
+    if [[ $selected -eq 0 && $status -eq 0 ]]; then
+        echo "run-tests: the ctest arguments select no test in any build directory" >&2
+        status=8
+    fi
+    for line in "${summary[@]}"; do
+        echo "run-tests: $line"
+    done
     exit "$status"
 fi
 
 # ---------------------------------------------------------------------------------------------
 # Stage 1: isolate HOME/XDG, then re-enter this script inside a private session bus.
 # ---------------------------------------------------------------------------------------------
-[[ $# -ge 1 ]] || usage
-[[ -f "$1/CTestTestfile.cmake" ]] || {
-    echo "run-tests: '$1' is not a configured build directory (no CTestTestfile.cmake)" >&2
-    exit 2
-}
-build_dir="$(cd "$1" && pwd)"
-shift
+[[ $# -ge 1 && "$1" != -* ]] || usage
+build_dirs=()
+while [[ $# -gt 0 && "$1" != -* ]]; do
+    [[ -f "$1/CTestTestfile.cmake" ]] || {
+        echo "run-tests: '$1' is not a configured build directory (no CTestTestfile.cmake)" >&2
+        exit 2
+    }
+    build_dirs+=("$(cd "$1" && pwd)")
+    shift
+done
+[[ "${1:-}" != "--" ]] || shift
 
 for tool in ctest dbus-run-session dbus-send gnome-keyring-daemon secret-tool; do
     need "$tool"
@@ -166,6 +211,15 @@ unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS GNOME_KEYRING_CONTROL SSH
     GNOME_DESKTOP_SESSION_ID SMSDESK_TEST_KEYCHAIN SMSDESK_TEST_PG
 export LC_ALL=C.UTF-8
 
+# Sanitizer builds (preset asan): every ASan, LSan (leak at exit) or UBSan report ends the process
+# with status 86, which fails the test, also when the report comes from a child process (the
+# smsdesk binary the cli tests start) whose test expects some other non-zero status. Harmless for
+# a build without sanitizers. Options the caller set come last and win.
+sanitizers="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/sanitizers"
+export ASAN_OPTIONS="detect_leaks=1:exitcode=86:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1:strict_string_checks=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$sanitizers/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=86${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+
 # A throw-away PostgreSQL server on loopback for the store tests that run against both
 # backends (SMSDESK_TEST_PG names its admin database; each test creates and drops its own).
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
@@ -192,5 +246,5 @@ export SMSDESK_TEST_PG="postgresql://smsdesk@127.0.0.1:$pg_port/postgres"
 echo "run-tests: PostgreSQL on 127.0.0.1:$pg_port"
 
 status=0
-dbus-run-session -- bash "${BASH_SOURCE[0]}" --in-session "$build_dir" "$@" || status=$?
+dbus-run-session -- bash "${BASH_SOURCE[0]}" --in-session "${build_dirs[@]}" -- "$@" || status=$?
 exit "$status"

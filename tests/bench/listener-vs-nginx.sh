@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Requests per second of `smsdesk --headless` against nginx answering `return 200`, measured in
+# one run with the same wrk load and payload (tests/bench/webhook.lua: keep-alive onCloud
+# webhooks, each a distinct message). Prints both, the ratio, smsdesk's latency percentiles,
+# its non-2xx count and how many messages the store holds afterwards (every 2xx must be a
+# stored message).
+#
+#   tests/bench/listener-vs-nginx.sh [SMSDESK_BINARY]
+#       default binary: build/release/src/app/smsdesk (built by `packaging/setup.sh run`)
+#   environment: DURATION (s, default 10), CONNECTIONS (default 16), THREADS (wrk, default 1),
+#                ROUNDS (alternating nginx/smsdesk rounds, default 3), NGINX_WORKERS (default 1)
+#
+# Needs wrk and nginx (Debian: wrk, nginx-light). Nothing here is run by ctest: it measures.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo="$(pwd)"
+binary="${1:-$repo/build/release/src/app/smsdesk}"
+duration="${DURATION:-10}"
+connections="${CONNECTIONS:-16}"
+threads="${THREADS:-1}"
+rounds="${ROUNDS:-3}"
+nginx_workers="${NGINX_WORKERS:-1}"
+script="$repo/tests/bench/webhook.lua"
+
+for tool in wrk nginx; do
+    command -v "$tool" >/dev/null || [[ -x /usr/sbin/$tool ]] ||
+        { echo "bench: $tool is missing (apt-get install wrk nginx-light)" >&2; exit 1; }
+done
+[[ -x "$binary" ]] || { echo "bench: no smsdesk binary at $binary" >&2; exit 1; }
+nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# --- nginx: return 200 -------------------------------------------------------------------------
+nginx_port="$(free_port)"
+mkdir -p "$work/nginx"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes $nginx_workers;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $work/nginx/body;
+    keepalive_requests 1000000;
+    server {
+        listen 127.0.0.1:$nginx_port;
+        location / { return 200; }
+    }
+}
+CONF
+"$nginx_bin" -c "$work/nginx/nginx.conf" -p "$work/nginx" &
+pids+=($!)
+
+# --- smsdesk --headless on a fresh SQLite store --------------------------------------------------
+export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+mkdir -p "$HOME"
+db="$work/smsdesk.sqlite"
+"$binary" numbers add --db "$db" --number +14045559999 --provider oncloud --label Bench >/dev/null
+"$binary" --headless --db "$db" --listen 127.0.0.1:0 >"$work/smsdesk.out" 2>"$work/smsdesk.err" &
+smsdesk_pid=$!
+pids+=($smsdesk_pid)
+for _ in $(seq 100); do
+    grep -q '^listening on' "$work/smsdesk.out" 2>/dev/null && break
+    sleep 0.1
+done
+smsdesk_url="$(sed -n 's/^listening on //p' "$work/smsdesk.out")"
+[[ -n "$smsdesk_url" ]] || { echo "bench: smsdesk did not start:" >&2; cat "$work/smsdesk.err" >&2; exit 1; }
+
+run_wrk() { # URL OUTPUT PREFIX
+    wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$script" "$1" -- "$3" >"$2"
+}
+rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
+requests() { awk '/requests in/ { print $1 }' "$1"; }
+non2xx() { awk '/Non-2xx or 3xx responses:/ { print $5 }' "$1" | grep . || echo 0; }
+errors() { awk '/Socket errors:/ { print }' "$1"; }
+percentile() { awk -v p="$2" '$1 == p { print $2 }' "$1"; }
+
+# Warm both up, then alternate rounds so machine noise hits both alike.
+wrk -t1 -c4 -d2s -s "$script" "http://127.0.0.1:$nginx_port" -- warmup >/dev/null
+wrk -t1 -c4 -d2s -s "$script" "$smsdesk_url" -- warmup >"$work/warmup.txt"
+warmup="$(requests "$work/warmup.txt")"
+total_sent=0
+total_non2xx=0
+printf '%-6s %12s %12s %8s %9s %9s %9s %8s\n' round nginx_rps smsdesk_rps ratio p50 p90 p99 non2xx
+ratios=()
+for round in $(seq "$rounds"); do
+    run_wrk "http://127.0.0.1:$nginx_port" "$work/nginx-$round.txt" "round$round"
+    run_wrk "$smsdesk_url" "$work/smsdesk-$round.txt" "round$round"
+    n="$(rps "$work/nginx-$round.txt")"
+    s="$(rps "$work/smsdesk-$round.txt")"
+    ratio="$(awk -v a="$s" -v b="$n" 'BEGIN { printf "%.3f", a / b }')"
+    ratios+=("$ratio")
+    bad="$(non2xx "$work/smsdesk-$round.txt")"
+    total_non2xx=$((total_non2xx + bad))
+    total_sent=$((total_sent + $(requests "$work/smsdesk-$round.txt")))
+    f="$work/smsdesk-$round.txt"
+    printf '%-6s %12s %12s %8s %9s %9s %9s %8s\n' "$round" "$n" "$s" "$ratio" \
+        "$(percentile "$f" 50%)" "$(percentile "$f" 90%)" "$(percentile "$f" 99%)" "$bad"
+    e="$(errors "$f")"; [[ -z "$e" ]] || echo "       smsdesk $e"
+done
+median="$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
+
+# Stop smsdesk gracefully (drains the writer), then count what the store holds.
+kill -TERM "$smsdesk_pid"
+wait "$smsdesk_pid" || true
+stored="$("$binary" export --db "$db" --format jsonl | grep -c 'Benchmark message' || true)"
+echo "median ratio smsdesk/nginx: $median  (nginx: $nginx_workers worker(s); wrk: $threads thread(s), $connections connections, ${duration}s x $rounds rounds)"
+echo "smsdesk non-2xx answers: $total_non2xx"
+echo "benchmark messages stored: $stored; requests answered: $((total_sent + warmup)) (every one a distinct message)"
+grep -h '^writer:' "$work/smsdesk.out" || true
