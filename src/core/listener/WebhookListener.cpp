@@ -545,29 +545,33 @@ void WebhookListener::stored(const ExchangePtr& exchange, const WriteOutcome& ou
 
 void WebhookListener::askForReply(const ExchangePtr& exchange)
 {
-    QPointer<WebhookListener> self(this);
-    auto timer = std::make_shared<QTimer>();
+    // The deadline timer is a child of the listener (no reference cycle through the lambdas)
+    // and goes once the request is answered, by the source or by the deadline.
+    auto* timer = new QTimer(this);
     timer->setSingleShot(true);
-    auto answer = [self, exchange, timer](std::optional<ReplySource::Reply> reply) {
-        if (!self || exchange->answered)
+    const QPointer<QTimer> deadline(timer);
+    auto answer = [this, exchange, deadline](std::optional<ReplySource::Reply> reply) {
+        if (exchange->answered)
             return;
-        timer->stop();
+        if (deadline)
+            deadline->deleteLater();
         HttpResponse response(200);
         if (reply) {
             const QByteArray body = exchange->adapter->encodeSyncReply(reply->text, reply->media);
             if (!body.isEmpty())
                 response = HttpResponse(200, body, exchange->adapter->syncReplyContentType());
         }
-        self->finish(exchange, response);
+        finish(exchange, response);
     };
-    QObject::connect(timer.get(), &QTimer::timeout, this, [answer] { answer(std::nullopt); });
+    connect(timer, &QTimer::timeout, this, [answer] { answer(std::nullopt); });
     timer->start(m_options.replyDeadlineMs);
+    const QPointer<WebhookListener> self(this);
     m_replySource->replyFor(
         *exchange->replyTo, exchange->replyToMessageId, exchange->event.numberId,
         [self, answer](std::optional<ReplySource::Reply> reply) {
-            if (!self)
-                return;
-            QMetaObject::invokeMethod(self.data(), [answer, reply] { answer(reply); });
+            // Any thread: the answer is given on the listener's, while it exists.
+            if (self)
+                QMetaObject::invokeMethod(self.data(), [answer, reply] { answer(reply); });
         });
 }
 
