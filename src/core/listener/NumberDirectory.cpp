@@ -1,11 +1,15 @@
 #include "NumberDirectory.h"
 
+#include "phone/PhoneNumber.h"
+
 namespace smsdesk {
 
 void NumberDirectory::add(Entry entry)
 {
     if (!entry.number.enabled)
         return;
+    // Once here rather than per request: libphonenumber's parse is the listener's costliest step.
+    entry.region = PhoneNumber::regionOfE164(entry.number.e164);
     const int index = int(m_entries.size());
     const NumberRecord& number = entry.number;
     if (!number.e164.isEmpty() && !m_byE164.contains(number.e164))

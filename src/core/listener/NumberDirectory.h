@@ -32,6 +32,7 @@ public:
         Credential credential = Credential::None;
         QByteArray expectedAuthorization; // the header value exactly as it must arrive
         QString credentialProblem;        // why Unavailable, for the log (never a secret)
+        QString region; // ISO region of the number (set by add()): national numbers read in it
     };
 
     // Adds an enabled number; disabled ones are ignored. Later entries with the same E.164,

@@ -4,7 +4,6 @@
 #include "ReplySource.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
-#include "phone/PhoneNumber.h"
 #include "providers/ProviderAdapter.h"
 #include "providers/ProviderRegistry.h"
 #include "provisioning/PathToken.h"
@@ -288,7 +287,7 @@ void WebhookListener::handleWebhook(const ExchangePtr& exchange, const HttpReque
             entry = directory->byE164(did);
         if (!entry && device)
             entry = directory->byDevice(*device);
-        return entry ? PhoneNumber::regionOfE164(entry->number.e164) : QString();
+        return entry ? entry->region : QString();
     };
 
     const AdapterResult result = adapter->parse(request, context);
