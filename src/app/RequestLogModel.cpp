@@ -1,0 +1,439 @@
+#include "RequestLogModel.h"
+
+#include "store/DatabaseWorker.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QLocale>
+#include <QSqlDatabase>
+#include <algorithm>
+#include <utility>
+
+namespace smsdesk {
+
+namespace {
+
+bool newerFirst(const RequestLogEntry& a, const RequestLogEntry& b)
+{
+    if (a.receivedAtMs != b.receivedAtMs)
+        return a.receivedAtMs > b.receivedAtMs;
+    return a.id > b.id;
+}
+
+QString parties(const RequestLogEntry& entry)
+{
+    if (entry.did.isEmpty() && entry.remote.isEmpty())
+        return {};
+    const QString did = entry.did.isEmpty() ? QStringLiteral("?") : entry.did;
+    const QString remote = entry.remote.isEmpty() ? QStringLiteral("?") : entry.remote;
+    const bool outbound = entry.direction == QLatin1String("outbound");
+    return (outbound ? did : remote) + QStringLiteral(" \u2192 ") + (outbound ? remote : did);
+}
+
+} // namespace
+
+RequestLogModel::RequestLogModel(DatabaseWorker& worker, QObject* parent)
+    : QAbstractTableModel(parent), m_worker(worker)
+{
+    m_liveTimer.setSingleShot(true);
+    m_liveTimer.setInterval(LiveIntervalMs);
+    connect(&m_liveTimer, &QTimer::timeout, this, &RequestLogModel::flushLive);
+}
+
+int RequestLogModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int RequestLogModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RequestLogModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RequestLogEntry& entry = m_rows.at(index.row());
+    const int column = index.column();
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(entry.receivedAtMs, Qt::UTC)
+                .toLocalTime()
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        case PeerColumn:
+            return entry.peer;
+        case MethodColumn:
+            return entry.method;
+        case PathColumn:
+            return entry.target;
+        case ProviderColumn:
+            return entry.provider;
+        case NumberColumn:
+            return entry.did;
+        case PartiesColumn:
+            return parties(entry);
+        case OutcomeColumn:
+            return entry.outcome;
+        case StatusColumn:
+            return entry.responseStatus > 0 ? QVariant(entry.responseStatus) : QVariant();
+        case LatencyColumn:
+            return entry.latencyUs >= 0
+                       ? QVariant(QLocale().toString(double(entry.latencyUs) / 1000.0, 'f', 1))
+                       : QVariant();
+        default:
+            return {};
+        }
+    case SortRole:
+        switch (column) {
+        case TimeColumn:
+            return entry.receivedAtMs;
+        case StatusColumn:
+            return entry.responseStatus;
+        case LatencyColumn:
+            return entry.latencyUs;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case Qt::ToolTipRole:
+        if (column == TimeColumn)
+            return QDateTime::fromMSecsSinceEpoch(entry.receivedAtMs, Qt::UTC)
+                .toString(Qt::ISODateWithMs);
+        if (column == OutcomeColumn && !entry.reason.isEmpty())
+            return entry.reason;
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == StatusColumn || column == LatencyColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return {};
+    case Qt::ForegroundRole:
+    case Qt::DecorationRole:
+        if (column == OutcomeColumn)
+            return outcomeColor(outcomeClass(entry.outcome, entry.responseStatus));
+        return {};
+    case IdRole:
+        return entry.id;
+    case UtcTimeRole:
+        return QDateTime::fromMSecsSinceEpoch(entry.receivedAtMs, Qt::UTC);
+    case OutcomeClassRole:
+        return static_cast<int>(outcomeClass(entry.outcome, entry.responseStatus));
+    default:
+        return {};
+    }
+}
+
+QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case PeerColumn:
+        return tr("Peer");
+    case MethodColumn:
+        return tr("Method");
+    case PathColumn:
+        return tr("Path");
+    case ProviderColumn:
+        return tr("Provider");
+    case NumberColumn:
+        return tr("Number");
+    case PartiesColumn:
+        return tr("From \u2192 To");
+    case OutcomeColumn:
+        return tr("Outcome");
+    case StatusColumn:
+        return tr("Status");
+    case LatencyColumn:
+        return tr("Latency (ms)");
+    default:
+        return {};
+    }
+}
+
+bool RequestLogModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_loading && !m_atEnd;
+}
+
+void RequestLogModel::fetchMore(const QModelIndex& parent)
+{
+    if (canFetchMore(parent))
+        loadPage();
+}
+
+void RequestLogModel::setFilter(const RequestLogFilter& filter)
+{
+    m_filter = filter;
+    // Live rows kept back must match the new filter too.
+    QList<RequestLogEntry> pending;
+    for (const RequestLogEntry& entry : std::as_const(m_pending)) {
+        bool needsStore = false;
+        if (matchesLive(m_filter, entry, &needsStore))
+            pending.append(entry);
+    }
+    setPending(std::move(pending));
+    reload();
+}
+
+void RequestLogModel::reload()
+{
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    m_ids.clear();
+    m_cursor.reset();
+    m_loading = false;
+    m_atEnd = false;
+    m_lastError.clear();
+    endResetModel();
+    loadPage();
+}
+
+void RequestLogModel::loadPage()
+{
+    m_loading = true;
+    const quint64 generation = m_generation;
+    const RequestLogFilter filter = m_filter;
+    const std::optional<RequestLogReader::Cursor> after = m_cursor;
+    m_worker.post<PageResult>(
+        [filter, after](QSqlDatabase& db) {
+            RequestLogReader reader(db);
+            PageResult result;
+            result.entries = reader.page(filter, after, PageSize);
+            result.error = reader.lastError();
+            return result;
+        },
+        this,
+        [this, generation](PageResult result) {
+            if (generation == m_generation)
+                appendPage(result, PageSize);
+        });
+}
+
+void RequestLogModel::appendPage(const PageResult& result, int limit)
+{
+    m_loading = false;
+    if (!result.error.isEmpty()) {
+        // No retry loop through canFetchMore(): reload() tries again.
+        m_atEnd = true;
+        m_lastError = result.error;
+        Q_EMIT loadFailed(m_lastError);
+        return;
+    }
+    if (!result.entries.isEmpty())
+        m_cursor = RequestLogReader::cursorOf(result.entries.constLast());
+    m_atEnd = result.entries.size() < limit;
+
+    QList<RequestLogEntry> fresh;
+    for (const RequestLogEntry& entry : result.entries) {
+        if (!m_ids.contains(entry.id))
+            fresh.append(entry);
+    }
+    if (!fresh.isEmpty()) {
+        const int first = static_cast<int>(m_rows.size());
+        beginInsertRows(QModelIndex(), first, first + static_cast<int>(fresh.size()) - 1);
+        for (const RequestLogEntry& entry : std::as_const(fresh)) {
+            m_ids.insert(entry.id);
+            m_rows.append(entry);
+        }
+        endInsertRows();
+    }
+    Q_EMIT pageLoaded(static_cast<int>(fresh.size()));
+}
+
+int RequestLogModel::rowOf(qint64 id) const
+{
+    if (!m_ids.contains(id))
+        return -1;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+RequestLogModel::OutcomeClass RequestLogModel::outcomeClass(const QString& outcome, int status)
+{
+    if (outcome == ListenerEvent::accepted() || outcome == ListenerEvent::duplicate() ||
+        outcome == ListenerEvent::unassigned())
+        return OutcomeClass::Ok;
+    if (outcome == ListenerEvent::storeFailed() || outcome == ListenerEvent::storeUnavailable() ||
+        outcome == ListenerEvent::credentialUnavailable() || status >= 500)
+        return OutcomeClass::Failed;
+    return OutcomeClass::Refused;
+}
+
+QColor RequestLogModel::outcomeColor(OutcomeClass outcomeClass)
+{
+    switch (outcomeClass) {
+    case OutcomeClass::Ok:
+        return QColor(0x2e, 0x7d, 0x32); // green
+    case OutcomeClass::Refused:
+        return QColor(0xb2, 0x7b, 0x00); // amber, readable on light and dark backgrounds
+    case OutcomeClass::Failed:
+        return QColor(0xc6, 0x28, 0x28); // red
+    }
+    return {};
+}
+
+bool RequestLogModel::matchesLive(const RequestLogFilter& filter, const RequestLogEntry& entry,
+                                  bool* needsStore)
+{
+    *needsStore = false;
+    if (!filter.outcomes.isEmpty() && !filter.outcomes.contains(entry.outcome))
+        return false;
+    if (!filter.providers.isEmpty() && !filter.providers.contains(entry.provider))
+        return false;
+    if (filter.numberId > 0 && entry.numberId != filter.numberId)
+        return false;
+    if (filter.fromMs > 0 && entry.receivedAtMs < filter.fromMs)
+        return false;
+    if (filter.toMs > 0 && entry.receivedAtMs >= filter.toMs)
+        return false;
+    if (!filter.text.isEmpty() && !entry.target.contains(filter.text, Qt::CaseInsensitive)) {
+        // Headers and body are only in the store; a request without a log row cannot match.
+        *needsStore = entry.id > 0;
+        return *needsStore;
+    }
+    return true;
+}
+
+RequestLogEntry RequestLogModel::entryOf(const ListenerEvent& event)
+{
+    RequestLogEntry entry;
+    entry.id = event.requestLogId;
+    entry.receivedAtMs = event.receivedAtMs;
+    entry.peer = event.peer;
+    entry.method = event.method;
+    entry.target = event.target;
+    entry.provider = event.provider;
+    entry.numberId = event.numberId;
+    entry.did = event.did;
+    entry.remote = event.remote;
+    entry.outcome = event.outcome;
+    entry.reason = event.reason;
+    entry.responseStatus = event.status;
+    entry.latencyUs = event.latencyUs;
+    entry.messageId = event.messageIds.value(0);
+    return entry;
+}
+
+void RequestLogModel::addLive(const ListenerEvent& event)
+{
+    RequestLogEntry entry = entryOf(event);
+    if (entry.id > 0 && m_ids.contains(entry.id))
+        return;
+    bool needsStore = false;
+    if (!matchesLive(m_filter, entry, &needsStore))
+        return;
+    if (entry.id > 0) {
+        for (const RequestLogEntry& pending : std::as_const(m_pending)) {
+            if (pending.id == entry.id)
+                return;
+        }
+    } else {
+        entry.id = m_nextLocalId--;
+    }
+    QList<RequestLogEntry> pending = m_pending;
+    pending.append(entry);
+    setPending(std::move(pending));
+    if (!m_paused && !m_liveTimer.isActive())
+        m_liveTimer.start();
+}
+
+void RequestLogModel::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    if (m_paused)
+        m_liveTimer.stop();
+    else
+        flushLive();
+}
+
+void RequestLogModel::setPending(QList<RequestLogEntry> pending)
+{
+    const qsizetype before = m_pending.size();
+    m_pending = std::move(pending);
+    if (m_pending.size() != before)
+        Q_EMIT pendingCountChanged(static_cast<int>(m_pending.size()));
+}
+
+void RequestLogModel::flushLive()
+{
+    if (m_paused || m_pending.isEmpty())
+        return;
+    const QList<RequestLogEntry> pending = std::exchange(m_pending, {});
+    Q_EMIT pendingCountChanged(0);
+
+    QList<RequestLogEntry> direct;
+    QHash<qint64, RequestLogEntry> toCheck;
+    for (const RequestLogEntry& entry : pending) {
+        bool needsStore = false;
+        if (!matchesLive(m_filter, entry, &needsStore))
+            continue;
+        if (needsStore)
+            toCheck.insert(entry.id, entry);
+        else
+            direct.append(entry);
+    }
+    insertAtTop(std::move(direct));
+    if (toCheck.isEmpty())
+        return;
+
+    // The text may be in the headers or the body: ask the store which of these match.
+    const quint64 generation = m_generation;
+    const RequestLogFilter filter = m_filter;
+    const QList<qint64> ids = toCheck.keys();
+    m_worker.post<PageResult>(
+        [filter, ids](QSqlDatabase& db) {
+            RequestLogReader reader(db);
+            PageResult result;
+            result.entries = reader.matching(filter, ids);
+            result.error = reader.lastError();
+            return result;
+        },
+        this,
+        [this, generation, toCheck](PageResult result) {
+            if (generation != m_generation || !result.error.isEmpty())
+                return;
+            for (RequestLogEntry& entry : result.entries) {
+                // The response may not be recorded yet: the listener knows it already.
+                const RequestLogEntry live = toCheck.value(entry.id);
+                if (entry.responseStatus == 0)
+                    entry.responseStatus = live.responseStatus;
+                if (entry.latencyUs < 0)
+                    entry.latencyUs = live.latencyUs;
+                if (entry.did.isEmpty())
+                    entry.did = live.did;
+                if (entry.remote.isEmpty())
+                    entry.remote = live.remote;
+            }
+            insertAtTop(std::move(result.entries));
+        });
+}
+
+void RequestLogModel::insertAtTop(QList<RequestLogEntry> entries)
+{
+    entries.erase(
+        std::remove_if(entries.begin(), entries.end(),
+                       [this](const RequestLogEntry& entry) { return m_ids.contains(entry.id); }),
+        entries.end());
+    if (entries.isEmpty())
+        return;
+    std::sort(entries.begin(), entries.end(), newerFirst);
+    beginInsertRows(QModelIndex(), 0, static_cast<int>(entries.size()) - 1);
+    for (const RequestLogEntry& entry : std::as_const(entries))
+        m_ids.insert(entry.id);
+    entries.append(std::move(m_rows));
+    m_rows = std::move(entries);
+    endInsertRows();
+}
+
+} // namespace smsdesk

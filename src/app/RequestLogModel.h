@@ -1,0 +1,133 @@
+#pragma once
+
+#include "listener/ListenerEvent.h"
+#include "store/RequestLogReader.h"
+
+#include <QAbstractTableModel>
+#include <QColor>
+#include <QList>
+#include <QSet>
+#include <QTimer>
+#include <optional>
+
+namespace smsdesk {
+
+class DatabaseWorker;
+
+// The request log for the inspector: newest first, read in pages of PageSize through the
+// DatabaseWorker (never on the GUI thread), with live rows from the listener inserted at the
+// top in batches. Rows are identified by their request_log id (IdRole); a live request whose
+// log row could not be written gets a negative id of its own.
+class RequestLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        TimeColumn,
+        PeerColumn,
+        MethodColumn,
+        PathColumn,
+        ProviderColumn,
+        NumberColumn,
+        PartiesColumn, // From -> To
+        OutcomeColumn,
+        StatusColumn,
+        LatencyColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1, // qint64
+        UtcTimeRole,               // QDateTime (UTC)
+        OutcomeClassRole,          // int (OutcomeClass)
+        SortRole,                  // numbers for numeric columns and the time, else text
+    };
+    enum class OutcomeClass
+    {
+        Ok,      // accepted, duplicate, unassigned: stored
+        Refused, // refused before storing (4xx)
+        Failed,  // the store or the keychain failed (5xx)
+    };
+
+    static constexpr int PageSize = 200;
+    static constexpr int LiveIntervalMs = 50; // live rows are inserted at most 20 times a second
+
+    explicit RequestLogModel(DatabaseWorker& worker, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    // Loads the next page in the background; rows are appended when it arrives.
+    void fetchMore(const QModelIndex& parent) override;
+
+    // Clears the rows and loads the first page that matches `filter`.
+    void setFilter(const RequestLogFilter& filter);
+    const RequestLogFilter& filter() const { return m_filter; }
+    // Reloads from the top with the current filter.
+    void reload();
+
+    bool isLoading() const { return m_loading; }
+    bool atEnd() const { return m_atEnd; }
+    QString lastError() const { return m_lastError; }
+
+    // While paused, live rows are kept back (pendingCount()) and inserted on resume.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    int pendingCount() const { return static_cast<int>(m_pending.size()); }
+
+    const RequestLogEntry& entryAt(int row) const { return m_rows.at(row); }
+    int rowOf(qint64 id) const; // -1 when absent
+
+    static OutcomeClass outcomeClass(const QString& outcome, int status);
+    static QColor outcomeColor(OutcomeClass outcomeClass);
+    // What a live row can be matched on without the store: everything but the text in the
+    // headers and the body (the target is checked). `*needsStore` is set when only the store
+    // can tell whether the text matches.
+    static bool matchesLive(const RequestLogFilter& filter, const RequestLogEntry& entry,
+                            bool* needsStore);
+    static RequestLogEntry entryOf(const ListenerEvent& event);
+
+public Q_SLOTS:
+    void addLive(const smsdesk::ListenerEvent& event);
+
+Q_SIGNALS:
+    // A page arrived (rows: how many were new) or failed (lastError()).
+    void pageLoaded(int rows);
+    void loadFailed(const QString& error);
+    void pendingCountChanged(int pending);
+
+private:
+    struct PageResult
+    {
+        QList<RequestLogEntry> entries;
+        QString error;
+    };
+
+    void loadPage();
+    void appendPage(const PageResult& result, int limit);
+    void flushLive();
+    void insertAtTop(QList<RequestLogEntry> entries);
+    void setPending(QList<RequestLogEntry> pending);
+
+    DatabaseWorker& m_worker;
+    RequestLogFilter m_filter;
+    QList<RequestLogEntry> m_rows;
+    QSet<qint64> m_ids;
+    std::optional<RequestLogReader::Cursor> m_cursor; // the last row of the last page read
+    quint64 m_generation = 0;                         // bumped by every reload
+    bool m_loading = false;
+    bool m_atEnd = false;
+    QString m_lastError;
+
+    QList<RequestLogEntry> m_pending; // live rows not inserted yet
+    QTimer m_liveTimer;
+    bool m_paused = false;
+    qint64 m_nextLocalId = -1; // for live requests without a log row
+};
+
+} // namespace smsdesk

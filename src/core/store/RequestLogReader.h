@@ -1,0 +1,113 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace smsdesk {
+
+// Which request_log rows a list shows. Empty lists and zero values do not restrict.
+struct RequestLogFilter
+{
+    QStringList outcomes;  // any of these outcome codes
+    QStringList providers; // any of these provider ids; "" matches rows with no provider
+    qint64 numberId = 0;
+    qint64 fromMs = 0; // UTC ms, inclusive
+    qint64 toMs = 0;   // UTC ms, exclusive
+    // A substring of the target, the headers or the body (case-insensitive for ASCII;
+    // `%` and `_` match themselves).
+    QString text;
+
+    bool isEmpty() const
+    {
+        return outcomes.isEmpty() && providers.isEmpty() && numberId == 0 && fromMs == 0 &&
+               toMs == 0 && text.isEmpty();
+    }
+    bool operator==(const RequestLogFilter& other) const
+    {
+        return outcomes == other.outcomes && providers == other.providers &&
+               numberId == other.numberId && fromMs == other.fromMs && toMs == other.toMs &&
+               text == other.text;
+    }
+    bool operator!=(const RequestLogFilter& other) const { return !(*this == other); }
+};
+
+// One row of request_log as the inspector shows it, with the did/remote of its message.
+struct RequestLogEntry
+{
+    using Header = QPair<QByteArray, QByteArray>;
+
+    qint64 id = 0;
+    qint64 receivedAtMs = 0; // UTC ms
+    QString peer;
+    QString method;
+    QString target;
+    QList<Header> headers; // parsed from the stored JSON array (values read as Latin-1)
+    QByteArray body;       // RequestLogReader::page(): at most its body preview; find(): whole
+    qint64 bodySize = 0;   // as received, also when `body` is shorter
+    QString provider;      // empty: unknown
+    qint64 numberId = 0;   // 0: unknown
+    QString outcome;
+    QString reason;
+    int responseStatus = 0; // 0: no response recorded
+    QString responseBody;   // null: none recorded
+    qint64 latencyUs = -1;  // -1: none recorded
+    qint64 messageId = 0;   // 0: no message
+    QString direction;      // of the message: "inbound", "outbound", empty when none
+    QString did;            // the message's number, else the logged number's, else empty
+    QString remote;         // the message's other party, else empty
+
+    bool bodyComplete() const { return body.size() >= bodySize; }
+};
+
+// Reads request_log pages on one connection (use it from that connection's thread, e.g. in a
+// DatabaseWorker job). Newest first, keyset pagination on (received_at DESC, id DESC). Every
+// statement is finished before a call returns, so no read transaction outlives it (a held
+// SQLite statement would pin the WAL snapshot and keep the WAL from being checkpointed).
+class RequestLogReader
+{
+public:
+    // Where a page ended: the next page starts after this row.
+    struct Cursor
+    {
+        qint64 receivedAtMs = 0;
+        qint64 id = 0;
+    };
+
+    // page() reads at most this many body bytes per row; find() reads the whole body.
+    static constexpr int DefaultBodyPreviewBytes = 4096;
+
+    explicit RequestLogReader(QSqlDatabase db, int bodyPreviewBytes = DefaultBodyPreviewBytes);
+
+    // Up to `limit` rows matching `filter`, newest first, strictly after `after` when given.
+    // Empty with lastError() set when the query failed.
+    QList<RequestLogEntry> page(const RequestLogFilter& filter, std::optional<Cursor> after,
+                                int limit) const;
+    // The rows among `ids` that match `filter` (for live rows the caller cannot match itself),
+    // newest first, bodies cut like page().
+    QList<RequestLogEntry> matching(const RequestLogFilter& filter, const QList<qint64>& ids) const;
+    // One row with its whole body; none when absent (or on error: see lastError()).
+    std::optional<RequestLogEntry> find(qint64 id) const;
+
+    static Cursor cursorOf(const RequestLogEntry& entry) { return {entry.receivedAtMs, entry.id}; }
+    // `text` as a LIKE pattern matching it anywhere, with '!' as the escape character.
+    static QString likePattern(const QString& text);
+
+    QString lastError() const { return m_lastError; }
+
+private:
+    QList<RequestLogEntry> select(const QString& bodyExpression, const QStringList& where,
+                                  const QVariantList& values, int limit) const;
+    void addFilter(const RequestLogFilter& filter, QStringList* where, QVariantList* values) const;
+    bool isPostgres() const;
+
+    QSqlDatabase m_db;
+    int m_bodyPreviewBytes;
+    mutable QString m_lastError;
+};
+
+} // namespace smsdesk
