@@ -150,7 +150,11 @@ int HeadlessMode::run(const QStringList& arguments)
                      [&out, &service] { out << "listening on " << service.url() << Qt::endl; });
 
     bool stopping = false;
+    bool finished = false; // drained, the forced-stop timer, or a second signal: once only
     auto finish = [&] {
+        if (finished)
+            return;
+        finished = true;
         writer.drainAndStop();
         const MessageWriter::Statistics stats = writer.statistics();
         out << "writer: " << stats.jobsWritten << " jobs in " << stats.batches
