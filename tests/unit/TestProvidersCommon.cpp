@@ -89,6 +89,26 @@ private Q_SLOTS:
         QVERIFY2(result.ok(), qPrintable(result.error));
         QCOMPARE(result.value, value);
         QCOMPARE(result.alphanumeric, alphanumeric);
+        // The second time comes from the per-thread memo: the same answer.
+        const auto again = PhoneNumber::normalizeFromProvider(raw, region);
+        QCOMPARE(again.value, result.value);
+        QCOMPARE(again.alphanumeric, result.alphanumeric);
+        QCOMPARE(again.error, result.error);
+    }
+
+    void memoKeepsRegionsApart()
+    {
+        // The same national digits read in two receiving regions must not share an answer.
+        const auto australian = PhoneNumber::normalizeFromProvider(QStringLiteral("0412 345 678"),
+                                                                   QStringLiteral("AU"));
+        const auto british = PhoneNumber::normalizeFromProvider(QStringLiteral("0412 345 678"),
+                                                                QStringLiteral("GB"));
+        QCOMPARE(australian.value, QStringLiteral("+61412345678"));
+        QVERIFY(british.value != australian.value);
+        QCOMPARE(
+            PhoneNumber::normalizeFromProvider(QStringLiteral("0412 345 678"), QStringLiteral("AU"))
+                .value,
+            australian.value);
     }
 
     void providerNumberErrors_data()

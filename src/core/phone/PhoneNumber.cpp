@@ -1,6 +1,7 @@
 #include "PhoneNumber.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLocale>
 #include <algorithm>
 #include <phonenumbers/phonenumber.pb.h>
@@ -117,6 +118,22 @@ QString PhoneNumber::displayE164(const QString& e164, const QString& homeRegion)
 
 PhoneNumber::ProviderResult PhoneNumber::normalizeFromProvider(const QString& raw,
                                                                const QString& fallbackRegion)
+{
+    constexpr qsizetype maxCached = 4096; // then start afresh: a bound, not an LRU
+    thread_local QHash<QString, ProviderResult> cache;
+    const QString key = fallbackRegion + QLatin1Char('\n') + raw;
+    const auto it = cache.constFind(key);
+    if (it != cache.cend())
+        return *it;
+    ProviderResult result = normalizeUncached(raw, fallbackRegion);
+    if (cache.size() >= maxCached)
+        cache.clear();
+    cache.insert(key, result);
+    return result;
+}
+
+PhoneNumber::ProviderResult PhoneNumber::normalizeUncached(const QString& raw,
+                                                           const QString& fallbackRegion)
 {
     constexpr qsizetype maxSenderLength = 64;
     constexpr qsizetype maxDigits = 15; // E.164

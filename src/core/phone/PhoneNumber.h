@@ -40,6 +40,8 @@ public:
     // - text with a letter ("ACME", "Google"): an alphanumeric sender, returned unchanged
     //   with alphanumeric set; the caller decides whether the field may hold one.
     // Anything else (empty, stray symbols, more than 15 digits, impossible digits) is an error.
+    // Memoised per thread (a pure function; the listener sees the same numbers again and again:
+    // our own DIDs, regular senders), so repeated numbers skip libphonenumber's regexes.
     static ProviderResult normalizeFromProvider(const QString& raw, const QString& fallbackRegion);
 
     // The main region of the country code of an E.164 value ("+10000000010" -> "US");
@@ -51,6 +53,7 @@ public:
     static bool isKnownRegion(const QString& region);
 
 private:
+    static ProviderResult normalizeUncached(const QString& raw, const QString& fallbackRegion);
     QString m_e164;
     QString m_national;
     QString m_international;
