@@ -467,10 +467,21 @@ private Q_SLOTS:
         QCOMPARE(post("/webhooks/pbx/" + token.toLatin1(), pbxBody(), Form).status, 200);
         QCOMPARE(count(QStringLiteral("messages")), 1);
         QCOMPARE(handled(4).numberId, m_numberIds.value(PbxDid));
-        // The token is not written to the log's target in clear? It is: the path is what
-        // arrived, and the log keeps it (the token only opens the path, like the URL itself).
         QCOMPARE(count(QStringLiteral("request_log"), QStringLiteral("outcome = 'refused-auth'")),
                  4);
+        // A path token is a credential: neither the log nor the live event keeps it.
+        QCOMPARE(handled(4).target, QStringLiteral("/webhooks/pbx/[token]"));
+        QTRY_COMPARE(count(QStringLiteral("request_log"),
+                           QStringLiteral("target = '/webhooks/pbx/[token]'")),
+                     3);
+        QSqlQuery query(m_temp->database().connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT target, headers, body FROM request_log")));
+        while (query.next()) {
+            for (const QString& secret : {token, other}) {
+                for (int i = 0; i < 3; ++i)
+                    QVERIFY(!query.value(i).toString().contains(secret));
+            }
+        }
     }
 
     void unprovisionedNumbers_data()

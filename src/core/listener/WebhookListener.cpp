@@ -28,6 +28,7 @@ constexpr int FirstRetentionDelayMs = 60 * 1000;
 const QByteArray HealthPath("/healthz");
 const QByteArray GenericWebhookPath("/webhook");
 const QByteArray WebhooksPrefix("/webhooks/");
+constexpr char RedactedToken[] = "[token]";
 
 QString peerText(const HttpRequest& request)
 {
@@ -82,6 +83,22 @@ QString outcomeForHttpStatus(int status)
     default:
         return ListenerEvent::badRequest();
     }
+}
+
+// The request target as it may be logged: a path token is a credential, so whatever follows
+// /webhooks/<provider>/ is replaced (the query string is kept).
+QString loggableTarget(const QByteArray& target)
+{
+    const qsizetype queryAt = target.indexOf('?');
+    const QByteArray path = queryAt < 0 ? target : target.left(queryAt);
+    if (path.startsWith(WebhooksPrefix)) {
+        const qsizetype slash = path.indexOf('/', WebhooksPrefix.size());
+        if (slash >= 0 && slash + 1 < path.size()) {
+            return QString::fromLatin1(path.left(slash + 1)) + QLatin1String(RedactedToken) +
+                   (queryAt < 0 ? QString() : QString::fromLatin1(target.mid(queryAt)));
+        }
+    }
+    return QString::fromLatin1(target);
 }
 
 bool containsNul(const QString& text)
@@ -168,7 +185,7 @@ WebhookListener::ExchangePtr WebhookListener::beginExchange(const HttpRequest& r
     log.receivedAtMs = request.receivedAtMs > 0 ? request.receivedAtMs : m_clock.nowMs();
     log.peer = peerText(request);
     log.method = QString::fromLatin1(request.method);
-    log.target = QString::fromLatin1(request.target);
+    log.target = loggableTarget(request.target);
     log.headers.reserve(request.headers.size());
     for (const HttpRequest::Header& header : request.headers) {
         log.headers.append({header.first, RequestLogRow::isSecretHeader(header.first)
