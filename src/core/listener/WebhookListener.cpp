@@ -12,8 +12,6 @@
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QPointer>
 #include <QTimer>
 #include <variant>
@@ -224,29 +222,25 @@ void WebhookListener::handleRequest(const HttpRequest& request, HttpResponder re
         pathToken = slash < 0 ? QByteArray() : rest.mid(slash + 1);
         adapter = m_providers.adapterFor(QString::fromLatin1(providerId));
         if (!adapter || (slash >= 0 && (pathToken.isEmpty() || pathToken.contains('/')))) {
-            refuse(exchange,
-                   HttpResponse::error(
-                       404, tr("no webhook at %1: the paths are /webhooks/<provider>[/<token>] "
-                               "with provider one of %2, and /webhook")
-                                .arg(QString::fromLatin1(path),
-                                     m_providers.ids().join(QLatin1String(", ")))),
-                   ListenerEvent::unknownPath());
+            const QString reason =
+                tr("no webhook at %1: the paths are /webhooks/<provider>[/<token>] with provider "
+                   "one of %2, and /webhook")
+                    .arg(QString::fromLatin1(path), m_providers.ids().join(QLatin1String(", ")));
+            refuse(exchange, HttpResponse::error(404, reason), ListenerEvent::unknownPath(),
+                   reason);
             return;
         }
     } else {
-        refuse(exchange,
-               HttpResponse::error(404, tr("no webhook at %1: post to /webhooks/<provider> or "
-                                           "/webhook")
-                                            .arg(QString::fromLatin1(path))),
-               ListenerEvent::unknownPath());
+        const QString reason = tr("no webhook at %1: post to /webhooks/<provider> or /webhook")
+                                   .arg(QString::fromLatin1(path));
+        refuse(exchange, HttpResponse::error(404, reason), ListenerEvent::unknownPath(), reason);
         return;
     }
 
     if (request.method != "POST") {
-        refuse(exchange,
-               methodNotAllowed("POST", tr("method %1 is not allowed here: webhooks are POSTed")
-                                            .arg(QString::fromLatin1(request.method))),
-               ListenerEvent::wrongMethod());
+        const QString reason = tr("method %1 is not allowed here: webhooks are POSTed")
+                                   .arg(QString::fromLatin1(request.method));
+        refuse(exchange, methodNotAllowed("POST", reason), ListenerEvent::wrongMethod(), reason);
         return;
     }
 
@@ -292,8 +286,8 @@ void WebhookListener::handleWebhook(const ExchangePtr& exchange, const HttpReque
 
     const std::shared_ptr<const NumberDirectory> directory = this->directory();
     if (!directory) {
-        refuse(exchange, retryLater(tr("the listener is still loading its numbers; retry")),
-               ListenerEvent::storeUnavailable());
+        const QString reason = tr("the listener is still loading its numbers; retry");
+        refuse(exchange, retryLater(reason), ListenerEvent::storeUnavailable(), reason);
         return;
     }
     AdapterContext context;
@@ -592,13 +586,8 @@ void WebhookListener::askForReply(const ExchangePtr& exchange)
 }
 
 void WebhookListener::refuse(const ExchangePtr& exchange, const HttpResponse& response,
-                             const QString& outcome, QString reason)
+                             const QString& outcome, const QString& reason)
 {
-    if (reason.isEmpty()) // the error body says it
-        reason = QJsonDocument::fromJson(response.body)
-                     .object()
-                     .value(QLatin1String("error"))
-                     .toString();
     exchange->responder.respond(response);
     exchange->answered = true;
     RequestLogRow& log = exchange->log;

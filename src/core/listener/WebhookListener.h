@@ -106,9 +106,9 @@ private:
     void store(const ExchangePtr& exchange, WriteJob job);
     void stored(const ExchangePtr& exchange, const WriteOutcome& outcome);
     void askForReply(const ExchangePtr& exchange);
-    // `reason` empty: the error message of the response's JSON body.
+    // `reason`: the message of the response's error body, for the log and the live event.
     void refuse(const ExchangePtr& exchange, const HttpResponse& response, const QString& outcome,
-                QString reason = {});
+                const QString& reason);
     // Answers, completes the log row (when it exists) and announces the request.
     void finish(const ExchangePtr& exchange, const HttpResponse& response);
     // Writes a log row that has its response already (refusals, failed stores).
