@@ -187,10 +187,16 @@ void RequestLogModel::reload()
     m_rows.clear();
     m_ids.clear();
     m_cursor.reset();
+    m_scanBelow = std::numeric_limits<qint64>::max();
+    m_scanFound = 0;
+    m_searchProgress = 0;
+    const bool wasSearching = std::exchange(m_searching, !m_filter.text.isEmpty());
     m_loading = false;
     m_atEnd = false;
     m_lastError.clear();
     endResetModel();
+    if (wasSearching || m_searching)
+        Q_EMIT searchChanged(m_searching, 0);
     loadPage();
 }
 
@@ -199,6 +205,10 @@ void RequestLogModel::loadPage()
     m_loading = true;
     const quint64 generation = m_generation;
     const RequestLogFilter filter = m_filter;
+    if (!filter.text.isEmpty()) {
+        scanOn();
+        return;
+    }
     const std::optional<RequestLogReader::Cursor> after = m_cursor;
     m_worker.post<PageResult>(
         [filter, after](QSqlDatabase& db) {
@@ -206,16 +216,62 @@ void RequestLogModel::loadPage()
             PageResult result;
             result.entries = reader.page(filter, after, PageSize);
             result.error = reader.lastError();
+            result.exhausted = result.entries.size() < PageSize;
             return result;
         },
         this,
         [this, generation](PageResult result) {
             if (generation == m_generation)
-                appendPage(result, PageSize);
+                appendPage(result);
         });
 }
 
-void RequestLogModel::appendPage(const PageResult& result, int limit)
+// A text filter: read the log a window of ids at a time, showing matches as they are found,
+// until a page's worth has been found or nothing older is left.
+void RequestLogModel::scanOn()
+{
+    const quint64 generation = m_generation;
+    const RequestLogFilter filter = m_filter;
+    const qint64 below = m_scanBelow;
+    const qint64 window = m_scanWindow;
+    const int wanted = PageSize - m_scanFound;
+    m_worker.post<PageResult>(
+        [filter, below, window, wanted](QSqlDatabase& db) {
+            RequestLogReader reader(db);
+            const RequestLogReader::Scan scan = reader.scan(filter, below, window, wanted);
+            PageResult result;
+            result.entries = scan.entries;
+            result.error = reader.lastError();
+            result.exhausted = scan.exhausted;
+            result.scannedTo = scan.scannedTo;
+            result.remaining = scan.remaining;
+            result.total = scan.total;
+            return result;
+        },
+        this,
+        [this, generation](PageResult result) {
+            if (generation != m_generation)
+                return;
+            m_scanBelow = result.scannedTo;
+            m_scanFound += static_cast<int>(result.entries.size());
+            const bool more = result.error.isEmpty() && !result.exhausted && m_scanFound < PageSize;
+            m_searching = more;
+            if (result.total > 0) {
+                m_searchProgress =
+                    1.0 - static_cast<double>(result.remaining) / static_cast<double>(result.total);
+            }
+            Q_EMIT searchChanged(m_searching, m_searchProgress);
+            appendPage(result);
+            if (more) {
+                m_loading = true;
+                scanOn();
+            } else {
+                m_scanFound = 0;
+            }
+        });
+}
+
+void RequestLogModel::appendPage(const PageResult& result)
 {
     m_loading = false;
     if (!result.error.isEmpty()) {
@@ -227,7 +283,7 @@ void RequestLogModel::appendPage(const PageResult& result, int limit)
     }
     if (!result.entries.isEmpty())
         m_cursor = RequestLogReader::cursorOf(result.entries.constLast());
-    m_atEnd = result.entries.size() < limit;
+    m_atEnd = result.exhausted;
 
     QList<RequestLogEntry> fresh;
     for (const RequestLogEntry& entry : result.entries) {

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QSet>
 #include <QTimer>
+#include <algorithm>
+#include <limits>
 #include <optional>
 
 namespace smsdesk {
@@ -72,6 +74,12 @@ public:
     void reload();
 
     bool isLoading() const { return m_loading; }
+    // With a text filter the log is read a window of ids at a time (see
+    // RequestLogReader::scan): true while windows are being read for the rows asked for.
+    bool isSearching() const { return m_searching; }
+    double searchProgress() const { return m_searchProgress; } // 0..1 of the log read
+    // Ids per window; the default reads about 0.1 s of rows per window on a laptop.
+    void setScanWindow(qint64 ids) { m_scanWindow = std::max<qint64>(1, ids); }
     bool atEnd() const { return m_atEnd; }
     QString lastError() const { return m_lastError; }
 
@@ -100,16 +108,23 @@ Q_SIGNALS:
     void pageLoaded(int rows);
     void loadFailed(const QString& error);
     void pendingCountChanged(int pending);
+    // A text search started, moved on (progress 0..1 of the log read) or ended.
+    void searchChanged(bool searching, double progress);
 
 private:
     struct PageResult
     {
         QList<RequestLogEntry> entries;
         QString error;
+        bool exhausted = false; // nothing older matches
+        qint64 scannedTo = 0;   // a scan: where the next one starts
+        qint64 remaining = 0;
+        qint64 total = 0;
     };
 
     void loadPage();
-    void appendPage(const PageResult& result, int limit);
+    void scanOn();
+    void appendPage(const PageResult& result);
     void flushLive();
     void insertAtTop(QList<RequestLogEntry> entries);
     void setPending(QList<RequestLogEntry> pending);
@@ -123,6 +138,12 @@ private:
     bool m_loading = false;
     bool m_atEnd = false;
     QString m_lastError;
+    static constexpr qint64 DefaultScanWindow = 100'000;
+    qint64 m_scanWindow = DefaultScanWindow;
+    qint64 m_scanBelow = std::numeric_limits<qint64>::max();
+    int m_scanFound = 0; // rows found by the scans of the current fetch
+    bool m_searching = false;
+    double m_searchProgress = 0;
 
     QList<RequestLogEntry> m_pending; // live rows not inserted yet
     QTimer m_liveTimer;

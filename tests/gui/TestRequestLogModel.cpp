@@ -250,6 +250,51 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), kRows);
     }
 
+    // A text filter reads the log a window of ids at a time: with fewer matches than a page it
+    // reads on by itself to the oldest row, reporting progress; with more, it stops at a page.
+    void textFilterScansWindowByWindow()
+    {
+        RequestLogModel model(*m_worker);
+        model.setScanWindow(50);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy progress(&model, &RequestLogModel::searchChanged);
+
+        RequestLogFilter few;
+        few.text = QStringLiteral("a=1"); // a=1, a=10..19, a=100..199
+        model.setFilter(few);
+        QVERIFY(model.isSearching());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isSearching(), 15000);
+        QCOMPARE(model.rowCount(), 111);
+        QVERIFY(model.atEnd());
+        QCOMPARE(model.searchProgress(), 1.0);
+        QVERIFY(progress.count() >= kRows / 50); // one report per window at least
+        QCOMPARE(progress.constLast().at(0).toBool(), false);
+        double previous = -1;
+        for (const QList<QVariant>& report : std::as_const(progress)) {
+            QVERIFY(report.at(1).toDouble() >= previous);
+            previous = report.at(1).toDouble();
+        }
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(model.entryAt(row - 1).id > model.entryAt(row).id);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY(model.entryAt(row).body.startsWith("a=1"));
+
+        // No QAbstractItemModelTester here: it fetches on its own.
+        RequestLogModel paged(*m_worker);
+        paged.setScanWindow(50);
+        RequestLogFilter many;
+        many.text = QStringLiteral("a=");
+        paged.setFilter(many);
+        QTRY_VERIFY_WITH_TIMEOUT(!paged.isSearching() && !paged.isLoading(), 15000);
+        QVERIFY(paged.rowCount() >= RequestLogModel::PageSize);
+        QVERIFY(paged.rowCount() < kRows);
+        QVERIFY(!paged.atEnd());
+        QVERIFY(paged.searchProgress() < 1.0);
+        QVERIFY(loadAll(paged));
+        QCOMPARE(paged.rowCount(), kRows);
+    }
+
     void liveRowsAreCoalesced()
     {
         RequestLogModel model(*m_worker);

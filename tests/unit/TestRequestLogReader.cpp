@@ -11,6 +11,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <algorithm>
+#include <functional>
+#include <limits>
 #include <memory>
 
 using namespace smsdesk;
@@ -447,6 +450,72 @@ private Q_SLOTS:
         found.sort();
         targets.sort();
         QCOMPARE(found, targets);
+    }
+
+    // A scan in small windows and small pages finds exactly what one page() finds, each row
+    // once, highest id first, and says when nothing older is left.
+    void scanCoversEveryRowOnce_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("window");
+        QTest::addColumn<int>("limit");
+        QTest::newRow("every row, window 5, limit 4")
+            << QStringLiteral("/webhooks/pbx") << 5LL << 4;
+        QTest::newRow("a third, window 7, limit 100") << QStringLiteral("n=1") << 7LL << 100;
+        QTest::newRow("none, window 10") << QStringLiteral("no such text") << 10LL << 100;
+        QTest::newRow("window larger than the log") << QStringLiteral("n=2") << 1000LL << 3;
+    }
+
+    void scanCoversEveryRowOnce()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, window);
+        QFETCH(int, limit);
+        RequestLogFilter filter;
+        filter.text = text;
+        QList<qint64> expected;
+        for (const RequestLogEntry& entry : all(filter))
+            expected.append(entry.id);
+        std::sort(expected.begin(), expected.end(), std::greater<>());
+
+        RequestLogReader reader(db());
+        QList<qint64> found;
+        qint64 below = std::numeric_limits<qint64>::max();
+        qint64 lastRemaining = std::numeric_limits<qint64>::max();
+        int scans = 0;
+        for (bool exhausted = false; !exhausted; ++scans) {
+            QVERIFY2(scans < 100, "the scan does not end");
+            const RequestLogReader::Scan scan = reader.scan(filter, below, window, limit);
+            QVERIFY2(reader.lastError().isEmpty(), qPrintable(reader.lastError()));
+            QVERIFY(scan.entries.size() <= limit);
+            for (const RequestLogEntry& entry : scan.entries) {
+                QVERIFY(entry.id < below);
+                QVERIFY(entry.target.contains(text, Qt::CaseInsensitive));
+                found.append(entry.id);
+            }
+            QVERIFY(scan.remaining < lastRemaining);
+            QCOMPARE(scan.total, qint64(m_total));
+            lastRemaining = scan.remaining;
+            below = scan.scannedTo;
+            exhausted = scan.exhausted;
+        }
+        QCOMPARE(lastRemaining, qint64(0));
+        QCOMPARE(found, expected); // highest id first, each once
+        QVERIFY(scans >= m_total / window);
+    }
+
+    void scanOfAnEmptyLogIsExhausted()
+    {
+        QSqlQuery query(db());
+        QVERIFY(query.exec(QStringLiteral("DELETE FROM request_log")));
+        RequestLogReader reader(db());
+        RequestLogFilter filter;
+        filter.text = QStringLiteral("x");
+        const RequestLogReader::Scan scan =
+            reader.scan(filter, std::numeric_limits<qint64>::max(), 10, 10);
+        QVERIFY(reader.lastError().isEmpty());
+        QVERIFY(scan.exhausted);
+        QVERIFY(scan.entries.isEmpty());
     }
 
     void likePatternEscapes()

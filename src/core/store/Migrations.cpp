@@ -162,6 +162,19 @@ bool createRequestLogAndStatusHistory(QSqlDatabase& db, Backend backend, QString
         error);
 }
 
+// Version 4: the inspector's number filter reads newest first like its other filters; an
+// index on number_id alone made it sort every request of the number (0.7 s for 1,000,000).
+bool indexRequestLogByNumberAndTime(QSqlDatabase& db, Backend backend, QString* error)
+{
+    return run(db, backend,
+               {
+                   QStringLiteral("DROP INDEX request_log_number"),
+                   QStringLiteral("CREATE INDEX request_log_number ON request_log (number_id, "
+                                  "received_at DESC, id DESC)"),
+               },
+               error);
+}
+
 struct Migration
 {
     int version;
@@ -173,6 +186,7 @@ constexpr Migration kMigrations[] = {
     {1, "numbers and plans", createNumbersAndPlans},
     {2, "messages", createMessages},
     {3, "request log, status history, path tokens", createRequestLogAndStatusHistory},
+    {4, "request log: number index newest first", indexRequestLogByNumberAndTime},
 };
 
 bool hasVersionTable(QSqlDatabase& db)

@@ -5,6 +5,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 
 namespace smsdesk {
 
@@ -136,31 +137,43 @@ void RequestLogReader::addFilter(const RequestLogFilter& filter, QStringList* wh
         if (isPostgres()) {
             // ILIKE: case-insensitive like SQLite's LIKE; LATIN1 maps every byte, so a body
             // that is not valid UTF-8 cannot make the query fail.
-            where->append(
-                QStringLiteral("(r.target ILIKE ? ESCAPE '!' OR r.headers ILIKE ? ESCAPE '!'"
-                               " OR r.headers ILIKE ? ESCAPE '!'"
-                               " OR convert_from(r.body, 'LATIN1') ILIKE ? ESCAPE '!')"));
-            *values << pattern << pattern << bytePattern << bytePattern;
+            where->append(QStringLiteral("(r.target ILIKE ? ESCAPE '!' OR r.headers ILIKE ? "
+                                         "ESCAPE '!'%1 OR convert_from(r.body, 'LATIN1') "
+                                         "ILIKE ? ESCAPE '!')")
+                              .arg(pattern == bytePattern
+                                       ? QString()
+                                       : QStringLiteral(" OR r.headers ILIKE ? ESCAPE '!'")));
+            *values << pattern << pattern;
+            if (pattern != bytePattern)
+                *values << bytePattern;
+            *values << bytePattern;
         } else {
-            where->append(
-                QStringLiteral("(r.target LIKE ? ESCAPE '!' OR r.headers LIKE ? ESCAPE '!'"
-                               " OR r.headers LIKE ? ESCAPE '!'"
-                               " OR CAST(r.body AS TEXT) LIKE ? ESCAPE '!')"));
-            *values << pattern << pattern << bytePattern << pattern;
+            // LIKE never matches a BLOB operand: the body is read as text.
+            where->append(QStringLiteral("(r.target LIKE ? ESCAPE '!' OR r.headers LIKE ? "
+                                         "ESCAPE '!'%1 OR CAST(r.body AS TEXT) LIKE ? ESCAPE '!')")
+                              .arg(pattern == bytePattern
+                                       ? QString()
+                                       : QStringLiteral(" OR r.headers LIKE ? ESCAPE '!'")));
+            *values << pattern << pattern;
+            if (pattern != bytePattern)
+                *values << bytePattern;
+            *values << pattern;
         }
     }
 }
 
 QList<RequestLogEntry> RequestLogReader::select(const QString& bodyExpression,
                                                 const QStringList& where,
-                                                const QVariantList& values, int limit) const
+                                                const QVariantList& values, int limit,
+                                                Order order) const
 {
     m_lastError.clear();
     QString sql = QString::fromLatin1(kColumns);
     sql.replace(QLatin1String("%BODY%"), bodyExpression);
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
-    sql += QStringLiteral(" ORDER BY r.received_at DESC, r.id DESC");
+    sql += order == Order::Newest ? QStringLiteral(" ORDER BY r.received_at DESC, r.id DESC")
+                                  : QStringLiteral(" ORDER BY r.id DESC");
     if (limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(limit);
 
@@ -200,10 +213,61 @@ QList<RequestLogEntry> RequestLogReader::page(const RequestLogFilter& filter,
         where.append(QStringLiteral("(r.received_at, r.id) < (?, ?)"));
         values << after->receivedAtMs << after->id;
     }
-    const QString body =
-        isPostgres() ? QStringLiteral("substring(r.body from 1 for %1)").arg(m_bodyPreviewBytes)
-                     : QStringLiteral("substr(r.body, 1, %1)").arg(m_bodyPreviewBytes);
-    return select(body, where, values, limit);
+    return select(bodyPreview(), where, values, limit, Order::Newest);
+}
+
+QString RequestLogReader::bodyPreview() const
+{
+    return isPostgres() ? QStringLiteral("substring(r.body from 1 for %1)").arg(m_bodyPreviewBytes)
+                        : QStringLiteral("substr(r.body, 1, %1)").arg(m_bodyPreviewBytes);
+}
+
+RequestLogReader::IdRange RequestLogReader::idRange() const
+{
+    m_lastError.clear();
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    IdRange range;
+    if (query.exec(QStringLiteral("SELECT (SELECT min(id) FROM request_log), "
+                                  "(SELECT max(id) FROM request_log)")) &&
+        query.next()) {
+        range.first = query.value(0).toLongLong();
+        range.last = query.value(1).toLongLong();
+    } else {
+        m_lastError = query.lastError().text();
+    }
+    query.finish();
+    return range;
+}
+
+RequestLogReader::Scan RequestLogReader::scan(const RequestLogFilter& filter, qint64 belowId,
+                                              qint64 scanIds, int limit) const
+{
+    Scan result;
+    const IdRange range = idRange();
+    if (!m_lastError.isEmpty() || range.last == 0 || belowId <= range.first) {
+        result.scannedTo = range.first;
+        result.exhausted = true;
+        return result;
+    }
+    const qint64 top = belowId > range.last ? range.last + 1 : belowId;
+    const qint64 bottom = std::max(range.first, top - std::max<qint64>(1, scanIds));
+    QStringList where;
+    QVariantList values;
+    addFilter(filter, &where, &values);
+    where.append(QStringLiteral("r.id < ? AND r.id >= ?"));
+    values << top << bottom;
+    result.entries = select(bodyPreview(), where, values, limit, Order::Id);
+    if (!m_lastError.isEmpty())
+        return result;
+    // A full page may end inside the window: the next scan starts below its last row.
+    result.scannedTo =
+        result.entries.size() >= limit && limit > 0 ? result.entries.constLast().id : bottom;
+    result.exhausted = result.scannedTo <= range.first;
+    result.scanned = top - result.scannedTo;
+    result.total = range.last - range.first + 1;
+    result.remaining = result.scannedTo - range.first;
+    return result;
 }
 
 QList<RequestLogEntry> RequestLogReader::matching(const RequestLogFilter& filter,
@@ -217,16 +281,13 @@ QList<RequestLogEntry> RequestLogReader::matching(const RequestLogFilter& filter
     where.append(QStringLiteral("r.id IN (%1)").arg(placeholders(ids.size())));
     for (const qint64 id : ids)
         values.append(id);
-    const QString body =
-        isPostgres() ? QStringLiteral("substring(r.body from 1 for %1)").arg(m_bodyPreviewBytes)
-                     : QStringLiteral("substr(r.body, 1, %1)").arg(m_bodyPreviewBytes);
-    return select(body, where, values, 0);
+    return select(bodyPreview(), where, values, 0, Order::Newest);
 }
 
 std::optional<RequestLogEntry> RequestLogReader::find(qint64 id) const
 {
     const QList<RequestLogEntry> entries =
-        select(QStringLiteral("r.body"), {QStringLiteral("r.id = ?")}, {id}, 1);
+        select(QStringLiteral("r.body"), {QStringLiteral("r.id = ?")}, {id}, 1, Order::Newest);
     if (entries.isEmpty())
         return std::nullopt;
     return entries.first();

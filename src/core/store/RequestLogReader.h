@@ -93,6 +93,29 @@ public:
     // One row with its whole body; none when absent (or on error: see lastError()).
     std::optional<RequestLogEntry> find(qint64 id) const;
 
+    // A text filter can only be answered by reading the rows: a scan reads the rows with ids in
+    // [belowId - scanIds, belowId) (rowid order: a plain range of the table, no index lookups)
+    // and returns those that match, newest (highest id) first, at most `limit`. A caller shows
+    // matches as they are found and its progress, then scans on from scannedTo. Ids follow
+    // arrival, so id order is time order up to requests that took long to arrive.
+    struct Scan
+    {
+        QList<RequestLogEntry> entries;
+        qint64 scannedTo = 0;   // the next scan starts below this id
+        bool exhausted = false; // nothing older is left
+        qint64 scanned = 0;     // ids covered by this scan
+        qint64 remaining = 0;   // ids left below scannedTo
+        qint64 total = 0;       // ids in the log
+    };
+    struct IdRange
+    {
+        qint64 first = 0; // 0: empty
+        qint64 last = 0;
+    };
+    // `belowId` beyond the newest row starts at the newest row.
+    Scan scan(const RequestLogFilter& filter, qint64 belowId, qint64 scanIds, int limit) const;
+    IdRange idRange() const;
+
     static Cursor cursorOf(const RequestLogEntry& entry) { return {entry.receivedAtMs, entry.id}; }
     // `text` as a LIKE pattern matching it anywhere, with '!' as the escape character.
     static QString likePattern(const QString& text);
@@ -100,8 +123,14 @@ public:
     QString lastError() const { return m_lastError; }
 
 private:
+    enum class Order
+    {
+        Newest, // received_at DESC, id DESC
+        Id,     // id DESC
+    };
     QList<RequestLogEntry> select(const QString& bodyExpression, const QStringList& where,
-                                  const QVariantList& values, int limit) const;
+                                  const QVariantList& values, int limit, Order order) const;
+    QString bodyPreview() const;
     void addFilter(const RequestLogFilter& filter, QStringList* where, QVariantList* values) const;
     bool isPostgres() const;
 
