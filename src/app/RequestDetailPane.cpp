@@ -561,6 +561,8 @@ QString RequestDetailPane::outcomeText(const QString& outcome)
         {ListenerEvent::storeFailed(), QT_TR_NOOP("Failed: the store refused the data")},
         {ListenerEvent::credentialUnavailable(),
          QT_TR_NOOP("Failed: the expected credential could not be read from the keychain")},
+        {ListenerEvent::drillError(), QT_TR_NOOP("Fault drill: stored, then answered 500")},
+        {ListenerEvent::drillNoAnswer(), QT_TR_NOOP("Fault drill: stored, then not answered")},
         {Rejection::malformedCode(), QT_TR_NOOP("Refused: the payload is malformed")},
         {Rejection::wrongContentTypeCode(), QT_TR_NOOP("Refused: wrong Content-Type")},
         {Rejection::invalidCode(), QT_TR_NOOP("Refused: a value is not acceptable")},

@@ -315,6 +315,8 @@ int RequestLogModel::rowOf(qint64 id) const
 
 RequestLogModel::OutcomeClass RequestLogModel::outcomeClass(const QString& outcome, int status)
 {
+    if (outcome == ListenerEvent::drillError() || outcome == ListenerEvent::drillNoAnswer())
+        return OutcomeClass::Drill;
     if (outcome == ListenerEvent::accepted() || outcome == ListenerEvent::duplicate() ||
         outcome == ListenerEvent::unassigned())
         return OutcomeClass::Ok;
@@ -333,6 +335,8 @@ QColor RequestLogModel::outcomeColor(OutcomeClass outcomeClass)
         return QColor(0xb2, 0x7b, 0x00); // amber, readable on light and dark backgrounds
     case OutcomeClass::Failed:
         return QColor(0xc6, 0x28, 0x28); // red
+    case OutcomeClass::Drill:
+        return QColor(0x6a, 0x1b, 0x9a); // purple
     }
     return {};
 }

@@ -51,6 +51,7 @@ public:
         Ok,      // accepted, duplicate, unassigned: stored
         Refused, // refused before storing (4xx)
         Failed,  // the store or the keychain failed (5xx)
+        Drill,   // stored, then answered wrongly on purpose by a fault drill
     };
 
     static constexpr int PageSize = 200;

@@ -718,6 +718,118 @@ private Q_SLOTS:
                  QStringLiteral("delivered"));
     }
 
+    // A drill of two: both webhooks are stored and logged as drilled but answered 500; the
+    // drill then ends by itself, the next webhook gets 200 and the provider's retry of a
+    // drilled one is a duplicate: nothing was lost.
+    void faultDrillAnswers500ButStores()
+    {
+        addNumber(PbxDid, QStringLiteral("pbx"));
+        start();
+        QSignalSpy drills(m_listener.get(), &WebhookListener::drillChanged);
+        FaultDrill drill;
+        drill.mode = FaultDrill::Mode::Error;
+        drill.remaining = 2;
+        m_listener->setDrill(drill);
+        QCOMPARE(m_listener->drill(), drill);
+
+        const HttpTestResponse first =
+            post("/webhooks/pbx", pbxBody("d0d0d0d0-0000-4000-8000-000000000001"), Form);
+        QCOMPARE(first.status, 500);
+        QVERIFY2(first.body.contains("fault drill"), first.body.constData());
+        QCOMPARE(m_listener->drill().remaining, 1);
+        QCOMPARE(
+            post("/webhooks/pbx", pbxBody("d0d0d0d0-0000-4000-8000-000000000002"), Form).status,
+            500);
+        QCOMPARE(m_listener->drill().mode, FaultDrill::Mode::Off);
+        QCOMPARE(drills.constLast().at(0).value<FaultDrill>().mode, FaultDrill::Mode::Off);
+
+        QCOMPARE(
+            post("/webhooks/pbx", pbxBody("d0d0d0d0-0000-4000-8000-000000000003"), Form).status,
+            200);
+        QCOMPARE(
+            post("/webhooks/pbx", pbxBody("d0d0d0d0-0000-4000-8000-000000000001"), Form).status,
+            200); // the retry
+        QCOMPARE(count(QStringLiteral("messages")), 3);
+
+        QCOMPARE(handled(0).outcome, ListenerEvent::drillError());
+        QCOMPARE(handled(0).status, 500);
+        QCOMPARE(handled(1).outcome, ListenerEvent::drillError());
+        QCOMPARE(handled(2).outcome, ListenerEvent::accepted());
+        QCOMPARE(handled(3).outcome, ListenerEvent::duplicate());
+        QCOMPARE(handled(3).messageIds, handled(0).messageIds);
+
+        const QSqlRecord log = logRow(handled(0).requestLogId);
+        QCOMPARE(log.value(QStringLiteral("outcome")).toString(), ListenerEvent::drillError());
+        QCOMPARE(log.value(QStringLiteral("response_status")).toInt(), 500);
+        QCOMPARE(log.value(QStringLiteral("message_id")).toLongLong(),
+                 handled(0).messageIds.value(0));
+        QVERIFY(log.value(QStringLiteral("reason"))
+                    .toString()
+                    .contains(QStringLiteral("fault drill: answered 500")));
+    }
+
+    // No answer: the webhook is stored and logged as drilled, the client hears nothing. A
+    // drill with an end time ends then, with or without traffic.
+    void faultDrillWithoutAnswerUntilATime()
+    {
+        addNumber(PbxDid, QStringLiteral("pbx"));
+        start();
+        QSignalSpy drills(m_listener.get(), &WebhookListener::drillChanged);
+        FaultDrill drill;
+        drill.mode = FaultDrill::Mode::NoAnswer;
+        drill.untilMs = m_clock.nowMs() + 300;
+        m_listener->setDrill(drill);
+
+        HttpTestClient client(m_server->serverPort());
+        client.send(HttpTestClient::post("/webhooks/pbx",
+                                         pbxBody("d0d0d0d0-0000-4000-8000-000000000004"), Form));
+        const ListenerEvent event = handled(0);
+        QCOMPARE(event.outcome, ListenerEvent::drillNoAnswer());
+        QCOMPARE(event.status, 0);
+        QVERIFY(!client.response(false, 300).has_value());
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(value(QStringLiteral("SELECT outcome FROM request_log WHERE id = %1")
+                           .arg(event.requestLogId))
+                     .toString(),
+                 ListenerEvent::drillNoAnswer());
+        QVERIFY(value(QStringLiteral("SELECT response_status FROM request_log WHERE id = %1")
+                          .arg(event.requestLogId))
+                    .isNull());
+        QCOMPARE(m_listener->drill().mode, FaultDrill::Mode::NoAnswer); // not ended by count
+
+        m_clock.advanceMs(300);
+        QTRY_COMPARE_WITH_TIMEOUT(drills.size(), 2, WaitMs); // started, ended by its timer
+        QCOMPARE(drills.constLast().at(0).value<FaultDrill>().mode, FaultDrill::Mode::Off);
+        QCOMPARE(
+            post("/webhooks/pbx", pbxBody("d0d0d0d0-0000-4000-8000-000000000005"), Form).status,
+            200);
+    }
+
+    // Refusals keep their refusal and do not use up the drill.
+    void faultDrillLeavesRefusalsAlone()
+    {
+        addNumber(PbxDid, QStringLiteral("pbx"), QStringLiteral("Token right"));
+        start();
+        FaultDrill drill;
+        drill.mode = FaultDrill::Mode::Error;
+        drill.remaining = 1;
+        m_listener->setDrill(drill);
+        QCOMPARE(post("/webhooks/pbx", pbxBody("d0d0d0d0-0000-4000-8000-000000000006"), Form,
+                      "Authorization: Token wrong\r\n")
+                     .status,
+                 401);
+        QCOMPARE(
+            post("/webhooks/nowhere", pbxBody("d0d0d0d0-0000-4000-8000-000000000006"), Form).status,
+            404);
+        QCOMPARE(m_listener->drill().remaining, 1);
+        QCOMPARE(count(QStringLiteral("messages")), 0);
+        QCOMPARE(post("/webhooks/pbx", pbxBody("d0d0d0d0-0000-4000-8000-000000000006"), Form,
+                      "Authorization: Token right\r\n")
+                     .status,
+                 500);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+    }
+
     void requestLogRetention()
     {
         start();

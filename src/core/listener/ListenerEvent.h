@@ -29,6 +29,9 @@ struct ListenerEvent
     static QString storeUnavailable() { return QStringLiteral("store-unavailable"); } // 503
     static QString storeFailed() { return QStringLiteral("store-failed"); }           // 500
     static QString credentialUnavailable() { return QStringLiteral("credential-unavailable"); }
+    // A fault drill answered a stored webhook wrongly on purpose (see FaultDrill).
+    static QString drillError() { return QStringLiteral("drill-error"); }        // 500
+    static QString drillNoAnswer() { return QStringLiteral("drill-no-answer"); } // none
 
     qint64 requestLogId = 0; // 0: the log row could not be written
     qint64 receivedAtMs = 0; // UTC ms

@@ -14,6 +14,8 @@
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
+#include <algorithm>
+#include <climits>
 #include <variant>
 
 namespace smsdesk {
@@ -116,6 +118,7 @@ struct WebhookListener::Exchange
     const ProviderAdapter* adapter = nullptr;
     std::optional<InboundMessage> replyTo; // the message a sync reply would answer
     qint64 replyToMessageId = 0;
+    FaultDrill::Mode drill = FaultDrill::Mode::Off;
     bool answered = false;
 };
 
@@ -499,8 +502,78 @@ bool WebhookListener::resolve(const ExchangePtr& exchange, const HttpRequest& re
     return true;
 }
 
+FaultDrill WebhookListener::drill() const
+{
+    return m_drill.isActive(m_clock.nowMs()) ? m_drill : FaultDrill();
+}
+
+void WebhookListener::setDrill(const FaultDrill& drill)
+{
+    m_drill = drill.isActive(m_clock.nowMs()) ? drill : FaultDrill();
+    if (m_drill.untilMs > 0 && m_drill.mode != FaultDrill::Mode::Off) {
+        if (!m_drillTimer) {
+            m_drillTimer = new QTimer(this);
+            m_drillTimer->setSingleShot(true);
+            connect(m_drillTimer, &QTimer::timeout, this, [this] {
+                if (m_drill.mode != FaultDrill::Mode::Off && !m_drill.isActive(m_clock.nowMs()))
+                    endDrill();
+                else if (m_drill.untilMs > 0) // the clock said not yet: look again then
+                    m_drillTimer->start(
+                        static_cast<int>(std::max<qint64>(1, m_drill.untilMs - m_clock.nowMs())));
+            });
+        }
+        m_drillTimer->start(
+            static_cast<int>(std::clamp<qint64>(m_drill.untilMs - m_clock.nowMs(), 1, INT_MAX)));
+    } else if (m_drillTimer) {
+        m_drillTimer->stop();
+    }
+    qCInfo(lcListener) << "fault drill" << (m_drill.mode == FaultDrill::Mode::Off ? "off" : "on");
+    Q_EMIT drillChanged(m_drill);
+}
+
+void WebhookListener::endDrill()
+{
+    m_drill = FaultDrill();
+    if (m_drillTimer)
+        m_drillTimer->stop();
+    qCInfo(lcListener) << "fault drill ended";
+    Q_EMIT drillChanged(m_drill);
+}
+
+FaultDrill::Mode WebhookListener::takeDrill()
+{
+    if (m_drill.mode == FaultDrill::Mode::Off)
+        return FaultDrill::Mode::Off;
+    if (!m_drill.isActive(m_clock.nowMs())) {
+        endDrill();
+        return FaultDrill::Mode::Off;
+    }
+    const FaultDrill::Mode mode = m_drill.mode;
+    if (m_drill.remaining > 0) {
+        --m_drill.remaining;
+        if (m_drill.remaining == 0)
+            endDrill();
+        else
+            Q_EMIT drillChanged(m_drill);
+    }
+    return mode;
+}
+
 void WebhookListener::store(const ExchangePtr& exchange, WriteJob job)
 {
+    // A drilled webhook is stored as usual and logged as drilled in the same transaction.
+    exchange->drill = takeDrill();
+    if (exchange->drill != FaultDrill::Mode::Off) {
+        const bool error = exchange->drill == FaultDrill::Mode::Error;
+        const QString stored = exchange->log.outcome == ListenerEvent::unassigned()
+                                   ? tr("stored in the unassigned inbox")
+                                   : tr("stored");
+        exchange->log.outcome =
+            error ? ListenerEvent::drillError() : ListenerEvent::drillNoAnswer();
+        exchange->log.reason =
+            error ? tr("fault drill: answered 500 on purpose; the webhook was %1").arg(stored)
+                  : tr("fault drill: not answered on purpose; the webhook was %1").arg(stored);
+    }
     job.requestLog = exchange->log;
     m_writer.submit(std::move(job), this,
                     [this, exchange](const WriteOutcome& outcome) { stored(exchange, outcome); });
@@ -536,6 +609,22 @@ void WebhookListener::stored(const ExchangePtr& exchange, const WriteOutcome& ou
     for (const WriteOutcome::StatusResult& status : outcome.statuses) {
         event.messageIds.append(status.messageId);
         anythingNew = anythingNew || status.historyAdded;
+    }
+    if (exchange->drill != FaultDrill::Mode::Off) {
+        event.outcome = exchange->log.outcome;
+        event.reason = exchange->log.reason;
+        if (exchange->drill == FaultDrill::Mode::Error) {
+            finish(exchange, HttpResponse::error(500, event.reason));
+        } else {
+            // No answer: the response stays unrecorded, as it is. The exchange (and with it
+            // the responder) goes; the connection waits until the client or its response
+            // timeout gives up.
+            exchange->answered = true;
+            event.status = 0;
+            event.latencyUs = exchange->elapsed.nsecsElapsed() / 1000;
+            announce(exchange);
+        }
+        return;
     }
     if (!anythingNew)
         event.outcome = ListenerEvent::duplicate();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FaultDrill.h"
 #include "ListenerEvent.h"
 #include "NumberDirectory.h"
 #include "http/HttpHandler.h"
@@ -83,12 +84,21 @@ public:
     // Deletes request log rows older than the retention now (also done on a timer).
     void purgeExpiredRequests();
 
+    // Starts (or, with Mode::Off, ends) a fault drill; drillChanged() follows. A drilled webhook
+    // is stored like any other, logged with outcome drill-error or drill-no-answer, and then
+    // answered 500 or not at all. Call from the listener's thread.
+    void setDrill(const FaultDrill& drill);
+    // The drill in force; Mode::Off when none (an expired one reads as off).
+    FaultDrill drill() const;
+
     void handleRequest(const HttpRequest& request, HttpResponder responder) override;
     void requestRejected(const HttpRequest& partialRequest, const HttpResponse& response,
                          const QString& reason) override;
 
 Q_SIGNALS:
     void requestHandled(const smsdesk::ListenerEvent& event);
+    // A drill started, counted a webhook or ended (drill.mode Off).
+    void drillChanged(const smsdesk::FaultDrill& drill);
 
 private:
     struct Exchange;
@@ -114,6 +124,9 @@ private:
     // Writes a log row that has its response already (refusals, failed stores).
     void logRefusal(const ExchangePtr& exchange);
     void announce(const ExchangePtr& exchange);
+    // The drill mode for the next stored webhook (counting it), or Off.
+    FaultDrill::Mode takeDrill();
+    void endDrill();
 
     MessageWriter& m_writer;
     const ProviderRegistry& m_providers;
@@ -121,6 +134,8 @@ private:
     const Options m_options;
     ReplySource* m_replySource = nullptr;
     QTimer* m_retentionTimer = nullptr;
+    FaultDrill m_drill;
+    QTimer* m_drillTimer = nullptr; // ends a drill with an end time
 
     mutable QMutex m_directoryMutex;
     std::shared_ptr<const NumberDirectory> m_directory;
