@@ -494,6 +494,28 @@ void RequestLogModel::insertAtTop(QList<RequestLogEntry> entries)
     entries.append(std::move(m_rows));
     m_rows = std::move(entries);
     endInsertRows();
+    trimToMaxRows();
+}
+
+// Live traffic must not grow the list without end: the oldest rows go, and scrolling down
+// fetches them again from the store.
+void RequestLogModel::trimToMaxRows()
+{
+    const qsizetype excess = m_rows.size() - m_maxRows;
+    if (excess <= 0)
+        return;
+    const int first = static_cast<int>(m_rows.size() - excess);
+    beginRemoveRows(QModelIndex(), first, static_cast<int>(m_rows.size()) - 1);
+    for (qsizetype row = first; row < m_rows.size(); ++row)
+        m_ids.remove(m_rows.at(row).id);
+    m_rows.resize(first);
+    endRemoveRows();
+    const RequestLogEntry& last = m_rows.constLast();
+    if (last.id > 0) {
+        m_cursor = RequestLogReader::cursorOf(last);
+        m_scanBelow = last.id;
+        m_atEnd = false;
+    }
 }
 
 } // namespace smsdesk

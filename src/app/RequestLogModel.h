@@ -79,6 +79,10 @@ public:
     // RequestLogReader::scan): true while windows are being read for the rows asked for.
     bool isSearching() const { return m_searching; }
     double searchProgress() const { return m_searchProgress; } // 0..1 of the log read
+    // At most this many rows are kept while live rows arrive (the oldest go; scrolling down
+    // reads them again).
+    static constexpr int DefaultMaxRows = 10'000;
+    void setMaxRows(int rows) { m_maxRows = std::max(PageSize, rows); }
     // Ids per window; the default reads about 0.1 s of rows per window on a laptop.
     void setScanWindow(qint64 ids) { m_scanWindow = std::max<qint64>(1, ids); }
     bool atEnd() const { return m_atEnd; }
@@ -128,6 +132,7 @@ private:
     void appendPage(const PageResult& result);
     void flushLive();
     void insertAtTop(QList<RequestLogEntry> entries);
+    void trimToMaxRows();
     void setPending(QList<RequestLogEntry> pending);
 
     DatabaseWorker& m_worker;
@@ -140,6 +145,7 @@ private:
     bool m_atEnd = false;
     QString m_lastError;
     static constexpr qint64 DefaultScanWindow = 100'000;
+    int m_maxRows = DefaultMaxRows;
     qint64 m_scanWindow = DefaultScanWindow;
     qint64 m_scanBelow = std::numeric_limits<qint64>::max();
     int m_scanFound = 0; // rows found by the scans of the current fetch

@@ -295,6 +295,32 @@ private Q_SLOTS:
         QCOMPARE(paged.rowCount(), kRows);
     }
 
+    // Live traffic keeps the list at its maximum by dropping the oldest rows, which scrolling
+    // down reads again.
+    void liveRowsKeepTheListBounded()
+    {
+        RequestLogModel model(*m_worker);
+        model.setMaxRows(300);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(loadAll(model));
+        QCOMPARE(model.rowCount(), kRows); // fetching is the user's: not trimmed
+        const qint64 firstId = maxId(model) + 1;
+        for (int i = 0; i < 60; ++i)
+            model.addLive(liveEvent(firstId + i, kBase + 100'000 + i));
+        QTRY_COMPARE(model.rowCount(), 300);
+        QCOMPARE(model.entryAt(0).id, firstId + 59);
+        QVERIFY(!model.atEnd());
+        QVERIFY(model.canFetchMore(QModelIndex()));
+
+        QVERIFY(loadAll(model));
+        QCOMPARE(model.rowCount(), kRows + 60);
+        QSet<qint64> ids;
+        for (int row = 0; row < model.rowCount(); ++row)
+            ids.insert(model.entryAt(row).id);
+        QCOMPARE(ids.size(), kRows + 60);
+    }
+
     void liveRowsAreCoalesced()
     {
         RequestLogModel model(*m_worker);
