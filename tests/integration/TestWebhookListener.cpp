@@ -12,6 +12,7 @@
 #include "http/HttpServer.h"
 #include "listener/NumberDirectoryLoader.h"
 #include "listener/ReplySource.h"
+#include "listener/RequestReplayer.h"
 #include "listener/WebhookListener.h"
 #include "providers/InboundMessage.h"
 #include "providers/ProviderRegistry.h"
@@ -19,11 +20,13 @@
 #include "store/DatabaseWorker.h"
 #include "store/MessageWriter.h"
 #include "store/NumberRepository.h"
+#include "store/RequestLogReader.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -828,6 +831,70 @@ private Q_SLOTS:
                      .status,
                  500);
         QCOMPARE(count(QStringLiteral("messages")), 1);
+    }
+
+    // The inspector's replay: the logged request goes out again with the secrets the log does
+    // not hold given back; the listener names the outcome (a stored webhook replays as a
+    // duplicate) and the new log row, which records that it was a replay.
+    void replayOfALoggedRequest()
+    {
+        const QString secret = QStringLiteral("Token replay-secret");
+        const QString token = PathToken::generate();
+        addNumber(PbxDid, QStringLiteral("pbx"), secret, token);
+        start();
+        const QByteArray target = "/webhooks/pbx/" + token.toLatin1();
+        const QByteArray auth = "Authorization: " + secret.toLatin1() + "\r\n";
+        QCOMPARE(post(target, pbxBody(), Form, auth).status, 200);
+        const ListenerEvent original = handled(0);
+        QCOMPARE(original.outcome, ListenerEvent::accepted());
+        (void)logRow(original.requestLogId); // its response recorded
+        const std::optional<RequestLogEntry> entry =
+            RequestLogReader(m_temp->database().connection()).find(original.requestLogId);
+        QVERIFY(entry);
+        QCOMPARE(entry->target, QStringLiteral("/webhooks/pbx/[token]"));
+
+        QNetworkAccessManager network;
+        RequestReplayer replayer(network);
+        const QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(m_server->serverPort()));
+        const auto replay = [&](const RequestReplayer::Secrets& secrets) {
+            std::optional<RequestReplayer::Result> result;
+            replayer.replay(*entry, url, secrets,
+                            [&result](const RequestReplayer::Result& r) { result = r; });
+            (void)QTest::qWaitFor([&] { return result.has_value(); }, WaitMs);
+            return result.value_or(RequestReplayer::Result{});
+        };
+
+        RequestReplayer::Secrets none;
+        RequestReplayer::Result result = replay(none); // "[token]" is no token
+        QCOMPARE(result.status, 401);
+        QCOMPARE(result.outcome, ListenerEvent::refusedAuth());
+
+        RequestReplayer::Secrets tokenOnly;
+        tokenOnly.pathToken = token.toLatin1();
+        result = replay(tokenOnly); // the Authorization value is still missing
+        QCOMPARE(result.status, 401);
+
+        RequestReplayer::Secrets both = tokenOnly;
+        both.authorization = secret.toLatin1();
+        result = replay(both);
+        QCOMPARE(result.status, 200);
+        QCOMPARE(result.outcome, ListenerEvent::duplicate());
+        QVERIFY(result.requestLogId > original.requestLogId);
+        QCOMPARE(count(QStringLiteral("messages")), 1);
+
+        const std::optional<RequestLogEntry> replayed =
+            RequestLogReader(m_temp->database().connection()).find(result.requestLogId);
+        QVERIFY(replayed);
+        QCOMPARE(replayed->body, entry->body);
+        QCOMPARE(replayed->target, entry->target);
+        QByteArray marker;
+        for (const RequestLogEntry::Header& header : replayed->headers) {
+            if (header.first == WebhookListener::ReplayHeader)
+                marker = header.second;
+            if (header.first.compare("Authorization", Qt::CaseInsensitive) == 0)
+                QCOMPARE(header.second, QByteArray(RequestLogRow::RedactedValue));
+        }
+        QCOMPARE(marker, QByteArray::number(original.requestLogId));
     }
 
     void requestLogRetention()

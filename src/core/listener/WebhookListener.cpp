@@ -119,6 +119,7 @@ struct WebhookListener::Exchange
     std::optional<InboundMessage> replyTo; // the message a sync reply would answer
     qint64 replyToMessageId = 0;
     FaultDrill::Mode drill = FaultDrill::Mode::Off;
+    bool replay = false; // a replay from the inspector: the answer names its outcome
     bool answered = false;
 };
 
@@ -195,6 +196,7 @@ WebhookListener::ExchangePtr WebhookListener::beginExchange(const HttpRequest& r
     }
     log.body = request.body;
     log.bodySize = request.body.size();
+    exchange->replay = !request.header(WebhookListener::ReplayHeader).isEmpty();
 
     ListenerEvent& event = exchange->event;
     event.receivedAtMs = log.receivedAtMs;
@@ -674,10 +676,22 @@ void WebhookListener::askForReply(const ExchangePtr& exchange)
         });
 }
 
+void WebhookListener::respond(const ExchangePtr& exchange, HttpResponse response)
+{
+    if (exchange->replay) {
+        response.setHeader(OutcomeHeader, exchange->event.outcome.toLatin1());
+        if (exchange->event.requestLogId > 0)
+            response.setHeader(RequestLogIdHeader,
+                               QByteArray::number(exchange->event.requestLogId));
+    }
+    exchange->responder.respond(std::move(response));
+}
+
 void WebhookListener::refuse(const ExchangePtr& exchange, const HttpResponse& response,
                              const QString& outcome, const QString& reason)
 {
-    exchange->responder.respond(response);
+    exchange->event.outcome = outcome;
+    respond(exchange, response);
     exchange->answered = true;
     RequestLogRow& log = exchange->log;
     log.outcome = outcome;
@@ -695,7 +709,7 @@ void WebhookListener::refuse(const ExchangePtr& exchange, const HttpResponse& re
 
 void WebhookListener::finish(const ExchangePtr& exchange, const HttpResponse& response)
 {
-    exchange->responder.respond(response);
+    respond(exchange, response);
     exchange->answered = true;
     ListenerEvent& event = exchange->event;
     event.status = response.status;

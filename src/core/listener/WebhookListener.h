@@ -53,6 +53,13 @@ public:
         Refuse, // they are refused with 404 and not stored
     };
 
+    // A request carrying ReplayHeader (the inspector's replay of a logged request) gets its
+    // outcome code in OutcomeHeader and, when its log row is already written (stored
+    // webhooks), the row's id in RequestLogIdHeader.
+    static constexpr char ReplayHeader[] = "X-SMSDesk-Replay";
+    static constexpr char OutcomeHeader[] = "X-SMSDesk-Outcome";
+    static constexpr char RequestLogIdHeader[] = "X-SMSDesk-Request-Log-Id";
+
     struct Options
     {
         static constexpr int DefaultReplyDeadlineMs = 2000;
@@ -116,6 +123,8 @@ private:
     void store(const ExchangePtr& exchange, WriteJob job);
     void stored(const ExchangePtr& exchange, const WriteOutcome& outcome);
     void askForReply(const ExchangePtr& exchange);
+    // Answers, with the replay headers when asked for.
+    void respond(const ExchangePtr& exchange, HttpResponse response);
     // `reason`: the message of the response's error body, for the log and the live event.
     void refuse(const ExchangePtr& exchange, const HttpResponse& response, const QString& outcome,
                 const QString& reason);
