@@ -1,6 +1,7 @@
 #include "HeadlessMode.h"
 
 #include "AppContext.h"
+#include "ListenerController.h"
 #include "UnixSignalWatcher.h"
 #include "http/HttpServer.h"
 #include "listener/ListenerService.h"
@@ -82,43 +83,24 @@ int HeadlessMode::run(const QStringList& arguments)
         return 0;
     }
 
-    QSettings settings;
-    ListenerService::Options options;
-    const QString listenText =
-        parser.isSet(listen)
-            ? parser.value(listen)
-            : settings.value(QStringLiteral("listener/listen"), QStringLiteral("127.0.0.1:8080"))
-                  .toString();
-    QHostAddress address;
-    quint16 port = 0;
+    // The same settings as the window's listener, each overridden by its option when given.
+    ListenerController::Overrides overrides;
+    if (parser.isSet(listen))
+        overrides.listen = parser.value(listen);
+    if (parser.isSet(unassigned))
+        overrides.unassigned = parser.value(unassigned);
+    if (parser.isSet(retention))
+        overrides.retentionDays = parser.value(retention);
+    ListenerController::Config config;
     QString error;
-    if (!ListenerService::parseAddress(listenText, &address, &port, &error)) {
-        err << "smsdesk: --listen: " << error << '\n';
+    if (!ListenerController::optionsFromSettings(QSettings(), overrides, &config, &error)) {
+        err << "smsdesk: " << error << '\n';
         return 2;
     }
-    const QString policy =
-        parser.isSet(unassigned)
-            ? parser.value(unassigned)
-            : settings.value(QStringLiteral("listener/unassigned"), QStringLiteral("keep"))
-                  .toString();
-    if (policy != u"keep" && policy != u"refuse") {
-        err << "smsdesk: --unassigned takes keep or refuse, not \"" << policy << "\"\n";
-        return 2;
-    }
-    options.listener.unassigned = policy == u"refuse" ? WebhookListener::UnassignedPolicy::Refuse
-                                                      : WebhookListener::UnassignedPolicy::Keep;
-    bool ok = true;
-    const int days = parser.isSet(retention)
-                         ? parser.value(retention).toInt(&ok)
-                         : settings
-                               .value(QStringLiteral("listener/retentionDays"),
-                                      WebhookListener::Options::DefaultRequestLogRetentionDays)
-                               .toInt(&ok);
-    if (!ok || days < 0) {
-        err << "smsdesk: --retention-days takes a number of days (0: keep forever)\n";
-        return 2;
-    }
-    options.listener.requestLogRetentionDays = days;
+    ListenerService::Options options = config.options;
+    const QHostAddress address = config.address;
+    const quint16 port = config.port;
+    const QString listenText = config.listen;
 
     AppContext context;
     if (!context.open(parser.value(db), &error)) {

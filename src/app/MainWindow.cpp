@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "AppContext.h"
+#include "InspectorPage.h"
+#include "ListenerController.h"
 #include "NumbersPage.h"
 #include "PlansPage.h"
 #include "store/Database.h"
@@ -57,14 +59,25 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
 
     createMenus();
 
+    m_listener = new ListenerController(m_context, this);
+
     m_numbersPage = new NumbersPage(m_context, this);
     m_plansPage = new PlansPage(m_context, this);
+    m_inspectorPage = new InspectorPage(m_context, *m_listener, this);
     addPage(tr("Numbers"), m_numbersPage, QKeySequence(Qt::CTRL | Qt::Key_1));
     addPage(tr("Plans"), m_plansPage, QKeySequence(Qt::CTRL | Qt::Key_2));
+    addPage(tr("Inspector"), m_inspectorPage, QKeySequence(Qt::CTRL | Qt::Key_3));
 
     // A change on one page shows on the other.
     connect(m_plansPage, &PlansPage::plansChanged, m_numbersPage, &NumbersPage::reload);
     connect(m_numbersPage, &NumbersPage::numbersChanged, m_plansPage, &PlansPage::reload);
+    // Edited numbers take effect in the listener at once, not at its next periodic reload.
+    connect(m_numbersPage, &NumbersPage::numbersChanged, m_listener,
+            &ListenerController::reloadNumbers);
+    connect(m_numbersPage, &NumbersPage::numbersChanged, m_inspectorPage,
+            &InspectorPage::reloadNumbers);
+    connect(m_inspectorPage, &InspectorPage::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
@@ -73,7 +86,13 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
         new QLabel(tr("Database: %1").arg(m_context.database().config().describe()), this);
     database->setObjectName(QStringLiteral("databaseLabel"));
     database->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_listenerStatus = new QLabel(this);
+    m_listenerStatus->setObjectName(QStringLiteral("listenerStatusLabel"));
+    m_listenerStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_listenerStatus);
     statusBar()->addPermanentWidget(database);
+    connect(m_listener, &ListenerController::stateChanged, this, &MainWindow::updateListenerStatus);
+    updateListenerStatus();
 
     resize(1100, 680);
     restoreSettings();
@@ -82,6 +101,43 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    // Once, when the window first opens: the listener starts with it unless told not to.
+    if (!m_autostartChecked) {
+        m_autostartChecked = true;
+        if (ListenerController::autostartEnabled(QSettings()))
+            m_listener->start();
+    }
+}
+
+void MainWindow::updateListenerStatus()
+{
+    using State = ListenerController::State;
+    const State state = m_listener->state();
+    QString text;
+    switch (state) {
+    case State::Running:
+        text = tr("Listener: running on %1").arg(m_listener->url());
+        break;
+    case State::Starting:
+        text = tr("Listener: starting on %1").arg(m_listener->listenAddress());
+        break;
+    case State::Stopping:
+        text = tr("Listener: stopping");
+        break;
+    case State::Stopped:
+        text = tr("Listener: stopped");
+        break;
+    case State::Failed:
+        text = tr("Listener: not running \u2014 %1").arg(m_listener->failureReason());
+        break;
+    }
+    m_listenerStatus->setText(text);
+    m_listenerStatus->setToolTip(state == State::Failed ? m_listener->failureReason() : QString());
+}
 
 void MainWindow::createMenus()
 {

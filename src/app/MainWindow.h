@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
@@ -10,11 +11,15 @@ class QSplitter;
 namespace smsdesk {
 
 class AppContext;
+class InspectorPage;
+class ListenerController;
 class NumbersPage;
 class PlansPage;
 
 // The main window: a navigation list on the left, the pages on the right, the database in
-// use in the status bar. Geometry, layout and the last page are remembered in QSettings.
+// use and the listener's state in the status bar. Geometry, layout and the last page are
+// remembered in QSettings. It runs the webhook listener (ListenerController) and starts it
+// when it opens unless the setting listener/autostart is false.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -25,11 +30,14 @@ public:
 
     NumbersPage* numbersPage() const { return m_numbersPage; }
     PlansPage* plansPage() const { return m_plansPage; }
+    InspectorPage* inspectorPage() const { return m_inspectorPage; }
+    ListenerController* listener() const { return m_listener; }
     void showPage(QWidget* page);
     QWidget* currentPage() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     // Adds a page to the navigation list, the stack and the View menu.
@@ -38,6 +46,7 @@ private:
     void showAbout();
     void saveSettings() const;
     void restoreSettings();
+    void updateListenerStatus();
 
     AppContext& m_context;
     QSplitter* m_splitter = nullptr;
@@ -46,6 +55,10 @@ private:
     QMenu* m_viewMenu = nullptr;
     NumbersPage* m_numbersPage = nullptr;
     PlansPage* m_plansPage = nullptr;
+    ListenerController* m_listener = nullptr;
+    InspectorPage* m_inspectorPage = nullptr;
+    QLabel* m_listenerStatus = nullptr;
+    bool m_autostartChecked = false;
 };
 
 } // namespace smsdesk

@@ -106,6 +106,8 @@ void TestNumbersGui::initTestCase()
 void TestNumbersGui::init()
 {
     QSettings().clear();
+    // These pages need no webhook listener (and must not take port 8080).
+    QSettings().setValue(QStringLiteral("listener/autostart"), false);
     m_fixture = std::make_unique<test::GuiTestContext>();
     QString error;
     QVERIFY2(m_fixture->open(&error), qPrintable(error));
@@ -163,9 +165,10 @@ void TestNumbersGui::startsWithEmptyStateAndDatabaseInStatusBar()
     QCOMPARE(empty->text(), QStringLiteral("No numbers yet. Press Ctrl+N to add one."));
 
     auto* navigation = child<QListWidget>(m_window.get(), "navigation");
-    QCOMPARE(navigation->count(), 2);
+    QCOMPARE(navigation->count(), 3);
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Numbers"));
     QCOMPARE(navigation->item(1)->text(), QStringLiteral("Plans"));
+    QCOMPARE(navigation->item(2)->text(), QStringLiteral("Inspector"));
     QCOMPARE(m_window->currentPage(), m_page);
 
     auto* database = child<QLabel>(m_window->statusBar(), "databaseLabel");

@@ -93,6 +93,8 @@ void TestPlansGui::initTestCase()
 void TestPlansGui::init()
 {
     QSettings().clear();
+    // These pages need no webhook listener (and must not take port 8080).
+    QSettings().setValue(QStringLiteral("listener/autostart"), false);
     m_fixture = std::make_unique<test::GuiTestContext>();
     QString error;
     QVERIFY2(m_fixture->open(&error), qPrintable(error));

@@ -1,0 +1,164 @@
+#pragma once
+
+#include "ListenerController.h"
+#include "store/NumberRecord.h"
+#include "store/RequestLogReader.h"
+
+#include <QList>
+#include <QStringList>
+#include <QTimer>
+#include <QWidget>
+#include <functional>
+#include <memory>
+
+class QAction;
+class QMenu;
+class QTableView;
+
+namespace Ui {
+class InspectorPage;
+}
+
+namespace smsdesk {
+
+class AppContext;
+class ProviderRegistry;
+class RequestDetailPane;
+class RequestLogModel;
+
+// The Inspector: every webhook request, live. A bar with the listener's state (start/stop,
+// address, requests per second, the webhook URL of each number to copy), filters (outcome,
+// provider, number, time range, text; remembered in QSettings under inspector/filter/), the
+// request table newest first with a pause, and the selected request in full in the detail
+// pane below. Every read goes through the DatabaseWorker; the GUI thread never waits on the
+// store.
+class InspectorPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class TimeRange
+    {
+        All,
+        Last15Minutes,
+        LastHour,
+        Last24Hours,
+        Last7Days,
+        Custom,
+    };
+    Q_ENUM(TimeRange)
+
+    static constexpr int TextDebounceMs = 250;
+    static constexpr int ExportPageSize = 50; // whole bodies (up to 1 MiB each) per read
+
+    // Asks where to save an export; an empty path cancels. Replaceable for tests.
+    using SavePathChooser = std::function<QString(const QString& title, const QString& suggested)>;
+
+    InspectorPage(AppContext& context, ListenerController& listener, QWidget* parent = nullptr);
+    ~InspectorPage() override;
+
+    RequestLogModel* model() const { return m_model; }
+    QTableView* view() const;
+    // The pane that shows the selected request in full.
+    RequestDetailPane* detailPane() const { return m_detailPane; }
+    void setSavePathChooser(SavePathChooser chooser) { m_chooseSavePath = std::move(chooser); }
+
+    // What the filter widgets say now (a relative time range counted back from now).
+    RequestLogFilter currentFilter() const;
+    // The id of the request under the cursor; 0 when none.
+    qint64 currentId() const;
+    void selectRequest(qint64 id);
+    // The id of the entry the detail pane shows; 0 when none.
+    qint64 shownId() const { return m_shownId; }
+
+    // The menu actions, by purpose (also found by object name).
+    QAction* pauseAction() const { return m_pauseAction; }
+    QAction* copyCurlAction() const { return m_copyCurlAction; }
+    QAction* exportSelectionAction() const { return m_exportSelectionAction; }
+    QAction* exportFilteredAction() const { return m_exportFilteredAction; }
+    QMenu* copyUrlMenu() const { return m_copyUrlMenu; }
+
+public Q_SLOTS:
+    // Re-reads the numbers (for the number filter and the webhook URLs).
+    void reloadNumbers();
+    // Applies the filter widgets now (the text is otherwise applied TextDebounceMs after the
+    // last keystroke).
+    void applyFilter();
+    void copyAsCurl();
+    void exportSelection();
+    void exportFiltered();
+
+Q_SIGNALS:
+    // The detail pane shows the whole entry `id` (read from the store).
+    void entryShown(qint64 id);
+    // The numbers were read (the number filter and the URL menu are up to date).
+    void numbersReloaded();
+    // Something to tell the user in passing (the window's status bar).
+    void statusMessage(const QString& text);
+    // An export finished: `rows` written to `path`, or `error`.
+    void exportFinished(const QString& path, int rows, const QString& error);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    struct ExportJob;
+
+    void setUpTable();
+    void setUpFilters();
+    void setUpActions();
+    void restoreFilter();
+    void saveFilter() const;
+    void updateOutcomeButton();
+    void updateCustomRange();
+    void setNumbers(const QList<NumberRecord>& numbers);
+    void buildCopyUrlMenu();
+    void updateListenerState();
+    void updateRate(double rate);
+    void showListenerMessage(const QString& text, bool error);
+    void updatePauseText();
+    void updateCountLabel();
+    void updateActions();
+    void currentRowChanged();
+    void loadDetail(qint64 id);
+    void beforeRowsInserted(int first);
+    void afterRowsInserted(int first, int last);
+    QString baseUrl() const;
+    void startExport(const QString& title, std::shared_ptr<ExportJob> job);
+    void continueExport(std::shared_ptr<ExportJob> job);
+    void finishExport(std::shared_ptr<ExportJob> job, const QString& error);
+
+    std::unique_ptr<Ui::InspectorPage> m_ui;
+    AppContext& m_context;
+    ListenerController& m_listener;
+    std::unique_ptr<ProviderRegistry> m_providers;
+    RequestLogModel* m_model = nullptr;
+    RequestDetailPane* m_detailPane = nullptr;
+    SavePathChooser m_chooseSavePath;
+
+    QMenu* m_outcomeMenu = nullptr;
+    QList<QAction*> m_outcomeActions; // checkable, data: the outcome code
+    QMenu* m_copyUrlMenu = nullptr;
+    QAction* m_pauseAction = nullptr;
+    QAction* m_copyCurlAction = nullptr;
+    QAction* m_exportSelectionAction = nullptr;
+    QAction* m_exportFilteredAction = nullptr;
+    QTimer m_textDebounce;
+    bool m_restoring = true; // the filter widgets are being set up or restored: no reloads
+
+    QList<NumberRecord> m_numbers;
+
+    // Keeping the rows in view in place while live rows are inserted above them.
+    struct Anchor
+    {
+        bool active = false;
+        int scrollValue = 0;
+    } m_anchor;
+    qint64 m_reselectId = 0; // to select again once a reloaded list has it
+
+    quint64 m_detailGeneration = 0;
+    qint64 m_shownId = 0;
+    std::unique_ptr<RequestLogEntry> m_shownEntry; // the whole entry in the detail pane
+};
+
+} // namespace smsdesk

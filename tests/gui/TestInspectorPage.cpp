@@ -1,0 +1,836 @@
+// The Inspector page and the GUI's listener, over real sockets: a ListenerController on
+// 127.0.0.1 (port 0), real webhooks from the simulator's firer, a real SQLite store read
+// through the DatabaseWorker, and the page driven like a person would.
+#include "GuiTestContext.h"
+#include "HttpTestClient.h"
+#include "InspectorPage.h"
+#include "ListenerController.h"
+#include "MainWindow.h"
+#include "RequestDetailPane.h"
+#include "RequestLogModel.h"
+#include "WebhookFirer.h"
+#include "WebhookSampleFactory.h"
+#include "provisioning/PathToken.h"
+#include "secrets/SecretStore.h"
+#include "store/Database.h"
+#include "store/NumberRepository.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFile>
+#include <QHash>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QProcess>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <memory>
+
+using namespace smsdesk;
+
+namespace {
+
+const QString kOnCloudNumber = QStringLiteral("+14045559999"); // the simulator's default
+const QString kZonitelNumber = QStringLiteral("+10000000020"); // the simulator's default
+const QByteArray kOnCloudAuth = QByteArrayLiteral("Bearer inspector-sekrit-7781");
+const QDateTime kBaseTime(QDate(2026, 2, 13), QTime(19, 0), Qt::UTC);
+
+template <typename T> T* child(QObject* parent, const char* name)
+{
+    T* found = parent->findChild<T*>(QLatin1String(name));
+    if (!found)
+        qWarning("no child %s", name);
+    return found;
+}
+
+} // namespace
+
+class TestInspectorPage : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::GuiTestContext> m_fixture;
+    std::unique_ptr<ListenerController> m_listener;
+    std::unique_ptr<InspectorPage> m_page;
+    qint64 m_onCloudId = 0;
+    qint64 m_zonitelId = 0;
+
+    static ListenerController::Config loopback(quint16 port = 0)
+    {
+        ListenerController::Config config;
+        config.listen = QStringLiteral("127.0.0.1:%1").arg(port);
+        config.address = QHostAddress(QHostAddress::LocalHost);
+        config.port = port;
+        config.options.reloadIntervalMs = 0;
+        return config;
+    }
+
+    qint64 addNumber(const QString& e164, const QString& provider, const QByteArray& auth = {},
+                     bool pathToken = false, bool enabled = true)
+    {
+        NumberRecord number;
+        number.e164 = e164;
+        number.provider = provider;
+        number.enabled = enabled;
+        number.label = QStringLiteral("desk %1").arg(provider);
+        number.hasAuthHeader = !auth.isEmpty();
+        if (pathToken)
+            number.pathTokenHash = PathToken::hash(PathToken::generate().toLatin1());
+        NumberRepository repository(m_fixture->context().database().connection(),
+                                    m_fixture->clock());
+        if (!repository.insert(number))
+            qWarning("insert failed: %s", qPrintable(repository.lastError()));
+        if (!auth.isEmpty()) {
+            m_fixture->secrets().entries.insert(
+                SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader),
+                QString::fromLatin1(auth));
+        }
+        return number.id;
+    }
+
+    bool startListener()
+    {
+        m_listener->start();
+        return QTest::qWaitFor(
+            [this] { return m_listener->state() == ListenerController::State::Running; }, 10000);
+    }
+
+    void makePage(QSize size = QSize(1100, 700))
+    {
+        m_page = std::make_unique<InspectorPage>(m_fixture->context(), *m_listener);
+        m_page->resize(size);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    }
+
+    static WebhookSampleFactory factory(const QString& provider, const QByteArray& auth = {})
+    {
+        WebhookSampleFactory::Options options;
+        options.provider = provider;
+        options.authorization = auth;
+        options.seed = 7;
+        options.baseTime = kBaseTime;
+        return WebhookSampleFactory(options);
+    }
+
+    // Fires samples first..first+count-1 of `provider` at the listener.
+    WebhookFirer::Summary fire(const QString& provider, int count, int first = 0,
+                               const QByteArray& auth = {})
+    {
+        const WebhookSampleFactory samples = factory(provider, auth);
+        WebhookFirer firer;
+        firer.setUrl(QUrl(m_listener->url()));
+        firer.setConcurrency(2);
+        return firer.run(count, [&](int n) { return samples.sample(first + n); });
+    }
+
+    int rows() const { return m_page->model()->rowCount(); }
+
+    QStringList column(int column) const
+    {
+        QStringList values;
+        for (int row = 0; row < rows(); ++row)
+            values.append(m_page->model()->index(row, column).data().toString());
+        return values;
+    }
+
+    QTableView* table() const { return m_page->view(); }
+
+    // The id of the row at the top of the table's viewport.
+    qint64 topVisibleId() const
+    {
+        return table()->indexAt(QPoint(2, 2)).data(RequestLogModel::IdRole).toLongLong();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_gui_inspector"));
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        m_fixture = std::make_unique<test::GuiTestContext>();
+        QString error;
+        QVERIFY2(m_fixture->open(&error), qPrintable(error));
+        m_onCloudId = addNumber(kOnCloudNumber, QStringLiteral("oncloud"), kOnCloudAuth);
+        m_zonitelId = addNumber(kZonitelNumber, QStringLiteral("zonitel"));
+        QVERIFY(m_onCloudId > 0 && m_zonitelId > 0);
+        m_listener = std::make_unique<ListenerController>(m_fixture->context(), loopback());
+    }
+
+    void cleanup()
+    {
+        m_page.reset();
+        m_listener.reset();
+        m_fixture.reset();
+    }
+
+    // --- the listener controller ---------------------------------------------------------
+
+    void settingsAreReadLikeHeadless()
+    {
+        QSettings settings;
+        ListenerController::Config config;
+        QString error;
+        QVERIFY2(ListenerController::optionsFromSettings(settings, {}, &config, &error),
+                 qPrintable(error));
+        QCOMPARE(config.listen, QStringLiteral("127.0.0.1:8080"));
+        QCOMPARE(config.address, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(config.port, quint16(8080));
+        QCOMPARE(config.options.listener.unassigned, WebhookListener::UnassignedPolicy::Keep);
+        QCOMPARE(config.options.listener.requestLogRetentionDays,
+                 WebhookListener::Options::DefaultRequestLogRetentionDays);
+        QVERIFY(ListenerController::autostartEnabled(settings));
+
+        settings.setValue(QStringLiteral("listener/listen"), QStringLiteral("0.0.0.0:9000"));
+        settings.setValue(QStringLiteral("listener/unassigned"), QStringLiteral("refuse"));
+        settings.setValue(QStringLiteral("listener/retentionDays"), 0);
+        settings.setValue(QStringLiteral("listener/autostart"), false);
+        QVERIFY(ListenerController::optionsFromSettings(settings, {}, &config, &error));
+        QCOMPARE(config.address, QHostAddress(QHostAddress::AnyIPv4));
+        QCOMPARE(config.port, quint16(9000));
+        QCOMPARE(config.options.listener.unassigned, WebhookListener::UnassignedPolicy::Refuse);
+        QCOMPARE(config.options.listener.requestLogRetentionDays, 0);
+        QVERIFY(!ListenerController::autostartEnabled(settings));
+
+        // The command line wins over the settings.
+        ListenerController::Overrides overrides;
+        overrides.listen = QStringLiteral("[::1]:9100");
+        overrides.unassigned = QStringLiteral("keep");
+        overrides.retentionDays = QStringLiteral("7");
+        QVERIFY(ListenerController::optionsFromSettings(settings, overrides, &config, &error));
+        QCOMPARE(config.address, QHostAddress(QHostAddress::LocalHostIPv6));
+        QCOMPARE(config.port, quint16(9100));
+        QCOMPARE(config.options.listener.unassigned, WebhookListener::UnassignedPolicy::Keep);
+        QCOMPARE(config.options.listener.requestLogRetentionDays, 7);
+
+        // Errors name what to fix: the option when given, else the setting.
+        overrides = {};
+        overrides.unassigned = QStringLiteral("drop");
+        QVERIFY(!ListenerController::optionsFromSettings(settings, overrides, &config, &error));
+        QCOMPARE(error, QStringLiteral("--unassigned takes keep or refuse, not \"drop\""));
+        settings.setValue(QStringLiteral("listener/listen"), QStringLiteral("nowhere"));
+        QVERIFY(!ListenerController::optionsFromSettings(settings, {}, &config, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("setting listener/listen: ")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("HOST:PORT")), qPrintable(error));
+        settings.setValue(QStringLiteral("listener/listen"), QStringLiteral("127.0.0.1:1"));
+        settings.setValue(QStringLiteral("listener/retentionDays"), -3);
+        QVERIFY(!ListenerController::optionsFromSettings(settings, {}, &config, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("setting listener/retentionDays takes")),
+                 qPrintable(error));
+    }
+
+    void startsStopsAndStartsAgain()
+    {
+        makePage();
+        auto* state = child<QLabel>(m_page.get(), "listenerStateLabel");
+        auto* address = child<QLabel>(m_page.get(), "listenerAddressLabel");
+        auto* button = child<QPushButton>(m_page.get(), "startStopButton");
+        QCOMPARE(m_listener->state(), ListenerController::State::Stopped);
+        QCOMPARE(state->text(), QStringLiteral("Stopped"));
+        QCOMPARE(button->text(), QStringLiteral("&Start"));
+
+        QSignalSpy states(m_listener.get(), &ListenerController::stateChanged);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(m_listener->state(), ListenerController::State::Starting);
+        QTRY_COMPARE(m_listener->state(), ListenerController::State::Running);
+        QCOMPARE(states.first().first().value<ListenerController::State>(),
+                 ListenerController::State::Starting);
+        const QString url = m_listener->url();
+        QVERIFY2(url.startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(url));
+        QCOMPARE(state->text(), QStringLiteral("Running"));
+        QCOMPARE(address->text(), url);
+        QCOMPARE(button->text(), QStringLiteral("S&top"));
+        const quint16 port = quint16(QUrl(url).port());
+
+        // Stop: graceful, and the port is closed afterwards.
+        QSignalSpy stopped(m_listener.get(), &ListenerController::stopped);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(m_listener->state(), ListenerController::State::Stopping);
+        QVERIFY(!button->isEnabled());
+        QVERIFY(stopped.wait(10000));
+        QCOMPARE(m_listener->state(), ListenerController::State::Stopped);
+        QVERIFY(m_listener->url().isEmpty());
+        QCOMPARE(state->text(), QStringLiteral("Stopped"));
+        QVERIFY(button->isEnabled());
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(!socket.waitForConnected(2000));
+
+        // Started again, on a fresh port, it takes webhooks and the page lists them.
+        QVERIFY(startListener());
+        QVERIFY(!m_listener->url().isEmpty());
+        QVERIFY(fire(QStringLiteral("zonitel"), 1).allOk());
+        QTRY_COMPARE(rows(), 1);
+        QCOMPARE(column(RequestLogModel::OutcomeColumn), QStringList{QStringLiteral("accepted")});
+    }
+
+    void reportsAPortInUse()
+    {
+        QTcpServer busy;
+        QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
+        m_listener =
+            std::make_unique<ListenerController>(m_fixture->context(), loopback(busy.serverPort()));
+        makePage();
+        m_listener->start();
+        QTRY_COMPARE(m_listener->state(), ListenerController::State::Failed);
+        QVERIFY2(m_listener->failureReason().contains(QStringLiteral("already in use")),
+                 qPrintable(m_listener->failureReason()));
+        QVERIFY(m_listener->url().isEmpty());
+        QCOMPARE(child<QLabel>(m_page.get(), "listenerStateLabel")->text(),
+                 QStringLiteral("Not running"));
+        auto* message = child<QLabel>(m_page.get(), "listenerMessageLabel");
+        QVERIFY(message->isVisible());
+        QVERIFY2(message->text().contains(QStringLiteral("already in use")),
+                 qPrintable(message->text()));
+        QCOMPARE(child<QPushButton>(m_page.get(), "startStopButton")->text(),
+                 QStringLiteral("&Start"));
+
+        // Once the port is free, Start works and the reason goes away.
+        busy.close();
+        QTest::mouseClick(child<QPushButton>(m_page.get(), "startStopButton"), Qt::LeftButton);
+        QTRY_COMPARE(m_listener->state(), ListenerController::State::Running);
+        QVERIFY(m_listener->failureReason().isEmpty());
+        QVERIFY(!message->isVisible());
+    }
+
+    void mainWindowStartsTheListenerAndShowsItsState()
+    {
+        // The window's own listener, configured by the settings, onto a port that is taken.
+        QTcpServer busy;
+        QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
+        QSettings().setValue(QStringLiteral("listener/listen"),
+                             QStringLiteral("127.0.0.1:%1").arg(busy.serverPort()));
+        MainWindow window(m_fixture->context());
+        QVERIFY(window.inspectorPage());
+        QVERIFY(test::GuiTestContext::activate(&window));
+        auto* status = child<QLabel>(window.statusBar(), "listenerStatusLabel");
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("already in use")),
+                     qPrintable(status->text()));
+        QCOMPARE(window.listener()->state(), ListenerController::State::Failed);
+
+        test::GuiTestContext::press(&window, QKeySequence(Qt::CTRL | Qt::Key_3));
+        QTRY_COMPARE(window.currentPage(), static_cast<QWidget*>(window.inspectorPage()));
+
+        busy.close();
+        window.listener()->start();
+        QTRY_VERIFY2(status->text().startsWith(QStringLiteral("Listener: running on http://")),
+                     qPrintable(status->text()));
+    }
+
+    void autostartCanBeTurnedOff()
+    {
+        QSettings().setValue(QStringLiteral("listener/autostart"), false);
+        QSettings().setValue(QStringLiteral("listener/listen"), QStringLiteral("127.0.0.1:0"));
+        MainWindow window(m_fixture->context());
+        QVERIFY(test::GuiTestContext::activate(&window));
+        QTest::qWait(50);
+        QCOMPARE(window.listener()->state(), ListenerController::State::Stopped);
+    }
+
+    void countsRequestsPerSecond()
+    {
+        m_listener->setRateWindowMs(1000);
+        makePage();
+        QVERIFY(startListener());
+        auto* label = child<QLabel>(m_page.get(), "rateLabel");
+        QCOMPARE(m_listener->requestsPerSecond(), 0.0);
+        QSignalSpy changes(m_listener.get(), &ListenerController::requestsPerSecondChanged);
+        QVERIFY(fire(QStringLiteral("zonitel"), 6).allOk());
+        QTRY_VERIFY(m_listener->requestsPerSecond() > 0.0);
+        QVERIFY2(label->text() != QStringLiteral("0.0 requests/s"), qPrintable(label->text()));
+        // Quiet again: back to zero once the window has passed.
+        QTRY_COMPARE_WITH_TIMEOUT(m_listener->requestsPerSecond(), 0.0, 5000);
+        QCOMPARE(label->text(), QStringLiteral("0.0 requests/s"));
+        // At most twice a second.
+        QVERIFY(changes.size() >= 2);
+    }
+
+    // --- the list ------------------------------------------------------------------------
+
+    void listsLiveRequestsWithTheirOutcomes()
+    {
+        makePage();
+        QVERIFY(startListener());
+        QVERIFY(fire(QStringLiteral("oncloud"), 2, 0, kOnCloudAuth).allOk());
+        QVERIFY(fire(QStringLiteral("oncloud"), 1, 0, kOnCloudAuth).allOk()); // a retry
+        QCOMPARE(fire(QStringLiteral("oncloud"), 1, 5, "Bearer wrong").byStatus.value(401), 1);
+        QVERIFY(fire(QStringLiteral("pbx"), 1).allOk()); // not provisioned: kept, unassigned
+        test::HttpTestClient client(quint16(QUrl(m_listener->url()).port()));
+        QVERIFY(client.waitConnected());
+        client.send(test::HttpTestClient::post("/nowhere", "{}"));
+        const auto answer = client.response();
+        QVERIFY(answer);
+        QCOMPARE(answer->status, 404);
+
+        QTRY_COMPARE(rows(), 6);
+        // Newest first: the last request is at the top.
+        QCOMPARE(m_page->model()->index(0, RequestLogModel::PathColumn).data().toString(),
+                 QStringLiteral("/nowhere"));
+        QCOMPARE(m_page->model()->index(0, RequestLogModel::StatusColumn).data().toInt(), 404);
+        QStringList outcomes = column(RequestLogModel::OutcomeColumn);
+        QCOMPARE(outcomes.first(), QStringLiteral("unknown-path"));
+        outcomes.sort();
+        QCOMPARE(outcomes,
+                 (QStringList{QStringLiteral("accepted"), QStringLiteral("accepted"),
+                              QStringLiteral("duplicate"), QStringLiteral("refused-auth"),
+                              QStringLiteral("unassigned"), QStringLiteral("unknown-path")}));
+        // Colour and text: the outcome column is coloured by its class.
+        for (int row = 0; row < rows(); ++row) {
+            const QModelIndex index = m_page->model()->index(row, RequestLogModel::OutcomeColumn);
+            const RequestLogEntry& entry = m_page->model()->entryAt(row);
+            const QColor expected = RequestLogModel::outcomeColor(
+                RequestLogModel::outcomeClass(entry.outcome, entry.responseStatus));
+            QCOMPARE(index.data(Qt::ForegroundRole).value<QColor>(), expected);
+        }
+        // The refused one's number and its secret: the number is known, the secret is nowhere.
+        const int refused = int(outcomes.indexOf(QStringLiteral("refused-auth")));
+        QVERIFY(refused >= 0);
+        for (int row = 0; row < rows(); ++row) {
+            for (int col = 0; col < RequestLogModel::ColumnCount; ++col) {
+                QVERIFY(!m_page->model()->index(row, col).data().toString().contains(
+                    QString::fromLatin1(kOnCloudAuth)));
+            }
+        }
+        QVERIFY(child<QLabel>(m_page.get(), "countLabel")->text().contains(QStringLiteral("6")));
+    }
+
+    void filtersNarrowTheListAndAreRemembered()
+    {
+        makePage();
+        QVERIFY(startListener());
+        QVERIFY(fire(QStringLiteral("oncloud"), 3, 0, kOnCloudAuth).allOk());
+        QCOMPARE(fire(QStringLiteral("oncloud"), 2, 10, "Bearer wrong").byStatus.value(401), 2);
+        QVERIFY(fire(QStringLiteral("pbx"), 2).allOk());
+        QTRY_COMPARE(rows(), 7);
+
+        // Outcome.
+        auto* refusedAuth = child<QAction>(m_page.get(), "outcome_refused-auth");
+        refusedAuth->trigger();
+        QVERIFY(refusedAuth->isChecked());
+        QTRY_COMPARE(rows(), 2);
+        QCOMPARE(column(RequestLogModel::OutcomeColumn),
+                 QStringList(2, QStringLiteral("refused-auth")));
+        QVERIFY(child<QToolButton>(m_page.get(), "outcomeButton")
+                    ->text()
+                    .contains(QStringLiteral("refused-auth")));
+        // A group at once: every refusal.
+        refusedAuth->trigger();
+        child<QAction>(m_page.get(), "storedOutcomesAction")->trigger();
+        QVERIFY(child<QAction>(m_page.get(), "outcome_accepted")->isChecked());
+        QVERIFY(child<QAction>(m_page.get(), "outcome_unassigned")->isChecked());
+        QTRY_COMPARE(rows(), 5);
+        child<QAction>(m_page.get(), "allOutcomesAction")->trigger();
+        QTRY_COMPARE(rows(), 7);
+
+        // Provider.
+        auto* provider = child<QComboBox>(m_page.get(), "providerCombo");
+        provider->setCurrentIndex(provider->findData(QStringLiteral("pbx")));
+        QTRY_COMPARE(rows(), 2);
+        QCOMPARE(column(RequestLogModel::ProviderColumn), QStringList(2, QStringLiteral("pbx")));
+        provider->setCurrentIndex(0);
+        QTRY_COMPARE(rows(), 7);
+
+        // Number (the combo is filled from the store).
+        auto* number = child<QComboBox>(m_page.get(), "numberCombo");
+        QTRY_VERIFY(number->findData(m_onCloudId) >= 0);
+        number->setCurrentIndex(number->findData(m_onCloudId));
+        QTRY_VERIFY(rows() >= 3 && rows() < 7);
+        for (int row = 0; row < rows(); ++row)
+            QCOMPARE(m_page->model()->entryAt(row).numberId, m_onCloudId);
+        number->setCurrentIndex(0);
+        QTRY_COMPARE(rows(), 7);
+
+        // Text, over the body, applied once typing pauses.
+        auto* text = child<QLineEdit>(m_page.get(), "textFilter");
+        QTest::keyClicks(text, QStringLiteral("service_id"));
+        QCOMPARE(rows(), 7); // not yet: the debounce
+        QTRY_COMPARE(m_page->model()->filter().text, QStringLiteral("service_id"));
+        QTRY_VERIFY2(
+            rows() == 2,
+            qPrintable(
+                QStringLiteral("%1 rows; %2").arg(rows()).arg(m_page->model()->lastError())));
+        QCOMPARE(column(RequestLogModel::ProviderColumn), QStringList(2, QStringLiteral("pbx")));
+        text->clear();
+        QTRY_COMPARE(rows(), 7);
+
+        // Time range, counted back from the store's clock.
+        auto* time = child<QComboBox>(m_page.get(), "timeCombo");
+        time->setCurrentIndex(time->findData(int(InspectorPage::TimeRange::Last15Minutes)));
+        QTRY_COMPARE(m_page->model()->filter().fromMs, m_fixture->clock().nowMs() - 15 * 60 * 1000);
+        QTRY_COMPARE(rows(), 7);
+        time->setCurrentIndex(time->findData(int(InspectorPage::TimeRange::Custom)));
+        QVERIFY(child<QWidget>(m_page.get(), "fromEdit")->isVisible());
+        auto* from = child<QDateTimeEdit>(m_page.get(), "fromEdit");
+        auto* to = child<QDateTimeEdit>(m_page.get(), "toEdit");
+        from->setDateTime(QDateTime(QDate(2020, 1, 1), QTime(0, 0)));
+        to->setDateTime(QDateTime(QDate(2020, 1, 2), QTime(0, 0)));
+        QTRY_COMPARE(rows(), 0);
+        time->setCurrentIndex(time->findData(int(InspectorPage::TimeRange::Last24Hours)));
+        QTRY_COMPARE(rows(), 7);
+
+        // A combination, remembered by a new page.
+        refusedAuth->trigger();
+        provider->setCurrentIndex(provider->findData(QStringLiteral("oncloud")));
+        QTest::keyClicks(text, QStringLiteral("webhooks"));
+        QTRY_COMPARE(m_page->model()->filter().text, QStringLiteral("webhooks"));
+        QTRY_COMPARE(rows(), 2);
+        m_page.reset();
+
+        makePage();
+        QCOMPARE(child<QComboBox>(m_page.get(), "providerCombo")->currentData().toString(),
+                 QStringLiteral("oncloud"));
+        QCOMPARE(child<QComboBox>(m_page.get(), "timeCombo")->currentData().toInt(),
+                 int(InspectorPage::TimeRange::Last24Hours));
+        QCOMPARE(child<QLineEdit>(m_page.get(), "textFilter")->text(), QStringLiteral("webhooks"));
+        QVERIFY(child<QAction>(m_page.get(), "outcome_refused-auth")->isChecked());
+        QVERIFY(!child<QAction>(m_page.get(), "outcome_accepted")->isChecked());
+        const RequestLogFilter restored = m_page->model()->filter();
+        QCOMPARE(restored.outcomes, QStringList{QStringLiteral("refused-auth")});
+        QCOMPARE(restored.providers, QStringList{QStringLiteral("oncloud")});
+        QCOMPARE(restored.text, QStringLiteral("webhooks"));
+        QVERIFY(restored.fromMs > 0);
+        QTRY_COMPARE(rows(), 2);
+
+        // The number filter too, once the numbers are read.
+        number = child<QComboBox>(m_page.get(), "numberCombo");
+        QTRY_VERIFY(number->findData(m_zonitelId) >= 0);
+        number->setCurrentIndex(number->findData(m_zonitelId));
+        m_page.reset();
+        makePage();
+        QCOMPARE(m_page->model()->filter().numberId, m_zonitelId);
+        number = child<QComboBox>(m_page.get(), "numberCombo");
+        QTRY_VERIFY(number->currentText().startsWith(kZonitelNumber));
+    }
+
+    void pauseHoldsNewRowsUntilResumed()
+    {
+        makePage();
+        QVERIFY(startListener());
+        QVERIFY(fire(QStringLiteral("zonitel"), 2).allOk());
+        QTRY_COMPARE(rows(), 2);
+
+        auto* pause = child<QToolButton>(m_page.get(), "pauseButton");
+        QCOMPARE(pause->text(), QStringLiteral("Pause"));
+        QVERIFY(test::GuiTestContext::focus(table()));
+        test::GuiTestContext::press(m_page.get(), QKeySequence(Qt::CTRL | Qt::Key_P));
+        QVERIFY(m_page->pauseAction()->isChecked());
+        QVERIFY(m_page->model()->isPaused());
+
+        QVERIFY(fire(QStringLiteral("zonitel"), 3, 2).allOk());
+        QTRY_COMPARE(m_page->model()->pendingCount(), 3);
+        QTest::qWait(2 * RequestLogModel::LiveIntervalMs);
+        QCOMPARE(rows(), 2);
+        QCOMPARE(pause->text(), QStringLiteral("Paused \u2014 3 new"));
+
+        // Space in the table resumes; the rows held back come in.
+        QVERIFY(test::GuiTestContext::focus(table()));
+        QTest::keyClick(table(), Qt::Key_Space);
+        QVERIFY(!m_page->pauseAction()->isChecked());
+        QTRY_COMPARE(rows(), 5);
+        QCOMPARE(pause->text(), QStringLiteral("Pause"));
+        QCOMPARE(m_page->model()->pendingCount(), 0);
+    }
+
+    void newRowsDoNotMoveTheView()
+    {
+        makePage(QSize(1100, 600));
+        QVERIFY(startListener());
+        QVERIFY(fire(QStringLiteral("zonitel"), 40).allOk());
+        QTRY_COMPARE(rows(), 40);
+        QScrollBar* bar = table()->verticalScrollBar();
+        QTRY_VERIFY(bar->maximum() > 0);
+
+        // At the top with nothing selected: the newest row is at the top.
+        QCOMPARE(bar->value(), 0);
+        QVERIFY(fire(QStringLiteral("zonitel"), 2, 40).allOk());
+        QTRY_COMPARE(rows(), 42);
+        QCOMPARE(bar->value(), 0);
+        QCOMPARE(topVisibleId(), m_page->model()->entryAt(0).id);
+
+        // A selected row stays selected, and where it is on screen.
+        const qint64 selected = m_page->model()->entryAt(3).id;
+        m_page->selectRequest(selected);
+        QCOMPARE(m_page->currentId(), selected);
+        const qint64 topBefore = topVisibleId();
+        QVERIFY(fire(QStringLiteral("zonitel"), 3, 42).allOk());
+        QTRY_COMPARE(rows(), 45);
+        QCOMPARE(m_page->currentId(), selected);
+        QCOMPARE(table()->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(table()
+                     ->selectionModel()
+                     ->selectedRows()
+                     .first()
+                     .data(RequestLogModel::IdRole)
+                     .toLongLong(),
+                 selected);
+        QCOMPARE(m_page->model()->rowOf(selected), 6);
+        QCOMPARE(topVisibleId(), topBefore);
+
+        // Scrolled down without a selection: the rows in view stay in view.
+        table()->clearSelection();
+        table()->selectionModel()->clearCurrentIndex();
+        bar->setValue(10 * table()->verticalHeader()->defaultSectionSize());
+        const qint64 scrolledTop = topVisibleId();
+        QCOMPARE(scrolledTop, m_page->model()->entryAt(10).id);
+        QVERIFY(fire(QStringLiteral("zonitel"), 4, 45).allOk());
+        QTRY_COMPARE(rows(), 49);
+        QCOMPARE(topVisibleId(), scrolledTop);
+    }
+
+    void detailPaneShowsTheSelectedRequest()
+    {
+        makePage();
+        QVERIFY(startListener());
+        QVERIFY(fire(QStringLiteral("oncloud"), 1, 0, kOnCloudAuth).allOk());
+        QVERIFY(fire(QStringLiteral("pbx"), 1).allOk());
+        QTRY_COMPARE(rows(), 2);
+        QVERIFY(!m_page->detailPane()->entry());
+
+        // The pbx request (newest, row 0): the whole entry is read from the store.
+        QSignalSpy shown(m_page.get(), &InspectorPage::entryShown);
+        const qint64 id = m_page->model()->entryAt(0).id;
+        QVERIFY(id > 0);
+        QTest::mouseClick(table()->viewport(), Qt::LeftButton, {},
+                          table()->visualRect(m_page->model()->index(0, 1)).center());
+        QVERIFY(shown.wait(5000));
+        QCOMPARE(shown.last().first().toLongLong(), id);
+        const RequestLogEntry* entry = m_page->detailPane()->entry();
+        QVERIFY(entry);
+        QCOMPARE(entry->id, id);
+        QCOMPARE(entry->provider, QStringLiteral("pbx"));
+        QCOMPARE(entry->body, factory(QStringLiteral("pbx")).sample(0).body);
+        QVERIFY(entry->bodyComplete());
+        QCOMPARE(entry->responseStatus, 200);
+        QCOMPARE(m_page->shownId(), id);
+
+        // Down to the onCloud one; its Authorization header is stored redacted.
+        QTest::keyClick(table(), Qt::Key_Down);
+        QTRY_COMPARE(m_page->shownId(), m_page->model()->entryAt(1).id);
+        entry = m_page->detailPane()->entry();
+        QCOMPARE(entry->provider, QStringLiteral("oncloud"));
+        for (const RequestLogEntry::Header& header : entry->headers)
+            QVERIFY(!header.second.contains(kOnCloudAuth));
+
+        // Nothing selected: the pane is empty again.
+        table()->selectionModel()->clear();
+        QTRY_VERIFY(!m_page->detailPane()->entry());
+        QCOMPARE(m_page->shownId(), qint64(0));
+    }
+
+    void copiesARequestAsCurl()
+    {
+        makePage();
+        QVERIFY(startListener());
+        QVERIFY(fire(QStringLiteral("zonitel"), 1).allOk());
+        QTRY_COMPARE(rows(), 1);
+        QVERIFY(!m_page->copyCurlAction()->isEnabled()); // nothing selected
+        m_page->selectRequest(m_page->model()->entryAt(0).id);
+        QVERIFY(m_page->copyCurlAction()->isEnabled());
+        QApplication::clipboard()->clear();
+        QVERIFY(test::GuiTestContext::activate(m_page.get()));
+        test::GuiTestContext::press(m_page.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+        QTRY_VERIFY(!QApplication::clipboard()->text().isEmpty());
+        const QString command = QApplication::clipboard()->text();
+        QVERIFY2(command.startsWith(QStringLiteral("curl ")) ||
+                     command.contains(QStringLiteral("| curl ")),
+                 qPrintable(command));
+        QVERIFY2(command.contains(m_listener->url() + QStringLiteral("/webhooks/zonitel")),
+                 qPrintable(command));
+
+        // Run as it is, the copy is a provider's retry: stored once, logged as a duplicate.
+        if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty())
+            QSKIP("curl is not installed");
+        QProcess shell;
+        shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+        QVERIFY(QTest::qWaitFor([&] { return shell.state() == QProcess::NotRunning; }, 10000));
+        QCOMPARE(shell.exitCode(), 0);
+        QTRY_COMPARE(rows(), 2);
+        QCOMPARE(m_page->model()->index(0, RequestLogModel::OutcomeColumn).data().toString(),
+                 QStringLiteral("duplicate"));
+    }
+
+    void exportsJsonLines()
+    {
+        makePage();
+        QVERIFY(startListener());
+        QVERIFY(fire(QStringLiteral("oncloud"), 3, 0, kOnCloudAuth).allOk());
+        QVERIFY(fire(QStringLiteral("pbx"), 2).allOk());
+        QTRY_COMPARE(rows(), 5);
+
+        QTemporaryDir dir;
+        QString chosen;
+        m_page->setSavePathChooser([&](const QString&, const QString& suggested) {
+            if (!suggested.endsWith(QStringLiteral(".jsonl")))
+                qWarning("suggested %s", qPrintable(suggested));
+            return chosen;
+        });
+        auto readLines = [](const QString& path) {
+            QList<QJsonObject> objects;
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return objects;
+            for (const QByteArray& line : file.readAll().split('\n')) {
+                if (!line.isEmpty())
+                    objects.append(QJsonDocument::fromJson(line).object());
+            }
+            return objects;
+        };
+        QSignalSpy finished(m_page.get(), &InspectorPage::exportFinished);
+
+        // The filtered list: every row, newest first, whole bodies.
+        chosen = dir.filePath(QStringLiteral("all.jsonl"));
+        QVERIFY(test::GuiTestContext::activate(m_page.get()));
+        test::GuiTestContext::press(m_page.get(), QKeySequence(Qt::CTRL | Qt::Key_E));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().at(1).toInt(), 5);
+        QVERIFY(finished.last().at(2).toString().isEmpty());
+        QList<QJsonObject> lines = readLines(chosen);
+        QCOMPARE(lines.size(), 5);
+        for (int i = 0; i < lines.size(); ++i) {
+            QCOMPARE(qint64(lines.at(i).value(QStringLiteral("id")).toDouble()),
+                     m_page->model()->entryAt(i).id);
+        }
+        QFile exported(chosen);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        QVERIFY(!exported.readAll().contains(kOnCloudAuth));
+
+        // Filtered to pbx, paged through the store.
+        auto* provider = child<QComboBox>(m_page.get(), "providerCombo");
+        provider->setCurrentIndex(provider->findData(QStringLiteral("pbx")));
+        QTRY_COMPARE(rows(), 2);
+        chosen = dir.filePath(QStringLiteral("pbx.jsonl"));
+        m_page->exportFiltered();
+        QVERIFY(finished.wait(10000));
+        lines = readLines(chosen);
+        QCOMPARE(lines.size(), 2);
+        for (const QJsonObject& line : std::as_const(lines)) {
+            QCOMPARE(line.value(QStringLiteral("provider")).toString(), QStringLiteral("pbx"));
+            QCOMPARE(line.value(QStringLiteral("body_truncated")).toBool(), false);
+        }
+
+        // The selection.
+        m_page->selectRequest(m_page->model()->entryAt(1).id);
+        chosen = dir.filePath(QStringLiteral("one.jsonl"));
+        QVERIFY(m_page->exportSelectionAction()->isEnabled());
+        m_page->exportSelectionAction()->trigger();
+        QVERIFY(finished.wait(10000));
+        lines = readLines(chosen);
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(qint64(lines.first().value(QStringLiteral("id")).toDouble()),
+                 m_page->model()->entryAt(1).id);
+        QCOMPARE(lines.first().value(QStringLiteral("body")).toString().toUtf8(),
+                 factory(QStringLiteral("pbx")).sample(0).body);
+
+        // Cancelled in the file dialog: nothing happens.
+        chosen.clear();
+        m_page->exportFiltered();
+        QTest::qWait(100);
+        QCOMPARE(finished.size(), 3);
+
+        // A folder that does not exist: the error is reported, nothing is left behind.
+        chosen = dir.filePath(QStringLiteral("missing/x.jsonl"));
+        m_page->exportFiltered();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!finished.last().at(2).toString().isEmpty());
+        QVERIFY(!QFile::exists(chosen));
+    }
+
+    void fitsASmallWindow()
+    {
+        // The main window (navigation list, page, menu and status bar) must still fit 900 × 600.
+        makePage(QSize(700, 500));
+        QVERIFY2(m_page->minimumSizeHint().width() <= 740,
+                 qPrintable(QString::number(m_page->minimumSizeHint().width())));
+        QVERIFY2(m_page->minimumSizeHint().height() <= 530,
+                 qPrintable(QString::number(m_page->minimumSizeHint().height())));
+    }
+
+    void remembersItsLayout()
+    {
+        makePage(QSize(1000, 700));
+        auto* splitter = child<QSplitter>(m_page.get(), "inspectorSplitter");
+        splitter->setSizes({250, 350});
+        const QList<int> sizes = splitter->sizes();
+        QHeaderView* header = table()->horizontalHeader();
+        QVERIFY(header->isSectionHidden(RequestLogModel::NumberColumn)); // by default
+        header->setSectionHidden(RequestLogModel::NumberColumn, false);
+        header->resizeSection(RequestLogModel::PathColumn, 260);
+        m_page.reset();
+
+        makePage(QSize(1000, 700));
+        QCOMPARE(child<QSplitter>(m_page.get(), "inspectorSplitter")->sizes(), sizes);
+        header = table()->horizontalHeader();
+        QVERIFY(!header->isSectionHidden(RequestLogModel::NumberColumn));
+        QCOMPARE(header->sectionSize(RequestLogModel::PathColumn), 260);
+    }
+
+    void copyUrlMenuListsEachNumber()
+    {
+        const qint64 tokenId =
+            addNumber(QStringLiteral("+61299999999"), QStringLiteral("pbx"), {}, true);
+        const qint64 disabledId =
+            addNumber(QStringLiteral("+14045550000"), QStringLiteral("oncloud"), {}, false, false);
+        makePage();
+        QVERIFY(startListener());
+        QSignalSpy reloaded(m_page.get(), &InspectorPage::numbersReloaded);
+        m_page->reloadNumbers();
+        QVERIFY(reloaded.wait(5000));
+
+        QMenu* menu = m_page->copyUrlMenu();
+        Q_EMIT menu->aboutToShow();
+        const QString url = m_listener->url();
+        auto* onCloud = child<QAction>(
+            menu, QStringLiteral("copyUrl_%1").arg(m_onCloudId).toLatin1().constData());
+        QVERIFY(onCloud);
+        QVERIFY2(onCloud->text().contains(kOnCloudNumber), qPrintable(onCloud->text()));
+        onCloud->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), url + QStringLiteral("/webhooks/oncloud"));
+
+        // A path token is only in the keychain: the URL is copied up to it, and says so.
+        auto* token =
+            child<QAction>(menu, QStringLiteral("copyUrl_%1").arg(tokenId).toLatin1().constData());
+        QVERIFY(token);
+        QVERIFY2(token->text().endsWith(QStringLiteral("/webhooks/pbx/[token]")),
+                 qPrintable(token->text()));
+        QVERIFY(token->toolTip().contains(QStringLiteral("keychain")));
+        token->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), url + QStringLiteral("/webhooks/pbx/"));
+
+        // Disabled numbers take no webhooks: not listed.
+        QVERIFY(!menu->findChild<QAction*>(QStringLiteral("copyUrl_%1").arg(disabledId)));
+        auto* address = child<QAction>(menu, "copyListenerUrlAction");
+        address->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), url);
+
+        // The button itself copies the listener's address.
+        QApplication::clipboard()->clear();
+        child<QToolButton>(m_page.get(), "copyUrlButton")->click();
+        QCOMPARE(QApplication::clipboard()->text(), url);
+    }
+};
+
+QTEST_MAIN(TestInspectorPage)
+#include "TestInspectorPage.moc"
