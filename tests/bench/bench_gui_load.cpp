@@ -1,0 +1,231 @@
+// The window under webhook load: SMS Desk's main window with the Inspector open and its
+// listener running, while wrk posts distinct onCloud webhooks at it as fast as it answers (every
+// one stored, every one a live row). A timer on the GUI thread ticks every 5 ms; a gap between
+// ticks is an event-loop stall. Prints the load's rate, the longest stall and the 99th
+// percentile gap under load next to the same figures measured idle in the same run (the
+// baseline), how many live rows reached the list, and the process's peak resident memory.
+//
+//   bench_gui_load [--seconds S] [--connections C] [--script tests/bench/webhook.lua]
+//
+// Targets (issue "Inspector"): at 5,000 requests per second the GUI thread never stalls over
+// 50 ms and the process stays under 300 MB. Where the listener cannot take 5,000 per second on
+// the machine, the load is the most it takes (wrk waits for each answer) and the rate says so.
+// Needs wrk; runs offscreen unless QT_QPA_PLATFORM says otherwise.
+
+#include "AppContext.h"
+#include "InspectorPage.h"
+#include "ListenerController.h"
+#include "MainWindow.h"
+#include "RequestLogModel.h"
+#include "store/Database.h"
+#include "store/NumberRecord.h"
+#include "store/NumberRepository.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+
+using namespace smsdesk;
+
+namespace {
+
+// Gaps between the ticks of a 5 ms timer on the GUI thread.
+class StallProbe
+{
+public:
+    static constexpr int IntervalMs = 5;
+
+    void start()
+    {
+        m_gaps.clear();
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(IntervalMs);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            m_gaps.append(static_cast<double>(m_clock.nsecsElapsed()) / 1e6);
+            m_clock.start();
+        });
+        m_clock.start();
+        m_timer.start();
+    }
+    void stop()
+    {
+        m_timer.stop();
+        QObject::disconnect(&m_timer, nullptr, nullptr, nullptr);
+    }
+    double max() const
+    {
+        return m_gaps.isEmpty() ? 0 : *std::max_element(m_gaps.begin(), m_gaps.end());
+    }
+    double percentile(double p) const
+    {
+        if (m_gaps.isEmpty())
+            return 0;
+        QList<double> sorted = m_gaps;
+        std::sort(sorted.begin(), sorted.end());
+        return sorted.at(
+            std::min<qsizetype>(sorted.size() - 1, static_cast<qsizetype>(p * sorted.size())));
+    }
+    int over(double ms) const
+    {
+        return static_cast<int>(
+            std::count_if(m_gaps.begin(), m_gaps.end(), [ms](double gap) { return gap > ms; }));
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    QList<double> m_gaps;
+};
+
+void spin(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+double peakResidentMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    const QRegularExpression peak(QStringLiteral("^VmHWM:\\s+(\\d+) kB"),
+                                  QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch match = peak.match(QString::fromLatin1(status.readAll()));
+    return match.hasMatch() ? match.captured(1).toDouble() / 1024.0 : 0;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QTemporaryDir home;
+    qputenv("HOME", home.path().toLocal8Bit());
+    qputenv("XDG_CONFIG_HOME", (home.path() + QStringLiteral("/config")).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", (home.path() + QStringLiteral("/data")).toLocal8Bit());
+    QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-bench"));
+    QCoreApplication::setApplicationName(QStringLiteral("smsdesk-bench"));
+    QApplication app(argc, argv);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("The window under webhook load"));
+    parser.addHelpOption();
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"),
+                                           QStringLiteral("Seconds of load (and half idle)."),
+                                           QStringLiteral("S"), QStringLiteral("10"));
+    const QCommandLineOption connectionsOption(QStringLiteral("connections"),
+                                               QStringLiteral("wrk connections."),
+                                               QStringLiteral("C"), QStringLiteral("32"));
+    const QCommandLineOption scriptOption(
+        QStringLiteral("script"), QStringLiteral("The wrk script (webhook.lua)."),
+        QStringLiteral("FILE"), QStringLiteral("tests/bench/webhook.lua"));
+    parser.addOptions({secondsOption, connectionsOption, scriptOption});
+    parser.process(app);
+    const int seconds = std::max(1, parser.value(secondsOption).toInt());
+    if (!QFile::exists(parser.value(scriptOption))) {
+        std::fprintf(stderr, "bench: no wrk script at %s (run from the source tree)\n",
+                     qPrintable(parser.value(scriptOption)));
+        return 1;
+    }
+
+    QSettings settings;
+    settings.setValue(QStringLiteral("listener/listen"), QStringLiteral("127.0.0.1:0"));
+    settings.setValue(QStringLiteral("listener/autostart"), true);
+    settings.sync();
+
+    AppContext context;
+    QString error;
+    if (!context.open(home.filePath(QStringLiteral("bench.sqlite")), &error)) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(error));
+        return 1;
+    }
+    {
+        NumberRecord number;
+        number.e164 = QStringLiteral("+14045559999");
+        number.provider = QStringLiteral("oncloud");
+        number.label = QStringLiteral("Bench");
+        NumberRepository repository(context.database().connection(), context.clock());
+        if (!repository.insert(number)) {
+            std::fprintf(stderr, "bench: %s\n", qPrintable(repository.lastError()));
+            return 1;
+        }
+    }
+
+    MainWindow window(context);
+    window.resize(1280, 860);
+    window.show();
+    window.showPage(window.inspectorPage());
+    ListenerController& listener = *window.listener();
+    QElapsedTimer wait;
+    wait.start();
+    while (listener.state() != ListenerController::State::Running && wait.elapsed() < 10'000)
+        spin(20);
+    if (listener.state() != ListenerController::State::Running) {
+        std::fprintf(stderr, "bench: the listener did not start: %s\n",
+                     qPrintable(listener.failureReason()));
+        return 1;
+    }
+    RequestLogModel& model = *window.inspectorPage()->model();
+
+    StallProbe probe;
+    probe.start();
+    spin(seconds * 500);
+    probe.stop();
+    const double idleMax = probe.max();
+    const double idleP99 = probe.percentile(0.99);
+
+    int liveRows = 0;
+    QObject::connect(&model, &QAbstractItemModel::rowsInserted,
+                     [&liveRows](const QModelIndex&, int first, int last) {
+                         if (first == 0)
+                             liveRows += last - first + 1;
+                     });
+    QProcess wrk;
+    wrk.setProcessChannelMode(QProcess::MergedChannels);
+    probe.start();
+    wrk.start(QStringLiteral("wrk"),
+              {QStringLiteral("-t1"), QStringLiteral("-c%1").arg(parser.value(connectionsOption)),
+               QStringLiteral("-d%1s").arg(seconds), QStringLiteral("-s"),
+               parser.value(scriptOption), listener.url() + QStringLiteral("/webhooks/oncloud"),
+               QStringLiteral("--"), QStringLiteral("gui")});
+    if (!wrk.waitForStarted(5000)) {
+        std::fprintf(stderr, "bench: wrk did not start (apt-get install wrk)\n");
+        return 1;
+    }
+    while (wrk.state() != QProcess::NotRunning)
+        spin(50);
+    spin(500); // the last live rows
+    probe.stop();
+    const QString output = QString::fromLocal8Bit(wrk.readAll());
+    const QRegularExpressionMatch rate =
+        QRegularExpression(QStringLiteral("Requests/sec:\\s+([0-9.]+)")).match(output);
+    const QRegularExpressionMatch non2xx =
+        QRegularExpression(QStringLiteral("Non-2xx or 3xx responses: (\\d+)")).match(output);
+
+    std::printf("load: %s webhooks/s for %d s over %s connections, %s non-2xx\n",
+                rate.hasMatch() ? qPrintable(rate.captured(1)) : "?", seconds,
+                qPrintable(parser.value(connectionsOption)),
+                non2xx.hasMatch() ? qPrintable(non2xx.captured(1)) : "0");
+    std::printf("GUI thread, idle (baseline): longest gap %.1f ms, p99 %.1f ms\n", idleMax,
+                idleP99);
+    std::printf("GUI thread, under load:      longest gap %.1f ms (%.1fx baseline), p99 %.1f ms, "
+                "%d gaps over 50 ms  %s\n",
+                probe.max(), idleMax > 0 ? probe.max() / idleMax : 0, probe.percentile(0.99),
+                probe.over(50), probe.max() <= 50 ? "ok" : "STALL");
+    std::printf("live rows inserted: %d (the list holds %d)\n", liveRows, model.rowCount());
+    const double peak = peakResidentMb();
+    std::printf("peak resident memory: %.0f MB  %s (target 300 MB)\n", peak,
+                peak < 300 ? "ok" : "OVER");
+    return 0;
+}
