@@ -386,23 +386,27 @@ RequestLogEntry RequestLogModel::entryOf(const ListenerEvent& event)
 void RequestLogModel::addLive(const ListenerEvent& event)
 {
     RequestLogEntry entry = entryOf(event);
-    if (entry.id > 0 && m_ids.contains(entry.id))
+    if (entry.id > 0 && (m_ids.contains(entry.id) || m_pendingIds.contains(entry.id)))
         return;
     bool needsStore = false;
     if (!matchesLive(m_filter, entry, &needsStore))
         return;
-    if (entry.id > 0) {
-        for (const RequestLogEntry& pending : std::as_const(m_pending)) {
-            if (pending.id == entry.id)
-                return;
-        }
-    } else {
+    if (entry.id <= 0)
         entry.id = m_nextLocalId--;
+    if (m_paused && m_pending.size() >= m_maxRows) {
+        // Paused for long under traffic: rather than keep every row back, count them and
+        // read the top of the log again on resume.
+        m_droppedPending += static_cast<int>(m_pending.size()) + 1;
+        m_pending.clear();
+        m_pendingIds.clear();
+    } else {
+        m_pendingIds.insert(entry.id);
+        m_pending.append(std::move(entry));
     }
-    QList<RequestLogEntry> pending = m_pending;
-    pending.append(entry);
-    setPending(std::move(pending));
-    if (!m_paused && !m_liveTimer.isActive())
+    // One timer for both: inserts at most every LiveIntervalMs, or, while paused, says at
+    // most as often how many rows are waiting.
+    m_pendingCountDirty = true;
+    if (!m_liveTimer.isActive())
         m_liveTimer.start();
 }
 
@@ -411,25 +415,42 @@ void RequestLogModel::setPaused(bool paused)
     if (m_paused == paused)
         return;
     m_paused = paused;
-    if (m_paused)
-        m_liveTimer.stop();
-    else
+    if (!m_paused)
         flushLive();
 }
 
 void RequestLogModel::setPending(QList<RequestLogEntry> pending)
 {
-    const qsizetype before = m_pending.size();
+    const int before = pendingCount();
     m_pending = std::move(pending);
-    if (m_pending.size() != before)
-        Q_EMIT pendingCountChanged(static_cast<int>(m_pending.size()));
+    m_pendingIds.clear();
+    for (const RequestLogEntry& entry : std::as_const(m_pending))
+        m_pendingIds.insert(entry.id);
+    if (pendingCount() != before)
+        Q_EMIT pendingCountChanged(pendingCount());
 }
 
 void RequestLogModel::flushLive()
 {
-    if (m_paused || m_pending.isEmpty())
+    if (m_paused) {
+        if (std::exchange(m_pendingCountDirty, false))
+            Q_EMIT pendingCountChanged(pendingCount());
+        return;
+    }
+    m_pendingCountDirty = false;
+    if (m_droppedPending > 0) {
+        // More arrived while paused than are kept back: the store has them all.
+        m_droppedPending = 0;
+        m_pending.clear();
+        m_pendingIds.clear();
+        Q_EMIT pendingCountChanged(0);
+        reload();
+        return;
+    }
+    if (m_pending.isEmpty())
         return;
     const QList<RequestLogEntry> pending = std::exchange(m_pending, {});
+    m_pendingIds.clear();
     Q_EMIT pendingCountChanged(0);
 
     QList<RequestLogEntry> direct;

@@ -91,7 +91,10 @@ public:
     // While paused, live rows are kept back (pendingCount()) and inserted on resume.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
-    int pendingCount() const { return static_cast<int>(m_pending.size()); }
+    // Live rows waiting while paused (counted, and pendingCountChanged() emitted, at most every
+    // LiveIntervalMs). Beyond the maximum row count they are only counted, and resuming reads
+    // the top of the log again.
+    int pendingCount() const { return static_cast<int>(m_pending.size()) + m_droppedPending; }
 
     const RequestLogEntry& entryAt(int row) const { return m_rows.at(row); }
     int rowOf(qint64 id) const; // -1 when absent
@@ -153,6 +156,9 @@ private:
     double m_searchProgress = 0;
 
     QList<RequestLogEntry> m_pending; // live rows not inserted yet
+    QSet<qint64> m_pendingIds;
+    int m_droppedPending = 0; // kept back while paused beyond m_maxRows: only counted
+    bool m_pendingCountDirty = false;
     QTimer m_liveTimer;
     bool m_paused = false;
     qint64 m_nextLocalId = -1; // for live requests without a log row

@@ -398,7 +398,8 @@ private Q_SLOTS:
             model.addLive(liveEvent(firstId + i, now + i));
         model.addLive(liveEvent(firstId + 2, now + 2)); // the same again
         QCOMPARE(model.pendingCount(), 5);
-        QCOMPARE(pending.count(), 5);
+        // The count is told at most once per coalescing interval.
+        QTRY_COMPARE(pending.count(), 1);
         QCOMPARE(pending.last().at(0).toInt(), 5);
         // Several coalescing intervals pass: nothing is inserted while paused.
         QTest::qWait(4 * RequestLogModel::LiveIntervalMs);
@@ -411,6 +412,26 @@ private Q_SLOTS:
         QCOMPARE(model.pendingCount(), 0);
         QCOMPARE(pending.last().at(0).toInt(), 0);
         QCOMPARE(model.entryAt(0).id, firstId + 4);
+    }
+
+    // Paused for long under traffic: beyond the maximum the rows are only counted, and resuming
+    // reads the top of the log again (the store has every one of them).
+    void longPauseIsBounded()
+    {
+        RequestLogModel model(*m_worker);
+        model.setMaxRows(RequestLogModel::PageSize);
+        QVERIFY(loadAll(model));
+        model.setPaused(true);
+        const qint64 firstId = maxId(model) + 1;
+        for (int i = 0; i < 3 * RequestLogModel::PageSize; ++i)
+            model.addLive(liveEvent(firstId + i, kBase + 100'000 + i));
+        QCOMPARE(model.pendingCount(), 3 * RequestLogModel::PageSize);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setPaused(false);
+        QCOMPARE(reset.count(), 1); // read again from the top
+        QCOMPARE(model.pendingCount(), 0);
+        QTRY_COMPARE(model.rowCount(), RequestLogModel::PageSize);
+        QCOMPARE(model.entryAt(0).id, maxId(model)); // the store's newest first
     }
 
     void liveTextSearchAsksTheStore()
