@@ -1,14 +1,20 @@
 #include "InspectorPage.h"
 
 #include "AppContext.h"
+#include "FaultDrillDialog.h"
+#include "MessageTimelineView.h"
 #include "PageAction.h"
 #include "RequestDetailPane.h"
 #include "RequestLogModel.h"
+#include "TestWebhookDialog.h"
+#include "WebhookSampleFactory.h"
 #include "listener/ListenerEvent.h"
 #include "providers/ProviderCatalog.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/Rejection.h"
+#include "secrets/SecretStore.h"
 #include "store/DatabaseWorker.h"
+#include "store/MessageTimelineReader.h"
 #include "store/NumberRepository.h"
 #include "store/RequestCurlCommand.h"
 #include "store/RequestLogJsonWriter.h"
@@ -26,6 +32,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QNetworkAccessManager>
 #include <QPainter>
 #include <QPointer>
 #include <QProgressDialog>
@@ -65,6 +72,10 @@ const QColor kRunningColor(0x2e, 0x7d, 0x32);
 const QColor kBusyColor(0xb2, 0x7b, 0x00);
 const QColor kStoppedColor(0x75, 0x75, 0x75);
 const QColor kFailedColor(0xc6, 0x28, 0x28);
+const QColor kDrillBannerColor(0xff, 0xe0, 0xb2);
+const QColor kDrillTextColor(0x5d, 0x2e, 0x00);
+
+const QString kDetailSplitterKey = QStringLiteral("inspector/detailSplitter");
 
 struct OutcomeChoice
 {
@@ -174,6 +185,23 @@ QPixmap dot(const QColor& color, int size)
     return pixmap;
 }
 
+// Why a keychain read gave no secret, in words (the store's own, or one for its status).
+QString secretError(const SecretStore::Result& result)
+{
+    if (!result.message.isEmpty())
+        return result.message;
+    switch (result.status) {
+    case SecretStore::Status::NotFound:
+        return InspectorPage::tr("the keychain has no such entry");
+    case SecretStore::Status::NoKeychain:
+        return InspectorPage::tr("no keychain is available");
+    case SecretStore::Status::AccessDenied:
+        return InspectorPage::tr("the keychain refused access");
+    default:
+        return InspectorPage::tr("the keychain could not be read");
+    }
+}
+
 // The time column: the time of day for today's requests, the date too for older ones (the
 // full UTC time is the tooltip), so the column leaves room for the others.
 class TimeDelegate : public QStyledItemDelegate
@@ -259,6 +287,27 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
     m_detailPane->setDefaultRegion(context.defaultRegion());
     m_ui->detailLayout->addWidget(m_detailPane);
 
+    m_timelineView = new MessageTimelineView(m_ui->timelineArea);
+    m_timelineView->setObjectName(QStringLiteral("messageTimelineView"));
+    m_ui->timelineLayout->addWidget(m_timelineView, 1);
+    QFont timelineFont = m_ui->timelineTitle->font();
+    timelineFont.setBold(true);
+    m_ui->timelineTitle->setFont(timelineFont);
+    connect(m_timelineView, &MessageTimelineView::requestActivated, this,
+            &InspectorPage::onTimelineActivated);
+
+    m_network = new QNetworkAccessManager(this);
+    m_replayer = new RequestReplayer(*m_network, this);
+
+    QPalette banner = m_ui->drillBanner->palette();
+    banner.setColor(QPalette::Window, kDrillBannerColor);
+    banner.setColor(QPalette::WindowText, kDrillTextColor);
+    m_ui->drillBanner->setPalette(banner);
+    connect(m_ui->stopDrillButton, &QPushButton::clicked, this, &InspectorPage::stopFaultDrill);
+    // The last action's result takes the room there is (all of it in its tooltip and the
+    // status bar): a long one does not widen the page.
+    m_ui->actionResultLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
     m_chooseSavePath = [this](const QString& title, const QString& suggested) {
         return QFileDialog::getSaveFileName(this, title, suggested,
                                             tr("JSON Lines (*.jsonl);;All files (*)"));
@@ -298,8 +347,10 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
         // The listener read the numbers again: so do the filter and the URL menu.
         reloadNumbers();
     });
+    connect(&m_listener, &ListenerController::drillChanged, this, &InspectorPage::updateDrill);
     updateListenerState();
     updateRate(m_listener.requestsPerSecond());
+    updateDrill(m_listener.drill());
 
     const QSettings settings;
     m_ui->inspectorSplitter->setStretchFactor(0, 3);
@@ -308,6 +359,13 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
         m_ui->inspectorSplitter->setSizes({380, 260});
     connect(m_ui->inspectorSplitter, &QSplitter::splitterMoved, this,
             [this] { QSettings().setValue(kSplitterKey, m_ui->inspectorSplitter->saveState()); });
+    m_ui->detailSplitter->setStretchFactor(0, 3);
+    m_ui->detailSplitter->setStretchFactor(1, 2);
+    if (!m_ui->detailSplitter->restoreState(settings.value(kDetailSplitterKey).toByteArray()))
+        m_ui->detailSplitter->setSizes({640, 420});
+    connect(m_ui->detailSplitter, &QSplitter::splitterMoved, this, [this] {
+        QSettings().setValue(kDetailSplitterKey, m_ui->detailSplitter->saveState());
+    });
 
     restoreFilter();
     applyFilter();
@@ -321,6 +379,7 @@ InspectorPage::~InspectorPage()
     QSettings settings;
     settings.setValue(kHeaderKey, m_ui->requestTable->horizontalHeader()->saveState());
     settings.setValue(kSplitterKey, m_ui->inspectorSplitter->saveState());
+    settings.setValue(kDetailSplitterKey, m_ui->detailSplitter->saveState());
 }
 
 QTableView* InspectorPage::view() const
@@ -403,6 +462,7 @@ void InspectorPage::setUpTable()
                 if (!parent.isValid())
                     afterRowsInserted(first, last);
                 updateCountLabel();
+                selectPendingRow();
             });
     connect(m_model, &QAbstractItemModel::modelReset, this, &InspectorPage::updateCountLabel);
     connect(m_model, &RequestLogModel::pageLoaded, this, [this] {
@@ -414,6 +474,7 @@ void InspectorPage::setUpTable()
                 loadDetail(0);
         }
         updateCountLabel();
+        selectPendingRow();
     });
     connect(m_model, &RequestLogModel::loadFailed, this, &InspectorPage::updateCountLabel);
     connect(m_model, &RequestLogModel::pendingCountChanged, this, &InspectorPage::updatePauseText);
@@ -582,7 +643,37 @@ void InspectorPage::setUpActions()
         m_ui->textFilter->selectAll();
     });
 
+    m_replayAction =
+        PageAction::make(this, QStringLiteral("replayRequest"), tr("&Replay"),
+                         {QKeySequence(Qt::CTRL | Qt::Key_R)}, Qt::WindowShortcut, this);
+    m_replayAction->setToolTip(
+        tr("Send the selected request again to the running listener, with its number's "
+           "credentials from the keychain, and show what it answers (%1)")
+            .arg(m_replayAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_replayAction, &QAction::triggered, this, &InspectorPage::replaySelected);
+    m_ui->replayButton->setDefaultAction(m_replayAction);
+
+    m_testWebhookAction =
+        PageAction::make(this, QStringLiteral("sendTestWebhook"), tr("Send &test webhook…"),
+                         {QKeySequence(Qt::CTRL | Qt::Key_T)}, Qt::WindowShortcut, this);
+    m_testWebhookAction->setToolTip(
+        tr("Send a webhook in a number's provider's format to the running listener (%1)")
+            .arg(m_testWebhookAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_testWebhookAction, &QAction::triggered, this, &InspectorPage::sendTestWebhook);
+    m_ui->testWebhookButton->setDefaultAction(m_testWebhookAction);
+
+    m_drillAction = PageAction::make(this, QStringLiteral("faultDrill"), tr("Fault &drill…"),
+                                     {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)},
+                                     Qt::WindowShortcut, this);
+    m_drillAction->setToolTip(
+        tr("For administrators: make the listener answer webhooks with 500 or not at all, on "
+           "purpose, to watch the provider retry and fall back (%1)")
+            .arg(m_drillAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_drillAction, &QAction::triggered, this, &InspectorPage::startFaultDrill);
+    m_ui->drillButton->setDefaultAction(m_drillAction);
+
     // The table's context menu.
+    table->addAction(m_replayAction);
     table->addAction(m_copyCurlAction);
     table->addAction(m_exportSelectionAction);
     table->addAction(m_exportFilteredAction);
@@ -590,6 +681,8 @@ void InspectorPage::setUpActions()
     separator->setSeparator(true);
     table->addAction(separator);
     table->addAction(m_pauseAction);
+    table->addAction(m_testWebhookAction);
+    table->addAction(m_drillAction);
 }
 
 // --- filters ---
@@ -884,6 +977,7 @@ void InspectorPage::updateListenerState()
     button->setToolTip(running ? tr("Stop listening (requests in flight are answered first)")
                                : tr("Start listening on %1").arg(m_listener.listenAddress()));
 
+    updateActions();
     if (state == State::Failed)
         showListenerMessage(m_listener.failureReason(), true);
     else if (state == State::Starting || state == State::Stopped)
@@ -943,6 +1037,12 @@ void InspectorPage::updateActions()
     const bool selected = m_ui->requestTable->selectionModel()->hasSelection();
     m_copyCurlAction->setEnabled(currentId() != 0);
     m_exportSelectionAction->setEnabled(selected);
+    const bool running = m_listener.state() == ListenerController::State::Running;
+    m_replayAction->setEnabled(running && currentId() > 0);
+    m_testWebhookAction->setEnabled(running);
+    m_drillAction->setEnabled(running);
+    const QString notRunning = tr("The listener is not running");
+    m_replayAction->setStatusTip(running ? QString() : notRunning);
 }
 
 qint64 InspectorPage::currentId() const
@@ -995,6 +1095,7 @@ void InspectorPage::currentRowChanged()
     if (id == m_shownId)
         return;
     loadDetail(id);
+    loadTimeline(id);
 }
 
 void InspectorPage::loadDetail(qint64 id)
@@ -1069,8 +1170,8 @@ void InspectorPage::copyAsCurl()
     // The whole entry is not there yet: copy once it is.
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection =
-        connect(this, &InspectorPage::entryShown, this, [this, id, copy, connection](qint64 shown) {
-            disconnect(*connection);
+        connect(this, &InspectorPage::entryShown, this, [id, copy, connection](qint64 shown) {
+            QObject::disconnect(*connection);
             if (shown == id)
                 copy();
         });
@@ -1234,6 +1335,342 @@ void InspectorPage::finishExport(std::shared_ptr<ExportJob> job, const QString& 
     else
         Q_EMIT statusMessage(tr("Export failed: %1").arg(error));
     Q_EMIT exportFinished(job->path, error.isEmpty() ? job->written : 0, error);
+}
+
+// --- fault drill ---
+
+void InspectorPage::startFaultDrill()
+{
+    if (m_listener.state() != ListenerController::State::Running)
+        return;
+    auto* dialog = new FaultDrillDialog(m_context.clock(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const FaultDrill drill = dialog->drill();
+        m_listener.setDrill(drill);
+        Q_EMIT statusMessage(tr("Fault drill started"));
+    });
+    dialog->open();
+}
+
+void InspectorPage::stopFaultDrill()
+{
+    m_listener.setDrill(FaultDrill());
+}
+
+void InspectorPage::updateDrill(const FaultDrill& drill)
+{
+    const bool active = drill.mode != FaultDrill::Mode::Off;
+    if (active) {
+        const QString what = drill.mode == FaultDrill::Mode::Error
+                                 ? tr("webhooks are stored, then answered 500")
+                                 : tr("webhooks are stored but not answered");
+        m_ui->drillBannerLabel->setText(
+            tr("<b>Fault drill active</b> \u2014 %1 (%2). The provider will retry them: the "
+               "retries show as duplicates.")
+                .arg(what.toHtmlEscaped(), FaultDrillDialog::remainingText(drill).toHtmlEscaped()));
+    }
+    m_ui->drillBanner->setVisible(active);
+    m_drillAction->setText(active ? tr("Fault &drill (active)…") : tr("Fault &drill…"));
+}
+
+// --- replay and test webhooks ---
+
+QString InspectorPage::actionResultText() const
+{
+    return m_ui->actionResultLabel->text();
+}
+
+void InspectorPage::readSecrets(const QString& e164, bool authorization, bool pathToken,
+                                SecretsDone done)
+{
+    auto secrets = std::make_shared<RequestReplayer::Secrets>();
+    SecretStore& store = m_context.secrets();
+    auto readToken = [this, &store, e164, pathToken, secrets, done] {
+        if (!pathToken) {
+            done(*secrets, QString());
+            return;
+        }
+        store.read(SecretStore::numberKey(e164, SecretStore::Kind::PathToken), this,
+                   [secrets, done](const SecretStore::Result& result) {
+                       if (!result.ok()) {
+                           done(*secrets, secretError(result));
+                           return;
+                       }
+                       secrets->pathToken = result.value.toLatin1();
+                       done(*secrets, QString());
+                   });
+    };
+    if (!authorization) {
+        readToken();
+        return;
+    }
+    store.read(SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader), this,
+               [secrets, readToken, done](const SecretStore::Result& result) {
+                   if (!result.ok()) {
+                       done(*secrets, secretError(result));
+                       return;
+                   }
+                   secrets->authorization = result.value.toLatin1();
+                   readToken();
+               });
+}
+
+void InspectorPage::replaySelected()
+{
+    const qint64 id = currentId();
+    if (id <= 0 || m_listener.state() != ListenerController::State::Running)
+        return;
+    const QUrl url(m_listener.url());
+    const Clock* clock = &m_context.clock();
+    struct Read
+    {
+        std::optional<RequestLogEntry> entry;
+        std::optional<NumberRecord> number;
+        QString error;
+    };
+    m_ui->actionResultLabel->setText(tr("Replaying request #%1…").arg(id));
+    m_context.worker().post<Read>(
+        [id, clock](QSqlDatabase& db) {
+            Read read;
+            // The whole body: the reader's preview limit above the listener's body limit.
+            const RequestLogReader reader(db, 64 * 1024 * 1024);
+            read.entry = reader.find(id);
+            read.error = reader.lastError();
+            if (read.entry && read.entry->numberId > 0) {
+                const NumberRepository numbers(db, *clock);
+                read.number = numbers.find(read.entry->numberId);
+            }
+            return read;
+        },
+        this,
+        [this, id, url](Read read) {
+            if (!read.entry) {
+                showActionError(
+                    tr("Could not replay request #%1: %2")
+                        .arg(id)
+                        .arg(read.error.isEmpty() ? tr("it is no longer stored") : read.error));
+                return;
+            }
+            const RequestLogEntry entry = *read.entry;
+            // A request refused for its credential is sent again without one: the same
+            // refusal, not a different answer.
+            const bool refusedAuth = entry.outcome == ListenerEvent::refusedAuth();
+            const bool token = entry.target.contains(QLatin1String("[token]"));
+            const QString e164 = read.number ? read.number->e164 : QString();
+            const bool authorization = read.number && read.number->hasAuthHeader && !refusedAuth;
+            auto send = [this, entry, url](const RequestReplayer::Secrets& secrets,
+                                           const QString& error) {
+                if (!error.isEmpty()) {
+                    showActionError(
+                        tr("Could not replay request #%1: the keychain did not give its "
+                           "number's credential (%2)")
+                            .arg(entry.id)
+                            .arg(error));
+                    return;
+                }
+                m_replayer->replay(entry, url, secrets,
+                                   [this](const RequestReplayer::Result& result) {
+                                       showActionResult(tr("Replayed"), result);
+                                   });
+            };
+            if (e164.isEmpty())
+                send({}, QString());
+            else
+                readSecrets(e164, authorization, token && read.number->hasPathToken(), send);
+        });
+}
+
+void InspectorPage::sendTestWebhook()
+{
+    if (m_listener.state() != ListenerController::State::Running)
+        return;
+    auto* dialog = new TestWebhookDialog(m_numbers, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const qint64 number = m_ui->numberCombo->currentData().toLongLong(); number > 0)
+        dialog->setNumberId(number);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const std::optional<NumberRecord> number = dialog->number())
+            sendTestWebhookFor(*number, dialog->kind());
+    });
+    dialog->open();
+}
+
+void InspectorPage::sendTestWebhookFor(const NumberRecord& number, WebhookSample::Kind kind)
+{
+    if (m_listener.state() != ListenerController::State::Running)
+        return;
+    const QUrl url(m_listener.url());
+    m_ui->actionResultLabel->setText(tr("Sending a test webhook for %1…").arg(number.e164));
+    readSecrets(
+        number.e164, number.hasAuthHeader, number.hasPathToken(),
+        [this, number, kind, url](const RequestReplayer::Secrets& secrets, const QString& error) {
+            if (!error.isEmpty()) {
+                showActionError(tr("Could not send a test webhook for %1: the keychain did not "
+                                   "give its credential (%2)")
+                                    .arg(number.e164, error));
+                return;
+            }
+            WebhookSampleFactory::Options options;
+            options.provider = number.provider;
+            options.kind = kind;
+            options.number = number.e164;
+            if (!number.deviceId.isEmpty())
+                options.deviceId = number.deviceId.toLongLong();
+            if (number.sim >= 0)
+                options.sim = number.sim;
+            options.serviceId = number.serviceId;
+            options.authorization = secrets.authorization.value_or(QByteArray());
+            options.baseTime = QDateTime::fromMSecsSinceEpoch(m_context.clock().nowMs(), Qt::UTC);
+            if (const QString problem = WebhookSampleFactory::check(options); !problem.isEmpty()) {
+                showActionError(
+                    tr("Could not make a test webhook for %1: %2").arg(number.e164, problem));
+                return;
+            }
+            const WebhookSample sample = WebhookSampleFactory(options).sample(0);
+            // Sent like a replay of the sample, so the listener says what it made of it.
+            RequestLogEntry entry;
+            entry.method = QStringLiteral("POST");
+            entry.target = QString::fromLatin1(sample.path);
+            if (number.hasPathToken())
+                entry.target += QStringLiteral("/[token]");
+            entry.headers.append({QByteArrayLiteral("Content-Type"), sample.contentType});
+            if (!sample.authorization.isEmpty())
+                entry.headers.append({QByteArrayLiteral("Authorization"), QByteArray()});
+            entry.headers.append(
+                {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("SMS Desk test webhook")});
+            entry.body = sample.body;
+            entry.bodySize = sample.body.size();
+            RequestReplayer::Secrets send = secrets;
+            if (!sample.authorization.isEmpty())
+                send.authorization = sample.authorization;
+            m_replayer->replay(entry, url, send, [this](const RequestReplayer::Result& result) {
+                showActionResult(tr("Test webhook"), result);
+            });
+        });
+}
+
+void InspectorPage::showActionResult(const QString& what, const RequestReplayer::Result& result)
+{
+    QString text;
+    if (!result.answered()) {
+        text = tr("%1: no answer \u2014 %2").arg(what, result.error);
+    } else {
+        text = tr("%1: HTTP %2").arg(what).arg(result.status);
+        if (!result.outcome.isEmpty())
+            text += QStringLiteral(" \u2014 ") + result.outcome;
+        if (result.requestLogId > 0)
+            text += QLatin1Char(' ') + tr("(request #%1)").arg(result.requestLogId);
+    }
+    m_ui->actionResultLabel->setText(text);
+    m_ui->actionResultLabel->setToolTip(text);
+    Q_EMIT statusMessage(text);
+    if (result.requestLogId > 0) {
+        m_selectWhenListed = result.requestLogId;
+        selectPendingRow();
+    }
+    Q_EMIT actionFinished(result);
+}
+
+void InspectorPage::showActionError(const QString& text)
+{
+    m_ui->actionResultLabel->setText(text);
+    m_ui->actionResultLabel->setToolTip(text);
+    Q_EMIT statusMessage(text);
+    RequestReplayer::Result result;
+    result.error = text;
+    Q_EMIT actionFinished(result);
+}
+
+void InspectorPage::selectPendingRow()
+{
+    if (m_selectWhenListed == 0 || m_model->rowOf(m_selectWhenListed) < 0)
+        return;
+    selectRequest(std::exchange(m_selectWhenListed, 0));
+}
+
+// --- the timeline ---
+
+void InspectorPage::loadTimeline(qint64 id)
+{
+    const quint64 generation = ++m_timelineGeneration;
+    m_ui->timelineNote->hide();
+    if (id <= 0) {
+        m_timelineView->clear();
+        return;
+    }
+    struct Read
+    {
+        std::optional<MessageTimeline> timeline;
+        QString error;
+    };
+    m_context.worker().post<Read>(
+        [id](QSqlDatabase& db) {
+            const MessageTimelineReader reader(db);
+            Read read;
+            read.timeline = reader.forRequest(id);
+            read.error = reader.lastError();
+            return read;
+        },
+        this,
+        [this, generation, id](Read read) {
+            if (generation != m_timelineGeneration)
+                return;
+            if (read.timeline) {
+                m_timelineView->setTimeline(*read.timeline);
+                m_timelineView->selectRequest(id);
+            } else {
+                m_timelineView->clear();
+                m_ui->timelineNote->setText(
+                    read.error.isEmpty()
+                        ? tr("Request #%1 stored no message: it has no timeline.").arg(id)
+                        : tr("Could not read the timeline: %1").arg(read.error));
+                m_ui->timelineNote->show();
+            }
+            Q_EMIT timelineShown(id);
+        });
+}
+
+void InspectorPage::onTimelineActivated(qint64 id)
+{
+    if (id <= 0)
+        return;
+    if (m_model->rowOf(id) >= 0) {
+        selectRequest(id);
+        return;
+    }
+    if (!m_model->filter().isEmpty()) {
+        // The filters hide it: they go, so that it can be shown in its place.
+        clearFilters();
+        m_reselectId = id;
+        m_selectWhenListed = id;
+        const QString text =
+            tr("The filters hid request #%1: they were cleared to show it.").arg(id);
+        m_ui->actionResultLabel->setText(text);
+        Q_EMIT statusMessage(text);
+        return;
+    }
+    // Further down than the list has read: shown in the detail pane, selected once listed.
+    m_selectWhenListed = id;
+    loadDetail(id);
+    const QString text = tr("Request #%1 is further down the list; it is shown below.").arg(id);
+    m_ui->actionResultLabel->setText(text);
+    Q_EMIT statusMessage(text);
+}
+
+void InspectorPage::clearFilters()
+{
+    m_restoring = true;
+    for (QAction* action : std::as_const(m_outcomeActions))
+        action->setChecked(false);
+    m_ui->providerCombo->setCurrentIndex(0);
+    m_ui->numberCombo->setCurrentIndex(0);
+    m_ui->timeCombo->setCurrentIndex(m_ui->timeCombo->findData(int(TimeRange::All)));
+    m_ui->textFilter->clear();
+    m_restoring = false;
+    updateOutcomeButton();
+    updateCustomRange();
+    applyFilter();
 }
 
 } // namespace smsdesk

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "ListenerController.h"
+#include "WebhookSample.h"
+#include "listener/FaultDrill.h"
+#include "listener/RequestReplayer.h"
 #include "store/NumberRecord.h"
 #include "store/RequestLogReader.h"
 
@@ -13,6 +16,7 @@
 
 class QAction;
 class QMenu;
+class QNetworkAccessManager;
 class QTableView;
 
 namespace Ui {
@@ -22,6 +26,7 @@ class InspectorPage;
 namespace smsdesk {
 
 class AppContext;
+class MessageTimelineView;
 class ProviderRegistry;
 class RequestDetailPane;
 class RequestLogModel;
@@ -77,6 +82,13 @@ public:
     QAction* exportSelectionAction() const { return m_exportSelectionAction; }
     QAction* exportFilteredAction() const { return m_exportFilteredAction; }
     QMenu* copyUrlMenu() const { return m_copyUrlMenu; }
+    QAction* faultDrillAction() const { return m_drillAction; }
+    QAction* replayAction() const { return m_replayAction; }
+    QAction* testWebhookAction() const { return m_testWebhookAction; }
+    // The timeline of the selected request's message, next to the detail pane.
+    MessageTimelineView* timelineView() const { return m_timelineView; }
+    // What the last replay or test webhook did, as the page says it.
+    QString actionResultText() const;
 
 public Q_SLOTS:
     // Re-reads the numbers (for the number filter and the webhook URLs).
@@ -87,6 +99,18 @@ public Q_SLOTS:
     void copyAsCurl();
     void exportSelection();
     void exportFiltered();
+    // Opens the fault drill dialog (the listener must be running).
+    void startFaultDrill();
+    // Ends the fault drill in force.
+    void stopFaultDrill();
+    // Sends the selected request again to the running listener, with its number's secrets
+    // read from the keychain; actionFinished() follows.
+    void replaySelected();
+    // Opens the dialog that sends a test webhook for a chosen number.
+    void sendTestWebhook();
+    // Sends a test webhook of `kind` for `number` to the running listener; actionFinished()
+    // follows.
+    void sendTestWebhookFor(const smsdesk::NumberRecord& number, smsdesk::WebhookSample::Kind kind);
 
 Q_SIGNALS:
     // The detail pane shows the whole entry `id` (read from the store).
@@ -97,6 +121,11 @@ Q_SIGNALS:
     void statusMessage(const QString& text);
     // An export finished: `rows` written to `path`, or `error`.
     void exportFinished(const QString& path, int rows, const QString& error);
+    // A replay or a test webhook was answered (or failed: result.error, or a keychain or
+    // sample error in result.error with status 0).
+    void actionFinished(const smsdesk::RequestReplayer::Result& result);
+    // The timeline pane shows the message of request `id` (or nothing: it has none).
+    void timelineShown(qint64 id);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -124,6 +153,16 @@ private:
     void beforeRowsInserted(int first);
     void afterRowsInserted(int first, int last);
     QString baseUrl() const;
+    void updateDrill(const FaultDrill& drill);
+    void loadTimeline(qint64 id);
+    void onTimelineActivated(qint64 id);
+    void clearFilters();
+    // Selects the row m_selectWhenListed once the list has it.
+    void selectPendingRow();
+    using SecretsDone = std::function<void(const RequestReplayer::Secrets&, const QString& error)>;
+    void readSecrets(const QString& e164, bool authorization, bool pathToken, SecretsDone done);
+    void showActionResult(const QString& what, const RequestReplayer::Result& result);
+    void showActionError(const QString& text);
     void startExport(const QString& title, std::shared_ptr<ExportJob> job);
     void continueExport(std::shared_ptr<ExportJob> job);
     void finishExport(std::shared_ptr<ExportJob> job, const QString& error);
@@ -143,6 +182,14 @@ private:
     QAction* m_copyCurlAction = nullptr;
     QAction* m_exportSelectionAction = nullptr;
     QAction* m_exportFilteredAction = nullptr;
+    QAction* m_drillAction = nullptr;
+    QAction* m_replayAction = nullptr;
+    QAction* m_testWebhookAction = nullptr;
+    MessageTimelineView* m_timelineView = nullptr;
+    QNetworkAccessManager* m_network = nullptr;
+    RequestReplayer* m_replayer = nullptr;
+    qint64 m_selectWhenListed = 0; // a replayed or test request: selected once it is listed
+    quint64 m_timelineGeneration = 0;
     QTimer m_textDebounce;
     bool m_restoring = true; // the filter widgets are being set up or restored: no reloads
 

@@ -90,6 +90,7 @@ ListenerController::ListenerController(AppContext& context, const Config& config
 void ListenerController::init()
 {
     qRegisterMetaType<ListenerEvent>();
+    qRegisterMetaType<FaultDrill>();
     m_writer = std::make_unique<MessageWriter>(m_context.database(), m_context.clock());
     m_rateClock.start();
     m_rateTimer.setInterval(RateIntervalMs);
@@ -204,6 +205,16 @@ void ListenerController::reloadNumbers()
     });
 }
 
+void ListenerController::setDrill(const FaultDrill& drill)
+{
+    if (m_state != State::Starting && m_state != State::Running)
+        return;
+    onListenerThread([this, drill] {
+        if (m_service)
+            m_service->listener().setDrill(drill);
+    });
+}
+
 void ListenerController::createService(const Config& config, quint64 generation)
 {
     destroyService(); // none is left by a stop; a failed start leaves none either
@@ -227,6 +238,8 @@ void ListenerController::createService(const Config& config, quint64 generation)
     connect(service, &ListenerService::requestHandled, this, &ListenerController::onRequestHandled);
     connect(service, &ListenerService::warning, this, &ListenerController::warning);
     connect(service, &ListenerService::numbersLoaded, this, &ListenerController::numbersLoaded);
+    connect(&service->listener(), &WebhookListener::drillChanged, this,
+            [this, generation](const FaultDrill& drill) { onDrillChanged(generation, drill); });
     connect(service, &ListenerService::ready, this, [this, generation] { onReady(generation); });
     connect(service, &ListenerService::stopped, m_threadContext, [this, service, generation] {
         if (m_service == service)
@@ -298,6 +311,7 @@ void ListenerController::onStopped(quint64 generation)
     if (generation != m_generation || m_state != State::Stopping)
         return;
     m_url.clear();
+    clearDrill();
     setState(State::Stopped);
     Q_EMIT stopped();
 }
@@ -305,6 +319,7 @@ void ListenerController::onStopped(quint64 generation)
 void ListenerController::fail(const QString& reason)
 {
     m_url.clear();
+    clearDrill();
     m_failureReason = reason;
     setState(State::Failed);
 }
@@ -323,6 +338,23 @@ void ListenerController::onRequestHandled(const ListenerEvent& event)
 {
     countRequest();
     Q_EMIT requestHandled(event);
+}
+
+void ListenerController::onDrillChanged(quint64 generation, const FaultDrill& drill)
+{
+    // A drill of a listener since stopped is over.
+    if (generation != m_generation || drill == m_drill)
+        return;
+    m_drill = drill;
+    Q_EMIT drillChanged(drill);
+}
+
+void ListenerController::clearDrill()
+{
+    if (m_drill.mode == FaultDrill::Mode::Off)
+        return;
+    m_drill = FaultDrill();
+    Q_EMIT drillChanged(m_drill);
 }
 
 void ListenerController::countRequest()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "listener/FaultDrill.h"
 #include "listener/ListenerEvent.h"
 #include "listener/ListenerService.h"
 
@@ -96,6 +97,10 @@ public:
     int rateWindowMs() const { return m_rateWindowMs; }
     void setRateWindowMs(int ms);
 
+    // The fault drill in force in the listener, as it last said (Mode::Off when none; a
+    // stopped listener has none). drillChanged() follows every change the listener makes.
+    FaultDrill drill() const { return m_drill; }
+
     // The store writer every webhook goes through (alive as long as the controller).
     MessageWriter& writer() { return *m_writer; }
 
@@ -106,6 +111,9 @@ public Q_SLOTS:
     void stop();
     // Reads the numbers again (after they were edited), when running.
     void reloadNumbers();
+    // Starts (or, with Mode::Off, ends) a fault drill in the running listener; drillChanged()
+    // follows once the listener took it. Ignored unless the listener is Starting or Running.
+    void setDrill(const smsdesk::FaultDrill& drill);
 
 Q_SIGNALS:
     void stateChanged(smsdesk::ListenerController::State state);
@@ -115,6 +123,8 @@ Q_SIGNALS:
     void requestsPerSecondChanged(double rate);
     // A stop() finished: every request in flight was answered.
     void stopped();
+    // The listener started, counted or ended a fault drill (drill.mode Off: none is active).
+    void drillChanged(const smsdesk::FaultDrill& drill);
 
 private:
     void init();
@@ -125,6 +135,8 @@ private:
     void onStartFailed(quint64 generation, const QString& reason);
     void onStopped(quint64 generation);
     void onRequestHandled(const ListenerEvent& event);
+    void onDrillChanged(quint64 generation, const FaultDrill& drill);
+    void clearDrill();
     void countRequest();
     void updateRate();
     // Runs `job` on the listener thread (queued).
@@ -145,6 +157,7 @@ private:
     QString m_failureReason;
     QString m_url;
     QString m_listen; // the address of the last start, as configured
+    FaultDrill m_drill;
     quint64 m_generation = 0;
 
     // Requests per second: counts per RateIntervalMs slot over the window.

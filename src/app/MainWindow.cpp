@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppContext.h"
+#include "FaultDrillDialog.h"
 #include "InspectorPage.h"
 #include "ListenerController.h"
 #include "NumbersPage.h"
@@ -92,6 +93,8 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
     statusBar()->addPermanentWidget(m_listenerStatus);
     statusBar()->addPermanentWidget(database);
     connect(m_listener, &ListenerController::stateChanged, this, &MainWindow::updateListenerStatus);
+    // A fault drill shows in the status bar and the title, whatever page is open.
+    connect(m_listener, &ListenerController::drillChanged, this, &MainWindow::updateListenerStatus);
     updateListenerStatus();
 
     resize(1100, 680);
@@ -135,8 +138,22 @@ void MainWindow::updateListenerStatus()
         text = tr("Listener: not running \u2014 %1").arg(m_listener->failureReason());
         break;
     }
+    const FaultDrill drill = m_listener->drill();
+    const bool drilling = drill.mode != FaultDrill::Mode::Off;
+    if (drilling) {
+        text += QStringLiteral(" — ") + (drill.mode == FaultDrill::Mode::Error
+                                             ? tr("fault drill: answering 500, %1")
+                                             : tr("fault drill: not answering, %1"))
+                                            .arg(FaultDrillDialog::remainingText(drill));
+    }
     m_listenerStatus->setText(text);
     m_listenerStatus->setToolTip(state == State::Failed ? m_listener->failureReason() : QString());
+    QPalette palette = m_listenerStatus->palette();
+    palette.setColor(QPalette::WindowText,
+                     drilling ? QColor(0xb2, 0x4a, 0x00) : QPalette().color(QPalette::WindowText));
+    m_listenerStatus->setPalette(palette);
+    // "Fault drill active - SMS Desk" first, so that a short taskbar entry still says it.
+    setWindowTitle(drilling ? tr("Fault drill active \u2014 SMS Desk") : tr("SMS Desk"));
 }
 
 void MainWindow::createMenus()

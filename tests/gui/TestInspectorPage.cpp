@@ -762,6 +762,10 @@ private Q_SLOTS:
     {
         // The main window (navigation list, page, menu and status bar) must still fit 900 × 600.
         makePage(QSize(700, 500));
+        // A long result of a replay does not widen it.
+        child<QLabel>(m_page.get(), "actionResultLabel")
+            ->setText(QStringLiteral("Replayed: HTTP 200 \u2014 duplicate (request #1234567) ") +
+                      QString(60, QLatin1Char('x')));
         QVERIFY2(m_page->minimumSizeHint().width() <= 740,
                  qPrintable(QString::number(m_page->minimumSizeHint().width())));
         QVERIFY2(m_page->minimumSizeHint().height() <= 530,
