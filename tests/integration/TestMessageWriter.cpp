@@ -781,7 +781,7 @@ private Q_SLOTS:
             Database::closeConnection(name);
         }
         QVERIFY2(temp.database().open(&error), qPrintable(error));
-        QCOMPARE(temp.database().schemaVersion(), 3);
+        QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
         QSqlDatabase upgraded = temp.database().connection();
         const QStringList tables = upgraded.tables();
         QVERIFY(tables.contains(QStringLiteral("request_log")));
