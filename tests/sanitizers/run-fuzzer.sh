@@ -11,7 +11,7 @@
 #   replay one with `FUZZER FILE`;
 # - exits with the fuzzer's status: non-zero on any crash, leak, timeout, ASan or UBSan report.
 #
-# Environment: SMSDESK_FUZZ_SECONDS overrides the time (-max_total_time, default 25);
+# Environment: SMSDESK_FUZZ_SECONDS overrides the time (-max_total_time, default 15);
 # ASAN_OPTIONS / UBSAN_OPTIONS / LSAN_OPTIONS are taken as set (tests/run-tests.sh sets them),
 # with UBSan halting and printing a stack when the caller set nothing.
 set -euo pipefail
@@ -45,7 +45,7 @@ trap cleanup EXIT
 
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 
-seconds="${SMSDESK_FUZZ_SECONDS:-25}"
+seconds="${SMSDESK_FUZZ_SECONDS:-15}"
 status=0
 # -timeout: one input running longer than that is a finding (the default is 20 minutes).
 "$fuzzer" "$work/corpus" -max_total_time="$seconds" -timeout=10 -max_len=4096 \
