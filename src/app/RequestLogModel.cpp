@@ -261,19 +261,19 @@ void RequestLogModel::scanOn()
                     1.0 - static_cast<double>(result.remaining) / static_cast<double>(result.total);
             }
             Q_EMIT searchChanged(m_searching, m_searchProgress);
-            appendPage(result);
-            if (more) {
-                m_loading = true;
+            // Still loading while the rows go in when the scan goes on: a view (or a model
+            // tester) that fetches more on rowsInserted must not start a second scan.
+            appendPage(result, more);
+            if (more)
                 scanOn();
-            } else {
+            else
                 m_scanFound = 0;
-            }
         });
 }
 
-void RequestLogModel::appendPage(const PageResult& result)
+void RequestLogModel::appendPage(const PageResult& result, bool moreToCome)
 {
-    m_loading = false;
+    m_loading = moreToCome && result.error.isEmpty();
     if (!result.error.isEmpty()) {
         // No retry loop through canFetchMore(): reload() tries again.
         m_atEnd = true;

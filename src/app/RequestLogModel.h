@@ -132,7 +132,8 @@ private:
 
     void loadPage();
     void scanOn();
-    void appendPage(const PageResult& result);
+    // `moreToCome`: another read follows at once (a scan goes on): stays loading.
+    void appendPage(const PageResult& result, bool moreToCome = false);
     void flushLive();
     void insertAtTop(QList<RequestLogEntry> entries);
     void trimToMaxRows();
