@@ -5,11 +5,11 @@
 #include "UnixSignalWatcher.h"
 #include "http/HttpServer.h"
 #include "listener/ListenerService.h"
+#include "listener/RequestLogLine.h"
 #include "store/MessageWriter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
@@ -29,21 +29,6 @@ QString tr(const char* text)
 }
 
 // One request, one line: time, peer, method, target, status, outcome, latency, reason.
-QString logLine(const ListenerEvent& event)
-{
-    QString line =
-        QDateTime::fromMSecsSinceEpoch(event.receivedAtMs, Qt::UTC).toString(Qt::ISODateWithMs) +
-        QLatin1Char(' ') + event.peer + QLatin1Char(' ') + event.method + QLatin1Char(' ') +
-        event.target + QLatin1Char(' ') + QString::number(event.status) + QLatin1Char(' ') +
-        event.outcome + QLatin1Char(' ') +
-        QString::number(double(event.latencyUs) / 1000.0, 'f', 2) + QStringLiteral(" ms");
-    if (!event.did.isEmpty())
-        line += QLatin1Char(' ') + event.remote + QStringLiteral(" -> ") + event.did;
-    if (!event.reason.isEmpty())
-        line += QStringLiteral(" (") + event.reason + QLatin1Char(')');
-    return line;
-}
-
 } // namespace
 
 bool HeadlessMode::isRequested(const QStringList& arguments)
@@ -118,8 +103,10 @@ int HeadlessMode::run(const QStringList& arguments)
     flush.setInterval(FlushIntervalMs);
     QObject::connect(&flush, &QTimer::timeout, [&out] { out.flush(); });
     flush.start();
-    QObject::connect(&service, &ListenerService::requestHandled,
-                     [&out](const ListenerEvent& event) { out << logLine(event) << '\n'; });
+    RequestLogLine logLine;
+    QObject::connect(
+        &service, &ListenerService::requestHandled,
+        [&out, &logLine](const ListenerEvent& event) { out << logLine.format(event) << '\n'; });
     QObject::connect(&service, &ListenerService::warning, [&err](const QString& message) {
         err << "smsdesk: warning: " << message << Qt::endl;
     });

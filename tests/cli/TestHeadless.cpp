@@ -1,9 +1,11 @@
 // `smsdesk --headless` as the built binary (SMSDESK_SMSDESK_BINARY) in a private HOME/XDG
 // tree against a real SQLite file: the listening line, a line per request, a graceful stop on
 // SIGTERM with a request in flight, and durability: the process is killed with SIGKILL under
-// load, restarted, and every message it acknowledged is found exactly once.
+// load, restarted, and every message it acknowledged is found exactly once. Also the format
+// of that line per request (RequestLogLine).
 
 #include "HttpTestClient.h"
+#include "listener/RequestLogLine.h"
 #include "store/Database.h"
 
 #include <QProcess>
@@ -160,6 +162,51 @@ private Q_SLOTS:
 
         const QHash<QString, int> ids = storedIds();
         QCOMPARE(ids.size(), 2);
+    }
+
+    void logLineFormat()
+    {
+        ListenerEvent event;
+        event.receivedAtMs = 1771011000123; // 2026-02-13T19:30:00.123Z
+        event.peer = QStringLiteral("203.0.113.5:53211");
+        event.method = QStringLiteral("POST");
+        event.target = QStringLiteral("/webhooks/oncloud");
+        event.status = 200;
+        event.outcome = ListenerEvent::accepted();
+        event.latencyUs = 1254;
+        event.did = QStringLiteral("+14045559999");
+        event.remote = QStringLiteral("+17705551234");
+        RequestLogLine line;
+        QCOMPARE(line.format(event),
+                 QStringLiteral("2026-02-13T19:30:00.123Z 203.0.113.5:53211 POST "
+                                "/webhooks/oncloud 200 accepted 1.25 ms +17705551234 -> "
+                                "+14045559999"));
+
+        // The same second reuses its text; the milliseconds and the next second do not.
+        event.receivedAtMs = 1771011000007;
+        event.latencyUs = 5; // rounds up to 0.01 ms
+        QVERIFY(line.format(event).startsWith(
+            QLatin1String("2026-02-13T19:30:00.007Z 203.0.113.5:53211 POST /webhooks/oncloud "
+                          "200 accepted 0.01 ms ")));
+        event.receivedAtMs = 1771011061999;
+        event.latencyUs = 120000;
+        QVERIFY(line.format(event).startsWith(QLatin1String("2026-02-13T19:31:01.999Z ")));
+        QVERIFY(line.format(event).contains(QLatin1String(" 120.00 ms ")));
+
+        // Refused: no numbers, the reason in brackets. Before 1970 and back again.
+        ListenerEvent refused;
+        refused.receivedAtMs = -1;
+        refused.peer = QStringLiteral("127.0.0.1:1");
+        refused.method = QStringLiteral("GET");
+        refused.target = QStringLiteral("/nowhere");
+        refused.status = 404;
+        refused.outcome = ListenerEvent::unknownPath();
+        refused.reason = QStringLiteral("no such path");
+        QCOMPARE(line.format(refused),
+                 QStringLiteral("1969-12-31T23:59:59.999Z 127.0.0.1:1 GET /nowhere 404 "
+                                "unknown-path 0.00 ms (no such path)"));
+        refused.receivedAtMs = 1771011000123;
+        QVERIFY(line.format(refused).startsWith(QLatin1String("2026-02-13T19:30:00.123Z ")));
     }
 
     void refusesBadArgumentsAndATakenPort()
