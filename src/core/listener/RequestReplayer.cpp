@@ -17,19 +17,6 @@ RequestReplayer::RequestReplayer(QNetworkAccessManager& network, QObject* parent
     : QObject(parent), m_network(network)
 {}
 
-bool RequestReplayer::isConnectionHeader(const QByteArray& name)
-{
-    static const QByteArray connection[] = {
-        "host", "content-length", "connection", "transfer-encoding", "expect", "keep-alive",
-        "te",   "trailer",        "upgrade"};
-    const QByteArray lower = name.toLower();
-    for (const QByteArray& header : connection) {
-        if (lower == header)
-            return true;
-    }
-    return false;
-}
-
 void RequestReplayer::replay(const RequestLogEntry& entry, const QUrl& listenerUrl,
                              const Secrets& secrets, Done done)
 {
@@ -50,7 +37,7 @@ void RequestReplayer::replay(const RequestLogEntry& entry, const QUrl& listenerU
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     for (const RequestLogEntry::Header& header : entry.headers) {
-        if (isConnectionHeader(header.first))
+        if (RequestLogRow::isConnectionHeader(header.first))
             continue;
         if (RequestLogRow::isSecretHeader(header.first)) {
             if (header.first.compare("Authorization", Qt::CaseInsensitive) == 0 &&

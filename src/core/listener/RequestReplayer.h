@@ -55,9 +55,6 @@ public:
     void replay(const RequestLogEntry& entry, const QUrl& listenerUrl, const Secrets& secrets,
                 Done done);
 
-    // Whether a logged header is left out of a replay (set by the connection, or redacted).
-    static bool isConnectionHeader(const QByteArray& name);
-
 private:
     QNetworkAccessManager& m_network;
     int m_timeoutMs = DefaultTimeoutMs;

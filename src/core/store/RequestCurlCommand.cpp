@@ -65,14 +65,7 @@ bool hasHeader(const RequestLogEntry& entry, const char* name)
 
 bool RequestCurlCommand::isOmittedHeader(const QByteArray& name)
 {
-    static const char* const omitted[] = {
-        "host", "content-length", "connection", "transfer-encoding", "expect", "keep-alive",
-        "te",   "trailer",        "upgrade",    "proxy-connection"};
-    for (const char* candidate : omitted) {
-        if (name.compare(candidate, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return RequestLogRow::isSecretHeader(name);
+    return RequestLogRow::isConnectionHeader(name) || RequestLogRow::isSecretHeader(name);
 }
 
 QString RequestCurlCommand::printfFormat(const QByteArray& bytes)

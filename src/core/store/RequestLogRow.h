@@ -56,6 +56,21 @@ struct RequestLogRow
                name.compare("proxy-authorization", Qt::CaseInsensitive) == 0;
     }
 
+    // Headers about the one connection or the framing of the message (the hop-by-hop ones of
+    // RFC 9110 section 7.6.1, plus Host, Content-Length and Expect): a client that sends the
+    // logged request again (replay, curl) sets its own.
+    static bool isConnectionHeader(const QByteArray& name)
+    {
+        static const char* const connection[] = {
+            "host", "content-length", "connection", "transfer-encoding", "expect", "keep-alive",
+            "te",   "trailer",        "upgrade",    "proxy-connection"};
+        for (const char* candidate : connection) {
+            if (name.compare(candidate, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    }
+
     // Replaces the value of every secret-bearing header that is not RedactedValue by it.
     // Returns how many values were replaced (0 when the caller redacted correctly).
     int stripUnredactedSecrets()
