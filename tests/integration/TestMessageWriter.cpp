@@ -95,28 +95,6 @@ class TestMessageWriter : public QObject
 
     QSqlDatabase db() { return m_temp->database().connection(); }
 
-    QVariant scalar(const QString& sql, const QVariantList& values = {})
-    {
-        QSqlQuery query(db());
-        query.prepare(sql);
-        for (const QVariant& value : values)
-            query.addBindValue(value);
-        if (!query.exec() || !query.next()) {
-            qWarning("query failed: %s", qPrintable(query.lastError().text()));
-            return {};
-        }
-        return query.value(0);
-    }
-
-    qint64 count(const QString& table, const QString& where = QString(),
-                 const QVariantList& values = {})
-    {
-        return scalar(QStringLiteral("SELECT COUNT(*) FROM ") + table +
-                          (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where),
-                      values)
-            .toLongLong();
-    }
-
     // Submits and waits for the outcome on this thread.
     std::optional<WriteOutcome> write(MessageWriter& writer, WriteJob job, int timeoutMs = 15000)
     {
@@ -193,7 +171,7 @@ private Q_SLOTS:
         QCOMPARE(again->messages.size(), 1);
         QCOMPARE(again->messages[0].kind, Kind::Duplicate);
         QCOMPARE(again->messages[0].id, id);
-        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
 
         // The row as stored.
         QSqlQuery row(db());
@@ -224,7 +202,7 @@ private Q_SLOTS:
         QVERIFY(write(writer, keyless)->ok());
         const auto second = write(writer, keyless);
         QCOMPARE(second->messages[0].kind, Kind::Stored);
-        QCOMPARE(count(QStringLiteral("messages")), 3);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 3);
     }
 
     void concurrentSubmittersGroupCommit()
@@ -277,7 +255,7 @@ private Q_SLOTS:
         for (int index = 0; index < kThreads * kPerThread; ++index)
             QCOMPARE(outcomes[index]->messages[0].id,
                      storedIds.value(QString::number(index % kDistinct)));
-        QCOMPARE(count(QStringLiteral("messages")), kDistinct);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), kDistinct);
 
         const MessageWriter::Statistics stats = writer.statistics();
         qInfo("%d jobs in %llu transactions, largest batch %d", kThreads * kPerThread,
@@ -327,8 +305,9 @@ private Q_SLOTS:
         for (int i : {0, 1, 4}) {
             QVERIFY2(outcomes[i]->ok(), qPrintable(outcomes[i]->reason));
             QCOMPARE(outcomes[i]->messages[0].kind, Kind::Stored);
-            QCOMPARE(scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
-                            {outcomes[i]->requestLogId})
+            QCOMPARE(m_temp
+                         ->scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
+                                  {outcomes[i]->requestLogId})
                          .toLongLong(),
                      outcomes[i]->messages[0].id);
         }
@@ -336,8 +315,8 @@ private Q_SLOTS:
             QCOMPARE(outcomes[i]->failure, Failure::JobRejected);
             QVERIFY(!outcomes[i]->reason.isEmpty());
             QVERIFY(outcomes[i]->messages.isEmpty());
-            QCOMPARE(count(QStringLiteral("messages"), QStringLiteral("dedupe_key = ?"),
-                           {QStringLiteral("pbx:batch-%1").arg(i)}),
+            QCOMPARE(m_temp->count(QStringLiteral("messages"), QStringLiteral("dedupe_key = ?"),
+                                   {QStringLiteral("pbx:batch-%1").arg(i)}),
                      0);
             // The request is still logged, as not stored and without a message.
             QVERIFY(outcomes[i]->requestLogId > 0);
@@ -350,9 +329,9 @@ private Q_SLOTS:
             QVERIFY(log.value(1).toString().startsWith(QLatin1String("not stored: ")));
             QVERIFY(log.value(2).isNull());
         }
-        QCOMPARE(count(QStringLiteral("messages")), 3);
-        QCOMPARE(count(QStringLiteral("request_log")), 5);
-        QCOMPARE(count(QStringLiteral("message_status")), 0);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 3);
+        QCOMPARE(m_temp->count(QStringLiteral("request_log")), 5);
+        QCOMPARE(m_temp->count(QStringLiteral("message_status")), 0);
     }
 
     void lockedStoreFailsWithinDeadlineAndStoresNothing()
@@ -393,8 +372,8 @@ private Q_SLOTS:
         QCOMPARE(health.at(0).at(0).toBool(), false);
 
         holder->release();
-        QCOMPARE(count(QStringLiteral("messages")), 0);
-        QCOMPARE(count(QStringLiteral("request_log")), 0);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 0);
+        QCOMPARE(m_temp->count(QStringLiteral("request_log")), 0);
 
         // Once the lock is gone, the same jobs are stored.
         const auto after = write(writer, messageJob(QStringLiteral("locked-0")));
@@ -404,7 +383,7 @@ private Q_SLOTS:
         QVERIFY(writer.isHealthy());
         QTRY_COMPARE(health.size(), 2);
         QCOMPARE(health.at(1).at(0).toBool(), true);
-        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
     }
 
     void probeReflectsTheWriteLock()
@@ -450,14 +429,17 @@ private Q_SLOTS:
         QVERIFY(created.messageId > 0);
         QVERIFY(created.messageCreated);
         QVERIFY(created.historyAdded);
-        QCOMPARE(scalar(QStringLiteral("SELECT direction FROM messages WHERE id = ?"),
-                        {created.messageId})
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT direction FROM messages WHERE id = ?"),
+                              {created.messageId})
                      .toString(),
                  QStringLiteral("outbound"));
-        QCOMPARE(scalar(QStringLiteral("SELECT provider_message_id FROM messages WHERE id = ?"),
-                        {created.messageId})
-                     .toString(),
-                 QStringLiteral("Z-1"));
+        QCOMPARE(
+            m_temp
+                ->scalar(QStringLiteral("SELECT provider_message_id FROM messages WHERE id = ?"),
+                         {created.messageId})
+                .toString(),
+            QStringLiteral("Z-1"));
 
         // A second status adds history and moves the current status.
         WriteJob delivered;
@@ -469,10 +451,11 @@ private Q_SLOTS:
         QVERIFY(!outcome->statuses[0].messageCreated);
         QVERIFY(outcome->statuses[0].historyAdded);
         QVERIFY(outcome->statuses[0].messageUpdated);
-        QCOMPARE(
-            scalar(QStringLiteral("SELECT status FROM messages WHERE id = ?"), {created.messageId})
-                .toString(),
-            QStringLiteral("delivered"));
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT status FROM messages WHERE id = ?"),
+                              {created.messageId})
+                     .toString(),
+                 QStringLiteral("delivered"));
 
         // The same report again (a provider retry): no second history row.
         m_clock.advanceMs(60'000);
@@ -490,14 +473,15 @@ private Q_SLOTS:
         QVERIFY(outcome->statuses[0].historyAdded);
         QVERIFY(!outcome->statuses[0].messageUpdated);
 
-        QCOMPARE(count(QStringLiteral("messages")), 1);
-        QCOMPARE(count(QStringLiteral("message_status"), QStringLiteral("message_id = ?"),
-                       {created.messageId}),
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_temp->count(QStringLiteral("message_status"), QStringLiteral("message_id = ?"),
+                               {created.messageId}),
                  3);
-        QCOMPARE(
-            scalar(QStringLiteral("SELECT status FROM messages WHERE id = ?"), {created.messageId})
-                .toString(),
-            QStringLiteral("delivered"));
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT status FROM messages WHERE id = ?"),
+                              {created.messageId})
+                     .toString(),
+                 QStringLiteral("delivered"));
         QSqlQuery history(db());
         QVERIFY(history.exec(QStringLiteral("SELECT status, raw_status, detail, provider_time "
                                             "FROM message_status ORDER BY provider_time")));
@@ -531,15 +515,18 @@ private Q_SLOTS:
         QVERIFY(outcome->ok());
         QCOMPARE(outcome->statuses[0].messageId, ownId);
         QVERIFY(!outcome->statuses[0].messageCreated);
-        QCOMPARE(scalar(QStringLiteral("SELECT error_code FROM messages WHERE id = ?"), {ownId})
-                     .toString(),
-                 QStringLiteral("30003"));
-        QCOMPARE(scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
-                        {outcome->requestLogId})
+        QCOMPARE(
+            m_temp->scalar(QStringLiteral("SELECT error_code FROM messages WHERE id = ?"), {ownId})
+                .toString(),
+            QStringLiteral("30003"));
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
+                              {outcome->requestLogId})
                      .toLongLong(),
                  ownId);
-        QCOMPARE(scalar(QStringLiteral("SELECT outcome FROM request_log WHERE id = ?"),
-                        {outcome->requestLogId})
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT outcome FROM request_log WHERE id = ?"),
+                              {outcome->requestLogId})
                      .toString(),
                  QStringLiteral("accepted"));
     }
@@ -585,16 +572,20 @@ private Q_SLOTS:
 
         // The listener answers, then records the response it sent.
         writer.completeRequestLog(first->requestLogId, 200, QStringLiteral("OK"), 1234);
-        QTRY_COMPARE(scalar(QStringLiteral("SELECT response_status FROM request_log WHERE id = ?"),
-                            {first->requestLogId})
-                         .toInt(),
-                     200);
-        QCOMPARE(scalar(QStringLiteral("SELECT response_body FROM request_log WHERE id = ?"),
-                        {first->requestLogId})
+        QTRY_COMPARE(
+            m_temp
+                ->scalar(QStringLiteral("SELECT response_status FROM request_log WHERE id = ?"),
+                         {first->requestLogId})
+                .toInt(),
+            200);
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT response_body FROM request_log WHERE id = ?"),
+                              {first->requestLogId})
                      .toString(),
                  QStringLiteral("OK"));
-        QCOMPARE(scalar(QStringLiteral("SELECT latency_us FROM request_log WHERE id = ?"),
-                        {first->requestLogId})
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT latency_us FROM request_log WHERE id = ?"),
+                              {first->requestLogId})
                      .toLongLong(),
                  1234);
 
@@ -602,12 +593,14 @@ private Q_SLOTS:
         const auto retry = write(writer, job);
         QVERIFY(retry && retry->ok());
         QVERIFY(retry->requestLogId != first->requestLogId);
-        QCOMPARE(scalar(QStringLiteral("SELECT outcome FROM request_log WHERE id = ?"),
-                        {retry->requestLogId})
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT outcome FROM request_log WHERE id = ?"),
+                              {retry->requestLogId})
                      .toString(),
                  QStringLiteral("duplicate"));
-        QCOMPARE(scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
-                        {retry->requestLogId})
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
+                              {retry->requestLogId})
                      .toLongLong(),
                  first->messages[0].id);
 
@@ -622,15 +615,18 @@ private Q_SLOTS:
         const auto rejected = write(writer, refused);
         QVERIFY(rejected && rejected->ok());
         QVERIFY(rejected->messages.isEmpty());
-        QCOMPARE(scalar(QStringLiteral("SELECT response_status FROM request_log WHERE id = ?"),
-                        {rejected->requestLogId})
-                     .toInt(),
-                 401);
-        QVERIFY(scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
-                       {rejected->requestLogId})
+        QCOMPARE(
+            m_temp
+                ->scalar(QStringLiteral("SELECT response_status FROM request_log WHERE id = ?"),
+                         {rejected->requestLogId})
+                .toInt(),
+            401);
+        QVERIFY(m_temp
+                    ->scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
+                             {rejected->requestLogId})
                     .isNull());
-        QCOMPARE(count(QStringLiteral("messages")), 1);
-        QCOMPARE(count(QStringLiteral("request_log")), 3);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_temp->count(QStringLiteral("request_log")), 3);
     }
 
     void unredactedSecretsAreStripped()
@@ -678,7 +674,7 @@ private Q_SLOTS:
             return job;
         }());
         QVERIFY(kept->ok());
-        QCOMPARE(count(QStringLiteral("request_log")), 36);
+        QCOMPARE(m_temp->count(QStringLiteral("request_log")), 36);
 
         const quint64 batchesBefore = writer.statistics().batches;
         auto result = std::make_shared<std::optional<WriteOutcome>>();
@@ -688,10 +684,12 @@ private Q_SLOTS:
         QCOMPARE((*result)->purgedRows, 30);
         // Bounded chunks: 7 + 7 + 7 + 7 + 2, one transaction each.
         QVERIFY(writer.statistics().batches - batchesBefore >= 5);
-        QCOMPARE(count(QStringLiteral("request_log")), 6);
-        QCOMPARE(count(QStringLiteral("request_log"), QStringLiteral("received_at < ?"), {cutoff}),
+        QCOMPARE(m_temp->count(QStringLiteral("request_log")), 6);
+        QCOMPARE(m_temp->count(QStringLiteral("request_log"), QStringLiteral("received_at < ?"),
+                               {cutoff}),
                  0);
-        QCOMPARE(count(QStringLiteral("messages")), 1); // messages are not the log's to purge
+        QCOMPARE(m_temp->count(QStringLiteral("messages")),
+                 1); // messages are not the log's to purge
     }
 
     void idleWriterCheckpoints()
@@ -724,7 +722,7 @@ private Q_SLOTS:
         const auto later = write(writer, messageJob(QStringLiteral("later")));
         QVERIFY(later && later->ok());
         QCOMPARE(calls, 0);
-        QCOMPARE(count(QStringLiteral("messages")), 2); // stored all the same
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 2); // stored all the same
     }
 
     void drainAndStopDeliversEverything()
@@ -742,7 +740,7 @@ private Q_SLOTS:
         }
         writer.drainAndStop();
         // Everything is committed when drainAndStop() returns; outcomes wait in our queue.
-        QCOMPARE(count(QStringLiteral("messages")), kJobs);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), kJobs);
         QTRY_COMPARE(delivered, kJobs);
         QCOMPARE(ok, kJobs);
 
@@ -750,7 +748,7 @@ private Q_SLOTS:
         const auto late = write(writer, messageJob(QStringLiteral("too-late")));
         QVERIFY(late);
         QCOMPARE(late->failure, Failure::WriterStopped);
-        QCOMPARE(count(QStringLiteral("messages")), kJobs);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), kJobs);
         writer.drainAndStop(); // idempotent
     }
 

@@ -217,24 +217,6 @@ class TestWebhookListener : public QObject
         return m_events->at(index).at(0).value<ListenerEvent>();
     }
 
-    int count(const QString& table, const QString& where = {})
-    {
-        QSqlQuery query(m_temp->database().connection());
-        query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table +
-                   (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
-        return query.next() ? query.value(0).toInt() : -1;
-    }
-
-    QVariant value(const QString& sql)
-    {
-        QSqlQuery query(m_temp->database().connection());
-        if (!query.exec(sql) || !query.next()) {
-            qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-            return {};
-        }
-        return query.value(0);
-    }
-
     // The request_log row of an event, once its response has been recorded.
     QSqlRecord logRow(qint64 id)
     {
@@ -323,7 +305,7 @@ private Q_SLOTS:
         QVERIFY(response.body.isEmpty());
 
         // Answered only after the commit: the row is there as soon as the 200 is.
-        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
         QSqlQuery query(m_temp->database().connection());
         QVERIFY(query.exec(QStringLiteral(
             "SELECT did, remote, text, number_id, direction, status FROM messages")));
@@ -382,13 +364,13 @@ private Q_SLOTS:
         QCOMPARE(first.status, 200);
         QCOMPARE(retry.status, first.status);
         QCOMPARE(retry.body, first.body);
-        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
         QCOMPARE(handled(0).outcome, ListenerEvent::accepted());
         QCOMPARE(handled(1).outcome, ListenerEvent::duplicate());
         QCOMPARE(handled(1).messageIds, handled(0).messageIds);
         QCOMPARE(logRow(handled(1).requestLogId).value(QStringLiteral("outcome")).toString(),
                  ListenerEvent::duplicate());
-        QCOMPARE(count(QStringLiteral("request_log")), 2);
+        QCOMPARE(m_temp->count(QStringLiteral("request_log")), 2);
     }
 
     void authorizationMustMatchExactly()
@@ -411,14 +393,14 @@ private Q_SLOTS:
         response = post("/webhooks/zonitel", zonitelInbound(), Json,
                         "Authorization: Bearer zt-0123456789abcdef-secret-and-more\r\n");
         QCOMPARE(response.status, 401);
-        QCOMPARE(count(QStringLiteral("messages")), 0);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 0);
 
         response = post("/webhooks/zonitel", zonitelInbound(), Json,
                         "Authorization: " + secret.toUtf8() + "\r\n");
         QCOMPARE(response.status, 200);
-        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
         QCOMPARE(handled(3).outcome, ListenerEvent::accepted());
-        QCOMPARE(count(QStringLiteral("request_log")), 4);
+        QCOMPARE(m_temp->count(QStringLiteral("request_log")), 4);
 
         // The log has the header, never its value.
         QVERIFY(logRow(handled(3).requestLogId)
@@ -445,7 +427,7 @@ private Q_SLOTS:
         QCOMPARE(response.status, 503);
         QCOMPARE(response.header("Retry-After"), QByteArray("1"));
         QCOMPARE(handled(0).outcome, ListenerEvent::credentialUnavailable());
-        QCOMPARE(count(QStringLiteral("messages")), 0);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 0);
     }
 
     void pathTokenStandsInForACredential()
@@ -465,17 +447,18 @@ private Q_SLOTS:
         QVERIFY(handled(2).reason.contains(QStringLiteral("belongs to +61288888888")));
         // Nor another provider's path.
         QCOMPARE(post("/webhooks/oncloud/" + token.toLatin1(), onCloudBody(), Json).status, 401);
-        QCOMPARE(count(QStringLiteral("messages")), 0);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 0);
 
         QCOMPARE(post("/webhooks/pbx/" + token.toLatin1(), pbxBody(), Form).status, 200);
-        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
         QCOMPARE(handled(4).numberId, m_numberIds.value(PbxDid));
-        QCOMPARE(count(QStringLiteral("request_log"), QStringLiteral("outcome = 'refused-auth'")),
+        QCOMPARE(m_temp->count(QStringLiteral("request_log"),
+                               QStringLiteral("outcome = 'refused-auth'")),
                  4);
         // A path token is a credential: neither the log nor the live event keeps it.
         QCOMPARE(handled(4).target, QStringLiteral("/webhooks/pbx/[token]"));
-        QTRY_COMPARE(count(QStringLiteral("request_log"),
-                           QStringLiteral("target = '/webhooks/pbx/[token]'")),
+        QTRY_COMPARE(m_temp->count(QStringLiteral("request_log"),
+                                   QStringLiteral("target = '/webhooks/pbx/[token]'")),
                      3);
         QSqlQuery query(m_temp->database().connection());
         QVERIFY(query.exec(QStringLiteral("SELECT target, headers, body FROM request_log")));
@@ -516,8 +499,8 @@ private Q_SLOTS:
                      refuse ? ListenerEvent::unknownNumber() : ListenerEvent::unassigned());
             QCOMPARE(handled(i).numberId, 0);
         }
-        QCOMPARE(count(QStringLiteral("messages")), refuse ? 0 : 3);
-        QCOMPARE(count(QStringLiteral("messages"), QStringLiteral("number_id IS NULL")),
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), refuse ? 0 : 3);
+        QCOMPARE(m_temp->count(QStringLiteral("messages"), QStringLiteral("number_id IS NULL")),
                  refuse ? 0 : 3);
     }
 
@@ -576,7 +559,7 @@ private Q_SLOTS:
         const QSqlRecord log = logRow(e.requestLogId);
         QCOMPARE(log.value(QStringLiteral("outcome")).toString(), outcome);
         QCOMPARE(log.value(QStringLiteral("response_status")).toInt(), status);
-        QCOMPARE(count(QStringLiteral("messages")), 0);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 0);
         // And the listener goes on serving.
         QCOMPARE(post("/webhooks/oncloud", onCloudBody(), Json).status, 200);
     }
@@ -617,7 +600,7 @@ private Q_SLOTS:
         QCOMPARE(response.status, 503);
         holder.release();
         QCOMPARE(exchange(HttpTestClient::get("/healthz")).status, 200);
-        QCOMPARE(count(QStringLiteral("request_log")), 0); // health checks are not logged
+        QCOMPARE(m_temp->count(QStringLiteral("request_log")), 0); // health checks are not logged
     }
 
     void lockedStoreAnswers503AndTheRetryIsStored()
@@ -635,14 +618,15 @@ private Q_SLOTS:
             QVERIFY2(response.error().contains(QStringLiteral("retry later")),
                      qPrintable(response.error()));
         }
-        QCOMPARE(count(QStringLiteral("messages")), 0);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 0);
         QCOMPARE(handled(0).outcome, ListenerEvent::storeUnavailable());
         // The refusal is logged once the lock is free again.
-        QTRY_COMPARE(count(QStringLiteral("request_log"), QStringLiteral("response_status = 503")),
-                     1);
+        QTRY_COMPARE(
+            m_temp->count(QStringLiteral("request_log"), QStringLiteral("response_status = 503")),
+            1);
 
         QCOMPARE(post("/webhooks/pbx", pbxBody(), Form).status, 200);
-        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
         QCOMPARE(handled(1).outcome, ListenerEvent::accepted());
     }
 
@@ -710,15 +694,18 @@ private Q_SLOTS:
         QCOMPARE(handled(0).outcome, ListenerEvent::accepted());
         QCOMPARE(handled(1).outcome, ListenerEvent::accepted());
         QCOMPARE(handled(2).outcome, ListenerEvent::duplicate());
-        QCOMPARE(count(QStringLiteral("messages"), QStringLiteral("direction = 'outbound'")), 2);
-        QCOMPARE(count(QStringLiteral("message_status")), 2);
-        QCOMPARE(value(QStringLiteral("SELECT number_id FROM messages WHERE provider = "
-                                      "'android-gateway'"))
+        QCOMPARE(
+            m_temp->count(QStringLiteral("messages"), QStringLiteral("direction = 'outbound'")), 2);
+        QCOMPARE(m_temp->count(QStringLiteral("message_status")), 2);
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT number_id FROM messages WHERE provider = "
+                                             "'android-gateway'"))
                      .toLongLong(),
                  m_numberIds.value(GatewayDid));
-        QCOMPARE(value(QStringLiteral("SELECT status FROM messages WHERE provider = 'zonitel'"))
-                     .toString(),
-                 QStringLiteral("delivered"));
+        QCOMPARE(
+            m_temp->scalar(QStringLiteral("SELECT status FROM messages WHERE provider = 'zonitel'"))
+                .toString(),
+            QStringLiteral("delivered"));
     }
 
     // A drill of two: both webhooks are stored and logged as drilled but answered 500; the
@@ -752,7 +739,7 @@ private Q_SLOTS:
         QCOMPARE(
             post("/webhooks/pbx", pbxBody("d0d0d0d0-0000-4000-8000-000000000001"), Form).status,
             200); // the retry
-        QCOMPARE(count(QStringLiteral("messages")), 3);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 3);
 
         QCOMPARE(handled(0).outcome, ListenerEvent::drillError());
         QCOMPARE(handled(0).status, 500);
@@ -790,13 +777,15 @@ private Q_SLOTS:
         QCOMPARE(event.outcome, ListenerEvent::drillNoAnswer());
         QCOMPARE(event.status, 0);
         QVERIFY(!client.response(false, 300).has_value());
-        QCOMPARE(count(QStringLiteral("messages")), 1);
-        QCOMPARE(value(QStringLiteral("SELECT outcome FROM request_log WHERE id = %1")
-                           .arg(event.requestLogId))
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT outcome FROM request_log WHERE id = %1")
+                                  .arg(event.requestLogId))
                      .toString(),
                  ListenerEvent::drillNoAnswer());
-        QVERIFY(value(QStringLiteral("SELECT response_status FROM request_log WHERE id = %1")
-                          .arg(event.requestLogId))
+        QVERIFY(m_temp
+                    ->scalar(QStringLiteral("SELECT response_status FROM request_log WHERE id = %1")
+                                 .arg(event.requestLogId))
                     .isNull());
         QCOMPARE(m_listener->drill().mode, FaultDrill::Mode::NoAnswer); // not ended by count
 
@@ -825,12 +814,12 @@ private Q_SLOTS:
             post("/webhooks/nowhere", pbxBody("d0d0d0d0-0000-4000-8000-000000000006"), Form).status,
             404);
         QCOMPARE(m_listener->drill().remaining, 1);
-        QCOMPARE(count(QStringLiteral("messages")), 0);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 0);
         QCOMPARE(post("/webhooks/pbx", pbxBody("d0d0d0d0-0000-4000-8000-000000000006"), Form,
                       "Authorization: Token right\r\n")
                      .status,
                  500);
-        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
     }
 
     // The inspector's replay: the logged request goes out again with the secrets the log does
@@ -880,7 +869,7 @@ private Q_SLOTS:
         QCOMPARE(result.status, 200);
         QCOMPARE(result.outcome, ListenerEvent::duplicate());
         QVERIFY(result.requestLogId > original.requestLogId);
-        QCOMPARE(count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
 
         const std::optional<RequestLogEntry> replayed =
             RequestLogReader(m_temp->database().connection()).find(result.requestLogId);
@@ -902,17 +891,17 @@ private Q_SLOTS:
         start();
         QCOMPARE(exchange(HttpTestClient::get("/nowhere")).status, 404);
         QCOMPARE(exchange(HttpTestClient::get("/elsewhere")).status, 404);
-        QTRY_COMPARE(count(QStringLiteral("request_log")), 2);
+        QTRY_COMPARE(m_temp->count(QStringLiteral("request_log")), 2);
         const QDateTime now = QDateTime::currentDateTimeUtc();
 
         m_clock.set(now.addDays(29)); // within the 30 days: kept
         m_listener->purgeExpiredRequests();
         QTest::qWait(300);
-        QCOMPARE(count(QStringLiteral("request_log")), 2);
+        QCOMPARE(m_temp->count(QStringLiteral("request_log")), 2);
 
         m_clock.set(now.addDays(31));
         m_listener->purgeExpiredRequests();
-        QTRY_COMPARE(count(QStringLiteral("request_log")), 0);
+        QTRY_COMPARE(m_temp->count(QStringLiteral("request_log")), 0);
     }
 
     void loaderReadsNumbersAndCredentials()

@@ -97,4 +97,29 @@ bool TempDatabase::open(QString* error)
     return (m_created || create(error)) && m_database->open(error);
 }
 
+QVariant TempDatabase::scalar(const QString& sql, const QVariantList& values)
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(sql);
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec() || !query.next()) {
+        qWarning("%s: %s", qPrintable(sql),
+                 query.lastError().isValid() ? qPrintable(query.lastError().text()) : "no row");
+        return {};
+    }
+    const QVariant value = query.value(0);
+    query.finish();
+    return value;
+}
+
+qint64 TempDatabase::count(const QString& table, const QString& where, const QVariantList& values)
+{
+    const QVariant value =
+        scalar(QStringLiteral("SELECT COUNT(*) FROM ") + table +
+                   (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where),
+               values);
+    return value.isValid() ? value.toLongLong() : -1;
+}
+
 } // namespace smsdesk::test

@@ -3,6 +3,7 @@
 #include "store/Database.h"
 
 #include <QTemporaryDir>
+#include <QVariant>
 #include <memory>
 
 namespace smsdesk::test {
@@ -25,6 +26,13 @@ public:
     QString path() const { return m_dir.filePath(QStringLiteral("smsdesk.sqlite")); }
     QString dirPath() const { return m_dir.path(); }
     Database& database() { return *m_database; }
+
+    // The first column of the first row of `sql`, with `values` bound in order, on this
+    // thread's connection; the statement is finished before it returns. An invalid QVariant
+    // (and a warning naming the statement) on error or when there is no row.
+    QVariant scalar(const QString& sql, const QVariantList& values = {});
+    // SELECT COUNT(*) FROM `table` [WHERE `where`]; -1 on error.
+    qint64 count(const QString& table, const QString& where = {}, const QVariantList& values = {});
 
     static bool postgresAvailable();
     // For data-driven tests: adds rows "sqlite" and "postgres" to the current test data

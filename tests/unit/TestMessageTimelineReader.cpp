@@ -119,21 +119,6 @@ class TestMessageTimelineReader : public QObject
 
     QSqlDatabase db() { return m_temp->database().connection(); }
 
-    qint64 scalar(const QString& sql, const QVariantList& values = {})
-    {
-        QSqlQuery query(db());
-        query.prepare(sql);
-        for (const QVariant& value : values)
-            query.addBindValue(value);
-        if (!query.exec() || !query.next()) {
-            qWarning("query failed: %s", qPrintable(query.lastError().text()));
-            return -1;
-        }
-        const qint64 value = query.value(0).toLongLong();
-        query.finish();
-        return value;
-    }
-
     // Submits the jobs in order, each after the previous one's outcome (the order the
     // listener's requests were stored in), and answers each logged request with
     // `responseStatus`, as the listener does after the commit. False when a job failed.
@@ -305,9 +290,8 @@ private Q_SLOTS:
         for (int i = 1; i < outcomes.size(); ++i)
             QCOMPARE(outcomes.at(i).statuses.at(0).messageId, messageId);
         // The store kept "failed": the late report did not move the status back.
-        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE id = ? AND status = "
-                                       "'failed'"),
-                        {messageId}),
+        QCOMPARE(m_temp->count(QStringLiteral("messages"),
+                               QStringLiteral("id = ? AND status = 'failed'"), {messageId}),
                  qint64(1));
 
         const MessageTimeline timeline = timelineOf(messageId);
@@ -447,7 +431,8 @@ private Q_SLOTS:
         for (int i = 0; i <= retries; ++i)
             jobs.append(inboundDelivery(kBase + i * 10));
         QVERIFY(writeAll(jobs));
-        const qint64 messageId = scalar(QStringLiteral("SELECT id FROM messages"));
+        const qint64 messageId =
+            m_temp->scalar(QStringLiteral("SELECT id FROM messages")).toLongLong();
         QVERIFY(messageId > 0);
 
         const int cap = MessageTimelineReader::DefaultMaxRows;

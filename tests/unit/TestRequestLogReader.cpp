@@ -78,19 +78,6 @@ class TestRequestLogReader : public QObject
 
     QSqlDatabase db() { return m_temp->database().connection(); }
 
-    qint64 scalar(const QString& sql, const QVariantList& values = {})
-    {
-        QSqlQuery query(db());
-        query.prepare(sql);
-        for (const QVariant& value : values)
-            query.addBindValue(value);
-        if (!query.exec() || !query.next()) {
-            qWarning("query failed: %s", qPrintable(query.lastError().text()));
-            return -1;
-        }
-        return query.value(0).toLongLong();
-    }
-
     // Submits every job at once and waits for all outcomes; false when one failed.
     bool write(QList<WriteJob> jobs, QList<qint64>* logIds = nullptr)
     {
@@ -165,7 +152,8 @@ private Q_SLOTS:
         number.addBindValue(kDid);
         QVERIFY2(number.exec(), qPrintable(number.lastError().text()));
         number.finish();
-        m_numberId = scalar(QStringLiteral("SELECT id FROM numbers WHERE e164 = ?"), {kDid});
+        m_numberId = m_temp->scalar(QStringLiteral("SELECT id FROM numbers WHERE e164 = ?"), {kDid})
+                         .toLongLong();
         QVERIFY(m_numberId > 0);
 
         // 36 refused requests, three to a millisecond (equal received_at), providers and
@@ -209,7 +197,7 @@ private Q_SLOTS:
         QVERIFY(write(jobs, &logIds));
         m_acceptedLogId = logIds.constLast();
         m_total = 42;
-        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM request_log")), qint64(m_total));
+        QCOMPARE(m_temp->count(QStringLiteral("request_log")), qint64(m_total));
     }
 
     void cleanup() { m_temp.reset(); }
