@@ -502,6 +502,20 @@ private Q_SLOTS:
         QCOMPARE(m_temp->count(QStringLiteral("messages")), refuse ? 0 : 3);
         QCOMPARE(m_temp->count(QStringLiteral("messages"), QStringLiteral("number_id IS NULL")),
                  refuse ? 0 : 3);
+
+        // The provider's retry: a duplicate, live and in the log alike (the log row of the
+        // first delivery keeps its own outcome).
+        const QByteArray retry = pbxBody("8d0c5a52-3f0e-4d7e-9a57-0c2b8e1d6f10", "61266666666");
+        QCOMPARE(post("/webhooks/pbx", retry, Form).status, refuse ? 404 : 200);
+        QCOMPARE(post("/webhooks/pbx", retry, Form).status, refuse ? 404 : 200);
+        const QString first = refuse ? ListenerEvent::unknownNumber() : ListenerEvent::unassigned();
+        const QString second = refuse ? ListenerEvent::unknownNumber() : ListenerEvent::duplicate();
+        QCOMPARE(handled(3).outcome, first);
+        QCOMPARE(handled(4).outcome, second);
+        QCOMPARE(logRow(handled(4).requestLogId).value(QStringLiteral("outcome")).toString(),
+                 second);
+        QCOMPARE(logRow(handled(3).requestLogId).value(QStringLiteral("outcome")).toString(),
+                 first);
     }
 
     void routing_data()

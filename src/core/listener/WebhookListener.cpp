@@ -392,7 +392,8 @@ void WebhookListener::handleWebhook(const ExchangePtr& exchange, const HttpReque
             exchange->event.numberId = entry->number.id;
         }
     }
-    exchange->log.outcome = outcome; // empty: the writer says accepted or duplicate
+    // The writer logs it as accepted (or unassigned) when new, else as a duplicate.
+    exchange->log.outcomeIfNew = outcome;
     store(exchange, std::move(job));
 }
 
@@ -567,7 +568,7 @@ void WebhookListener::store(const ExchangePtr& exchange, WriteJob job)
     exchange->drill = takeDrill();
     if (exchange->drill != FaultDrill::Mode::Off) {
         const bool error = exchange->drill == FaultDrill::Mode::Error;
-        const QString stored = exchange->log.outcome == ListenerEvent::unassigned()
+        const QString stored = exchange->log.outcomeIfNew == ListenerEvent::unassigned()
                                    ? tr("stored in the unassigned inbox")
                                    : tr("stored");
         exchange->log.outcome =
@@ -630,8 +631,8 @@ void WebhookListener::stored(const ExchangePtr& exchange, const WriteOutcome& ou
     }
     if (!anythingNew)
         event.outcome = ListenerEvent::duplicate();
-    else if (!exchange->log.outcome.isEmpty())
-        event.outcome = exchange->log.outcome; // unassigned
+    else if (!exchange->log.outcomeIfNew.isEmpty())
+        event.outcome = exchange->log.outcomeIfNew; // unassigned
     else
         event.outcome = ListenerEvent::accepted();
 

@@ -117,6 +117,15 @@ QString statusDedupeKey(const StatusRow& row)
              row.providerTimeMs ? QString::number(*row.providerTimeMs) : QString());
 }
 
+// The outcome of a request whose log row leaves it to the writer.
+QString linkedOutcome(const RequestLogRow& row, bool isNew)
+{
+    if (!isNew)
+        return QString::fromLatin1(RequestLogRow::OutcomeDuplicate);
+    return row.outcomeIfNew.isEmpty() ? QString::fromLatin1(RequestLogRow::OutcomeAccepted)
+                                      : row.outcomeIfNew;
+}
+
 } // namespace
 
 struct MessageWriter::Item
@@ -881,12 +890,9 @@ bool MessageWriter::applyWrite(Item& item, QSqlError* error)
             }
             const WriteOutcome::MessageResult& linked = outcome.messages.at(log.linkedMessage);
             messageId = linked.id;
-            if (logOutcome.isEmpty()) {
+            if (logOutcome.isEmpty())
                 logOutcome =
-                    QString::fromLatin1(linked.kind == WriteOutcome::MessageResult::Kind::Stored
-                                            ? RequestLogRow::OutcomeAccepted
-                                            : RequestLogRow::OutcomeDuplicate);
-            }
+                    linkedOutcome(log, linked.kind == WriteOutcome::MessageResult::Kind::Stored);
         } else if (log.linkedStatus >= 0) {
             if (log.linkedStatus >= outcome.statuses.size()) {
                 *error = jobError(QStringLiteral("the request log links to a missing status"));
@@ -894,11 +900,8 @@ bool MessageWriter::applyWrite(Item& item, QSqlError* error)
             }
             const WriteOutcome::StatusResult& linked = outcome.statuses.at(log.linkedStatus);
             messageId = linked.messageId;
-            if (logOutcome.isEmpty()) {
-                logOutcome =
-                    QString::fromLatin1(linked.historyAdded ? RequestLogRow::OutcomeAccepted
-                                                            : RequestLogRow::OutcomeDuplicate);
-            }
+            if (logOutcome.isEmpty())
+                logOutcome = linkedOutcome(log, linked.historyAdded);
         }
         if (!insertRequestLog(log, messageId, logOutcome, log.reason, &outcome.requestLogId, error))
             return false;

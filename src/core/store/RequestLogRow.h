@@ -36,6 +36,9 @@ struct RequestLogRow
     qint64 numberId = 0;     // 0: unknown (NULL)
     // Empty: the writer sets OutcomeAccepted / OutcomeDuplicate from the linked message.
     QString outcome;
+    // With `outcome` empty: what a new linked message is logged as instead of OutcomeAccepted
+    // (the listener's "unassigned"). A duplicate is OutcomeDuplicate all the same.
+    QString outcomeIfNew;
     QString reason; // empty: NULL
     // The response, when already known (refusals). For accepted requests it is known only
     // after the commit: leave it empty and call MessageWriter::completeRequestLog() once the
