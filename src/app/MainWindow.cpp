@@ -19,6 +19,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace smsdesk {
 
@@ -212,8 +213,39 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    saveSettings();
+    using State = ListenerController::State;
+    const State state = m_listener->state();
+    const bool listening =
+        state == State::Starting || state == State::Running || state == State::Stopping;
+    if (listening && !m_closeNow) {
+        // Like `--headless` on SIGTERM: take no new connection, answer every request in
+        // flight, then close. The window goes at once; the process follows within
+        // CloseTimeoutMs at most (a provider waits no longer than that and then retries).
+        event->ignore();
+        if (m_closing)
+            return;
+        m_closing = true;
+        saveSettings();
+        hide();
+        connect(m_listener, &ListenerController::stopped, this, &MainWindow::closeNow);
+        QTimer::singleShot(CloseTimeoutMs, this, &MainWindow::closeNow);
+        m_listener->stop();
+        return;
+    }
+    if (!m_closing)
+        saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::closeNow()
+{
+    if (m_closeNow) // stopped, then the timer (or the other way round)
+        return;
+    m_closeNow = true;
+    // The window is hidden already, so closing it no longer counts as closing the last
+    // window: quit as that would have.
+    if (close() && QApplication::quitOnLastWindowClosed())
+        QCoreApplication::quit();
 }
 
 void MainWindow::saveSettings() const

@@ -25,6 +25,10 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    // Closing the window while the listener runs stops it first, as gracefully as
+    // `--headless` does on SIGTERM, and waits for that at most this long.
+    static constexpr int CloseTimeoutMs = 5000;
+
     explicit MainWindow(AppContext& context, QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -47,6 +51,7 @@ private:
     void saveSettings() const;
     void restoreSettings();
     void updateListenerStatus();
+    void closeNow();
 
     AppContext& m_context;
     QSplitter* m_splitter = nullptr;
@@ -59,6 +64,8 @@ private:
     InspectorPage* m_inspectorPage = nullptr;
     QLabel* m_listenerStatus = nullptr;
     bool m_autostartChecked = false;
+    bool m_closing = false;  // the listener is stopping so the window can close
+    bool m_closeNow = false; // stopped, or waited long enough
 };
 
 } // namespace smsdesk

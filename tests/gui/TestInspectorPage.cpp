@@ -34,6 +34,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -338,6 +339,40 @@ private Q_SLOTS:
         window.listener()->start();
         QTRY_VERIFY2(status->text().startsWith(QStringLiteral("Listener: running on http://")),
                      qPrintable(status->text()));
+    }
+
+    void closingTheWindowAnswersRequestsInFlight()
+    {
+        QSettings().setValue(QStringLiteral("listener/listen"), QStringLiteral("127.0.0.1:0"));
+        MainWindow window(m_fixture->context());
+        QVERIFY(test::GuiTestContext::activate(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(window.listener()->state(), ListenerController::State::Running,
+                                  10000);
+        const auto port = quint16(QUrl(window.listener()->url()).port());
+
+        // A webhook whose last bytes are still on their way when the window is closed.
+        test::HttpTestClient inFlight(port);
+        const QByteArray request = test::HttpTestClient::post(
+            "/webhooks/pbx",
+            "service_id=100234&from=61412345678&sms_number=61299999999&body=Closing"
+            "&message_id=6f1c7a3e-0000-4000-8000-0000000000c1&timestamp=1576391654",
+            "application/x-www-form-urlencoded");
+        inFlight.send(request.left(request.size() - 10));
+        QTest::qWait(200); // the listener has read the head
+
+        QVERIFY(!window.close()); // not yet: the listener is stopping
+        QVERIFY(!window.isVisible());
+        QCOMPARE(window.listener()->state(), ListenerController::State::Stopping);
+        QVERIFY(!window.close()); // a second close changes nothing
+
+        inFlight.send(request.right(10));
+        const auto response = inFlight.response();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        QTRY_COMPARE(window.listener()->state(), ListenerController::State::Stopped);
+        QSqlQuery stored(m_fixture->context().database().connection());
+        QVERIFY(stored.exec(QStringLiteral("SELECT text FROM messages")) && stored.next());
+        QCOMPARE(stored.value(0).toString(), QStringLiteral("Closing"));
     }
 
     void autostartCanBeTurnedOff()
