@@ -27,6 +27,7 @@ BUILD_PACKAGES=(
     qt6-l10n-tools # lupdate/lrelease for translations/*.ts
     qtkeychain-qt6-dev
     libphonenumber-dev
+    libsqlite3-dev # the writer's statements: the same libsqlite3 Qt's QSQLITE driver loads
     libgl-dev # Qt6Gui's CMake package needs the OpenGL headers
 )
 # Needed when smsdesk runs (Qt plugins are loaded at run time, so nothing links them).

@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "StoreLog.h"
+#include "StoreStatement.h"
 #include "util/Clock.h"
 
 #include <QElapsedTimer>
@@ -41,30 +42,43 @@ constexpr qint64 kBusySliceMs = 100;
 constexpr int kCompletionAttempts = 3;
 const QString kBusyReason = QStringLiteral("store busy");
 
-QVariant nullOf(QMetaType type)
+// A NOT NULL text column with a '' default.
+void bindTextOrEmpty(StoreStatement& statement, int index, const QString& value)
 {
-    return QVariant(type);
+    statement.bind(index, value.isNull() ? QStringLiteral("") : value);
 }
 
-QVariant textOrNull(const QString& value)
+void bindTextOrNull(StoreStatement& statement, int index, const QString& value)
 {
-    return value.isEmpty() ? nullOf(QMetaType::fromType<QString>()) : QVariant(value);
+    if (value.isEmpty())
+        statement.bindNull(index, QMetaType::fromType<QString>());
+    else
+        statement.bind(index, value);
 }
 
-// For NOT NULL text columns with a '' default: Qt binds a null QString as NULL.
-QVariant textOrEmpty(const QString& value)
+void bindIdOrNull(StoreStatement& statement, int index, qint64 id)
 {
-    return QVariant(value.isNull() ? QStringLiteral("") : value);
+    if (id > 0)
+        statement.bind(index, id);
+    else
+        statement.bindNull(index, QMetaType::fromType<qint64>());
 }
 
-QVariant idOrNull(qint64 id)
+// `value` unless it is `none`.
+void bindOrNull(StoreStatement& statement, int index, qint64 value, qint64 none)
 {
-    return id > 0 ? QVariant(id) : nullOf(QMetaType::fromType<qint64>());
+    if (value != none)
+        statement.bind(index, value);
+    else
+        statement.bindNull(index, QMetaType::fromType<qint64>());
 }
 
-QVariant timeOrNull(const std::optional<qint64>& ms)
+void bindTimeOrNull(StoreStatement& statement, int index, const std::optional<qint64>& ms)
 {
-    return ms ? QVariant(*ms) : nullOf(QMetaType::fromType<qint64>());
+    if (ms)
+        statement.bind(index, *ms);
+    else
+        statement.bindNull(index, QMetaType::fromType<qint64>());
 }
 
 QString mediaJson(const QStringList& media)
@@ -160,22 +174,11 @@ struct MessageWriter::Item
 
 struct MessageWriter::Statements
 {
-    explicit Statements(const QSqlDatabase& db)
-        : insertMessage(db), findByKey(db), findOutbound(db), insertStatus(db), updateStatus(db),
-          insertLog(db), completeLog(db), purge(db), savepoint(db), release(db), rollbackTo(db)
-    {}
-
     // `withSavepoints`: SQLite prepares SAVEPOINT statements like any other (one per job,
     // so preparing them once saves a parse per job); PostgreSQL cannot prepare them.
-    bool prepare(bool withSavepoints, QString* error)
+    bool prepare(const QSqlDatabase& db, bool withSavepoints, QString* error)
     {
-        if (withSavepoints && !(savepoint.prepare(QStringLiteral("SAVEPOINT job")) &&
-                                release.prepare(QStringLiteral("RELEASE SAVEPOINT job")) &&
-                                rollbackTo.prepare(QStringLiteral("ROLLBACK TO SAVEPOINT job")))) {
-            *error = describe(savepoint.lastError());
-            return false;
-        }
-        const std::pair<QSqlQuery*, QString> all[] = {
+        std::vector<std::pair<StoreStatement*, QString>> all = {
             {&insertMessage,
              QStringLiteral("INSERT INTO messages (direction, provider, number_id, did, remote, "
                             "text, media, status, error_code, provider_message_id, "
@@ -209,26 +212,31 @@ struct MessageWriter::Statements
              QStringLiteral("DELETE FROM request_log WHERE id IN (SELECT id FROM request_log "
                             "WHERE received_at < ? ORDER BY received_at LIMIT ?)")},
         };
-        for (const auto& [query, sql] : all) {
-            if (!query->prepare(sql)) {
-                *error = describe(query->lastError());
+        if (withSavepoints) {
+            all.insert(all.end(), {{&savepoint, QStringLiteral("SAVEPOINT job")},
+                                   {&release, QStringLiteral("RELEASE SAVEPOINT job")},
+                                   {&rollbackTo, QStringLiteral("ROLLBACK TO SAVEPOINT job")}});
+        }
+        for (const auto& [statement, sql] : all) {
+            if (!statement->prepare(db, sql)) {
+                *error = describe(statement->lastError());
                 return false;
             }
         }
         return true;
     }
 
-    QSqlQuery insertMessage;
-    QSqlQuery findByKey;
-    QSqlQuery findOutbound;
-    QSqlQuery insertStatus;
-    QSqlQuery updateStatus;
-    QSqlQuery insertLog;
-    QSqlQuery completeLog;
-    QSqlQuery purge;
-    QSqlQuery savepoint; // SQLite only
-    QSqlQuery release;
-    QSqlQuery rollbackTo;
+    StoreStatement insertMessage;
+    StoreStatement findByKey;
+    StoreStatement findOutbound;
+    StoreStatement insertStatus;
+    StoreStatement updateStatus;
+    StoreStatement insertLog;
+    StoreStatement completeLog;
+    StoreStatement purge;
+    StoreStatement savepoint; // SQLite only
+    StoreStatement release;
+    StoreStatement rollbackTo;
 };
 
 MessageWriter::MessageWriter(const Database& database, const Clock& clock, QObject* parent)
@@ -499,8 +507,8 @@ void MessageWriter::openConnection()
             error = describe(sqlError);
     }
     if (m_db.isValid() && error.isEmpty()) {
-        auto statements = std::make_unique<Statements>(m_db);
-        if (statements->prepare(m_database.backend() == Backend::Sqlite, &error))
+        auto statements = std::make_unique<Statements>();
+        if (statements->prepare(m_db, m_database.backend() == Backend::Sqlite, &error))
             m_statements = std::move(statements);
     }
     m_busyTimeoutMs = -1;
@@ -537,9 +545,9 @@ bool MessageWriter::exec(const QString& sql, QSqlError* error)
 bool MessageWriter::savepoint(Savepoint op, QSqlError* error)
 {
     if (m_database.backend() == Backend::Sqlite) {
-        QSqlQuery& query = op == Savepoint::Begin     ? m_statements->savepoint
-                           : op == Savepoint::Release ? m_statements->release
-                                                      : m_statements->rollbackTo;
+        StoreStatement& query = op == Savepoint::Begin     ? m_statements->savepoint
+                                : op == Savepoint::Release ? m_statements->release
+                                                           : m_statements->rollbackTo;
         const bool ok = query.exec();
         if (!ok)
             *error = query.lastError();
@@ -779,9 +787,9 @@ bool MessageWriter::applyItem(Item& item, bool* busy, QString* reason)
         ok = applyWrite(item, &error);
         break;
     case Item::Kind::Purge: {
-        QSqlQuery& purge = m_statements->purge;
-        purge.bindValue(0, item.purgeBefore);
-        purge.bindValue(1, m_options.purgeChunkRows);
+        StoreStatement& purge = m_statements->purge;
+        purge.bind(0, item.purgeBefore);
+        purge.bind(1, qint64(m_options.purgeChunkRows));
         ok = purge.exec();
         if (ok) {
             const int deleted = purge.numRowsAffected();
@@ -794,14 +802,14 @@ bool MessageWriter::applyItem(Item& item, bool* busy, QString* reason)
         break;
     }
     case Item::Kind::Complete: {
-        QSqlQuery& complete = m_statements->completeLog;
-        complete.bindValue(0, item.responseStatus > 0 ? QVariant(item.responseStatus)
-                                                      : nullOf(QMetaType::fromType<int>()));
-        complete.bindValue(1, item.responseBody.isNull() ? nullOf(QMetaType::fromType<QString>())
-                                                         : QVariant(item.responseBody));
-        complete.bindValue(2, item.latencyUs >= 0 ? QVariant(item.latencyUs)
-                                                  : nullOf(QMetaType::fromType<qint64>()));
-        complete.bindValue(3, item.logId);
+        StoreStatement& complete = m_statements->completeLog;
+        bindOrNull(complete, 0, std::max(0, item.responseStatus), 0);
+        if (item.responseBody.isNull())
+            complete.bindNull(1, QMetaType::fromType<QString>());
+        else
+            complete.bind(1, item.responseBody);
+        bindOrNull(complete, 2, std::max<qint64>(-1, item.latencyUs), -1);
+        complete.bind(3, item.logId);
         ok = complete.exec();
         if (!ok)
             error = complete.lastError();
@@ -913,20 +921,20 @@ bool MessageWriter::applyWrite(Item& item, QSqlError* error)
 bool MessageWriter::insertMessage(const MessageRow& row, WriteOutcome::MessageResult* result,
                                   QSqlError* error)
 {
-    QSqlQuery& insert = m_statements->insertMessage;
-    insert.bindValue(0, MessageRow::directionName(row.direction));
-    insert.bindValue(1, row.provider);
-    insert.bindValue(2, idOrNull(row.numberId));
-    insert.bindValue(3, row.did);
-    insert.bindValue(4, row.remote);
-    insert.bindValue(5, textOrEmpty(row.text));
-    insert.bindValue(6, mediaJson(row.media));
-    insert.bindValue(7, row.status);
-    insert.bindValue(8, textOrNull(row.errorCode));
-    insert.bindValue(9, textOrNull(row.providerMessageId));
-    insert.bindValue(10, timeOrNull(row.providerTimeMs));
-    insert.bindValue(11, row.receivedAtMs);
-    insert.bindValue(12, textOrNull(row.dedupeKey));
+    StoreStatement& insert = m_statements->insertMessage;
+    insert.bind(0, MessageRow::directionName(row.direction));
+    insert.bind(1, row.provider);
+    bindIdOrNull(insert, 2, row.numberId);
+    insert.bind(3, row.did);
+    insert.bind(4, row.remote);
+    bindTextOrEmpty(insert, 5, row.text);
+    insert.bind(6, mediaJson(row.media));
+    insert.bind(7, row.status);
+    bindTextOrNull(insert, 8, row.errorCode);
+    bindTextOrNull(insert, 9, row.providerMessageId);
+    bindTimeOrNull(insert, 10, row.providerTimeMs);
+    insert.bind(11, row.receivedAtMs);
+    bindTextOrNull(insert, 12, row.dedupeKey);
     if (!insert.exec()) {
         *error = insert.lastError();
         insert.finish();
@@ -934,19 +942,19 @@ bool MessageWriter::insertMessage(const MessageRow& row, WriteOutcome::MessageRe
     }
     if (insert.next()) {
         result->kind = WriteOutcome::MessageResult::Kind::Stored;
-        result->id = insert.value(0).toLongLong();
+        result->id = insert.int64At(0);
         insert.finish();
         return true;
     }
     insert.finish();
 
     // ON CONFLICT DO NOTHING returned no row: the key was stored before.
-    QSqlQuery& find = m_statements->findByKey;
-    find.bindValue(0, row.dedupeKey);
+    StoreStatement& find = m_statements->findByKey;
+    find.bind(0, row.dedupeKey);
     const bool found = find.exec() && find.next();
     if (found) {
         result->kind = WriteOutcome::MessageResult::Kind::Duplicate;
-        result->id = find.value(0).toLongLong();
+        result->id = find.int64At(0);
     } else {
         *error = find.lastError().isValid()
                      ? find.lastError()
@@ -963,9 +971,9 @@ bool MessageWriter::applyStatus(const StatusRow& row, WriteOutcome::StatusResult
         *error = jobError(QStringLiteral("a status report without the provider's message id"));
         return false;
     }
-    QSqlQuery& find = m_statements->findOutbound;
-    find.bindValue(0, row.provider);
-    find.bindValue(1, row.providerMessageId);
+    StoreStatement& find = m_statements->findOutbound;
+    find.bind(0, row.provider);
+    find.bind(1, row.providerMessageId);
     if (!find.exec()) {
         *error = find.lastError();
         find.finish();
@@ -973,7 +981,7 @@ bool MessageWriter::applyStatus(const StatusRow& row, WriteOutcome::StatusResult
     }
     const bool known = find.next();
     if (known)
-        result->messageId = find.value(0).toLongLong();
+        result->messageId = find.int64At(0);
     find.finish();
 
     if (!known) {
@@ -998,15 +1006,15 @@ bool MessageWriter::applyStatus(const StatusRow& row, WriteOutcome::StatusResult
         result->messageCreated = created.kind == WriteOutcome::MessageResult::Kind::Stored;
     }
 
-    QSqlQuery& history = m_statements->insertStatus;
-    history.bindValue(0, result->messageId);
-    history.bindValue(1, row.status);
-    history.bindValue(2, textOrEmpty(row.rawStatus));
-    history.bindValue(3, textOrNull(row.errorCode));
-    history.bindValue(4, textOrNull(row.detail));
-    history.bindValue(5, timeOrNull(row.providerTimeMs));
-    history.bindValue(6, row.receivedAtMs);
-    history.bindValue(7, row.dedupeKey.isEmpty() ? statusDedupeKey(row) : row.dedupeKey);
+    StoreStatement& history = m_statements->insertStatus;
+    history.bind(0, result->messageId);
+    history.bind(1, row.status);
+    bindTextOrEmpty(history, 2, row.rawStatus);
+    bindTextOrNull(history, 3, row.errorCode);
+    bindTextOrNull(history, 4, row.detail);
+    bindTimeOrNull(history, 5, row.providerTimeMs);
+    history.bind(6, row.receivedAtMs);
+    history.bind(7, row.dedupeKey.isEmpty() ? statusDedupeKey(row) : row.dedupeKey);
     if (!history.exec()) {
         *error = history.lastError();
         history.finish();
@@ -1018,12 +1026,12 @@ bool MessageWriter::applyStatus(const StatusRow& row, WriteOutcome::StatusResult
     if (result->messageCreated) {
         result->messageUpdated = true;
     } else if (result->historyAdded) {
-        QSqlQuery& update = m_statements->updateStatus;
-        update.bindValue(0, row.status);
-        update.bindValue(1, textOrNull(row.errorCode));
-        update.bindValue(2, result->messageId);
-        update.bindValue(3, result->messageId);
-        update.bindValue(4, timeOrNull(row.providerTimeMs));
+        StoreStatement& update = m_statements->updateStatus;
+        update.bind(0, row.status);
+        bindTextOrNull(update, 1, row.errorCode);
+        update.bind(2, result->messageId);
+        update.bind(3, result->messageId);
+        bindTimeOrNull(update, 4, row.providerTimeMs);
         if (!update.exec()) {
             *error = update.lastError();
             update.finish();
@@ -1039,28 +1047,28 @@ bool MessageWriter::insertRequestLog(const RequestLogRow& row, qint64 messageId,
                                      const QString& outcome, const QString& reason, qint64* id,
                                      QSqlError* error)
 {
-    QSqlQuery& insert = m_statements->insertLog;
-    insert.bindValue(0, row.receivedAtMs);
-    insert.bindValue(1, textOrEmpty(row.peer));
-    insert.bindValue(2, textOrEmpty(row.method));
-    insert.bindValue(3, textOrEmpty(row.target));
-    insert.bindValue(4, headersJson(row.headers));
-    insert.bindValue(5, row.body.isNull() ? QByteArray("") : row.body);
-    insert.bindValue(6, std::max<qint64>(row.bodySize, row.body.size()));
-    insert.bindValue(7, textOrNull(row.provider));
-    insert.bindValue(8, idOrNull(row.numberId));
-    insert.bindValue(9, outcome);
-    insert.bindValue(10, textOrNull(reason));
-    insert.bindValue(11, row.responseStatus > 0 ? QVariant(row.responseStatus)
-                                                : nullOf(QMetaType::fromType<int>()));
-    insert.bindValue(12, row.responseBody.isNull() ? nullOf(QMetaType::fromType<QString>())
-                                                   : QVariant(row.responseBody));
-    insert.bindValue(13, row.latencyUs >= 0 ? QVariant(row.latencyUs)
-                                            : nullOf(QMetaType::fromType<qint64>()));
-    insert.bindValue(14, idOrNull(messageId));
+    StoreStatement& insert = m_statements->insertLog;
+    insert.bind(0, row.receivedAtMs);
+    bindTextOrEmpty(insert, 1, row.peer);
+    bindTextOrEmpty(insert, 2, row.method);
+    bindTextOrEmpty(insert, 3, row.target);
+    insert.bind(4, headersJson(row.headers));
+    insert.bind(5, row.body);
+    insert.bind(6, std::max<qint64>(row.bodySize, row.body.size()));
+    bindTextOrNull(insert, 7, row.provider);
+    bindIdOrNull(insert, 8, row.numberId);
+    insert.bind(9, outcome);
+    bindTextOrNull(insert, 10, reason);
+    bindOrNull(insert, 11, std::max(0, row.responseStatus), 0);
+    if (row.responseBody.isNull())
+        insert.bindNull(12, QMetaType::fromType<QString>());
+    else
+        insert.bind(12, row.responseBody);
+    bindOrNull(insert, 13, std::max<qint64>(-1, row.latencyUs), -1);
+    bindIdOrNull(insert, 14, messageId);
     const bool ok = insert.exec() && insert.next();
     if (ok)
-        *id = insert.value(0).toLongLong();
+        *id = insert.int64At(0);
     else
         *error = insert.lastError();
     insert.finish();
