@@ -1,6 +1,7 @@
 #include "InspectorPage.h"
 
 #include "AppContext.h"
+#include "ConversationDialog.h"
 #include "FaultDrillDialog.h"
 #include "MessageTimelineView.h"
 #include "PageAction.h"
@@ -13,6 +14,7 @@
 #include "providers/ProviderRegistry.h"
 #include "providers/Rejection.h"
 #include "secrets/SecretStore.h"
+#include "store/ConversationReader.h"
 #include "store/DatabaseWorker.h"
 #include "store/MessageTimelineReader.h"
 #include "store/NumberRepository.h"
@@ -286,6 +288,8 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
     m_detailPane->setObjectName(QStringLiteral("requestDetailPane"));
     m_detailPane->setDefaultRegion(context.defaultRegion());
     m_ui->detailLayout->addWidget(m_detailPane);
+    connect(m_detailPane, &RequestDetailPane::conversationRequested, this,
+            &InspectorPage::openConversation);
 
     m_timelineView = new MessageTimelineView(m_ui->timelineArea);
     m_timelineView->setObjectName(QStringLiteral("messageTimelineView"));
@@ -653,6 +657,18 @@ void InspectorPage::setUpActions()
     connect(m_replayAction, &QAction::triggered, this, &InspectorPage::replaySelected);
     m_ui->replayButton->setDefaultAction(m_replayAction);
 
+    m_conversationAction =
+        PageAction::make(this, QStringLiteral("openConversation"), tr("Open &conversation"),
+                         {QKeySequence(Qt::CTRL | Qt::Key_O)}, Qt::WindowShortcut, this);
+    m_conversationAction->setToolTip(
+        tr("Show the conversation of the selected request's message, with the message "
+           "highlighted (%1)")
+            .arg(m_conversationAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_conversationAction, &QAction::triggered, this,
+            &InspectorPage::openSelectedConversation);
+    // No button: the action bar has no room left in a 900-pixel window. The table's context
+    // menu has it, and the detail pane's Parsed tab a link.
+
     m_testWebhookAction =
         PageAction::make(this, QStringLiteral("sendTestWebhook"), tr("Send &test webhook…"),
                          {QKeySequence(Qt::CTRL | Qt::Key_T)}, Qt::WindowShortcut, this);
@@ -673,6 +689,7 @@ void InspectorPage::setUpActions()
     m_ui->drillButton->setDefaultAction(m_drillAction);
 
     // The table's context menu.
+    table->addAction(m_conversationAction);
     table->addAction(m_replayAction);
     table->addAction(m_copyCurlAction);
     table->addAction(m_exportSelectionAction);
@@ -1039,6 +1056,7 @@ void InspectorPage::updateActions()
     m_exportSelectionAction->setEnabled(selected);
     const bool running = m_listener.state() == ListenerController::State::Running;
     m_replayAction->setEnabled(running && currentId() > 0);
+    m_conversationAction->setEnabled(currentMessageId() > 0);
     m_testWebhookAction->setEnabled(running);
     m_drillAction->setEnabled(running);
     const QString notRunning = tr("The listener is not running");
@@ -1052,6 +1070,17 @@ qint64 InspectorPage::currentId() const
         !m_ui->requestTable->selectionModel()->isRowSelected(current.row(), QModelIndex()))
         return 0;
     return current.data(RequestLogModel::IdRole).toLongLong();
+}
+
+qint64 InspectorPage::currentMessageId() const
+{
+    const qint64 id = currentId();
+    if (id == 0)
+        return 0;
+    if (m_shownId == id && m_shownEntry && m_shownEntry->messageId > 0)
+        return m_shownEntry->messageId;
+    const int row = m_model->rowOf(id);
+    return row >= 0 ? m_model->entryAt(row).messageId : 0;
 }
 
 void InspectorPage::selectRequest(qint64 id)
@@ -1671,6 +1700,66 @@ void InspectorPage::clearFilters()
     updateOutcomeButton();
     updateCustomRange();
     applyFilter();
+}
+
+// --- the conversation ---
+
+void InspectorPage::openSelectedConversation()
+{
+    if (const qint64 messageId = currentMessageId(); messageId > 0)
+        openConversation(messageId);
+}
+
+void InspectorPage::openConversation(qint64 messageId)
+{
+    if (messageId <= 0)
+        return;
+    const quint64 generation = ++m_conversationGeneration;
+    struct Read
+    {
+        std::optional<ConversationReader::Thread> thread;
+        QString error;
+    };
+    m_context.worker().post<Read>(
+        [messageId](QSqlDatabase& db) {
+            const ConversationReader reader(db);
+            Read read;
+            read.thread = reader.threadOf(messageId);
+            read.error = reader.lastError();
+            return read;
+        },
+        this,
+        [this, generation, messageId](Read read) {
+            if (generation != m_conversationGeneration)
+                return;
+            if (!read.thread) {
+                const QString text =
+                    read.error.isEmpty()
+                        ? tr("Message #%1 is no longer stored: it has no conversation to show.")
+                              .arg(messageId)
+                        : tr("Could not open the conversation: %1").arg(read.error);
+                m_ui->actionResultLabel->setText(text);
+                m_ui->actionResultLabel->setToolTip(text);
+                Q_EMIT statusMessage(text);
+                return;
+            }
+            // One window per thread: the one open for it is raised.
+            ConversationDialog* dialog = nullptr;
+            const auto open = findChildren<ConversationDialog*>(Qt::FindDirectChildrenOnly);
+            for (ConversationDialog* candidate : open) {
+                if (candidate->isVisible() && candidate->thread() == *read.thread)
+                    dialog = candidate;
+            }
+            if (!dialog) {
+                dialog = new ConversationDialog(m_context.worker(), *read.thread, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+            }
+            dialog->show();
+            dialog->raise();
+            dialog->activateWindow();
+            dialog->showMessage(messageId);
+            Q_EMIT conversationOpened(dialog, messageId);
+        });
 }
 
 } // namespace smsdesk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConversationDialog.h"
 #include "ListenerController.h"
 #include "WebhookSample.h"
 #include "listener/FaultDrill.h"
@@ -72,6 +73,8 @@ public:
     RequestLogFilter currentFilter() const;
     // The id of the request under the cursor; 0 when none.
     qint64 currentId() const;
+    // The message the request under the cursor stored; 0 when none.
+    qint64 currentMessageId() const;
     void selectRequest(qint64 id);
     // The id of the entry the detail pane shows; 0 when none.
     qint64 shownId() const { return m_shownId; }
@@ -85,6 +88,8 @@ public:
     QAction* faultDrillAction() const { return m_drillAction; }
     QAction* replayAction() const { return m_replayAction; }
     QAction* testWebhookAction() const { return m_testWebhookAction; }
+    // Opens the conversation of the selected request's message (Ctrl+O).
+    QAction* conversationAction() const { return m_conversationAction; }
     // The timeline of the selected request's message, next to the detail pane.
     MessageTimelineView* timelineView() const { return m_timelineView; }
     // What the last replay or test webhook did, as the page says it.
@@ -111,6 +116,13 @@ public Q_SLOTS:
     // Sends a test webhook of `kind` for `number` to the running listener; actionFinished()
     // follows.
     void sendTestWebhookFor(const smsdesk::NumberRecord& number, smsdesk::WebhookSample::Kind kind);
+    // Opens the conversation of the selected request's message (its stored message), with the
+    // message highlighted.
+    void openSelectedConversation();
+    // Opens a ConversationDialog for the thread of message `messageId`, or raises the one
+    // open for that thread, and shows the message highlighted in it; conversationOpened()
+    // follows, or the page says why not.
+    void openConversation(qint64 messageId);
 
 Q_SIGNALS:
     // The detail pane shows the whole entry `id` (read from the store).
@@ -126,6 +138,8 @@ Q_SIGNALS:
     void actionFinished(const smsdesk::RequestReplayer::Result& result);
     // The timeline pane shows the message of request `id` (or nothing: it has none).
     void timelineShown(qint64 id);
+    // `dialog` was opened (or raised) for the thread of message `messageId`.
+    void conversationOpened(smsdesk::ConversationDialog* dialog, qint64 messageId);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -185,6 +199,8 @@ private:
     QAction* m_drillAction = nullptr;
     QAction* m_replayAction = nullptr;
     QAction* m_testWebhookAction = nullptr;
+    QAction* m_conversationAction = nullptr;
+    quint64 m_conversationGeneration = 0;
     MessageTimelineView* m_timelineView = nullptr;
     QNetworkAccessManager* m_network = nullptr;
     RequestReplayer* m_replayer = nullptr;

@@ -16,6 +16,8 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QTableWidgetItem>
+#include <QTextBrowser>
+#include <QUrl>
 #include <QUrlQuery>
 #include <variant>
 
@@ -172,6 +174,13 @@ RequestDetailPane::RequestDetailPane(const ProviderRegistry& providers, QWidget*
     m_ui->tabs->setTabText(ParsedTab, tr("Parsed"));
     m_ui->tabs->setTabText(ResponseTab, tr("Response"));
     m_ui->tabs->setTabText(ReasonTab, tr("Reason"));
+    // The Parsed tab's one link opens the conversation here; nothing is opened as a URL.
+    m_ui->parsedView->setOpenLinks(false);
+    m_ui->parsedView->setOpenExternalLinks(false);
+    connect(m_ui->parsedView, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (url.toString() == conversationHref() && m_entry && m_entry->messageId > 0)
+            Q_EMIT conversationRequested(m_entry->messageId);
+    });
     clear();
 }
 
@@ -469,6 +478,16 @@ void RequestDetailPane::showParsed(const RequestLogEntry& entry)
             html += textRow(tr("Dedupe key"), update.dedupeKey);
         }
         html += QStringLiteral("</table>");
+    }
+    if (entry.messageId > 0) {
+        // The thread the stored message belongs to.
+        QString link = QStringLiteral("<p><a href=\"%1\">%2</a>")
+                           .arg(conversationHref(), esc(tr("Open conversation")));
+        if (!entry.did.isEmpty() && !entry.remote.isEmpty()) {
+            link += QStringLiteral(" <span class=\"label\">%1</span>")
+                        .arg(esc(tr("%1 \u2194 %2").arg(entry.did, entry.remote)));
+        }
+        html += link + QStringLiteral("</p>");
     }
 
     QStringList notes;

@@ -20,6 +20,8 @@ class ProviderRegistry;
 //   field table for form bodies, else the text) and a hex + ASCII dump of its bytes.
 // - Parsed: the request read again by its provider's adapter: the messages or status reports
 //   it carries, or why the adapter refuses it. Reads nothing from and writes nothing to the store.
+//   When the request stored a message (entry.messageId), an "Open conversation" link under it
+//   emits conversationRequested().
 // - Response: what the listener answered and how long it took.
 // - Reason: the outcome and its reason, for refused and failed requests only.
 // Without an entry it shows "Select a request".
@@ -61,6 +63,14 @@ public:
     static QString hexDump(const QByteArray& bytes);
     // The outcome code in words ("refused-auth" -> "Refused: wrong or missing credentials").
     static QString outcomeText(const QString& outcome);
+
+    // The href of the Parsed tab's "Open conversation" link.
+    static QString conversationHref() { return QStringLiteral("smsdesk-conversation:open"); }
+
+Q_SIGNALS:
+    // The user followed the Parsed tab's "Open conversation" link of the entry shown, whose
+    // request stored message `messageId`.
+    void conversationRequested(qint64 messageId);
 
 private:
     void showRequest(const RequestLogEntry& entry);

@@ -150,4 +150,29 @@ QSqlDatabase Database::connect(const QString& name, QString* error) const
     return {};
 }
 
+bool Database::select(const QSqlDatabase& db, const QString& sql, const QVariantList& values,
+                      const std::function<void(const QSqlQuery&)>& row, QString* error)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        *error = query.lastError().text();
+        return false;
+    }
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        query.finish();
+        return false;
+    }
+    while (query.next())
+        row(query);
+    const bool ok = !query.lastError().isValid();
+    if (!ok)
+        *error = query.lastError().text();
+    query.finish();
+    return ok;
+}
+
 } // namespace smsdesk

@@ -4,6 +4,10 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
+#include <functional>
+
+class QSqlQuery;
 
 namespace smsdesk {
 
@@ -33,6 +37,12 @@ public:
     // A new connection with the same settings, for use in the calling thread only.
     QSqlDatabase openConnection(const QString& purpose, QString* error) const;
     static void closeConnection(const QString& connectionName);
+
+    // Runs one SELECT on `db` with `values` bound in order, hands each row to `row` and
+    // finishes the statement whatever happens, so no read transaction outlives the call (a
+    // held SQLite statement would pin the WAL snapshot). False with `error` set on failure.
+    static bool select(const QSqlDatabase& db, const QString& sql, const QVariantList& values,
+                       const std::function<void(const QSqlQuery&)>& row, QString* error);
 
     static constexpr int BusyTimeoutMs = 4000;
 

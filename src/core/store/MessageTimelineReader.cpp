@@ -1,5 +1,7 @@
 #include "MessageTimelineReader.h"
 
+#include "Database.h"
+
 #include <QHash>
 #include <QSet>
 #include <QSqlError>
@@ -39,33 +41,6 @@ struct MessageTimelineReader::StatusRow
 namespace {
 
 const QString kDuplicate = QStringLiteral("duplicate");
-
-// Runs one SELECT, hands each row to `row` and finishes the statement (ending the read
-// transaction it holds) whatever happens. False with `error` set when the query failed.
-bool runSelect(const QSqlDatabase& db, const QString& sql, const QVariantList& values,
-               const std::function<void(const QSqlQuery&)>& row, QString* error)
-{
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
-        *error = query.lastError().text();
-        return false;
-    }
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        query.finish();
-        return false;
-    }
-    while (query.next())
-        row(query);
-    const bool ok = !query.lastError().isValid();
-    if (!ok)
-        *error = query.lastError().text();
-    query.finish();
-    return ok;
-}
 
 std::optional<qint64> optionalTime(const QVariant& value)
 {
@@ -142,7 +117,7 @@ std::optional<MessageTimeline> MessageTimelineReader::forRequest(qint64 requestL
     m_lastError.clear();
     qint64 messageId = 0;
     QString error;
-    if (!runSelect(
+    if (!Database::select(
             m_db, QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"), {requestLogId},
             [&](const QSqlQuery& query) {
                 messageId = query.value(0).isNull() ? 0 : query.value(0).toLongLong();
@@ -176,21 +151,21 @@ bool MessageTimelineReader::readRequests(qint64 messageId, qint64 total, QList<R
                        "FROM request_log WHERE message_id = ? ");
     QString error;
     if (total <= m_maxRows) {
-        if (!runSelect(m_db,
-                       columns + QStringLiteral("ORDER BY received_at, id LIMIT %1").arg(m_maxRows),
-                       {messageId}, read(head), &error))
+        if (!Database::select(
+                m_db, columns + QStringLiteral("ORDER BY received_at, id LIMIT %1").arg(m_maxRows),
+                {messageId}, read(head), &error))
             return fail(error);
         return true;
     }
     const int headRows = (m_maxRows + 1) / 2;
     const int tailRows = m_maxRows / 2;
-    if (!runSelect(m_db,
-                   columns + QStringLiteral("ORDER BY received_at, id LIMIT %1").arg(headRows),
-                   {messageId}, read(head), &error) ||
-        !runSelect(m_db,
-                   columns +
-                       QStringLiteral("ORDER BY received_at DESC, id DESC LIMIT %1").arg(tailRows),
-                   {messageId}, read(tail), &error))
+    if (!Database::select(
+            m_db, columns + QStringLiteral("ORDER BY received_at, id LIMIT %1").arg(headRows),
+            {messageId}, read(head), &error) ||
+        !Database::select(
+            m_db,
+            columns + QStringLiteral("ORDER BY received_at DESC, id DESC LIMIT %1").arg(tailRows),
+            {messageId}, read(tail), &error))
         return fail(error);
     std::reverse(tail->begin(), tail->end());
     dropOverlap(*head, tail);
@@ -220,24 +195,24 @@ bool MessageTimelineReader::readReports(qint64 messageId, qint64 total, QList<St
                        "received_at FROM message_status WHERE message_id = ? ");
     QString error;
     if (total <= m_maxRows) {
-        if (!runSelect(m_db, columns + QStringLiteral("ORDER BY id LIMIT %1").arg(m_maxRows),
-                       {messageId}, read(head), &error))
+        if (!Database::select(m_db, columns + QStringLiteral("ORDER BY id LIMIT %1").arg(m_maxRows),
+                              {messageId}, read(head), &error))
             return fail(error);
         return true;
     }
     const int headRows = (m_maxRows + 1) / 2;
     const int tailRows = m_maxRows / 2;
-    if (!runSelect(m_db, columns + QStringLiteral("ORDER BY id LIMIT %1").arg(headRows),
-                   {messageId}, read(head), &error) ||
-        !runSelect(m_db, columns + QStringLiteral("ORDER BY id DESC LIMIT %1").arg(tailRows),
-                   {messageId}, read(tail), &error))
+    if (!Database::select(m_db, columns + QStringLiteral("ORDER BY id LIMIT %1").arg(headRows),
+                          {messageId}, read(head), &error) ||
+        !Database::select(m_db, columns + QStringLiteral("ORDER BY id DESC LIMIT %1").arg(tailRows),
+                          {messageId}, read(tail), &error))
         return fail(error);
     std::reverse(tail->begin(), tail->end());
     dropOverlap(*head, tail);
     if (tail->isEmpty())
         return true;
     // The latest provider time among the reports before the tail, the omitted ones included.
-    if (!runSelect(
+    if (!Database::select(
             m_db,
             QStringLiteral(
                 "SELECT MAX(provider_time) FROM message_status WHERE message_id = ? AND id < ?"),
@@ -258,7 +233,7 @@ std::optional<MessageTimeline> MessageTimelineReader::forMessage(qint64 messageI
     MessageTimeline timeline;
     std::optional<qint64> messageProviderTime;
     QString dedupeKey;
-    if (!runSelect(
+    if (!Database::select(
             m_db,
             QStringLiteral("SELECT id, direction, provider, did, remote, text, status, error_code, "
                            "provider_message_id, provider_time, received_at, dedupe_key, "
