@@ -2,6 +2,183 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>FaultDrillDialog</name>
+    <message>
+        <source>Fault drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For administrators: make the listener answer webhooks wrongly on purpose, to watch the provider retry them and fall back to its email. Every drilled webhook is stored first, so nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer &amp;500 (server error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do &amp;not answer (the provider times out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ne&amp;xt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of webhooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> webhooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All webhooks &amp;for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPage</name>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the listener&apos;s address; the arrow lists each number&apos;s webhook URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests handled per second over the last few seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop dri&amp;ll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the fault drill now: every webhook is answered as usual again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only requests with these outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only requests for this provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only requests for this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only requests received in this time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From (inclusive, local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To (exclusive, local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageTimelineView</name>
+    <message>
+        <source>Select a request or a message to see its timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NumberDialog</name>
     <message>
         <source>Number</source>
@@ -123,6 +300,38 @@
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pat&amp;h token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For providers that send no credential: the provider posts to /webhooks/&lt;provider&gt;/&lt;token&gt;. Kept in the system keychain; the database keeps only its SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new random token. It replaces the stored one when saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the new token to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rem&amp;ove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the token from the keychain when saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlanDialog</name>
@@ -172,6 +381,72 @@
     </message>
     <message>
         <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetailPane</name>
+    <message>
+        <source>Select a request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TestWebhookDialog</name>
+    <message>
+        <source>Send test webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends a realistic webhook, in the number&apos;s provider&apos;s format, to the running listener, with the number&apos;s credentials from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -324,7 +599,7 @@
 <context>
     <name>smsdesk::Cli</name>
     <message>
-        <source>smsdesk: unknown command &quot;%1&quot;: use numbers or plans</source>
+        <source>smsdesk: unknown command &quot;%1&quot;: use numbers, plans or export</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -364,6 +639,140 @@
     </message>
 </context>
 <context>
+    <name>smsdesk::ConversationDialog</name>
+    <message>
+        <source>Conversation: %1 ↔ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the conversation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>earlier ones not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>newer ones not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message #%1 is no longer stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message #%1 is not part of this conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages in this conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::ConversationView</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load earlier messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load newer messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the messages before these (click, Enter or Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the messages after these (click, Enter or Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our message, %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their message, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider&apos;s time %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message #%1 via %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed, error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>smsdesk::Database</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -394,6 +803,90 @@
     </message>
 </context>
 <context>
+    <name>smsdesk::ExportCommand</name>
+    <message>
+        <source>Writes every message, oldest first, one per line: JSON Lines or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jsonl (default) or csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to FILE (replaced only when the export is complete) instead of standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format &quot;%1&quot; is neither jsonl nor csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>exported %n message(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::FaultDrillDialog</name>
+    <message>
+        <source>&amp;Start drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fault drill: every webhook is answered as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>For %n minute(s), until %1, every webhook is stored, then answered 500: the provider will retry them and they will show as duplicates.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>For %n minute(s), until %1, every webhook is stored but not answered: the provider will time out, retry them (they will show as duplicates) and may fall back to its email.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The next %n webhook(s) are stored, then answered 500: the provider will retry them and they will show as duplicates.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The next %n webhook(s) are stored but not answered: the provider will time out, retry them (they will show as duplicates) and may fall back to its email.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused requests keep their refusal; health checks are not drilled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>smsdesk::FormFields</name>
     <message>
         <source>the form body has a broken %-escape at offset %1</source>
@@ -413,6 +906,33 @@
     </message>
 </context>
 <context>
+    <name>smsdesk::HeadlessMode</name>
+    <message>
+        <source>SMS Desk webhook listener without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite file or postgresql://USER@HOST/NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1:8080).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages for numbers that are not provisioned: keep (default) or refuse (404).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days the request log is kept (default 30; 0: forever).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>smsdesk::HttpServer</name>
     <message>
         <source>Cannot listen on %1: the port is already in use by another program.</source>
@@ -428,6 +948,507 @@
     </message>
     <message>
         <source>Cannot listen on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::InspectorPage</name>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unassigned (no such number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong content type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unrecognised payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ambiguous payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>headers too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad HTTP request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store unavailable (503)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store failed (500)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain has no such entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain is available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain refused access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No provider (unknown path)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search path, headers and body (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected request as a curl command (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the selected requests as JSON Lines (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export every request the filters let through as JSON Lines (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected request again to the running listener, with its number&apos;s credentials from the keychain, and show what it answers (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the conversation of the selected request&apos;s message, with the message highlighted (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;test webhook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a webhook in a number&apos;s provider&apos;s format to the running listener (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault &amp;drill…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For administrators: make the listener answer webhooks with 500 or not at all, on purpose, to watch the provider retry and fall back (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Outcome: %n chosen</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show only requests with these outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number #%1 (deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any provider (recognised from the payload): %1/webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path token is kept in the keychain only, so it is not copied: the URL ends with &apos;/&apos; and the token goes after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the provider of %1 posts its webhooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No enabled numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listens on %1 once started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhooks are received at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop listening (requests in flight are answered first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start listening on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused — %n new</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New requests are stored but not listed; click or press %1 to list them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop listing new requests for a while (%1 or Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the requests: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests match the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) listed, more below</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The listener is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the request as a curl command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export selected requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the listed requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting requests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting requests… %n written</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n request(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault drill started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks are stored, then answered 500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhooks are stored but not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fault drill active&lt;/b&gt; — %1 (%2). The provider will retry them: the retries show as duplicates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault &amp;drill (active)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying request #%1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not replay request #%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is no longer stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not replay request #%1: the keychain did not give its number&apos;s credential (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending a test webhook for %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not send a test webhook for %1: the keychain did not give its credential (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make a test webhook for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no answer — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(request #%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request #%1 stored no message: it has no timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the timeline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filters hid request #%1: they were cleared to show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request #%1 is further down the list; it is shown below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message #%1 is no longer stored: it has no conversation to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the conversation: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -490,6 +1511,71 @@
     </message>
 </context>
 <context>
+    <name>smsdesk::ListenerController</name>
+    <message>
+        <source>setting %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> takes keep or refuse, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> takes a number of days (0: keep forever)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::ListenerService</name>
+    <message>
+        <source>&quot;%1&quot; is not HOST:PORT with a port from 0 (any free port) to 65535 (for example 127.0.0.1:8080)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address (or localhost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the numbers could not be read from the store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>listening on %1, beyond this machine, and %n number(s) have neither an expected Authorization header nor a path token, so anybody who can reach this address can post messages for them: %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>smsdesk::MainWindow</name>
     <message>
         <source>SMS Desk</source>
@@ -541,6 +1627,285 @@
     </message>
     <message>
         <source>&lt;h3&gt;SMS Desk %1&lt;/h3&gt;&lt;p&gt;Read, answer and administer SMS numbers on webhook providers.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener: running on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener: starting on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener: stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener: stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener: not running — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault drill: answering 500, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault drill: not answering, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault drill active — SMS Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::MessageTimelineView</name>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no response recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered %1 in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered %1 in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen in a status report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status webhook again (a retry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery %1 (a retry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more webhook request(s) not shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more status report(s) not shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not sent from this app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider time %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its webhook request is no longer in the request log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not change the status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its webhook request is not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received between %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1: click or press Enter to show it in the request list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of order: the provider&apos;s time of this report is earlier than that of a report received before it. The provider sent them out of order; the message&apos;s status stayed as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message&apos;s current status comes from this report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Outbound message&lt;/b&gt; from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Inbound message&lt;/b&gt; from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;no text&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: &lt;b&gt;&lt;span style=&quot;color:%1&quot;&gt;%2&lt;/span&gt;&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(error %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln webhook request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln status report(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the first and the last are shown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -688,6 +2053,18 @@
         <source>Correct the fields marked above.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>set — Generate replaces it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none — for providers that send no credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider posts to /webhooks/%1/&lt;token&gt;. Copy the token now: it is not shown again once the dialog closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>smsdesk::NumberProvisioner</name>
@@ -703,6 +2080,10 @@
         <source>The number was deleted, but its keychain entries could not be removed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This path token is already used by %1: generate a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>smsdesk::NumberRepository</name>
@@ -712,6 +2093,10 @@
     </message>
     <message>
         <source>The number no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This path token is already used by %1: generate a new one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -779,6 +2164,18 @@
     </message>
     <message>
         <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider posts to a webhook path that ends in a secret token, stored in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No path token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path token</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -892,6 +2289,14 @@
         <source>The SIM slot is 0 or 1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>path token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A path token has %1 to %2 characters, only letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>smsdesk::NumbersCommand</name>
@@ -904,29 +2309,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: smsdesk numbers add|list|remove|import [options]
-Provisions numbers (DIDs) on webhook SMS providers.
-
-Commands:
-  add     --number N --provider P [--label L] [--plan NAME] [--webhook-url U]
-          [--fallback-email E] [--service-id ID] [--client-id ID]
-          [--device-id ID --sim 0|1] [--secret-env VAR] [--auth-header-env VAR]
-          [--disabled] [--region CC]
-  list    [--format table|jsonl]
-  remove  --number N [--region CC]
-  import  FILE.csv [--region CC]
-
-Every command takes --db PATH|postgresql://… and --help.
-Secrets are never taken on the command line: --secret-env and --auth-header-env name
-environment variables that hold them; they are stored in the system keychain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--%1 is refused: a secret on the command line can be read by other users and stays in the shell history. Put it in an environment variable and pass its name with %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adds a number. Secrets are read from the environment variables named by --secret-env and --auth-header-env, and stored in the system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1119,6 +2502,45 @@ environment variables that hold them; they are stored in the system keychain.</s
     </message>
     <message>
         <source>imported %1 numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: smsdesk numbers add|list|remove|import [options]
+Provisions numbers (DIDs) on webhook SMS providers.
+
+Commands:
+  add     --number N --provider P [--label L] [--plan NAME] [--webhook-url U]
+          [--fallback-email E] [--service-id ID] [--client-id ID]
+          [--device-id ID --sim 0|1] [--secret-env VAR] [--auth-header-env VAR]
+          [--path-token-env VAR] [--disabled] [--region CC]
+  list    [--format table|jsonl]
+  remove  --number N [--region CC]
+  import  FILE.csv [--region CC]
+
+Every command takes --db PATH|postgresql://… and --help.
+Secrets are never taken on the command line: --secret-env, --auth-header-env and
+--path-token-env name environment variables that hold them; they are stored in the
+system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds a number. Secrets are read from the environment variables named by --secret-env, --auth-header-env and --path-token-env, and stored in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment variable that holds the webhook path token (the provider posts to /webhooks/PROVIDER/TOKEN): %1 to %2 letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to provider %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--path-token-env %1: this path token is already used by %2; generate a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH TOKEN</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1678,6 +3100,542 @@ Every command takes --db PATH|postgresql://… and --help.</source>
     </message>
     <message>
         <source>ambiguous payload: it matches the webhook formats of %1; post to /webhooks/&lt;provider&gt; instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::RequestDetailPane</name>
+    <message>
+        <source>(empty body)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1, received %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, provider %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets are never stored: the value was redacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>form fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not UTF-8, shown as Latin-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body: %1 bytes, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first %1 of the %2 bytes received are shown: the rest was not stored (cut at the body limit) or not loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The raw view shows the first %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request names no provider and none recognises its body: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognised as %1 by its body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 adapter refuses this request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request holds no message and no status report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound message%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound message with media%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inbound: to one of our numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (sender name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device %1, SIM %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dedupe key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone&apos;s SMS id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status report%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outbound: a report on a message we sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the provider says &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider&apos;s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ↔ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body is incomplete, so this reading may differ from the original.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read again now by the %1 adapter from the logged request. Numbers are not matched to provisioned ones and credentials are not checked here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No response recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No latency recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, answered HTTP %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reason was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate: already stored before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored without a number (unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: wrong or missing credentials (Authorization or path token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: the number is not provisioned here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: no webhook at this path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: method not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: the body is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: the headers are too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: the client was too slow (timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: not a valid HTTP request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: an HTTP feature that is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: the store could not take it (try again later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: the store refused the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: the expected credential could not be read from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault drill: stored, then answered 500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault drill: stored, then not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: the payload is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: wrong Content-Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: a value is not acceptable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: no provider recognises the payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: more than one provider recognises the payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No outcome recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::RequestLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From → To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::TestWebhookDialog</name>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no enabled number to send a test webhook for: add one on the Numbers page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status report (on a message we sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::WebhookListener</name>
+    <message>
+        <source>no webhook at %1: the paths are /webhooks/&lt;provider&gt;[/&lt;token&gt;] with provider one of %2, and /webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no webhook at %1: post to /webhooks/&lt;provider&gt; or /webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>method %1 is not allowed here: webhooks are POSTed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>method %1 is not allowed here: use GET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store does not accept writes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the listener is still loading its numbers; retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request holds no message and no status report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text holds a NUL character, which cannot be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path token is not the one of any enabled %1 number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device %1 SIM %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path token belongs to %1, but the request is for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an enabled %2 number here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes webhooks only at its path with token (/webhooks/%2/&lt;token&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the expected Authorization value of %1 cannot be read from the keychain right now (%2); try again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Authorization header is not the one configured for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requires an Authorization header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored in the unassigned inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault drill: answered 500 on purpose; the webhook was %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault drill: not answered on purpose; the webhook was %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store refused the data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store cannot take it now: %1; retry later</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
