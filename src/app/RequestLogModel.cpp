@@ -206,6 +206,9 @@ void RequestLogModel::loadPage()
     const quint64 generation = m_generation;
     const RequestLogFilter filter = m_filter;
     if (!filter.text.isEmpty()) {
+        // The next page of a search (a view fetching more) is a search again.
+        if (!std::exchange(m_searching, true))
+            Q_EMIT searchChanged(true, m_searchProgress);
         scanOn();
         return;
     }

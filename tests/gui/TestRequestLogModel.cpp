@@ -300,6 +300,10 @@ private Q_SLOTS:
         QVERIFY(paged.rowCount() < kRows);
         QVERIFY(!paged.atEnd());
         QVERIFY(paged.searchProgress() < 1.0);
+        // Fetching the next page (as a view does) searches again until that page is in.
+        paged.fetchMore(QModelIndex());
+        QVERIFY(paged.isSearching());
+        QTRY_VERIFY_WITH_TIMEOUT(!paged.isSearching() && !paged.isLoading(), 15000);
         QVERIFY(loadAll(paged));
         QCOMPARE(paged.rowCount(), kRows);
     }
