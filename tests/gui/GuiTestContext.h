@@ -14,6 +14,16 @@ class QWidget;
 
 namespace smsdesk::test {
 
+// The child of `parent` named `name` (objectName), of type T; nullptr and a warning when
+// there is none.
+template <typename T> T* child(QObject* parent, const char* name)
+{
+    T* found = parent->findChild<T*>(QLatin1String(name));
+    if (!found)
+        qWarning("no child %s", name);
+    return found;
+}
+
 // An AppContext for GUI tests: a real SQLite file in a temporary folder, the in-memory
 // keychain, a fake clock and "US" as the default region.
 class GuiTestContext

@@ -45,6 +45,7 @@
 #include <memory>
 
 using namespace smsdesk;
+using test::child;
 using Page = ConversationReader::Page;
 using Thread = ConversationReader::Thread;
 using RowKind = ConversationView::RowKind;
@@ -119,14 +120,6 @@ bool activate(QWidget* window)
     window->show();
     window->activateWindow();
     return test::GuiTestContext::activate(window);
-}
-
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QLatin1String(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
 }
 
 } // namespace

@@ -36,6 +36,7 @@
 #include <memory>
 
 using namespace smsdesk;
+using test::child;
 
 namespace {
 
@@ -43,14 +44,6 @@ const QString kOnCloudNumber = QStringLiteral("+14045559999"); // the simulator'
 const QString kPbxNumber = QStringLiteral("+61299999999");     // the simulator's default
 const QByteArray kOnCloudAuth = QByteArrayLiteral("Bearer actions-sekrit-4410");
 const QDateTime kBaseTime(QDate(2026, 2, 13), QTime(19, 0), Qt::UTC);
-
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QLatin1String(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
 
 } // namespace
 

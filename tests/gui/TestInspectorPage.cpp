@@ -46,6 +46,7 @@
 #include <memory>
 
 using namespace smsdesk;
+using test::child;
 
 namespace {
 
@@ -53,14 +54,6 @@ const QString kOnCloudNumber = QStringLiteral("+14045559999"); // the simulator'
 const QString kZonitelNumber = QStringLiteral("+10000000020"); // the simulator's default
 const QByteArray kOnCloudAuth = QByteArrayLiteral("Bearer inspector-sekrit-7781");
 const QDateTime kBaseTime(QDate(2026, 2, 13), QTime(19, 0), Qt::UTC);
-
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QLatin1String(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
 
 } // namespace
 

@@ -34,18 +34,11 @@
 #include <QTest>
 
 using namespace smsdesk;
+using test::child;
 
 namespace {
 const QString kE164 = QStringLiteral("+14045559999");
 const QString kSecret = QStringLiteral("whsec-Zq81-never-in-sqlite");
-
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QLatin1String(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
 
 QPushButton* okButton(QDialog* dialog)
 {

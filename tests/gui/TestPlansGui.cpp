@@ -32,16 +32,9 @@
 #include <QTest>
 
 using namespace smsdesk;
+using test::child;
 
 namespace {
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QLatin1String(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
-
 QPushButton* okButton(QDialog* dialog)
 {
     return child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok);
