@@ -12,7 +12,8 @@
 // the machine, the load is the most it takes (wrk waits for each answer) and the rate says so;
 // a third phase then gives the window what 5,000 requests per second would give it (--inject
 // N: N listener events per second, posted from another thread to the controller's
-// requestHandled(), the way the listener's queued signals arrive), without the network.
+// requestHandled(), the way the listener's queued signals arrive), without the network, and a
+// fourth phase both at once: wrk again, plus the events that make up the rest of N per second.
 // Needs wrk; runs offscreen unless QT_QPA_PLATFORM says otherwise.
 
 #include "AppContext.h"
@@ -38,6 +39,7 @@
 #include <QThread>
 #include <QTimer>
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 
 using namespace smsdesk;
@@ -108,6 +110,120 @@ double peakResidentMb()
                                   QRegularExpression::MultilineOption);
     const QRegularExpressionMatch match = peak.match(QString::fromLatin1(status.readAll()));
     return match.hasMatch() ? match.captured(1).toDouble() / 1024.0 : 0;
+}
+
+// Posts `rate` listener events per second to the controller's requestHandled() from a thread
+// of its own, the way the listener's queued signals arrive. With `realEvents`, that many events
+// count as posted already: the injector only makes up the rest of the rate.
+class EventInjector
+{
+public:
+    explicit EventInjector(ListenerController& listener) : m_listener(listener)
+    {
+        m_ticker.setTimerType(Qt::PreciseTimer);
+        m_ticker.setInterval(10);
+        m_ticker.moveToThread(&m_thread);
+        QObject::connect(&m_ticker, &QTimer::timeout, [this] { postDue(); });
+        QObject::connect(&m_thread, &QThread::started, &m_ticker, [this] {
+            m_since.start();
+            m_ticker.start();
+        });
+    }
+    ~EventInjector() { stop(); }
+
+    void start(int rate, const std::atomic<int>* realEvents = nullptr)
+    {
+        m_rate = rate;
+        m_realEvents = realEvents;
+        m_posted = 0;
+        m_thread.start();
+    }
+    void stop()
+    {
+        if (!m_thread.isRunning())
+            return;
+        QMetaObject::invokeMethod(&m_ticker, &QTimer::stop, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    int posted() const { return m_posted; }
+
+private:
+    // As many events as are due by now: a steady rate.
+    void postDue()
+    {
+        const qint64 due =
+            m_since.elapsed() * m_rate / 1000 - (m_realEvents ? m_realEvents->load() : 0);
+        for (; m_posted < due; ++m_posted) {
+            ListenerEvent event;
+            event.requestLogId = m_nextId++;
+            event.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+            event.peer = QStringLiteral("203.0.113.9:40000");
+            event.method = QStringLiteral("POST");
+            event.target = QStringLiteral("/webhooks/oncloud");
+            event.provider = QStringLiteral("oncloud");
+            event.did = QStringLiteral("+14045559999");
+            event.remote = QStringLiteral("+17705551234");
+            event.outcome = ListenerEvent::accepted();
+            event.status = 200;
+            event.latencyUs = 1500;
+            ListenerController* listener = &m_listener;
+            QMetaObject::invokeMethod(
+                listener, [listener, event] { Q_EMIT listener->requestHandled(event); },
+                Qt::QueuedConnection);
+        }
+    }
+
+    ListenerController& m_listener;
+    QThread m_thread;
+    QTimer m_ticker;
+    QElapsedTimer m_since;
+    int m_rate = 0;
+    const std::atomic<int>* m_realEvents = nullptr;
+    int m_posted = 0;
+    qint64 m_nextId = 1'000'000'000;
+};
+
+// wrk against the listener for `seconds`, the event loop running meanwhile.
+struct WrkRun
+{
+    double rate = 0;
+    QString non2xx = QStringLiteral("0");
+    bool started = false;
+};
+
+WrkRun runWrk(const QString& url, int seconds, const QString& connections, const QString& script,
+              const QString& tag)
+{
+    WrkRun run;
+    QProcess wrk;
+    wrk.setProcessChannelMode(QProcess::MergedChannels);
+    wrk.start(QStringLiteral("wrk"),
+              {QStringLiteral("-t1"), QStringLiteral("-c") + connections,
+               QStringLiteral("-d%1s").arg(seconds), QStringLiteral("-s"), script,
+               url + QStringLiteral("/webhooks/oncloud"), QStringLiteral("--"), tag});
+    if (!wrk.waitForStarted(5000))
+        return run;
+    run.started = true;
+    while (wrk.state() != QProcess::NotRunning)
+        spin(50);
+    const QString output = QString::fromLocal8Bit(wrk.readAll());
+    const QRegularExpressionMatch rate =
+        QRegularExpression(QStringLiteral("Requests/sec:\\s+([0-9.]+)")).match(output);
+    const QRegularExpressionMatch non2xx =
+        QRegularExpression(QStringLiteral("Non-2xx or 3xx responses: (\\d+)")).match(output);
+    run.rate = rate.hasMatch() ? rate.captured(1).toDouble() : 0;
+    if (non2xx.hasMatch())
+        run.non2xx = non2xx.captured(1);
+    return run;
+}
+
+void printGaps(const char* what, const StallProbe& probe, double idleMax)
+{
+    std::printf("GUI thread, %s: longest gap %.1f ms (%.1fx baseline), p99 %.1f ms, %d gaps over "
+                "50 ms  %s\n",
+                what, probe.max(), idleMax > 0 ? probe.max() / idleMax : 0, probe.percentile(0.99),
+                probe.over(50), probe.max() <= 50 ? "ok" : "STALL");
 }
 
 } // namespace
@@ -201,89 +317,65 @@ int main(int argc, char* argv[])
                          if (first == 0)
                              liveRows += last - first + 1;
                      });
-    QProcess wrk;
-    wrk.setProcessChannelMode(QProcess::MergedChannels);
+    const QString connections = parser.value(connectionsOption);
+    const QString script = parser.value(scriptOption);
     probe.start();
-    wrk.start(QStringLiteral("wrk"),
-              {QStringLiteral("-t1"), QStringLiteral("-c%1").arg(parser.value(connectionsOption)),
-               QStringLiteral("-d%1s").arg(seconds), QStringLiteral("-s"),
-               parser.value(scriptOption), listener.url() + QStringLiteral("/webhooks/oncloud"),
-               QStringLiteral("--"), QStringLiteral("gui")});
-    if (!wrk.waitForStarted(5000)) {
+    const WrkRun load = runWrk(listener.url(), seconds, connections, script, QStringLiteral("gui"));
+    if (!load.started) {
         std::fprintf(stderr, "bench: wrk did not start (apt-get install wrk)\n");
         return 1;
     }
-    while (wrk.state() != QProcess::NotRunning)
-        spin(50);
     spin(500); // the last live rows
     probe.stop();
-    const QString output = QString::fromLocal8Bit(wrk.readAll());
-    const QRegularExpressionMatch rate =
-        QRegularExpression(QStringLiteral("Requests/sec:\\s+([0-9.]+)")).match(output);
-    const QRegularExpressionMatch non2xx =
-        QRegularExpression(QStringLiteral("Non-2xx or 3xx responses: (\\d+)")).match(output);
-
-    std::printf("load: %s webhooks/s for %d s over %s connections, %s non-2xx\n",
-                rate.hasMatch() ? qPrintable(rate.captured(1)) : "?", seconds,
-                qPrintable(parser.value(connectionsOption)),
-                non2xx.hasMatch() ? qPrintable(non2xx.captured(1)) : "0");
+    std::printf("load: %.0f webhooks/s for %d s over %s connections, %s non-2xx\n", load.rate,
+                seconds, qPrintable(connections), qPrintable(load.non2xx));
     std::printf("GUI thread, idle (baseline): longest gap %.1f ms, p99 %.1f ms\n", idleMax,
                 idleP99);
-    std::printf("GUI thread, under load:      longest gap %.1f ms (%.1fx baseline), p99 %.1f ms, "
-                "%d gaps over 50 ms  %s\n",
-                probe.max(), idleMax > 0 ? probe.max() / idleMax : 0, probe.percentile(0.99),
-                probe.over(50), probe.max() <= 50 ? "ok" : "STALL");
+    printGaps("under load", probe, idleMax);
     std::printf("live rows inserted: %d (the list holds %d)\n", liveRows, model.rowCount());
 
-    // Third phase: the events of N requests per second, without the network.
     const int inject = parser.value(injectOption).toInt();
     if (inject > 0) {
+        // Third phase: the events of N requests per second, without the network.
         liveRows = 0;
-        qint64 nextId = 1'000'000'000;
-        int posted = 0;
-        QThread injector;
-        QTimer ticker;
-        ticker.setTimerType(Qt::PreciseTimer);
-        ticker.setInterval(10);
-        ticker.moveToThread(&injector);
-        QElapsedTimer since;
-        QObject::connect(&ticker, &QTimer::timeout, [&] {
-            // As many events as are due by now: a steady N per second.
-            const qint64 due = since.elapsed() * inject / 1000;
-            for (; posted < due; ++posted) {
-                ListenerEvent event;
-                event.requestLogId = nextId++;
-                event.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
-                event.peer = QStringLiteral("203.0.113.9:40000");
-                event.method = QStringLiteral("POST");
-                event.target = QStringLiteral("/webhooks/oncloud");
-                event.provider = QStringLiteral("oncloud");
-                event.did = QStringLiteral("+14045559999");
-                event.remote = QStringLiteral("+17705551234");
-                event.outcome = ListenerEvent::accepted();
-                event.status = 200;
-                event.latencyUs = 1500;
-                QMetaObject::invokeMethod(
-                    &listener, [&listener, event] { Q_EMIT listener.requestHandled(event); },
-                    Qt::QueuedConnection);
-            }
-        });
-        QObject::connect(&injector, &QThread::started, &ticker, [&] {
-            since.start();
-            ticker.start();
-        });
+        EventInjector injector(listener);
         probe.start();
-        injector.start();
+        injector.start(inject);
         spin(seconds * 1000);
-        QMetaObject::invokeMethod(&ticker, &QTimer::stop, Qt::BlockingQueuedConnection);
-        injector.quit();
-        injector.wait();
+        injector.stop();
         spin(500);
         probe.stop();
-        std::printf("GUI thread, %d events/s posted (%d in %d s): longest gap %.1f ms (%.1fx "
-                    "baseline), p99 %.1f ms, %d gaps over 50 ms  %s\n",
-                    inject, posted, seconds, probe.max(), idleMax > 0 ? probe.max() / idleMax : 0,
-                    probe.percentile(0.99), probe.over(50), probe.max() <= 50 ? "ok" : "STALL");
+        printGaps(qPrintable(QStringLiteral("%1 events/s posted (%2 in %3 s)")
+                                 .arg(inject)
+                                 .arg(injector.posted())
+                                 .arg(seconds)),
+                  probe, idleMax);
+        std::printf("live rows inserted: %d (the list holds %d)\n", liveRows, model.rowCount());
+
+        // Fourth phase: real webhooks as fast as they are answered, and events for the rest.
+        std::atomic<int> realEvents{0};
+        const QMetaObject::Connection counting = QObject::connect(
+            &listener, &ListenerController::requestHandled, [&realEvents](const ListenerEvent& e) {
+                if (e.requestLogId < 1'000'000'000)
+                    ++realEvents;
+            });
+        liveRows = 0;
+        EventInjector rest(listener);
+        probe.start();
+        rest.start(inject, &realEvents);
+        const WrkRun mixed =
+            runWrk(listener.url(), seconds, connections, script, QStringLiteral("mixed"));
+        rest.stop();
+        QObject::disconnect(counting);
+        spin(500);
+        probe.stop();
+        printGaps(qPrintable(QStringLiteral("%1 webhooks/s (%2 non-2xx) + %3 events/s posted = "
+                                            "%4/s")
+                                 .arg(mixed.rate, 0, 'f', 0)
+                                 .arg(mixed.non2xx)
+                                 .arg(rest.posted() / seconds)
+                                 .arg(mixed.rate + rest.posted() / seconds, 0, 'f', 0)),
+                  probe, idleMax);
         std::printf("live rows inserted: %d (the list holds %d)\n", liveRows, model.rowCount());
     }
     const double peak = peakResidentMb();
