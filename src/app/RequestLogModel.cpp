@@ -191,7 +191,9 @@ void RequestLogModel::reload()
     m_scanFound = 0;
     m_searchProgress = 0;
     const bool wasSearching = std::exchange(m_searching, !m_filter.text.isEmpty());
-    m_loading = false;
+    // Loading already: a view (or a model tester) that fetches more on modelReset must not
+    // start a second load next to the one below (two text scans skipped each other's windows).
+    m_loading = true;
     m_atEnd = false;
     m_lastError.clear();
     endResetModel();

@@ -264,6 +264,11 @@ private Q_SLOTS:
             if (model.isSearching() && model.canFetchMore(QModelIndex()))
                 ++fetchableWhileSearching;
         });
+        // Nor on the reset that starts it: the model loads by itself then.
+        connect(&model, &QAbstractItemModel::modelReset, this, [&] {
+            if (model.canFetchMore(QModelIndex()))
+                ++fetchableWhileSearching;
+        });
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy progress(&model, &RequestLogModel::searchChanged);
