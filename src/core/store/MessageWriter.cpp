@@ -56,29 +56,27 @@ void bindTextOrNull(StoreStatement& statement, int index, const QString& value)
         statement.bind(index, value);
 }
 
-void bindIdOrNull(StoreStatement& statement, int index, qint64 id)
+// Ids and HTTP statuses: 0 (or less) is NULL.
+void bindPositiveOrNull(StoreStatement& statement, int index, qint64 value)
 {
-    if (id > 0)
-        statement.bind(index, id);
-    else
-        statement.bindNull(index, QMetaType::fromType<qint64>());
-}
-
-// `value` unless it is `none`.
-void bindOrNull(StoreStatement& statement, int index, qint64 value, qint64 none)
-{
-    if (value != none)
+    if (value > 0)
         statement.bind(index, value);
     else
         statement.bindNull(index, QMetaType::fromType<qint64>());
 }
 
-void bindTimeOrNull(StoreStatement& statement, int index, const std::optional<qint64>& ms)
+void bindOptional(StoreStatement& statement, int index, const std::optional<qint64>& value)
 {
-    if (ms)
-        statement.bind(index, *ms);
+    if (value)
+        statement.bind(index, *value);
     else
         statement.bindNull(index, QMetaType::fromType<qint64>());
+}
+
+// A latency: -1 (unknown) is NULL.
+std::optional<qint64> latencyOrNone(qint64 latencyUs)
+{
+    return latencyUs >= 0 ? std::optional<qint64>(latencyUs) : std::nullopt;
 }
 
 QString mediaJson(const QStringList& media)
@@ -803,12 +801,9 @@ bool MessageWriter::applyItem(Item& item, bool* busy, QString* reason)
     }
     case Item::Kind::Complete: {
         StoreStatement& complete = m_statements->completeLog;
-        bindOrNull(complete, 0, std::max(0, item.responseStatus), 0);
-        if (item.responseBody.isNull())
-            complete.bindNull(1, QMetaType::fromType<QString>());
-        else
-            complete.bind(1, item.responseBody);
-        bindOrNull(complete, 2, std::max<qint64>(-1, item.latencyUs), -1);
+        bindPositiveOrNull(complete, 0, item.responseStatus);
+        complete.bind(1, item.responseBody); // null: NULL
+        bindOptional(complete, 2, latencyOrNone(item.latencyUs));
         complete.bind(3, item.logId);
         ok = complete.exec();
         if (!ok)
@@ -924,7 +919,7 @@ bool MessageWriter::insertMessage(const MessageRow& row, WriteOutcome::MessageRe
     StoreStatement& insert = m_statements->insertMessage;
     insert.bind(0, MessageRow::directionName(row.direction));
     insert.bind(1, row.provider);
-    bindIdOrNull(insert, 2, row.numberId);
+    bindPositiveOrNull(insert, 2, row.numberId);
     insert.bind(3, row.did);
     insert.bind(4, row.remote);
     bindTextOrEmpty(insert, 5, row.text);
@@ -932,7 +927,7 @@ bool MessageWriter::insertMessage(const MessageRow& row, WriteOutcome::MessageRe
     insert.bind(7, row.status);
     bindTextOrNull(insert, 8, row.errorCode);
     bindTextOrNull(insert, 9, row.providerMessageId);
-    bindTimeOrNull(insert, 10, row.providerTimeMs);
+    bindOptional(insert, 10, row.providerTimeMs);
     insert.bind(11, row.receivedAtMs);
     bindTextOrNull(insert, 12, row.dedupeKey);
     if (!insert.exec()) {
@@ -1012,7 +1007,7 @@ bool MessageWriter::applyStatus(const StatusRow& row, WriteOutcome::StatusResult
     bindTextOrEmpty(history, 2, row.rawStatus);
     bindTextOrNull(history, 3, row.errorCode);
     bindTextOrNull(history, 4, row.detail);
-    bindTimeOrNull(history, 5, row.providerTimeMs);
+    bindOptional(history, 5, row.providerTimeMs);
     history.bind(6, row.receivedAtMs);
     history.bind(7, row.dedupeKey.isEmpty() ? statusDedupeKey(row) : row.dedupeKey);
     if (!history.exec()) {
@@ -1031,7 +1026,7 @@ bool MessageWriter::applyStatus(const StatusRow& row, WriteOutcome::StatusResult
         bindTextOrNull(update, 1, row.errorCode);
         update.bind(2, result->messageId);
         update.bind(3, result->messageId);
-        bindTimeOrNull(update, 4, row.providerTimeMs);
+        bindOptional(update, 4, row.providerTimeMs);
         if (!update.exec()) {
             *error = update.lastError();
             update.finish();
@@ -1056,16 +1051,13 @@ bool MessageWriter::insertRequestLog(const RequestLogRow& row, qint64 messageId,
     insert.bind(5, row.body);
     insert.bind(6, std::max<qint64>(row.bodySize, row.body.size()));
     bindTextOrNull(insert, 7, row.provider);
-    bindIdOrNull(insert, 8, row.numberId);
+    bindPositiveOrNull(insert, 8, row.numberId);
     insert.bind(9, outcome);
     bindTextOrNull(insert, 10, reason);
-    bindOrNull(insert, 11, std::max(0, row.responseStatus), 0);
-    if (row.responseBody.isNull())
-        insert.bindNull(12, QMetaType::fromType<QString>());
-    else
-        insert.bind(12, row.responseBody);
-    bindOrNull(insert, 13, std::max<qint64>(-1, row.latencyUs), -1);
-    bindIdOrNull(insert, 14, messageId);
+    bindPositiveOrNull(insert, 11, row.responseStatus);
+    insert.bind(12, row.responseBody); // null: NULL
+    bindOptional(insert, 13, latencyOrNone(row.latencyUs));
+    bindPositiveOrNull(insert, 14, messageId);
     const bool ok = insert.exec() && insert.next();
     if (ok)
         *id = insert.int64At(0);
