@@ -584,16 +584,23 @@ void ConversationView::setPage(const ConversationReader::Page& page)
     m_list->scrollToBottom();
 }
 
-void ConversationView::prependPage(const ConversationReader::Page& page)
+QList<ConversationMessage>
+ConversationView::unseen(const QList<ConversationMessage>& messages) const
 {
     QSet<qint64> shown;
     for (const ConversationMessage& message : std::as_const(m_messages))
         shown.insert(message.id);
-    QList<ConversationMessage> added;
-    for (const ConversationMessage& message : page.messages) {
+    QList<ConversationMessage> fresh;
+    for (const ConversationMessage& message : messages) {
         if (!shown.contains(message.id))
-            added.append(message);
+            fresh.append(message);
     }
+    return fresh;
+}
+
+void ConversationView::prependPage(const ConversationReader::Page& page)
+{
+    const QList<ConversationMessage> added = unseen(page.messages);
     // The message at the top of the view (or the first one) stays where it is on screen.
     qint64 anchorId = 0;
     int anchorTop = 0;
@@ -631,14 +638,7 @@ void ConversationView::prependPage(const ConversationReader::Page& page)
 
 void ConversationView::appendPage(const ConversationReader::Page& page)
 {
-    QSet<qint64> shown;
-    for (const ConversationMessage& message : std::as_const(m_messages))
-        shown.insert(message.id);
-    QList<ConversationMessage> added;
-    for (const ConversationMessage& message : page.messages) {
-        if (!shown.contains(message.id))
-            added.append(message);
-    }
+    const QList<ConversationMessage> added = unseen(page.messages);
     m_loadingLater = false;
     if (!added.isEmpty()) {
         const int first = m_model->firstMessageRow() + int(m_messages.size());

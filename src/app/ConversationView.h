@@ -116,6 +116,8 @@ private:
     void requestEarlier();
     void requestLater();
     QString linkAt(const QPoint& viewportPos) const;
+    // Those of `messages` that are not shown yet.
+    QList<ConversationMessage> unseen(const QList<ConversationMessage>& messages) const;
 
     QListView* m_list = nullptr;
     Model* m_model = nullptr;
