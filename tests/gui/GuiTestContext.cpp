@@ -82,4 +82,14 @@ void GuiTestContext::press(QWidget* window, const QKeySequence& keys)
     QTest::keySequence(target ? target : window, keys);
 }
 
+ListenerController::Config GuiTestContext::loopbackListener(quint16 port)
+{
+    ListenerController::Config config;
+    config.listen = QStringLiteral("127.0.0.1:%1").arg(port);
+    config.address = QHostAddress(QHostAddress::LocalHost);
+    config.port = port;
+    config.options.reloadIntervalMs = 0;
+    return config;
+}
+
 } // namespace smsdesk::test

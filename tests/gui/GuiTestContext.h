@@ -2,6 +2,7 @@
 
 #include "AppContext.h"
 #include "FakeClock.h"
+#include "ListenerController.h"
 #include "MemorySecretStore.h"
 #include "store/NumberRecord.h"
 
@@ -44,6 +45,9 @@ public:
     // Every byte of the SQLite database: the main file, its WAL and shared-memory files.
     QByteArray databaseBytes() const;
 
+    // A listener on 127.0.0.1:`port` (0: any free port) that does not reload its numbers by
+    // itself.
+    static ListenerController::Config loopbackListener(quint16 port = 0);
     // Shows the window and waits until it is active, so shortcuts reach it.
     static bool activate(QWidget* window);
     // Waits for a visible, active dialog of type T under parent; nullptr when none shows up.

@@ -642,12 +642,7 @@ private Q_SLOTS:
         fixture.secrets().entries.insert(
             SecretStore::numberKey(kDid, SecretStore::Kind::AuthorizationHeader),
             QString::fromLatin1(kAuth));
-        ListenerController::Config config;
-        config.listen = QStringLiteral("127.0.0.1:0");
-        config.address = QHostAddress(QHostAddress::LocalHost);
-        config.port = 0;
-        config.options.reloadIntervalMs = 0;
-        ListenerController listener(fixture.context(), config);
+        ListenerController listener(fixture.context(), test::GuiTestContext::loopbackListener());
         InspectorPage page(fixture.context(), listener);
         page.resize(1200, 760);
         QVERIFY(activate(&page));

@@ -56,16 +56,6 @@ class TestInspectorActions : public QObject
     std::unique_ptr<InspectorPage> m_page;
     qint64 m_onCloudId = 0;
 
-    static ListenerController::Config loopback()
-    {
-        ListenerController::Config config;
-        config.listen = QStringLiteral("127.0.0.1:0");
-        config.address = QHostAddress(QHostAddress::LocalHost);
-        config.port = 0;
-        config.options.reloadIntervalMs = 0;
-        return config;
-    }
-
     qint64 addNumber(const QString& e164, const QString& provider, const QByteArray& auth = {},
                      const QByteArray& pathToken = {})
     {
@@ -191,7 +181,8 @@ private Q_SLOTS:
         QVERIFY2(m_fixture->open(&error), qPrintable(error));
         m_onCloudId = addNumber(kOnCloudNumber, QStringLiteral("oncloud"), kOnCloudAuth);
         QVERIFY(m_onCloudId > 0);
-        m_listener = std::make_unique<ListenerController>(m_fixture->context(), loopback());
+        m_listener = std::make_unique<ListenerController>(m_fixture->context(),
+                                                          test::GuiTestContext::loopbackListener());
     }
 
     void cleanup()

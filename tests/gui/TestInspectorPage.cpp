@@ -67,16 +67,6 @@ class TestInspectorPage : public QObject
     qint64 m_onCloudId = 0;
     qint64 m_zonitelId = 0;
 
-    static ListenerController::Config loopback(quint16 port = 0)
-    {
-        ListenerController::Config config;
-        config.listen = QStringLiteral("127.0.0.1:%1").arg(port);
-        config.address = QHostAddress(QHostAddress::LocalHost);
-        config.port = port;
-        config.options.reloadIntervalMs = 0;
-        return config;
-    }
-
     qint64 addNumber(const QString& e164, const QString& provider, const QByteArray& auth = {},
                      bool pathToken = false, bool enabled = true)
     {
@@ -171,7 +161,8 @@ private Q_SLOTS:
         m_onCloudId = addNumber(kOnCloudNumber, QStringLiteral("oncloud"), kOnCloudAuth);
         m_zonitelId = addNumber(kZonitelNumber, QStringLiteral("zonitel"));
         QVERIFY(m_onCloudId > 0 && m_zonitelId > 0);
-        m_listener = std::make_unique<ListenerController>(m_fixture->context(), loopback());
+        m_listener = std::make_unique<ListenerController>(m_fixture->context(),
+                                                          test::GuiTestContext::loopbackListener());
     }
 
     void cleanup()
@@ -285,8 +276,8 @@ private Q_SLOTS:
     {
         QTcpServer busy;
         QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
-        m_listener =
-            std::make_unique<ListenerController>(m_fixture->context(), loopback(busy.serverPort()));
+        m_listener = std::make_unique<ListenerController>(
+            m_fixture->context(), test::GuiTestContext::loopbackListener(busy.serverPort()));
         makePage();
         m_listener->start();
         QTRY_COMPARE(m_listener->state(), ListenerController::State::Failed);
