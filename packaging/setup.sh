@@ -158,11 +158,11 @@ case "$command" in
 run)
     ensure_packages "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}" -- "${OPTIONAL_RUNTIME_PACKAGES[@]}"
     build release
-    log "ready after $((SECONDS - started)) s; starting build/release/src/app/smsdesk $*"
+    log "ready after $((SECONDS - started)) s; starting build/release/smsdesk $*"
     if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
         log "note: no DISPLAY or WAYLAND_DISPLAY is set; the window needs a graphical session"
     fi
-    exec "$repo/build/release/src/app/smsdesk" "$@"
+    exec "$repo/build/release/smsdesk" "$@"
     ;;
 test)
     ensure_packages "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}" \

@@ -8,15 +8,15 @@
 #include "store/DatabaseWorker.h"
 #include "util/Clock.h"
 
-#include <QSettings>
-
 namespace smsdesk {
 
-AppContext::AppContext(std::unique_ptr<SecretStore> secrets, std::unique_ptr<Clock> clock)
+AppContext::AppContext(std::unique_ptr<SecretStore> secrets, std::unique_ptr<Clock> clock,
+                       std::unique_ptr<Settings> settings)
     : m_secrets(secrets ? std::move(secrets) : std::make_unique<KeychainSecretStore>()),
-      m_clock(clock ? std::move(clock) : std::make_unique<Clock>())
+      m_clock(clock ? std::move(clock) : std::make_unique<Clock>()),
+      m_settings(settings ? std::move(settings) : std::make_unique<Settings>())
 {
-    const QString configured = QSettings().value(QStringLiteral("phone/defaultRegion")).toString();
+    const QString configured = m_settings->defaultRegion();
     m_region =
         PhoneNumber::isKnownRegion(configured) ? configured.toUpper() : PhoneNumber::systemRegion();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Settings.h"
 #include "secrets/SecretStore.h"
 #include "util/Clock.h"
 
@@ -14,14 +15,16 @@ class NumberProvisioner;
 class PlanProvisioner;
 
 // What one running SMS Desk (window, headless listener or CLI command) works with: the
-// store, its worker thread, the keychain and the clock. Built once in main() and passed
-// down; nothing here is a global.
+// store, its worker thread, the keychain, the clock and the settings. Built once in main()
+// and passed down; nothing here is a global.
 class AppContext
 {
 public:
-    // `secrets` defaults to the system keychain; tests pass their own store.
+    // `secrets` defaults to the system keychain, `settings` to the user's settings file;
+    // tests pass their own.
     explicit AppContext(std::unique_ptr<SecretStore> secrets = nullptr,
-                        std::unique_ptr<Clock> clock = nullptr);
+                        std::unique_ptr<Clock> clock = nullptr,
+                        std::unique_ptr<Settings> settings = nullptr);
     ~AppContext();
 
     // Opens the store given by a --db argument (empty: the default SQLite file).
@@ -33,13 +36,17 @@ public:
     PlanProvisioner& plans() { return *m_plans; }
     SecretStore& secrets() { return *m_secrets; }
     const Clock& clock() const { return *m_clock; }
-    // The region for numbers typed without a country code (setting "phone/defaultRegion").
+    Settings& settings() { return *m_settings; }
+    const Settings& settings() const { return *m_settings; }
+    // The region for numbers typed without a country code (Settings::defaultRegion(), else
+    // the system's).
     QString defaultRegion() const { return m_region; }
     void setDefaultRegion(const QString& region);
 
 private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<Clock> m_clock;
+    std::unique_ptr<Settings> m_settings;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<DatabaseWorker> m_worker;
     std::unique_ptr<NumberProvisioner> m_numbers;

@@ -10,7 +10,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 #include <csignal>
@@ -76,9 +75,10 @@ int HeadlessMode::run(const QStringList& arguments)
         overrides.unassigned = parser.value(unassigned);
     if (parser.isSet(retention))
         overrides.retentionDays = parser.value(retention);
+    AppContext context;
     ListenerController::Config config;
     QString error;
-    if (!ListenerController::optionsFromSettings(QSettings(), overrides, &config, &error)) {
+    if (!ListenerController::optionsFromSettings(context.settings(), overrides, &config, &error)) {
         err << "smsdesk: " << error << '\n';
         return 2;
     }
@@ -87,7 +87,6 @@ int HeadlessMode::run(const QStringList& arguments)
     const quint16 port = config.port;
     const QString listenText = config.listen;
 
-    AppContext context;
     if (!context.open(parser.value(db), &error)) {
         err << "smsdesk: " << error << '\n';
         return 1;

@@ -1,48 +1,36 @@
 #include "ListenerController.h"
 
 #include "AppContext.h"
+#include "Settings.h"
 #include "store/DatabaseWorker.h"
 #include "store/MessageWriter.h"
 
-#include <QSettings>
 #include <QThread>
 #include <algorithm>
 
 namespace smsdesk {
 
-namespace {
-
-const QString kListenKey = QStringLiteral("listener/listen");
-const QString kUnassignedKey = QStringLiteral("listener/unassigned");
-const QString kRetentionKey = QStringLiteral("listener/retentionDays");
-const QString kAutostartKey = QStringLiteral("listener/autostart");
-
-} // namespace
-
-bool ListenerController::optionsFromSettings(const QSettings& settings, const Overrides& overrides,
+bool ListenerController::optionsFromSettings(const Settings& settings, const Overrides& overrides,
                                              Config* config, QString* error)
 {
     Config result;
 
     // Each value names where it came from, so that an error can say what to fix.
     const bool listenGiven = !overrides.listen.isNull();
-    result.listen = listenGiven
-                        ? overrides.listen
-                        : settings.value(kListenKey, QStringLiteral("127.0.0.1:8080")).toString();
+    result.listen = listenGiven ? overrides.listen : settings.listen();
     QString reason;
     if (!ListenerService::parseAddress(result.listen, &result.address, &result.port, &reason)) {
-        *error = (listenGiven ? QStringLiteral("--listen: ") : tr("setting %1: ").arg(kListenKey)) +
+        *error = (listenGiven ? QStringLiteral("--listen: ")
+                              : tr("setting %1: ").arg(Settings::ListenKey)) +
                  reason;
         return false;
     }
 
     const bool unassignedGiven = !overrides.unassigned.isNull();
-    const QString policy = unassignedGiven
-                               ? overrides.unassigned
-                               : settings.value(kUnassignedKey, QStringLiteral("keep")).toString();
+    const QString policy = unassignedGiven ? overrides.unassigned : settings.unassigned();
     if (policy != u"keep" && policy != u"refuse") {
         *error = (unassignedGiven ? QStringLiteral("--unassigned")
-                                  : tr("setting %1").arg(kUnassignedKey)) +
+                                  : tr("setting %1").arg(Settings::UnassignedKey)) +
                  tr(" takes keep or refuse, not \"%1\"").arg(policy);
         return false;
     }
@@ -53,14 +41,10 @@ bool ListenerController::optionsFromSettings(const QSettings& settings, const Ov
     const bool retentionGiven = !overrides.retentionDays.isNull();
     bool ok = true;
     const int days =
-        retentionGiven
-            ? overrides.retentionDays.toInt(&ok)
-            : settings
-                  .value(kRetentionKey, WebhookListener::Options::DefaultRequestLogRetentionDays)
-                  .toInt(&ok);
+        (retentionGiven ? overrides.retentionDays : settings.retentionDays()).toInt(&ok);
     if (!ok || days < 0) {
         *error = (retentionGiven ? QStringLiteral("--retention-days")
-                                 : tr("setting %1").arg(kRetentionKey)) +
+                                 : tr("setting %1").arg(Settings::RetentionDaysKey)) +
                  tr(" takes a number of days (0: keep forever)");
         return false;
     }
@@ -68,11 +52,6 @@ bool ListenerController::optionsFromSettings(const QSettings& settings, const Ov
 
     *config = result;
     return true;
-}
-
-bool ListenerController::autostartEnabled(const QSettings& settings)
-{
-    return settings.value(kAutostartKey, true).toBool();
 }
 
 ListenerController::ListenerController(AppContext& context, QObject* parent)
@@ -122,9 +101,9 @@ QString ListenerController::listenAddress() const
         return m_fixedConfig->listen;
     Config config;
     QString error;
-    if (optionsFromSettings(QSettings(), {}, &config, &error))
+    if (optionsFromSettings(m_context.settings(), {}, &config, &error))
         return config.listen;
-    return QSettings().value(kListenKey).toString();
+    return m_context.settings().listen();
 }
 
 void ListenerController::setRateWindowMs(int ms)
@@ -171,8 +150,8 @@ void ListenerController::start()
         config = *m_fixedConfig;
     } else {
         QString error;
-        if (!optionsFromSettings(QSettings(), {}, &config, &error)) {
-            m_listen = QSettings().value(kListenKey).toString();
+        if (!optionsFromSettings(m_context.settings(), {}, &config, &error)) {
+            m_listen = m_context.settings().listen();
             fail(error);
             return;
         }

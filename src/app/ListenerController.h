@@ -15,7 +15,6 @@
 #include <memory>
 #include <optional>
 
-class QSettings;
 class QThread;
 
 namespace smsdesk {
@@ -23,6 +22,7 @@ namespace smsdesk {
 class AppContext;
 class DatabaseWorker;
 class MessageWriter;
+class Settings;
 
 // The webhook listener of the GUI process: a MessageWriter and a ListenerService, the service
 // (its HttpServer, WebhookListener and number loader, with a DatabaseWorker of its own) on a
@@ -72,10 +72,8 @@ public:
     // listener/retentionDays (default 30; 0 keeps the request log forever), each overridden by
     // its command-line value when given. False with a sentence naming the option or setting
     // when a value is not usable. defaultRegion is left to the caller (AppContext).
-    static bool optionsFromSettings(const QSettings& settings, const Overrides& overrides,
+    static bool optionsFromSettings(const Settings& settings, const Overrides& overrides,
                                     Config* config, QString* error);
-    // Setting listener/autostart (default true): start the listener when the window opens.
-    static bool autostartEnabled(const QSettings& settings);
 
     // `context` must outlive the controller. Without a config, every start() reads the
     // settings again (and the region from `context`).

@@ -1,8 +1,8 @@
 #include "OutboundEndpoint.h"
 
-#include "OrderedJson.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
+#include "providers/samples/OrderedJson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "WebhookSample.h"
+#include "providers/samples/WebhookSample.h"
 
 #include <QElapsedTimer>
 #include <QMap>

@@ -6,9 +6,9 @@
 
 #include "OutboundEndpoint.h"
 #include "WebhookFirer.h"
-#include "WebhookSampleFactory.h"
 #include "http/HttpServer.h"
 #include "providers/ProviderCatalog.h"
+#include "providers/samples/WebhookSampleFactory.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

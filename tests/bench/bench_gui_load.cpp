@@ -17,10 +17,10 @@
 // Needs wrk; runs offscreen unless QT_QPA_PLATFORM says otherwise.
 
 #include "AppContext.h"
-#include "InspectorPage.h"
 #include "ListenerController.h"
 #include "MainWindow.h"
-#include "RequestLogModel.h"
+#include "inspector/InspectorPage.h"
+#include "inspector/RequestLogModel.h"
 #include "listener/ListenerEvent.h"
 #include "store/Database.h"
 #include "store/NumberRecord.h"
@@ -34,7 +34,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -265,12 +264,9 @@ int main(int argc, char* argv[])
         return 1;
     }
 
-    QSettings settings;
-    settings.setValue(QStringLiteral("listener/listen"), QStringLiteral("127.0.0.1:0"));
-    settings.setValue(QStringLiteral("listener/autostart"), true);
-    settings.sync();
-
     AppContext context;
+    context.settings().setListen(QStringLiteral("127.0.0.1:0"));
+    context.settings().setAutostart(true);
     QString error;
     if (!context.open(home.filePath(QStringLiteral("bench.sqlite")), &error)) {
         std::fprintf(stderr, "bench: %s\n", qPrintable(error));

@@ -15,7 +15,7 @@
 // read) in the time given; it then reads older windows in the background until a page is found
 // or the whole log was read, and that time is printed too.
 
-#include "RequestLogModel.h"
+#include "inspector/RequestLogModel.h"
 #include "store/Database.h"
 #include "store/DatabaseConfig.h"
 #include "store/DatabaseWorker.h"

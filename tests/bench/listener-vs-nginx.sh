@@ -6,7 +6,7 @@
 # stored message).
 #
 #   tests/bench/listener-vs-nginx.sh [SMSDESK_BINARY]
-#       default binary: build/release/src/app/smsdesk (built by `packaging/setup.sh run`)
+#       default binary: build/release/smsdesk (built by `packaging/setup.sh run`)
 #   environment: DURATION (s, default 10), CONNECTIONS (default 16), THREADS (wrk, default 1),
 #                ROUNDS (alternating nginx/smsdesk rounds, default 3), NGINX_WORKERS (default 1)
 #
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo="$(pwd)"
-binary="${1:-$repo/build/release/src/app/smsdesk}"
+binary="${1:-$repo/build/release/smsdesk}"
 duration="${DURATION:-10}"
 connections="${CONNECTIONS:-16}"
 threads="${THREADS:-1}"

@@ -10,7 +10,7 @@ time (user + system: page writes and fsync included) per webhook for several tra
 with and without the request log, all in one run.
 
     tests/bench/store-floor.py [SMSDESK_BINARY] [--rows N]
-        default binary: build/release/src/app/smsdesk
+        default binary: build/release/smsdesk
 
 Divide one core's second by the figure to get the most webhooks per second one writer thread
 can store on this machine, before any HTTP, parsing or Qt.
@@ -24,7 +24,7 @@ import tempfile
 import time
 
 parser = argparse.ArgumentParser()
-parser.add_argument("binary", nargs="?", default="build/release/src/app/smsdesk")
+parser.add_argument("binary", nargs="?", default="build/release/smsdesk")
 parser.add_argument("--rows", type=int, default=24000)
 args = parser.parse_args()
 

@@ -10,8 +10,8 @@
 // own keychain is never touched. Secret values are random and never printed: they are compared
 // with QVERIFY, not QCOMPARE.
 
-#include "provisioning/PathToken.h"
 #include "secrets/KeychainSecretStore.h"
+#include "secrets/PathToken.h"
 #include "store/NumberRepository.h"
 #include "store/PlanRepository.h"
 #include "util/Clock.h"

@@ -7,17 +7,18 @@
 // Screenshot: SMSDESK_SCREENSHOT_DIR=<dir> (under Xvfb with QT_QPA_PLATFORM=xcb, or
 // offscreen) saves the dialog with a thread of eight messages as conversation-dialog.png.
 
-#include "ConversationDialog.h"
-#include "ConversationView.h"
 #include "GuiTestContext.h"
-#include "InspectorPage.h"
 #include "ListenerController.h"
-#include "RequestDetailPane.h"
-#include "RequestLogModel.h"
+#include "Settings.h"
 #include "WebhookFirer.h"
-#include "WebhookSampleFactory.h"
+#include "conversations/ConversationDialog.h"
+#include "conversations/ConversationView.h"
 #include "http/HttpRequest.h"
+#include "inspector/InspectorPage.h"
+#include "inspector/RequestDetailPane.h"
+#include "inspector/RequestLogModel.h"
 #include "providers/ProviderRegistry.h"
+#include "providers/samples/WebhookSampleFactory.h"
 #include "secrets/SecretStore.h"
 #include "store/Database.h"
 #include "store/NumberRepository.h"
@@ -33,7 +34,6 @@
 #include <QListView>
 #include <QPointer>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -205,9 +205,9 @@ private Q_SLOTS:
 
     void init()
     {
-        QSettings().clear();
+        Settings().clear();
         // No test here needs the window's listener to start on its own (nor port 8080).
-        QSettings().setValue(QStringLiteral("listener/autostart"), false);
+        Settings().setAutostart(false);
         m_opened.clear();
     }
 

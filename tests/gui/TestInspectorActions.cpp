@@ -2,18 +2,19 @@
 // of logged requests, the message timeline next to the detail pane, and test webhooks built
 // by the simulator's sample factory. Real webhooks from the simulator's firer, a real SQLite
 // store read through the DatabaseWorker, the page driven like a person would.
-#include "FaultDrillDialog.h"
 #include "GuiTestContext.h"
-#include "InspectorPage.h"
 #include "ListenerController.h"
 #include "MainWindow.h"
-#include "MessageTimelineView.h"
-#include "RequestDetailPane.h"
-#include "RequestLogModel.h"
-#include "TestWebhookDialog.h"
+#include "Settings.h"
 #include "WebhookFirer.h"
-#include "WebhookSampleFactory.h"
-#include "provisioning/PathToken.h"
+#include "inspector/FaultDrillDialog.h"
+#include "inspector/InspectorPage.h"
+#include "inspector/MessageTimelineView.h"
+#include "inspector/RequestDetailPane.h"
+#include "inspector/RequestLogModel.h"
+#include "inspector/SendTestWebhookDialog.h"
+#include "providers/samples/WebhookSampleFactory.h"
+#include "secrets/PathToken.h"
 #include "secrets/SecretStore.h"
 #include "store/Database.h"
 #include "store/NumberRepository.h"
@@ -26,7 +27,6 @@
 #include <QListView>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -175,7 +175,7 @@ private Q_SLOTS:
 
     void init()
     {
-        QSettings().clear();
+        Settings().clear();
         m_fixture = std::make_unique<test::GuiTestContext>();
         QString error;
         QVERIFY2(m_fixture->open(&error), qPrintable(error));
@@ -340,7 +340,7 @@ private Q_SLOTS:
 
     void mainWindowShowsTheDrillInTitleAndStatusBar()
     {
-        QSettings().setValue(QStringLiteral("listener/listen"), QStringLiteral("127.0.0.1:0"));
+        Settings().setListen(QStringLiteral("127.0.0.1:0"));
         MainWindow window(m_fixture->context());
         QVERIFY(test::GuiTestContext::activate(&window));
         QTRY_COMPARE(window.listener()->state(), ListenerController::State::Running);
@@ -485,8 +485,10 @@ private Q_SLOTS:
         QTRY_COMPARE(rows(), 2);
         const qint64 first = m_page->model()->entryAt(1).id;
         // Only duplicates listed: the first delivery is filtered out.
-        QSettings().setValue(QStringLiteral("inspector/filter/outcomes"),
-                             QStringList{QStringLiteral("duplicate")});
+        Settings settings;
+        Settings::InspectorFilter filter = settings.inspectorFilter();
+        filter.outcomes = QStringList{QStringLiteral("duplicate")};
+        settings.setInspectorFilter(filter);
         m_page.reset();
         makePage();
         QTRY_COMPARE(rows(), 1);
@@ -515,7 +517,7 @@ private Q_SLOTS:
         QVERIFY(startListener());
         QSignalSpy done(m_page.get(), &InspectorPage::actionFinished);
         test::GuiTestContext::press(m_page.get(), QKeySequence(Qt::CTRL | Qt::Key_T));
-        auto* dialog = test::GuiTestContext::waitForDialog<TestWebhookDialog>(m_page.get());
+        auto* dialog = test::GuiTestContext::waitForDialog<SendTestWebhookDialog>(m_page.get());
         QVERIFY(dialog);
         auto* numbers = child<QComboBox>(dialog, "numberCombo");
         QCOMPARE(numbers->count(), 2);

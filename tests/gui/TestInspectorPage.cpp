@@ -3,14 +3,15 @@
 // through the DatabaseWorker, and the page driven like a person would.
 #include "GuiTestContext.h"
 #include "HttpTestClient.h"
-#include "InspectorPage.h"
 #include "ListenerController.h"
 #include "MainWindow.h"
-#include "RequestDetailPane.h"
-#include "RequestLogModel.h"
+#include "Settings.h"
 #include "WebhookFirer.h"
-#include "WebhookSampleFactory.h"
-#include "provisioning/PathToken.h"
+#include "inspector/InspectorPage.h"
+#include "inspector/RequestDetailPane.h"
+#include "inspector/RequestLogModel.h"
+#include "providers/samples/WebhookSampleFactory.h"
+#include "secrets/PathToken.h"
 #include "secrets/SecretStore.h"
 #include "store/Database.h"
 #include "store/NumberRepository.h"
@@ -31,7 +32,6 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QSqlQuery>
@@ -154,7 +154,7 @@ private Q_SLOTS:
 
     void init()
     {
-        QSettings().clear();
+        Settings().clear();
         m_fixture = std::make_unique<test::GuiTestContext>();
         QString error;
         QVERIFY2(m_fixture->open(&error), qPrintable(error));
@@ -176,7 +176,7 @@ private Q_SLOTS:
 
     void settingsAreReadLikeHeadless()
     {
-        QSettings settings;
+        Settings settings;
         ListenerController::Config config;
         QString error;
         QVERIFY2(ListenerController::optionsFromSettings(settings, {}, &config, &error),
@@ -187,18 +187,18 @@ private Q_SLOTS:
         QCOMPARE(config.options.listener.unassigned, WebhookListener::UnassignedPolicy::Keep);
         QCOMPARE(config.options.listener.requestLogRetentionDays,
                  WebhookListener::Options::DefaultRequestLogRetentionDays);
-        QVERIFY(ListenerController::autostartEnabled(settings));
+        QVERIFY(settings.autostart());
 
-        settings.setValue(QStringLiteral("listener/listen"), QStringLiteral("0.0.0.0:9000"));
-        settings.setValue(QStringLiteral("listener/unassigned"), QStringLiteral("refuse"));
-        settings.setValue(QStringLiteral("listener/retentionDays"), 0);
-        settings.setValue(QStringLiteral("listener/autostart"), false);
+        settings.setListen(QStringLiteral("0.0.0.0:9000"));
+        settings.setUnassigned(QStringLiteral("refuse"));
+        settings.setRetentionDays(0);
+        settings.setAutostart(false);
         QVERIFY(ListenerController::optionsFromSettings(settings, {}, &config, &error));
         QCOMPARE(config.address, QHostAddress(QHostAddress::AnyIPv4));
         QCOMPARE(config.port, quint16(9000));
         QCOMPARE(config.options.listener.unassigned, WebhookListener::UnassignedPolicy::Refuse);
         QCOMPARE(config.options.listener.requestLogRetentionDays, 0);
-        QVERIFY(!ListenerController::autostartEnabled(settings));
+        QVERIFY(!settings.autostart());
 
         // The command line wins over the settings.
         ListenerController::Overrides overrides;
@@ -216,12 +216,12 @@ private Q_SLOTS:
         overrides.unassigned = QStringLiteral("drop");
         QVERIFY(!ListenerController::optionsFromSettings(settings, overrides, &config, &error));
         QCOMPARE(error, QStringLiteral("--unassigned takes keep or refuse, not \"drop\""));
-        settings.setValue(QStringLiteral("listener/listen"), QStringLiteral("nowhere"));
+        settings.setListen(QStringLiteral("nowhere"));
         QVERIFY(!ListenerController::optionsFromSettings(settings, {}, &config, &error));
         QVERIFY2(error.startsWith(QStringLiteral("setting listener/listen: ")), qPrintable(error));
         QVERIFY2(error.contains(QStringLiteral("HOST:PORT")), qPrintable(error));
-        settings.setValue(QStringLiteral("listener/listen"), QStringLiteral("127.0.0.1:1"));
-        settings.setValue(QStringLiteral("listener/retentionDays"), -3);
+        settings.setListen(QStringLiteral("127.0.0.1:1"));
+        settings.setRetentionDays(-3);
         QVERIFY(!ListenerController::optionsFromSettings(settings, {}, &config, &error));
         QVERIFY2(error.startsWith(QStringLiteral("setting listener/retentionDays takes")),
                  qPrintable(error));
@@ -306,8 +306,7 @@ private Q_SLOTS:
         // The window's own listener, configured by the settings, onto a port that is taken.
         QTcpServer busy;
         QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
-        QSettings().setValue(QStringLiteral("listener/listen"),
-                             QStringLiteral("127.0.0.1:%1").arg(busy.serverPort()));
+        Settings().setListen(QStringLiteral("127.0.0.1:%1").arg(busy.serverPort()));
         MainWindow window(m_fixture->context());
         QVERIFY(window.inspectorPage());
         QVERIFY(test::GuiTestContext::activate(&window));
@@ -327,7 +326,7 @@ private Q_SLOTS:
 
     void closingTheWindowAnswersRequestsInFlight()
     {
-        QSettings().setValue(QStringLiteral("listener/listen"), QStringLiteral("127.0.0.1:0"));
+        Settings().setListen(QStringLiteral("127.0.0.1:0"));
         MainWindow window(m_fixture->context());
         QVERIFY(test::GuiTestContext::activate(&window));
         QTRY_COMPARE_WITH_TIMEOUT(window.listener()->state(), ListenerController::State::Running,
@@ -361,8 +360,8 @@ private Q_SLOTS:
 
     void autostartCanBeTurnedOff()
     {
-        QSettings().setValue(QStringLiteral("listener/autostart"), false);
-        QSettings().setValue(QStringLiteral("listener/listen"), QStringLiteral("127.0.0.1:0"));
+        Settings().setAutostart(false);
+        Settings().setListen(QStringLiteral("127.0.0.1:0"));
         MainWindow window(m_fixture->context());
         QVERIFY(test::GuiTestContext::activate(&window));
         QTest::qWait(50);

@@ -10,8 +10,8 @@
 
 #include "FakeClock.h"
 #include "GuiTestContext.h"
-#include "MessageTimelineView.h"
 #include "TempDatabase.h"
+#include "inspector/MessageTimelineView.h"
 #include "store/MessageTimelineReader.h"
 #include "store/MessageWriter.h"
 

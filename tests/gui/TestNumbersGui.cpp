@@ -2,11 +2,12 @@
 // clicking OK, on a real SQLite file with the in-memory keychain.
 #include "GuiTestContext.h"
 #include "MainWindow.h"
-#include "NumberDialog.h"
-#include "NumberTableModel.h"
-#include "NumbersPage.h"
-#include "PlansPage.h"
-#include "provisioning/PathToken.h"
+#include "Settings.h"
+#include "numbers/NumberDialog.h"
+#include "numbers/NumberTableModel.h"
+#include "numbers/NumbersPage.h"
+#include "plans/PlansPage.h"
+#include "secrets/PathToken.h"
 #include "secrets/SecretStore.h"
 #include "store/Database.h"
 #include "store/DatabaseWorker.h"
@@ -23,7 +24,6 @@
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSqlQuery>
@@ -98,9 +98,9 @@ void TestNumbersGui::initTestCase()
 
 void TestNumbersGui::init()
 {
-    QSettings().clear();
+    Settings().clear();
     // These pages need no webhook listener (and must not take port 8080).
-    QSettings().setValue(QStringLiteral("listener/autostart"), false);
+    Settings().setAutostart(false);
     m_fixture = std::make_unique<test::GuiTestContext>();
     QString error;
     QVERIFY2(m_fixture->open(&error), qPrintable(error));

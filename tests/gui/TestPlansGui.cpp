@@ -1,12 +1,13 @@
 // The Plans page and the plan dialog, and how plans show on the Numbers page.
 #include "GuiTestContext.h"
 #include "MainWindow.h"
-#include "NumberDialog.h"
-#include "NumberTableModel.h"
-#include "NumbersPage.h"
-#include "PlanDialog.h"
-#include "PlanTableModel.h"
-#include "PlansPage.h"
+#include "Settings.h"
+#include "numbers/NumberDialog.h"
+#include "numbers/NumberTableModel.h"
+#include "numbers/NumbersPage.h"
+#include "plans/PlanDialog.h"
+#include "plans/PlanTableModel.h"
+#include "plans/PlansPage.h"
 #include "provisioning/NumberProvisioner.h"
 #include "store/Database.h"
 #include "store/DatabaseWorker.h"
@@ -24,7 +25,6 @@
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -85,9 +85,9 @@ void TestPlansGui::initTestCase()
 
 void TestPlansGui::init()
 {
-    QSettings().clear();
+    Settings().clear();
     // These pages need no webhook listener (and must not take port 8080).
-    QSettings().setValue(QStringLiteral("listener/autostart"), false);
+    Settings().setAutostart(false);
     m_fixture = std::make_unique<test::GuiTestContext>();
     QString error;
     QVERIFY2(m_fixture->open(&error), qPrintable(error));

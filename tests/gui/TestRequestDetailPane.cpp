@@ -7,12 +7,12 @@
 // QT_QPA_PLATFORM=xcb, keeps an onCloud JSON and a PBX form request (status: two status
 // reports) on screen for n seconds.
 
-#include "RequestDetailPane.h"
-#include "WebhookSampleFactory.h"
 #include "http/HttpRequest.h"
+#include "inspector/RequestDetailPane.h"
 #include "providers/FormFields.h"
 #include "providers/ProviderCatalog.h"
 #include "providers/ProviderRegistry.h"
+#include "providers/samples/WebhookSampleFactory.h"
 #include "store/RequestLogRow.h"
 
 #include <QFontDatabase>

@@ -2,8 +2,8 @@
 // lazily, filters, live rows from the listener coalesced, paused and de-duplicated.
 
 #include "FakeClock.h"
-#include "RequestLogModel.h"
 #include "TempDatabase.h"
+#include "inspector/RequestLogModel.h"
 #include "store/DatabaseWorker.h"
 #include "store/MessageWriter.h"
 

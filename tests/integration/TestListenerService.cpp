@@ -6,7 +6,7 @@
 #include "MemorySecretStore.h"
 #include "TempDatabase.h"
 #include "listener/ListenerService.h"
-#include "provisioning/PathToken.h"
+#include "secrets/PathToken.h"
 #include "store/DatabaseWorker.h"
 #include "store/MessageWriter.h"
 #include "store/NumberRepository.h"

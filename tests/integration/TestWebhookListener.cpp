@@ -16,7 +16,7 @@
 #include "listener/WebhookListener.h"
 #include "providers/InboundMessage.h"
 #include "providers/ProviderRegistry.h"
-#include "provisioning/PathToken.h"
+#include "secrets/PathToken.h"
 #include "store/DatabaseWorker.h"
 #include "store/MessageWriter.h"
 #include "store/NumberRepository.h"

@@ -4,13 +4,13 @@
 
 #include "OutboundEndpoint.h"
 #include "WebhookFirer.h"
-#include "WebhookSampleFactory.h"
 #include "http/HttpHandler.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponder.h"
 #include "http/HttpResponse.h"
 #include "http/HttpServer.h"
 #include "providers/ProviderCatalog.h"
+#include "providers/samples/WebhookSampleFactory.h"
 
 #include <QHash>
 #include <QJsonDocument>

@@ -2,8 +2,8 @@
 #include "MemorySecretStore.h"
 #include "TempDatabase.h"
 #include "provisioning/NumberProvisioner.h"
-#include "provisioning/PathToken.h"
 #include "provisioning/PlanProvisioner.h"
+#include "secrets/PathToken.h"
 #include "store/DatabaseWorker.h"
 #include "store/NumberRepository.h"
 

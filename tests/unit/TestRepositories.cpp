@@ -1,6 +1,6 @@
 #include "FakeClock.h"
 #include "TempDatabase.h"
-#include "provisioning/PathToken.h"
+#include "secrets/PathToken.h"
 #include "store/NumberRepository.h"
 #include "store/PlanRepository.h"
 

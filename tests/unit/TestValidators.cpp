@@ -1,6 +1,6 @@
 #include "provisioning/NumberValidator.h"
-#include "provisioning/PathToken.h"
 #include "provisioning/PlanValidator.h"
+#include "secrets/PathToken.h"
 
 #include <QTest>
 

@@ -6,7 +6,7 @@
 #include "http/HttpResponse.h"
 #include "providers/ProviderAdapter.h"
 #include "providers/ProviderRegistry.h"
-#include "provisioning/PathToken.h"
+#include "secrets/PathToken.h"
 #include "store/MessageWriter.h"
 #include "util/Clock.h"
 

@@ -1,6 +1,6 @@
 #include "NumberProvisioner.h"
 
-#include "PathToken.h"
+#include "secrets/PathToken.h"
 #include "store/DatabaseWorker.h"
 #include "store/NumberRepository.h"
 #include "util/Clock.h"

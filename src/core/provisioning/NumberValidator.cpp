@@ -1,8 +1,8 @@
 #include "NumberValidator.h"
 
-#include "PathToken.h"
 #include "phone/PhoneNumber.h"
 #include "providers/ProviderCatalog.h"
+#include "secrets/PathToken.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

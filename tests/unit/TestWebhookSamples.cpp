@@ -1,13 +1,14 @@
-// Every webhook sample the simulator makes, of every provider and variation, read by the real
-// adapters (by path and through /webhook detection): accepted, and read as what the sample
-// says it carries. Plus the wire details each provider's document fixes.
+// Every webhook sample (core/providers/samples: the GUI's test webhooks, the simulator's
+// firings), of every provider and variation, read by the real adapters (by path and through
+// /webhook detection): accepted, and read as what the sample says it carries. Plus the wire
+// details each provider's document fixes.
 
-#include "WebhookSampleFactory.h"
 #include "http/HttpRequest.h"
 #include "providers/AdapterContext.h"
 #include "providers/FormFields.h"
 #include "providers/ProviderCatalog.h"
 #include "providers/ProviderRegistry.h"
+#include "providers/samples/WebhookSampleFactory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -88,7 +89,7 @@ QString formValue(const QByteArray& body, const char* name)
 
 } // namespace
 
-class TestSimSamples : public QObject
+class TestWebhookSamples : public QObject
 {
     Q_OBJECT
 
@@ -460,5 +461,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSimSamples)
-#include "TestSimSamples.moc"
+QTEST_GUILESS_MAIN(TestWebhookSamples)
+#include "TestWebhookSamples.moc"

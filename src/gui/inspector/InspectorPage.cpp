@@ -1,18 +1,18 @@
 #include "InspectorPage.h"
 
 #include "AppContext.h"
-#include "ConversationDialog.h"
 #include "FaultDrillDialog.h"
 #include "MessageTimelineView.h"
-#include "PageAction.h"
 #include "RequestDetailPane.h"
 #include "RequestLogModel.h"
-#include "TestWebhookDialog.h"
-#include "WebhookSampleFactory.h"
+#include "SendTestWebhookDialog.h"
+#include "Settings.h"
+#include "conversations/ConversationDialog.h"
 #include "listener/ListenerEvent.h"
 #include "providers/ProviderCatalog.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/Rejection.h"
+#include "providers/samples/WebhookSampleFactory.h"
 #include "secrets/SecretStore.h"
 #include "store/ConversationReader.h"
 #include "store/DatabaseWorker.h"
@@ -21,6 +21,7 @@
 #include "store/RequestCurlCommand.h"
 #include "store/RequestLogJsonWriter.h"
 #include "ui_InspectorPage.h"
+#include "widgets/PageAction.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -41,7 +42,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
-#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -56,16 +56,6 @@ namespace smsdesk {
 
 namespace {
 
-const QString kOutcomesKey = QStringLiteral("inspector/filter/outcomes");
-const QString kProviderKey = QStringLiteral("inspector/filter/provider");
-const QString kNumberKey = QStringLiteral("inspector/filter/number");
-const QString kTimeKey = QStringLiteral("inspector/filter/time");
-const QString kFromKey = QStringLiteral("inspector/filter/from");
-const QString kToKey = QStringLiteral("inspector/filter/to");
-const QString kTextKey = QStringLiteral("inspector/filter/text");
-const QString kSplitterKey = QStringLiteral("inspector/splitter");
-const QString kHeaderKey = QStringLiteral("inspector/header");
-
 // Provider combo values besides the provider ids.
 const QString kAllProviders = QStringLiteral("*");
 const QString kNoProvider = QStringLiteral("-");
@@ -76,8 +66,6 @@ const QColor kStoppedColor(0x75, 0x75, 0x75);
 const QColor kFailedColor(0xc6, 0x28, 0x28);
 const QColor kDrillBannerColor(0xff, 0xe0, 0xb2);
 const QColor kDrillTextColor(0x5d, 0x2e, 0x00);
-
-const QString kDetailSplitterKey = QStringLiteral("inspector/detailSplitter");
 
 struct OutcomeChoice
 {
@@ -356,19 +344,20 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
     updateRate(m_listener.requestsPerSecond());
     updateDrill(m_listener.drill());
 
-    const QSettings settings;
+    Settings& settings = m_context.settings();
     m_ui->inspectorSplitter->setStretchFactor(0, 3);
     m_ui->inspectorSplitter->setStretchFactor(1, 2);
-    if (!m_ui->inspectorSplitter->restoreState(settings.value(kSplitterKey).toByteArray()))
+    if (!m_ui->inspectorSplitter->restoreState(settings.inspectorSplitter()))
         m_ui->inspectorSplitter->setSizes({380, 260});
-    connect(m_ui->inspectorSplitter, &QSplitter::splitterMoved, this,
-            [this] { QSettings().setValue(kSplitterKey, m_ui->inspectorSplitter->saveState()); });
+    connect(m_ui->inspectorSplitter, &QSplitter::splitterMoved, this, [this] {
+        m_context.settings().setInspectorSplitter(m_ui->inspectorSplitter->saveState());
+    });
     m_ui->detailSplitter->setStretchFactor(0, 3);
     m_ui->detailSplitter->setStretchFactor(1, 2);
-    if (!m_ui->detailSplitter->restoreState(settings.value(kDetailSplitterKey).toByteArray()))
+    if (!m_ui->detailSplitter->restoreState(settings.inspectorDetailSplitter()))
         m_ui->detailSplitter->setSizes({640, 420});
     connect(m_ui->detailSplitter, &QSplitter::splitterMoved, this, [this] {
-        QSettings().setValue(kDetailSplitterKey, m_ui->detailSplitter->saveState());
+        m_context.settings().setInspectorDetailSplitter(m_ui->detailSplitter->saveState());
     });
 
     restoreFilter();
@@ -380,10 +369,10 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
 
 InspectorPage::~InspectorPage()
 {
-    QSettings settings;
-    settings.setValue(kHeaderKey, m_ui->requestTable->horizontalHeader()->saveState());
-    settings.setValue(kSplitterKey, m_ui->inspectorSplitter->saveState());
-    settings.setValue(kDetailSplitterKey, m_ui->detailSplitter->saveState());
+    Settings& settings = m_context.settings();
+    settings.setInspectorHeader(m_ui->requestTable->horizontalHeader()->saveState());
+    settings.setInspectorSplitter(m_ui->inspectorSplitter->saveState());
+    settings.setInspectorDetailSplitter(m_ui->detailSplitter->saveState());
 }
 
 QTableView* InspectorPage::view() const
@@ -454,7 +443,7 @@ void InspectorPage::setUpTable()
         }
         menu.exec(columns->viewport()->mapToGlobal(pos));
     });
-    header->restoreState(QSettings().value(kHeaderKey).toByteArray());
+    header->restoreState(m_context.settings().inspectorHeader());
 
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex& parent, int first, int) {
@@ -745,50 +734,44 @@ void InspectorPage::applyFilter()
 
 void InspectorPage::saveFilter() const
 {
-    QSettings settings;
-    QStringList outcomes;
+    Settings::InspectorFilter filter;
     for (const QAction* action : m_outcomeActions) {
         if (action->isChecked())
-            outcomes.append(action->data().toString());
+            filter.outcomes.append(action->data().toString());
     }
-    settings.setValue(kOutcomesKey, outcomes);
-    settings.setValue(kProviderKey, m_ui->providerCombo->currentData().toString());
-    settings.setValue(kNumberKey, m_ui->numberCombo->currentData().toLongLong());
-    settings.setValue(kTimeKey,
-                      timeRangeKey(static_cast<TimeRange>(m_ui->timeCombo->currentData().toInt())));
-    settings.setValue(kFromKey, m_ui->fromEdit->dateTime().toUTC());
-    settings.setValue(kToKey, m_ui->toEdit->dateTime().toUTC());
-    settings.setValue(kTextKey, m_ui->textFilter->text());
+    filter.provider = m_ui->providerCombo->currentData().toString();
+    filter.numberId = m_ui->numberCombo->currentData().toLongLong();
+    filter.timeRange = timeRangeKey(static_cast<TimeRange>(m_ui->timeCombo->currentData().toInt()));
+    filter.from = m_ui->fromEdit->dateTime().toUTC();
+    filter.to = m_ui->toEdit->dateTime().toUTC();
+    filter.text = m_ui->textFilter->text();
+    m_context.settings().setInspectorFilter(filter);
 }
 
 void InspectorPage::restoreFilter()
 {
-    const QSettings settings;
+    const Settings::InspectorFilter filter = m_context.settings().inspectorFilter();
     m_restoring = true;
-    const QStringList outcomes = settings.value(kOutcomesKey).toStringList();
     for (QAction* action : std::as_const(m_outcomeActions))
-        action->setChecked(outcomes.contains(action->data().toString()));
-    const int provider =
-        m_ui->providerCombo->findData(settings.value(kProviderKey, kAllProviders).toString());
+        action->setChecked(filter.outcomes.contains(action->data().toString()));
+    const int provider = m_ui->providerCombo->findData(filter.provider);
     m_ui->providerCombo->setCurrentIndex(std::max(provider, 0));
-    const qint64 number = settings.value(kNumberKey, 0).toLongLong();
+    const qint64 number = filter.numberId;
     if (number > 0) {
         // A placeholder until the numbers are read (setNumbers() names it).
         m_ui->numberCombo->addItem(tr("Number #%1").arg(number), number);
         m_ui->numberCombo->setCurrentIndex(m_ui->numberCombo->count() - 1);
     }
-    const QString time = settings.value(kTimeKey, timeRangeKey(TimeRange::All)).toString();
     for (int i = 0; i < m_ui->timeCombo->count(); ++i) {
-        if (timeRangeKey(static_cast<TimeRange>(m_ui->timeCombo->itemData(i).toInt())) == time)
+        if (timeRangeKey(static_cast<TimeRange>(m_ui->timeCombo->itemData(i).toInt())) ==
+            filter.timeRange)
             m_ui->timeCombo->setCurrentIndex(i);
     }
-    const QDateTime from = settings.value(kFromKey).toDateTime();
-    const QDateTime to = settings.value(kToKey).toDateTime();
-    if (from.isValid())
-        m_ui->fromEdit->setDateTime(from.toLocalTime());
-    if (to.isValid())
-        m_ui->toEdit->setDateTime(to.toLocalTime());
-    m_ui->textFilter->setText(settings.value(kTextKey).toString());
+    if (filter.from.isValid())
+        m_ui->fromEdit->setDateTime(filter.from.toLocalTime());
+    if (filter.to.isValid())
+        m_ui->toEdit->setDateTime(filter.to.toLocalTime());
+    m_ui->textFilter->setText(filter.text);
     m_restoring = false; // set since construction
     updateOutcomeButton();
     updateCustomRange();
@@ -1514,7 +1497,7 @@ void InspectorPage::sendTestWebhook()
 {
     if (m_listener.state() != ListenerController::State::Running)
         return;
-    auto* dialog = new TestWebhookDialog(m_numbers, this);
+    auto* dialog = new SendTestWebhookDialog(m_numbers, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (const qint64 number = m_ui->numberCombo->currentData().toLongLong(); number > 0)
         dialog->setNumberId(number);

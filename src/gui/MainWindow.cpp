@@ -1,11 +1,12 @@
 #include "MainWindow.h"
 
 #include "AppContext.h"
-#include "FaultDrillDialog.h"
-#include "InspectorPage.h"
 #include "ListenerController.h"
-#include "NumbersPage.h"
-#include "PlansPage.h"
+#include "Settings.h"
+#include "inspector/FaultDrillDialog.h"
+#include "inspector/InspectorPage.h"
+#include "numbers/NumbersPage.h"
+#include "plans/PlansPage.h"
 #include "store/Database.h"
 
 #include <QAction>
@@ -15,20 +16,12 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 
 namespace smsdesk {
-
-namespace {
-const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
-const QString kStateKey = QStringLiteral("mainWindow/state");
-const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
-const QString kPageKey = QStringLiteral("mainWindow/page");
-} // namespace
 
 MainWindow::MainWindow(AppContext& context, QWidget* parent)
     : QMainWindow(parent), m_context(context)
@@ -112,7 +105,7 @@ void MainWindow::showEvent(QShowEvent* event)
     // Once, when the window first opens: the listener starts with it unless told not to.
     if (!m_autostartChecked) {
         m_autostartChecked = true;
-        if (ListenerController::autostartEnabled(QSettings()))
+        if (m_context.settings().autostart())
             m_listener->start();
     }
 }
@@ -250,20 +243,20 @@ void MainWindow::closeNow()
 
 void MainWindow::saveSettings() const
 {
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState());
-    settings.setValue(kSplitterKey, m_splitter->saveState());
-    settings.setValue(kPageKey, m_navigation->currentRow());
+    Settings& settings = m_context.settings();
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    settings.setWindowSplitter(m_splitter->saveState());
+    settings.setWindowPage(m_navigation->currentRow());
 }
 
 void MainWindow::restoreSettings()
 {
-    const QSettings settings;
-    restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    restoreState(settings.value(kStateKey).toByteArray());
-    m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
-    const int page = settings.value(kPageKey, 0).toInt();
+    const Settings& settings = m_context.settings();
+    restoreGeometry(settings.windowGeometry());
+    restoreState(settings.windowState());
+    m_splitter->restoreState(settings.windowSplitter());
+    const int page = settings.windowPage();
     m_navigation->setCurrentRow(page >= 0 && page < m_navigation->count() ? page : 0);
 }
 

@@ -5,7 +5,7 @@
 #include "providers/ProviderCatalog.h"
 #include "provisioning/NumberProvisioner.h"
 #include "provisioning/NumberValidator.h"
-#include "provisioning/PathToken.h"
+#include "secrets/PathToken.h"
 #include "store/Database.h"
 #include "store/PlanRepository.h"
 #include "ui_NumberDialog.h"

@@ -1,7 +1,6 @@
 #include "PlansPage.h"
 
 #include "AppContext.h"
-#include "PageAction.h"
 #include "PlanDialog.h"
 #include "PlanTableModel.h"
 #include "phone/PhoneNumber.h"
@@ -10,6 +9,7 @@
 #include "store/Database.h"
 #include "store/NumberRepository.h"
 #include "store/PlanRepository.h"
+#include "widgets/PageAction.h"
 
 #include <QAction>
 #include <QGroupBox>

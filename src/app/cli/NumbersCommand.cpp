@@ -6,7 +6,7 @@
 #include "provisioning/NumberCsvImporter.h"
 #include "provisioning/NumberProvisioner.h"
 #include "provisioning/NumberValidator.h"
-#include "provisioning/PathToken.h"
+#include "secrets/PathToken.h"
 #include "store/Database.h"
 #include "store/NumberRepository.h"
 #include "store/PlanRepository.h"

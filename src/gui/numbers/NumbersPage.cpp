@@ -3,12 +3,12 @@
 #include "AppContext.h"
 #include "NumberDialog.h"
 #include "NumberTableModel.h"
-#include "PageAction.h"
 #include "phone/PhoneNumber.h"
 #include "provisioning/NumberProvisioner.h"
 #include "store/Database.h"
 #include "store/NumberRepository.h"
 #include "store/PlanRepository.h"
+#include "widgets/PageAction.h"
 
 #include <QAction>
 #include <QHBoxLayout>

@@ -18,7 +18,7 @@ class PlansPage;
 
 // The main window: a navigation list on the left, the pages on the right, the database in
 // use and the listener's state in the status bar. Geometry, layout and the last page are
-// remembered in QSettings. It runs the webhook listener (ListenerController) and starts it
+// remembered in the Settings. It runs the webhook listener (ListenerController) and starts it
 // when it opens unless the setting listener/autostart is false.
 class MainWindow : public QMainWindow
 {

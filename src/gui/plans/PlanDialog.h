@@ -1,7 +1,7 @@
 #pragma once
 
-#include "SaveDialog.h"
 #include "store/PlanRecord.h"
+#include "widgets/SaveDialog.h"
 
 #include <memory>
 

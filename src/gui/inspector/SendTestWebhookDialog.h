@@ -1,6 +1,6 @@
 #pragma once
 
-#include "WebhookSample.h"
+#include "providers/samples/WebhookSample.h"
 #include "store/NumberRecord.h"
 
 #include <QDialog>
@@ -9,20 +9,20 @@
 #include <optional>
 
 namespace Ui {
-class TestWebhookDialog;
+class SendTestWebhookDialog;
 }
 
 namespace smsdesk {
 
 // Chooses what "Send test webhook" sends: one of the enabled numbers and, when its provider
 // sends several kinds of webhook, which (an inbound message or a status report).
-class TestWebhookDialog : public QDialog
+class SendTestWebhookDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    TestWebhookDialog(const QList<NumberRecord>& numbers, QWidget* parent = nullptr);
-    ~TestWebhookDialog() override;
+    SendTestWebhookDialog(const QList<NumberRecord>& numbers, QWidget* parent = nullptr);
+    ~SendTestWebhookDialog() override;
 
     // The chosen number; none when there is no number to choose.
     std::optional<NumberRecord> number() const;
@@ -33,7 +33,7 @@ public:
 private:
     void updateKinds();
 
-    std::unique_ptr<Ui::TestWebhookDialog> m_ui;
+    std::unique_ptr<Ui::SendTestWebhookDialog> m_ui;
     QList<NumberRecord> m_numbers;
 };
 

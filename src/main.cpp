@@ -1,7 +1,7 @@
 #include "AppContext.h"
-#include "Cli.h"
 #include "HeadlessMode.h"
 #include "MainWindow.h"
+#include "cli/Cli.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "SaveDialog.h"
 #include "provisioning/NumberDraft.h"
 #include "store/NumberRecord.h"
+#include "widgets/SaveDialog.h"
 
 #include <QSet>
 #include <memory>

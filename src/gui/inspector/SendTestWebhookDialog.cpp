@@ -1,8 +1,8 @@
-#include "TestWebhookDialog.h"
+#include "SendTestWebhookDialog.h"
 
-#include "WebhookSampleFactory.h"
 #include "providers/ProviderCatalog.h"
-#include "ui_TestWebhookDialog.h"
+#include "providers/samples/WebhookSampleFactory.h"
+#include "ui_SendTestWebhookDialog.h"
 
 #include <QComboBox>
 #include <QPushButton>
@@ -10,11 +10,11 @@
 
 namespace smsdesk {
 
-TestWebhookDialog::TestWebhookDialog(const QList<NumberRecord>& numbers, QWidget* parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::TestWebhookDialog>())
+SendTestWebhookDialog::SendTestWebhookDialog(const QList<NumberRecord>& numbers, QWidget* parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::SendTestWebhookDialog>())
 {
     m_ui->setupUi(this);
-    setObjectName(QStringLiteral("testWebhookDialog"));
+    setObjectName(QStringLiteral("sendTestWebhookDialog"));
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Send"));
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -31,7 +31,7 @@ TestWebhookDialog::TestWebhookDialog(const QList<NumberRecord>& numbers, QWidget
         m_ui->numberCombo->addItem(text, number.id);
     }
     connect(m_ui->numberCombo, &QComboBox::currentIndexChanged, this,
-            &TestWebhookDialog::updateKinds);
+            &SendTestWebhookDialog::updateKinds);
     if (m_numbers.isEmpty()) {
         m_ui->noteLabel->setText(tr("There is no enabled number to send a test webhook for: "
                                     "add one on the Numbers page first."));
@@ -40,9 +40,9 @@ TestWebhookDialog::TestWebhookDialog(const QList<NumberRecord>& numbers, QWidget
     updateKinds();
 }
 
-TestWebhookDialog::~TestWebhookDialog() = default;
+SendTestWebhookDialog::~SendTestWebhookDialog() = default;
 
-std::optional<NumberRecord> TestWebhookDialog::number() const
+std::optional<NumberRecord> SendTestWebhookDialog::number() const
 {
     const int index = m_ui->numberCombo->currentIndex();
     if (index < 0 || index >= m_numbers.size())
@@ -50,19 +50,19 @@ std::optional<NumberRecord> TestWebhookDialog::number() const
     return m_numbers.at(index);
 }
 
-WebhookSample::Kind TestWebhookDialog::kind() const
+WebhookSample::Kind SendTestWebhookDialog::kind() const
 {
     return static_cast<WebhookSample::Kind>(m_ui->kindCombo->currentData().toInt());
 }
 
-void TestWebhookDialog::setNumberId(qint64 id)
+void SendTestWebhookDialog::setNumberId(qint64 id)
 {
     const int index = m_ui->numberCombo->findData(id);
     if (index >= 0)
         m_ui->numberCombo->setCurrentIndex(index);
 }
 
-void TestWebhookDialog::updateKinds()
+void SendTestWebhookDialog::updateKinds()
 {
     const std::optional<NumberRecord> chosen = number();
     const int previous = m_ui->kindCombo->currentData().toInt();

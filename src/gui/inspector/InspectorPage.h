@@ -1,10 +1,10 @@
 #pragma once
 
-#include "ConversationDialog.h"
 #include "ListenerController.h"
-#include "WebhookSample.h"
+#include "conversations/ConversationDialog.h"
 #include "listener/FaultDrill.h"
 #include "listener/RequestReplayer.h"
+#include "providers/samples/WebhookSample.h"
 #include "store/NumberRecord.h"
 #include "store/RequestLogReader.h"
 
@@ -34,7 +34,7 @@ class RequestLogModel;
 
 // The Inspector: every webhook request, live. A bar with the listener's state (start/stop,
 // address, requests per second, the webhook URL of each number to copy), filters (outcome,
-// provider, number, time range, text; remembered in QSettings under inspector/filter/), the
+// provider, number, time range, text; remembered in the Settings), the
 // request table newest first with a pause, and the selected request in full in the detail
 // pane below. Every read goes through the DatabaseWorker; the GUI thread never waits on the
 // store.
