@@ -14,17 +14,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("smsdesk::FormFields", text);
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // Percent-decodes part (which starts at offset in the body); "+" is a space.
 // Returns the offset of a broken escape through badAt.
 std::optional<QByteArray> percentDecode(QByteArrayView part, qsizetype offset, qsizetype* badAt)
@@ -36,8 +25,8 @@ std::optional<QByteArray> percentDecode(QByteArrayView part, qsizetype offset, q
         if (c == '+') {
             out.append(' ');
         } else if (c == '%') {
-            const int high = i + 1 < part.size() ? hexValue(part.at(i + 1)) : -1;
-            const int low = i + 2 < part.size() ? hexValue(part.at(i + 2)) : -1;
+            const int high = i + 1 < part.size() ? PayloadDecoder::hexValue(part.at(i + 1)) : -1;
+            const int low = i + 2 < part.size() ? PayloadDecoder::hexValue(part.at(i + 2)) : -1;
             if (high < 0 || low < 0) {
                 *badAt = offset + i;
                 return std::nullopt;

@@ -33,7 +33,24 @@ QByteArray charsetOf(const QByteArray& contentType)
     return {};
 }
 
-int hexValue(char c)
+// The code unit of a "\uXXXX" escape starting at json[at] (the backslash); -1 when it is not one.
+int escapedCodeUnit(QByteArrayView json, qsizetype at)
+{
+    if (at + 6 > json.size() || json.at(at) != '\\' || json.at(at + 1) != 'u')
+        return -1;
+    int value = 0;
+    for (qsizetype i = at + 2; i < at + 6; ++i) {
+        const int digit = PayloadDecoder::hexValue(json.at(i));
+        if (digit < 0)
+            return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+
+} // namespace
+
+int PayloadDecoder::hexValue(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -43,23 +60,6 @@ int hexValue(char c)
         return c - 'A' + 10;
     return -1;
 }
-
-// The code unit of a "\uXXXX" escape starting at json[at] (the backslash); -1 when it is not one.
-int escapedCodeUnit(QByteArrayView json, qsizetype at)
-{
-    if (at + 6 > json.size() || json.at(at) != '\\' || json.at(at + 1) != 'u')
-        return -1;
-    int value = 0;
-    for (qsizetype i = at + 2; i < at + 6; ++i) {
-        const int digit = hexValue(json.at(i));
-        if (digit < 0)
-            return -1;
-        value = value * 16 + digit;
-    }
-    return value;
-}
-
-} // namespace
 
 std::optional<Rejection> PayloadDecoder::checkContentType(const HttpRequest& request,
                                                           QByteArrayView expectedMediaType)

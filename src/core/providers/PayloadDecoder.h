@@ -32,6 +32,9 @@ public:
     static std::optional<QJsonObject> peekJsonObject(const QByteArray& body);
     // A value for a reason: quoted, control characters escaped, cut after 80 characters.
     static QString quoted(const QString& value);
+    // The value of a hexadecimal digit (either case); -1 when `c` is not one. For the
+    // escapes of JSON strings and form-encoded bodies.
+    static int hexValue(char c);
 };
 
 } // namespace smsdesk
