@@ -3,14 +3,17 @@
 # one run with the same wrk load and payload (tests/bench/webhook.lua: keep-alive onCloud
 # webhooks, each a distinct message). Prints both, the ratio, smsdesk's latency percentiles,
 # its non-2xx count and how many messages the store holds afterwards (every 2xx must be a
-# stored message).
+# stored message). Then the store's side, in the same run: the writer thread's CPU per webhook
+# (from /proc) against the store floor (tests/bench/store_floor.cpp: the same statements through
+# SQLite's C API, no Qt) at the batch size the writer reached.
 #
 #   tests/bench/listener-vs-nginx.sh [SMSDESK_BINARY]
 #       default binary: build/release/smsdesk (built by `packaging/setup.sh run`)
 #   environment: DURATION (s, default 10), CONNECTIONS (default 16), THREADS (wrk, default 1),
 #                ROUNDS (alternating nginx/smsdesk rounds, default 3), NGINX_WORKERS (default 1)
 #
-# Needs wrk and nginx (Debian: wrk, nginx-light). Nothing here is run by ctest: it measures.
+# Needs wrk and nginx (Debian: wrk, nginx-light), g++ and libsqlite3-dev (for the floor).
+# Nothing here is run by ctest: it measures.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo="$(pwd)"
@@ -111,6 +114,14 @@ for round in $(seq "$rounds"); do
 done
 median="$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
 
+# The writer thread's CPU so far (utime + stime, in clock ticks), read before it stops.
+writer_ticks=0
+for task in /proc/"$smsdesk_pid"/task/*; do
+    if [[ "$(cat "$task/comm" 2>/dev/null)" == smsdesk-writer ]]; then
+        writer_ticks="$(awk '{ print $14 + $15 }' "$task/stat")"
+    fi
+done
+
 # Stop smsdesk gracefully (drains the writer), then count what the store holds.
 kill -TERM "$smsdesk_pid"
 wait "$smsdesk_pid" || true
@@ -119,3 +130,19 @@ echo "median ratio smsdesk/nginx: $median  (nginx: $nginx_workers worker(s); wrk
 echo "smsdesk non-2xx answers: $total_non2xx"
 echo "benchmark messages stored: $stored; requests answered: $((total_sent + warmup)) (every one a distinct message)"
 grep -h '^writer:' "$work/smsdesk.out" || true
+
+# The store's side: the writer's CPU per webhook against the floor at the batch size it reached.
+jobs="$(sed -n 's/^writer: \([0-9]*\) jobs in \([0-9]*\) transactions.*/\1/p' "$work/smsdesk.out")"
+batches="$(sed -n 's/^writer: \([0-9]*\) jobs in \([0-9]*\) transactions.*/\2/p' "$work/smsdesk.out")"
+if [[ -n "$jobs" && "$jobs" -gt 0 && "$writer_ticks" -gt 0 ]]; then
+    batch=$(((jobs + batches / 2) / batches))
+    writer_us="$(awk -v t="$writer_ticks" -v hz="$(getconf CLK_TCK)" -v n="$jobs" \
+        'BEGIN { printf "%.1f", t / hz / n * 1e6 }')"
+    g++ -O2 -o "$work/store_floor" "$repo/tests/bench/store_floor.cpp" -lsqlite3
+    "$work/store_floor" "$db" --rows 24000 --batch "$batch" --dir "$work" >"$work/floor.txt"
+    floor_us="$(awk '/message \+ request log/ { print $(NF-1) }' "$work/floor.txt")"
+    cat "$work/floor.txt"
+    echo "writer thread CPU per webhook: $writer_us us at $batch per commit on average;" \
+        "floor at that batch: $floor_us us; ratio $(awk -v w="$writer_us" -v f="$floor_us" \
+        'BEGIN { printf "%.2f", w / f }')"
+fi
