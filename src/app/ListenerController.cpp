@@ -7,6 +7,7 @@
 
 #include <QThread>
 #include <algorithm>
+#include <utility>
 
 namespace smsdesk {
 
@@ -168,10 +169,28 @@ void ListenerController::start()
 
 void ListenerController::stop()
 {
+    m_restartWhenStopped = false;
     if (m_state != State::Starting && m_state != State::Running)
         return;
     setState(State::Stopping);
     onListenerThread([this] { stopService(); });
+}
+
+void ListenerController::restart()
+{
+    switch (m_state) {
+    case State::Stopped:
+    case State::Failed:
+        start();
+        return;
+    case State::Starting:
+    case State::Running:
+        stop();
+        break;
+    case State::Stopping:
+        break;
+    }
+    m_restartWhenStopped = true;
 }
 
 void ListenerController::reloadNumbers()
@@ -293,6 +312,8 @@ void ListenerController::onStopped(quint64 generation)
     clearDrill();
     setState(State::Stopped);
     Q_EMIT stopped();
+    if (std::exchange(m_restartWhenStopped, false))
+        start();
 }
 
 void ListenerController::fail(const QString& reason)

@@ -107,6 +107,9 @@ public:
 public Q_SLOTS:
     void start();
     void stop();
+    // Stops (answering what is in flight) and starts again with the settings as they are
+    // now; starts at once when stopped or failed.
+    void restart();
     // Reads the numbers again (after they were edited), when running.
     void reloadNumbers();
     // Starts (or, with Mode::Off, ends) a fault drill in the running listener; drillChanged()
@@ -157,6 +160,7 @@ private:
     QString m_listen; // the address of the last start, as configured
     FaultDrill m_drill;
     quint64 m_generation = 0;
+    bool m_restartWhenStopped = false;
 
     // Requests per second: counts per RateIntervalMs slot over the window.
     QElapsedTimer m_rateClock;

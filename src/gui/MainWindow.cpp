@@ -7,6 +7,7 @@
 #include "inspector/InspectorPage.h"
 #include "numbers/NumbersPage.h"
 #include "plans/PlansPage.h"
+#include "settings/SettingsDialog.h"
 #include "store/Database.h"
 
 #include <QAction>
@@ -153,6 +154,12 @@ void MainWindow::updateListenerStatus()
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* settings = file->addAction(tr("&Settings\u2026"));
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setMenuRole(QAction::PreferencesRole);
+    connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -180,6 +187,13 @@ void MainWindow::addPage(const QString& title, QWidget* page, const QKeySequence
     action->setShortcut(shortcut);
     connect(action, &QAction::triggered, this,
             [this, index] { m_navigation->setCurrentRow(index); });
+}
+
+void MainWindow::openSettings()
+{
+    auto* dialog = new SettingsDialog(m_context, *m_listener, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::showPage(QWidget* page)

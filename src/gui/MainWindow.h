@@ -39,6 +39,10 @@ public:
     void showPage(QWidget* page);
     QWidget* currentPage() const;
 
+public Q_SLOTS:
+    // Opens the Settings dialog (Ctrl+,).
+    void openSettings();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
+#include <set>
+#include <string>
 
 namespace smsdesk {
 
@@ -267,6 +269,17 @@ bool PhoneNumber::isKnownRegion(const QString& region)
 {
     return region.size() == 2 && PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(
                                      region.toUpper().toStdString()) != 0;
+}
+
+QStringList PhoneNumber::supportedRegions()
+{
+    std::set<std::string> regions;
+    PhoneNumberUtil::GetInstance()->GetSupportedRegions(&regions);
+    QStringList result;
+    result.reserve(static_cast<qsizetype>(regions.size()));
+    for (const std::string& region : regions)
+        result.append(QString::fromStdString(region));
+    return result;
 }
 
 } // namespace smsdesk

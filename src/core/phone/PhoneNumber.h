@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace smsdesk {
 
@@ -51,6 +52,8 @@ public:
     // The region used when the user set none: the system locale's territory, else "US".
     static QString systemRegion();
     static bool isKnownRegion(const QString& region);
+    // Every region libphonenumber knows ("AD" … "ZW"), sorted by code.
+    static QStringList supportedRegions();
 
 private:
     static ProviderResult normalizeUncached(const QString& raw, const QString& fallbackRegion);
