@@ -1,6 +1,5 @@
 #include "MessageTimelineView.h"
 
-#include "RequestDetailPane.h"
 #include "RequestLogModel.h"
 #include "listener/ListenerEvent.h"
 #include "ui_MessageTimelineView.h"
@@ -357,7 +356,7 @@ QString MessageTimelineView::outcomeWord(const QString& outcome)
         return tr("duplicate");
     if (outcome == ListenerEvent::unassigned())
         return tr("unassigned");
-    return RequestDetailPane::outcomeText(outcome);
+    return RequestLogModel::outcomeText(outcome);
 }
 
 QString MessageTimelineView::timeText(qint64 ms)
