@@ -4,22 +4,23 @@
 #include "FaultDrillDialog.h"
 #include "MessageTimelineView.h"
 #include "RequestDetailPane.h"
+#include "RequestLogColumns.h"
 #include "RequestLogModel.h"
 #include "SendTestWebhookDialog.h"
 #include "Settings.h"
-#include "conversations/ConversationDialog.h"
+#include "conversations/ConversationOpener.h"
 #include "listener/ListenerEvent.h"
 #include "providers/ProviderCatalog.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/Rejection.h"
 #include "providers/samples/WebhookSampleFactory.h"
 #include "secrets/SecretStore.h"
-#include "store/ConversationReader.h"
 #include "store/DatabaseWorker.h"
 #include "store/MessageTimelineReader.h"
 #include "store/NumberRepository.h"
 #include "store/RequestCurlCommand.h"
 #include "store/RequestLogJsonWriter.h"
+#include "store/StoreRead.h"
 #include "ui_InspectorPage.h"
 #include "widgets/PageAction.h"
 
@@ -46,7 +47,6 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStyle>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 #include <algorithm>
@@ -192,43 +192,6 @@ QString secretError(const SecretStore::Result& result)
     }
 }
 
-// The time column: the time of day for today's requests, the date too for older ones (the
-// full UTC time is the tooltip), so the column leaves room for the others.
-class TimeDelegate : public QStyledItemDelegate
-{
-public:
-    TimeDelegate(const Clock& clock, QObject* parent) : QStyledItemDelegate(parent), m_clock(clock)
-    {}
-
-    static QString text(const QDateTime& utc, const QDate& today)
-    {
-        const QDateTime local = utc.toLocalTime();
-        return local.date() == today ? local.toString(QStringLiteral("HH:mm:ss.zzz"))
-                                     : QLocale().toString(local, QStringLiteral("d MMM HH:mm"));
-    }
-
-protected:
-    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        const QDateTime utc = index.data(RequestLogModel::UtcTimeRole).toDateTime();
-        if (utc.isValid()) {
-            const QDate today =
-                QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC).toLocalTime().date();
-            option->text = text(utc, today);
-        }
-    }
-
-private:
-    const Clock& m_clock;
-};
-
-struct EntryResult
-{
-    std::optional<RequestLogEntry> entry;
-    QString error;
-};
-
 // One step of an export, run on the worker: what it wrote and where the next one starts.
 struct ExportStep
 {
@@ -288,6 +251,10 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
     connect(m_timelineView, &MessageTimelineView::requestActivated, this,
             &InspectorPage::onTimelineActivated);
 
+    m_conversations = new ConversationOpener(m_context.worker(), this);
+    connect(m_conversations, &ConversationOpener::opened, this, &InspectorPage::conversationOpened);
+    connect(m_conversations, &ConversationOpener::failed, this, &InspectorPage::showNote);
+
     m_network = new QNetworkAccessManager(this);
     m_replayer = new RequestReplayer(*m_network, this);
 
@@ -344,21 +311,7 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
     updateRate(m_listener.requestsPerSecond());
     updateDrill(m_listener.drill());
 
-    Settings& settings = m_context.settings();
-    m_ui->inspectorSplitter->setStretchFactor(0, 3);
-    m_ui->inspectorSplitter->setStretchFactor(1, 2);
-    if (!m_ui->inspectorSplitter->restoreState(settings.inspectorSplitter()))
-        m_ui->inspectorSplitter->setSizes({380, 260});
-    connect(m_ui->inspectorSplitter, &QSplitter::splitterMoved, this, [this] {
-        m_context.settings().setInspectorSplitter(m_ui->inspectorSplitter->saveState());
-    });
-    m_ui->detailSplitter->setStretchFactor(0, 3);
-    m_ui->detailSplitter->setStretchFactor(1, 2);
-    if (!m_ui->detailSplitter->restoreState(settings.inspectorDetailSplitter()))
-        m_ui->detailSplitter->setSizes({640, 420});
-    connect(m_ui->detailSplitter, &QSplitter::splitterMoved, this, [this] {
-        m_context.settings().setInspectorDetailSplitter(m_ui->detailSplitter->saveState());
-    });
+    setUpSplitters();
 
     restoreFilter();
     applyFilter();
@@ -380,6 +333,26 @@ QTableView* InspectorPage::view() const
     return m_ui->requestTable;
 }
 
+void InspectorPage::setUpSplitters()
+{
+    // The sizes the user gave them (else these), remembered as they change.
+    using Save = void (Settings::*)(const QByteArray&);
+    auto setUp = [this](QSplitter* splitter, const QByteArray& state, const QList<int>& sizes,
+                        Save save) {
+        splitter->setStretchFactor(0, 3);
+        splitter->setStretchFactor(1, 2);
+        if (!splitter->restoreState(state))
+            splitter->setSizes(sizes);
+        connect(splitter, &QSplitter::splitterMoved, this,
+                [this, splitter, save] { (m_context.settings().*save)(splitter->saveState()); });
+    };
+    const Settings& settings = m_context.settings();
+    setUp(m_ui->inspectorSplitter, settings.inspectorSplitter(), {380, 260},
+          &Settings::setInspectorSplitter);
+    setUp(m_ui->detailSplitter, settings.inspectorDetailSplitter(), {640, 420},
+          &Settings::setInspectorDetailSplitter);
+}
+
 void InspectorPage::setUpTable()
 {
     QTableView* table = m_ui->requestTable;
@@ -390,60 +363,8 @@ void InspectorPage::setUpTable()
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->setTextElideMode(Qt::ElideRight);
 
-    // Column widths from the font, not from the rows (ResizeToContents would measure every
-    // row on every live insert). Together they fit a 1280-pixel screen.
-    QHeaderView* header = table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(true);
-    const QFontMetrics metrics = table->fontMetrics();
-    const int padding = 2 * table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 6;
-    auto fit = [&](int column, const QString& sample) {
-        const int headerWidth =
-            metrics.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString());
-        header->resizeSection(column,
-                              std::max(metrics.horizontalAdvance(sample), headerWidth) + padding);
-    };
-    table->setItemDelegateForColumn(RequestLogModel::TimeColumn,
-                                    new TimeDelegate(m_context.clock(), table));
-    fit(RequestLogModel::TimeColumn, QStringLiteral("23:59:59.999 "));
-    fit(RequestLogModel::PeerColumn, QStringLiteral("127.0.0.1:65535"));
-    fit(RequestLogModel::MethodColumn, QStringLiteral("POST"));
-    fit(RequestLogModel::PathColumn, QStringLiteral("/webhooks/android-gateway"));
-    fit(RequestLogModel::ProviderColumn, QStringLiteral("android-gateway"));
-    fit(RequestLogModel::NumberColumn, QStringLiteral("+61299999999"));
-    fit(RequestLogModel::PartiesColumn, QStringLiteral("+61299999999 \u2192 +61299999999"));
-    // The decoration (a colour swatch) comes before the text.
-    header->resizeSection(RequestLogModel::OutcomeColumn,
-                          metrics.horizontalAdvance(QStringLiteral("wrong-content-type")) +
-                              table->style()->pixelMetric(QStyle::PM_SmallIconSize) + 2 * padding);
-    fit(RequestLogModel::StatusColumn, QStringLiteral("503"));
-    fit(RequestLogModel::LatencyColumn, QStringLiteral("9999.9"));
-    header->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("POST")) + padding);
-    // The peer (mostly the tunnel's or proxy's address) matters least at a glance: last. Our
-    // number is in From -> To already: its own column is there to be shown when wanted.
-    header->moveSection(header->visualIndex(RequestLogModel::PeerColumn),
-                        RequestLogModel::ColumnCount - 1);
-    header->setSectionHidden(RequestLogModel::NumberColumn, true);
-    // The header's context menu shows and hides columns.
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(header, &QHeaderView::customContextMenuRequested, this, [this](const QPoint& pos) {
-        QHeaderView* columns = m_ui->requestTable->horizontalHeader();
-        QMenu menu(this);
-        for (int column = 0; column < m_model->columnCount(); ++column) {
-            QAction* action =
-                menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
-            action->setCheckable(true);
-            action->setChecked(!columns->isSectionHidden(column));
-            // The last visible column stays.
-            action->setEnabled(columns->isSectionHidden(column) ||
-                               columns->count() - columns->hiddenSectionCount() > 1);
-            connect(action, &QAction::toggled, columns,
-                    [columns, column](bool shown) { columns->setSectionHidden(column, !shown); });
-        }
-        menu.exec(columns->viewport()->mapToGlobal(pos));
-    });
-    header->restoreState(m_context.settings().inspectorHeader());
+    RequestLogColumns::setUp(*table, m_context.clock());
+    table->horizontalHeader()->restoreState(m_context.settings().inspectorHeader());
 
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex& parent, int first, int) {
@@ -823,23 +744,16 @@ bool InspectorPage::eventFilter(QObject* watched, QEvent* event)
 void InspectorPage::reloadNumbers()
 {
     const Clock* clock = &m_context.clock();
-    struct Read
-    {
-        QList<NumberRecord> numbers;
-        QString error;
-    };
+    using Read = StoreRead<QList<NumberRecord>>;
     m_context.worker().post<Read>(
         [clock](QSqlDatabase& db) {
-            NumberRepository repository(db, *clock);
-            Read read;
-            read.numbers = repository.list();
-            read.error = repository.lastError();
-            return read;
+            const NumberRepository repository(db, *clock);
+            return Read::of(repository, repository.list());
         },
         this,
         [this](Read read) {
             if (read.error.isEmpty())
-                setNumbers(read.numbers);
+                setNumbers(*read.value);
         });
 }
 
@@ -1134,24 +1048,22 @@ void InspectorPage::loadDetail(qint64 id)
             show(*listed);
         return;
     }
-    m_context.worker().post<EntryResult>(
+    using Read = StoreRead<RequestLogEntry>;
+    m_context.worker().post<Read>(
         [id](QSqlDatabase& db) {
             const RequestLogReader reader(db);
-            EntryResult result;
-            result.entry = reader.find(id);
-            result.error = reader.lastError();
-            return result;
+            return Read::of(reader, reader.find(id));
         },
         this,
-        [this, generation, listed, show](EntryResult result) {
+        [this, generation, listed, show](Read result) {
             if (generation != m_detailGeneration)
                 return;
-            if (!result.entry) {
+            if (!result.value) {
                 if (listed)
                     show(*listed); // at least what the list has
                 return;
             }
-            RequestLogEntry& entry = *result.entry;
+            RequestLogEntry& entry = *result.value;
             // The response of a request this moment old may not be recorded yet: the
             // listener told the list already.
             if (listed && entry.responseStatus == 0) {
@@ -1562,6 +1474,13 @@ void InspectorPage::sendTestWebhookFor(const NumberRecord& number, WebhookSample
         });
 }
 
+void InspectorPage::showNote(const QString& text)
+{
+    m_ui->actionResultLabel->setText(text);
+    m_ui->actionResultLabel->setToolTip(text);
+    Q_EMIT statusMessage(text);
+}
+
 void InspectorPage::showActionResult(const QString& what, const RequestReplayer::Result& result)
 {
     QString text;
@@ -1574,9 +1493,7 @@ void InspectorPage::showActionResult(const QString& what, const RequestReplayer:
         if (result.requestLogId > 0)
             text += QLatin1Char(' ') + tr("(request #%1)").arg(result.requestLogId);
     }
-    m_ui->actionResultLabel->setText(text);
-    m_ui->actionResultLabel->setToolTip(text);
-    Q_EMIT statusMessage(text);
+    showNote(text);
     if (result.requestLogId > 0) {
         m_selectWhenListed = result.requestLogId;
         selectPendingRow();
@@ -1586,9 +1503,7 @@ void InspectorPage::showActionResult(const QString& what, const RequestReplayer:
 
 void InspectorPage::showActionError(const QString& text)
 {
-    m_ui->actionResultLabel->setText(text);
-    m_ui->actionResultLabel->setToolTip(text);
-    Q_EMIT statusMessage(text);
+    showNote(text);
     RequestReplayer::Result result;
     result.error = text;
     Q_EMIT actionFinished(result);
@@ -1611,25 +1526,18 @@ void InspectorPage::loadTimeline(qint64 id)
         m_timelineView->clear();
         return;
     }
-    struct Read
-    {
-        std::optional<MessageTimeline> timeline;
-        QString error;
-    };
+    using Read = StoreRead<MessageTimeline>;
     m_context.worker().post<Read>(
         [id](QSqlDatabase& db) {
             const MessageTimelineReader reader(db);
-            Read read;
-            read.timeline = reader.forRequest(id);
-            read.error = reader.lastError();
-            return read;
+            return Read::of(reader, reader.forRequest(id));
         },
         this,
         [this, generation, id](Read read) {
             if (generation != m_timelineGeneration)
                 return;
-            if (read.timeline) {
-                m_timelineView->setTimeline(*read.timeline);
+            if (read.value) {
+                m_timelineView->setTimeline(*read.value);
                 m_timelineView->selectRequest(id);
             } else {
                 m_timelineView->clear();
@@ -1695,54 +1603,7 @@ void InspectorPage::openSelectedConversation()
 
 void InspectorPage::openConversation(qint64 messageId)
 {
-    if (messageId <= 0)
-        return;
-    const quint64 generation = ++m_conversationGeneration;
-    struct Read
-    {
-        std::optional<ConversationReader::Thread> thread;
-        QString error;
-    };
-    m_context.worker().post<Read>(
-        [messageId](QSqlDatabase& db) {
-            const ConversationReader reader(db);
-            Read read;
-            read.thread = reader.threadOf(messageId);
-            read.error = reader.lastError();
-            return read;
-        },
-        this,
-        [this, generation, messageId](Read read) {
-            if (generation != m_conversationGeneration)
-                return;
-            if (!read.thread) {
-                const QString text =
-                    read.error.isEmpty()
-                        ? tr("Message #%1 is no longer stored: it has no conversation to show.")
-                              .arg(messageId)
-                        : tr("Could not open the conversation: %1").arg(read.error);
-                m_ui->actionResultLabel->setText(text);
-                m_ui->actionResultLabel->setToolTip(text);
-                Q_EMIT statusMessage(text);
-                return;
-            }
-            // One window per thread: the one open for it is raised.
-            ConversationDialog* dialog = nullptr;
-            const auto open = findChildren<ConversationDialog*>(Qt::FindDirectChildrenOnly);
-            for (ConversationDialog* candidate : open) {
-                if (candidate->isVisible() && candidate->thread() == *read.thread)
-                    dialog = candidate;
-            }
-            if (!dialog) {
-                dialog = new ConversationDialog(m_context.worker(), *read.thread, this);
-                dialog->setAttribute(Qt::WA_DeleteOnClose);
-            }
-            dialog->show();
-            dialog->raise();
-            dialog->activateWindow();
-            dialog->showMessage(messageId);
-            Q_EMIT conversationOpened(dialog, messageId);
-        });
+    m_conversations->open(messageId);
 }
 
 } // namespace smsdesk

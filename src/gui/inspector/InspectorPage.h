@@ -27,6 +27,7 @@ class InspectorPage;
 namespace smsdesk {
 
 class AppContext;
+class ConversationOpener;
 class MessageTimelineView;
 class ProviderRegistry;
 class RequestDetailPane;
@@ -147,6 +148,7 @@ protected:
 private:
     struct ExportJob;
 
+    void setUpSplitters();
     void setUpTable();
     void setUpFilters();
     void setUpActions();
@@ -175,6 +177,8 @@ private:
     void selectPendingRow();
     using SecretsDone = std::function<void(const RequestReplayer::Secrets&, const QString& error)>;
     void readSecrets(const QString& e164, bool authorization, bool pathToken, SecretsDone done);
+    // Says `text` in the action bar (all of it in its tooltip) and the status bar.
+    void showNote(const QString& text);
     void showActionResult(const QString& what, const RequestReplayer::Result& result);
     void showActionError(const QString& text);
     void startExport(const QString& title, std::shared_ptr<ExportJob> job);
@@ -200,7 +204,7 @@ private:
     QAction* m_replayAction = nullptr;
     QAction* m_testWebhookAction = nullptr;
     QAction* m_conversationAction = nullptr;
-    quint64 m_conversationGeneration = 0;
+    ConversationOpener* m_conversations = nullptr;
     MessageTimelineView* m_timelineView = nullptr;
     QNetworkAccessManager* m_network = nullptr;
     RequestReplayer* m_replayer = nullptr;
