@@ -19,7 +19,7 @@
 #include "store/MessageTimelineReader.h"
 #include "store/NumberRepository.h"
 #include "store/RequestCurlCommand.h"
-#include "store/RequestLogJsonWriter.h"
+#include "store/RequestLogExportJob.h"
 #include "store/StoreRead.h"
 #include "ui_InspectorPage.h"
 #include "widgets/PageAction.h"
@@ -41,7 +41,6 @@
 #include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
@@ -192,35 +191,7 @@ QString secretError(const SecretStore::Result& result)
     }
 }
 
-// One step of an export, run on the worker: what it wrote and where the next one starts.
-struct ExportStep
-{
-    int written = 0;
-    bool done = false;
-    QString error;
-    std::optional<RequestLogReader::Cursor> after;
-};
-
 } // namespace
-
-// An export in progress. `file` and `writer` are used on the worker thread only; the GUI
-// thread sees the steps' results.
-struct InspectorPage::ExportJob
-{
-    QString path;
-    bool filtered = false;
-    RequestLogFilter filter;                       // filtered: what to page through
-    std::optional<RequestLogReader::Cursor> after; // filtered: where the next page starts
-    QList<qint64> ids;                             // selection: the stored rows, in order
-    QList<RequestLogEntry> unstored;               // selection: live rows without a log row
-    int next = 0;                                  // selection: the next index into ids
-    int written = 0;
-    bool cancelled = false;
-    QPointer<QProgressDialog> progress;
-    // Worker thread only.
-    std::shared_ptr<QSaveFile> file;
-    std::shared_ptr<RequestLogJsonWriter> writer;
-};
 
 InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, QWidget* parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::InspectorPage>()), m_context(context),
@@ -1111,154 +1082,73 @@ void InspectorPage::exportSelection()
     for (const QModelIndex& index : rows)
         order.append(index.row());
     std::sort(order.begin(), order.end()); // newest first, like the list
-    auto job = std::make_shared<ExportJob>();
+    QList<qint64> ids;
+    QList<RequestLogEntry> unstored;
     for (const int row : std::as_const(order)) {
         const RequestLogEntry& entry = m_model->entryAt(row);
         if (entry.id > 0)
-            job->ids.append(entry.id);
+            ids.append(entry.id);
         else
-            job->unstored.append(entry);
+            unstored.append(entry);
     }
-    startExport(tr("Export selected requests"), job);
+    startExport(tr("Export selected requests"),
+                [ids, unstored](RequestLogExportJob& job, const QString& path) {
+                    job.startSelection(path, ids, unstored);
+                });
 }
 
 void InspectorPage::exportFiltered()
 {
-    auto job = std::make_shared<ExportJob>();
-    job->filtered = true;
-    job->filter = m_model->filter();
-    startExport(tr("Export the listed requests"), job);
+    const RequestLogFilter filter = m_model->filter();
+    startExport(tr("Export the listed requests"),
+                [filter](RequestLogExportJob& job, const QString& path) {
+                    job.startFiltered(path, filter);
+                });
 }
 
-void InspectorPage::startExport(const QString& title, std::shared_ptr<ExportJob> job)
+void InspectorPage::startExport(const QString& title, const ExportStart& start)
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested =
         folder + QStringLiteral("/smsdesk-requests-%1.jsonl")
                      .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-    job->path = m_chooseSavePath(title, suggested);
-    if (job->path.isEmpty())
+    const QString path = m_chooseSavePath(title, suggested);
+    if (path.isEmpty())
         return;
     m_exportSelectionAction->setEnabled(false);
     m_exportFilteredAction->setEnabled(false);
 
-    auto* progress = new QProgressDialog(tr("Exporting requests…"), tr("Cancel"), 0, 0, this);
+    auto* job = new RequestLogExportJob(m_context.worker(), this);
+    QPointer<QProgressDialog> progress =
+        new QProgressDialog(tr("Exporting requests…"), tr("Cancel"), 0, 0, this);
     progress->setObjectName(QStringLiteral("exportProgress"));
     progress->setWindowTitle(title);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(400);
     progress->setAutoClose(false);
     progress->setAutoReset(false);
-    connect(progress, &QProgressDialog::canceled, this, [job] { job->cancelled = true; });
-    job->progress = progress;
-    continueExport(job);
-}
-
-void InspectorPage::continueExport(std::shared_ptr<ExportJob> job)
-{
-    // One page per worker job: no read transaction lasts longer than a page, and the worker
-    // stays free for the list in between.
-    const bool cancel = job->cancelled;
-    m_context.worker().post<ExportStep>(
-        [job, cancel](QSqlDatabase& db) {
-            ExportStep step;
-            if (!job->file) {
-                job->file = std::make_shared<QSaveFile>(job->path);
-                if (!job->file->open(QIODevice::WriteOnly)) {
-                    step.error = job->file->errorString();
-                    job->file.reset();
-                    step.done = true;
-                    return step;
-                }
-                job->writer = std::make_shared<RequestLogJsonWriter>(job->file.get());
-                for (const RequestLogEntry& entry : std::as_const(job->unstored)) {
-                    if (!job->writer->write(entry))
-                        break;
-                    ++step.written;
-                }
-            }
-            auto close = [&job, &step](bool keep) {
-                if (keep && step.error.isEmpty() && !job->file->commit())
-                    step.error = job->file->errorString();
-                else if (!keep || !step.error.isEmpty())
-                    job->file->cancelWriting();
-                job->writer.reset();
-                job->file.reset();
-                step.done = true;
-            };
-            if (cancel) {
-                close(false);
-                return step;
-            }
-            // Whole bodies: the reader's preview limit is set above the listener's body limit.
-            const RequestLogReader reader(db, 64 * 1024 * 1024);
-            QList<RequestLogEntry> entries;
-            bool last = false;
-            if (job->filtered) {
-                entries = reader.page(job->filter, job->after, ExportPageSize);
-                last = entries.size() < ExportPageSize;
-                if (!entries.isEmpty())
-                    step.after = RequestLogReader::cursorOf(entries.constLast());
-            } else {
-                const int end =
-                    std::min(job->next + ExportPageSize, static_cast<int>(job->ids.size()));
-                for (int i = job->next; i < end; ++i) {
-                    if (std::optional<RequestLogEntry> entry = reader.find(job->ids.at(i)))
-                        entries.append(*entry);
-                    else if (!reader.lastError().isEmpty())
-                        break;
-                }
-                last = end >= job->ids.size();
-            }
-            if (!reader.lastError().isEmpty()) {
-                step.error = reader.lastError();
-                close(false);
-                return step;
-            }
-            for (const RequestLogEntry& entry : std::as_const(entries)) {
-                if (!job->writer->write(entry)) {
-                    step.error = job->writer->errorString();
-                    close(false);
-                    return step;
-                }
-                ++step.written;
-            }
-            if (last)
-                close(true);
-            return step;
-        },
-        this,
-        [this, job](ExportStep step) {
-            job->written += step.written;
-            if (job->filtered)
-                job->after = step.after ? step.after : job->after;
-            else
-                job->next = std::min(job->next + ExportPageSize, static_cast<int>(job->ids.size()));
-            if (step.done) {
-                finishExport(job,
-                             job->cancelled && step.error.isEmpty() ? tr("cancelled") : step.error);
-                return;
-            }
-            if (job->progress) {
-                job->progress->setLabelText(
-                    tr("Exporting requests… %n written", nullptr, job->written));
-            }
-            continueExport(job);
-        });
-}
-
-void InspectorPage::finishExport(std::shared_ptr<ExportJob> job, const QString& error)
-{
-    if (job->progress)
-        job->progress->deleteLater();
-    m_exportFilteredAction->setEnabled(true);
-    updateActions();
-    if (error.isEmpty())
-        Q_EMIT statusMessage(tr("Exported %n request(s) to %1", nullptr, job->written)
-                                 .arg(QDir::toNativeSeparators(job->path)));
-    else
-        Q_EMIT statusMessage(tr("Export failed: %1").arg(error));
-    Q_EMIT exportFinished(job->path, error.isEmpty() ? job->written : 0, error);
+    connect(progress, &QProgressDialog::canceled, job, &RequestLogExportJob::cancel);
+    connect(job, &RequestLogExportJob::progressed, progress, [progress](int written) {
+        progress->setLabelText(tr("Exporting requests… %n written", nullptr, written));
+    });
+    auto done = [this, job, progress](int rows, const QString& error) {
+        if (progress)
+            progress->deleteLater();
+        job->deleteLater();
+        m_exportFilteredAction->setEnabled(true);
+        updateActions();
+        if (error.isEmpty())
+            Q_EMIT statusMessage(tr("Exported %n request(s) to %1", nullptr, rows)
+                                     .arg(QDir::toNativeSeparators(job->path())));
+        else
+            Q_EMIT statusMessage(tr("Export failed: %1").arg(error));
+        Q_EMIT exportFinished(job->path(), rows, error);
+    };
+    connect(job, &RequestLogExportJob::finished, this,
+            [done](int written) { done(written, QString()); });
+    connect(job, &RequestLogExportJob::failed, this,
+            [done](const QString& error) { done(0, error); });
+    start(*job, path);
 }
 
 // --- fault drill ---

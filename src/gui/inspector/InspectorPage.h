@@ -31,6 +31,7 @@ class ConversationOpener;
 class MessageTimelineView;
 class ProviderRegistry;
 class RequestDetailPane;
+class RequestLogExportJob;
 class RequestLogModel;
 
 // The Inspector: every webhook request, live. A bar with the listener's state (start/stop,
@@ -56,7 +57,6 @@ public:
     Q_ENUM(TimeRange)
 
     static constexpr int TextDebounceMs = 250;
-    static constexpr int ExportPageSize = 50; // whole bodies (up to 1 MiB each) per read
 
     // Asks where to save an export; an empty path cancels. Replaceable for tests.
     using SavePathChooser = std::function<QString(const QString& title, const QString& suggested)>;
@@ -146,8 +146,6 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    struct ExportJob;
-
     void setUpSplitters();
     void setUpTable();
     void setUpFilters();
@@ -181,9 +179,9 @@ private:
     void showNote(const QString& text);
     void showActionResult(const QString& what, const RequestReplayer::Result& result);
     void showActionError(const QString& text);
-    void startExport(const QString& title, std::shared_ptr<ExportJob> job);
-    void continueExport(std::shared_ptr<ExportJob> job);
-    void finishExport(std::shared_ptr<ExportJob> job, const QString& error);
+    // Asks where to save, then shows the progress of the export `start` starts there.
+    using ExportStart = std::function<void(RequestLogExportJob& job, const QString& path)>;
+    void startExport(const QString& title, const ExportStart& start);
 
     std::unique_ptr<Ui::InspectorPage> m_ui;
     AppContext& m_context;
