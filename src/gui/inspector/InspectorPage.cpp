@@ -1,24 +1,20 @@
 #include "InspectorPage.h"
 
 #include "AppContext.h"
-#include "FaultDrillDialog.h"
+#include "InspectorActions.h"
 #include "MessageTimelineView.h"
 #include "RequestDetailPane.h"
 #include "RequestLogColumns.h"
 #include "RequestLogModel.h"
-#include "SendTestWebhookDialog.h"
 #include "Settings.h"
 #include "conversations/ConversationOpener.h"
 #include "listener/ListenerEvent.h"
 #include "providers/ProviderCatalog.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/Rejection.h"
-#include "providers/samples/WebhookSampleFactory.h"
-#include "secrets/SecretStore.h"
 #include "store/DatabaseWorker.h"
 #include "store/MessageTimelineReader.h"
 #include "store/NumberRepository.h"
-#include "store/RequestCurlCommand.h"
 #include "store/RequestLogExportJob.h"
 #include "store/StoreRead.h"
 #include "ui_InspectorPage.h"
@@ -36,7 +32,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMouseEvent>
-#include <QNetworkAccessManager>
 #include <QPainter>
 #include <QPointer>
 #include <QProgressDialog>
@@ -174,23 +169,6 @@ QPixmap dot(const QColor& color, int size)
     return pixmap;
 }
 
-// Why a keychain read gave no secret, in words (the store's own, or one for its status).
-QString secretError(const SecretStore::Result& result)
-{
-    if (!result.message.isEmpty())
-        return result.message;
-    switch (result.status) {
-    case SecretStore::Status::NotFound:
-        return InspectorPage::tr("the keychain has no such entry");
-    case SecretStore::Status::NoKeychain:
-        return InspectorPage::tr("no keychain is available");
-    case SecretStore::Status::AccessDenied:
-        return InspectorPage::tr("the keychain refused access");
-    default:
-        return InspectorPage::tr("the keychain could not be read");
-    }
-}
-
 } // namespace
 
 InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, QWidget* parent)
@@ -226,8 +204,11 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
     connect(m_conversations, &ConversationOpener::opened, this, &InspectorPage::conversationOpened);
     connect(m_conversations, &ConversationOpener::failed, this, &InspectorPage::showNote);
 
-    m_network = new QNetworkAccessManager(this);
-    m_replayer = new RequestReplayer(*m_network, this);
+    m_actions = new InspectorActions(m_context, m_listener, this);
+    connect(m_actions, &InspectorActions::started, this, &InspectorPage::showActionText);
+    connect(m_actions, &InspectorActions::finished, this, &InspectorPage::actionDone);
+    connect(m_actions, &InspectorActions::statusMessage, this, &InspectorPage::statusMessage);
+    connect(m_actions, &InspectorActions::drillChanged, this, &InspectorPage::showDrill);
 
     QPalette banner = m_ui->drillBanner->palette();
     banner.setColor(QPalette::Window, kDrillBannerColor);
@@ -277,10 +258,9 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
         // The listener read the numbers again: so do the filter and the URL menu.
         reloadNumbers();
     });
-    connect(&m_listener, &ListenerController::drillChanged, this, &InspectorPage::updateDrill);
     updateListenerState();
     updateRate(m_listener.requestsPerSecond());
-    updateDrill(m_listener.drill());
+    showDrill(InspectorActions::drillText(m_listener.drill()));
 
     setUpSplitters();
 
@@ -479,9 +459,8 @@ void InspectorPage::setUpActions()
 {
     QTableView* table = m_ui->requestTable;
 
-    m_pauseAction =
-        PageAction::make(this, QStringLiteral("pauseRequests"), tr("Pause"),
-                         {QKeySequence(Qt::CTRL | Qt::Key_P)}, Qt::WindowShortcut, this);
+    m_pauseAction = PageAction::makeWindowAction(this, QStringLiteral("pauseRequests"), tr("Pause"),
+                                                 QKeySequence(Qt::CTRL | Qt::Key_P));
     m_pauseAction->setCheckable(true);
     m_ui->pauseButton->setDefaultAction(m_pauseAction);
     // Space pauses too, but only from the table: elsewhere it types or presses a button.
@@ -494,93 +473,59 @@ void InspectorPage::setUpActions()
         updatePauseText();
     });
 
-    m_copyCurlAction = PageAction::make(this, QStringLiteral("copyCurl"), tr("Copy as &curl"),
-                                        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
-                                        Qt::WindowShortcut, this);
-    m_copyCurlAction->setToolTip(
-        tr("Copy the selected request as a curl command (%1)")
-            .arg(m_copyCurlAction->shortcut().toString(QKeySequence::NativeText)));
-    connect(m_copyCurlAction, &QAction::triggered, this, &InspectorPage::copyAsCurl);
-    m_ui->copyCurlButton->setDefaultAction(m_copyCurlAction);
-
-    m_exportSelectionAction = PageAction::make(
+    m_exportSelectionAction = PageAction::makeWindowAction(
         this, QStringLiteral("exportSelection"), tr("Export &selection…"),
-        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, Qt::WindowShortcut, this);
-    m_exportSelectionAction->setToolTip(
-        tr("Export the selected requests as JSON Lines (%1)")
-            .arg(m_exportSelectionAction->shortcut().toString(QKeySequence::NativeText)));
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+        tr("Export the selected requests as JSON Lines (%1)"));
     connect(m_exportSelectionAction, &QAction::triggered, this, &InspectorPage::exportSelection);
     m_ui->exportSelectionButton->setDefaultAction(m_exportSelectionAction);
 
-    m_exportFilteredAction =
-        PageAction::make(this, QStringLiteral("exportFiltered"), tr("&Export list…"),
-                         {QKeySequence(Qt::CTRL | Qt::Key_E)}, Qt::WindowShortcut, this);
-    m_exportFilteredAction->setToolTip(
-        tr("Export every request the filters let through as JSON Lines (%1)")
-            .arg(m_exportFilteredAction->shortcut().toString(QKeySequence::NativeText)));
+    m_exportFilteredAction = PageAction::makeWindowAction(
+        this, QStringLiteral("exportFiltered"), tr("&Export list…"),
+        QKeySequence(Qt::CTRL | Qt::Key_E),
+        tr("Export every request the filters let through as JSON Lines (%1)"));
     connect(m_exportFilteredAction, &QAction::triggered, this, &InspectorPage::exportFiltered);
     m_ui->exportFilteredButton->setDefaultAction(m_exportFilteredAction);
 
-    QAction* find = PageAction::make(this, QStringLiteral("findRequests"), tr("&Search"),
-                                     {QKeySequence::Find}, Qt::WindowShortcut, this);
+    QAction* find = PageAction::makeWindowAction(this, QStringLiteral("findRequests"),
+                                                 tr("&Search"), QKeySequence(QKeySequence::Find));
     connect(find, &QAction::triggered, this, [this] {
         m_ui->textFilter->setFocus(Qt::ShortcutFocusReason);
         m_ui->textFilter->selectAll();
     });
 
-    m_replayAction =
-        PageAction::make(this, QStringLiteral("replayRequest"), tr("&Replay"),
-                         {QKeySequence(Qt::CTRL | Qt::Key_R)}, Qt::WindowShortcut, this);
-    m_replayAction->setToolTip(
-        tr("Send the selected request again to the running listener, with its number's "
-           "credentials from the keychain, and show what it answers (%1)")
-            .arg(m_replayAction->shortcut().toString(QKeySequence::NativeText)));
-    connect(m_replayAction, &QAction::triggered, this, &InspectorPage::replaySelected);
-    m_ui->replayButton->setDefaultAction(m_replayAction);
-
-    m_conversationAction =
-        PageAction::make(this, QStringLiteral("openConversation"), tr("Open &conversation"),
-                         {QKeySequence(Qt::CTRL | Qt::Key_O)}, Qt::WindowShortcut, this);
-    m_conversationAction->setToolTip(
+    m_conversationAction = PageAction::makeWindowAction(
+        this, QStringLiteral("openConversation"), tr("Open &conversation"),
+        QKeySequence(Qt::CTRL | Qt::Key_O),
         tr("Show the conversation of the selected request's message, with the message "
-           "highlighted (%1)")
-            .arg(m_conversationAction->shortcut().toString(QKeySequence::NativeText)));
+           "highlighted (%1)"));
     connect(m_conversationAction, &QAction::triggered, this,
             &InspectorPage::openSelectedConversation);
     // No button: the action bar has no room left in a 900-pixel window. The table's context
     // menu has it, and the detail pane's Parsed tab a link.
 
-    m_testWebhookAction =
-        PageAction::make(this, QStringLiteral("sendTestWebhook"), tr("Send &test webhook…"),
-                         {QKeySequence(Qt::CTRL | Qt::Key_T)}, Qt::WindowShortcut, this);
-    m_testWebhookAction->setToolTip(
-        tr("Send a webhook in a number's provider's format to the running listener (%1)")
-            .arg(m_testWebhookAction->shortcut().toString(QKeySequence::NativeText)));
-    connect(m_testWebhookAction, &QAction::triggered, this, &InspectorPage::sendTestWebhook);
-    m_ui->testWebhookButton->setDefaultAction(m_testWebhookAction);
-
-    m_drillAction = PageAction::make(this, QStringLiteral("faultDrill"), tr("Fault &drill…"),
-                                     {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)},
-                                     Qt::WindowShortcut, this);
-    m_drillAction->setToolTip(
-        tr("For administrators: make the listener answer webhooks with 500 or not at all, on "
-           "purpose, to watch the provider retry and fall back (%1)")
-            .arg(m_drillAction->shortcut().toString(QKeySequence::NativeText)));
-    connect(m_drillAction, &QAction::triggered, this, &InspectorPage::startFaultDrill);
-    m_ui->drillButton->setDefaultAction(m_drillAction);
+    // What InspectorActions does, on what the page shows.
+    connect(copyCurlAction(), &QAction::triggered, this, &InspectorPage::copyAsCurl);
+    m_ui->copyCurlButton->setDefaultAction(copyCurlAction());
+    connect(replayAction(), &QAction::triggered, this, &InspectorPage::replaySelected);
+    m_ui->replayButton->setDefaultAction(replayAction());
+    connect(testWebhookAction(), &QAction::triggered, this, &InspectorPage::sendTestWebhook);
+    m_ui->testWebhookButton->setDefaultAction(testWebhookAction());
+    connect(faultDrillAction(), &QAction::triggered, this, &InspectorPage::startFaultDrill);
+    m_ui->drillButton->setDefaultAction(faultDrillAction());
 
     // The table's context menu.
     table->addAction(m_conversationAction);
-    table->addAction(m_replayAction);
-    table->addAction(m_copyCurlAction);
+    table->addAction(replayAction());
+    table->addAction(copyCurlAction());
     table->addAction(m_exportSelectionAction);
     table->addAction(m_exportFilteredAction);
     auto* separator = new QAction(this);
     separator->setSeparator(true);
     table->addAction(separator);
     table->addAction(m_pauseAction);
-    table->addAction(m_testWebhookAction);
-    table->addAction(m_drillAction);
+    table->addAction(testWebhookAction());
+    table->addAction(faultDrillAction());
 }
 
 // --- filters ---
@@ -919,16 +864,9 @@ void InspectorPage::updateCountLabel()
 
 void InspectorPage::updateActions()
 {
-    const bool selected = m_ui->requestTable->selectionModel()->hasSelection();
-    m_copyCurlAction->setEnabled(currentId() != 0);
-    m_exportSelectionAction->setEnabled(selected);
-    const bool running = m_listener.state() == ListenerController::State::Running;
-    m_replayAction->setEnabled(running && currentId() > 0);
+    m_actions->setCurrentRequest(currentId());
+    m_exportSelectionAction->setEnabled(m_ui->requestTable->selectionModel()->hasSelection());
     m_conversationAction->setEnabled(currentMessageId() > 0);
-    m_testWebhookAction->setEnabled(running);
-    m_drillAction->setEnabled(running);
-    const QString notRunning = tr("The listener is not running");
-    m_replayAction->setStatusTip(running ? QString() : notRunning);
 }
 
 qint64 InspectorPage::currentId() const
@@ -1045,7 +983,7 @@ void InspectorPage::loadDetail(qint64 id)
         });
 }
 
-// --- actions ---
+// --- copy and export ---
 
 void InspectorPage::copyAsCurl()
 {
@@ -1053,10 +991,8 @@ void InspectorPage::copyAsCurl()
     if (id == 0)
         return;
     auto copy = [this] {
-        if (!m_shownEntry)
-            return;
-        QGuiApplication::clipboard()->setText(RequestCurlCommand::build(*m_shownEntry, baseUrl()));
-        Q_EMIT statusMessage(tr("Copied the request as a curl command"));
+        if (m_shownEntry)
+            m_actions->copyAsCurl(*m_shownEntry, baseUrl());
     };
     if (m_shownId == id && m_shownEntry) {
         copy();
@@ -1151,217 +1087,41 @@ void InspectorPage::startExport(const QString& title, const ExportStart& start)
     start(*job, path);
 }
 
-// --- fault drill ---
+// --- actions ---
 
 void InspectorPage::startFaultDrill()
 {
-    if (m_listener.state() != ListenerController::State::Running)
-        return;
-    auto* dialog = new FaultDrillDialog(m_context.clock(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const FaultDrill drill = dialog->drill();
-        m_listener.setDrill(drill);
-        Q_EMIT statusMessage(tr("Fault drill started"));
-    });
-    dialog->open();
+    m_actions->startFaultDrill();
 }
 
 void InspectorPage::stopFaultDrill()
 {
-    m_listener.setDrill(FaultDrill());
+    m_actions->stopFaultDrill();
 }
 
-void InspectorPage::updateDrill(const FaultDrill& drill)
+void InspectorPage::replaySelected()
 {
-    const bool active = drill.mode != FaultDrill::Mode::Off;
-    if (active) {
-        const QString what = drill.mode == FaultDrill::Mode::Error
-                                 ? tr("webhooks are stored, then answered 500")
-                                 : tr("webhooks are stored but not answered");
-        m_ui->drillBannerLabel->setText(
-            tr("<b>Fault drill active</b> \u2014 %1 (%2). The provider will retry them: the "
-               "retries show as duplicates.")
-                .arg(what.toHtmlEscaped(), FaultDrillDialog::remainingText(drill).toHtmlEscaped()));
-    }
-    m_ui->drillBanner->setVisible(active);
-    m_drillAction->setText(active ? tr("Fault &drill (active)…") : tr("Fault &drill…"));
+    m_actions->replay(currentId());
 }
 
-// --- replay and test webhooks ---
+void InspectorPage::sendTestWebhook()
+{
+    m_actions->sendTestWebhook(m_numbers, m_ui->numberCombo->currentData().toLongLong());
+}
+
+void InspectorPage::sendTestWebhookFor(const NumberRecord& number, WebhookSample::Kind kind)
+{
+    m_actions->sendTestWebhookFor(number, kind);
+}
 
 QString InspectorPage::actionResultText() const
 {
     return m_ui->actionResultLabel->text();
 }
 
-void InspectorPage::readSecrets(const QString& e164, bool authorization, bool pathToken,
-                                SecretsDone done)
+void InspectorPage::showActionText(const QString& text)
 {
-    auto secrets = std::make_shared<RequestReplayer::Secrets>();
-    SecretStore& store = m_context.secrets();
-    auto readToken = [this, &store, e164, pathToken, secrets, done] {
-        if (!pathToken) {
-            done(*secrets, QString());
-            return;
-        }
-        store.read(SecretStore::numberKey(e164, SecretStore::Kind::PathToken), this,
-                   [secrets, done](const SecretStore::Result& result) {
-                       if (!result.ok()) {
-                           done(*secrets, secretError(result));
-                           return;
-                       }
-                       secrets->pathToken = result.value.toLatin1();
-                       done(*secrets, QString());
-                   });
-    };
-    if (!authorization) {
-        readToken();
-        return;
-    }
-    store.read(SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader), this,
-               [secrets, readToken, done](const SecretStore::Result& result) {
-                   if (!result.ok()) {
-                       done(*secrets, secretError(result));
-                       return;
-                   }
-                   secrets->authorization = result.value.toLatin1();
-                   readToken();
-               });
-}
-
-void InspectorPage::replaySelected()
-{
-    const qint64 id = currentId();
-    if (id <= 0 || m_listener.state() != ListenerController::State::Running)
-        return;
-    const QUrl url(m_listener.url());
-    const Clock* clock = &m_context.clock();
-    struct Read
-    {
-        std::optional<RequestLogEntry> entry;
-        std::optional<NumberRecord> number;
-        QString error;
-    };
-    m_ui->actionResultLabel->setText(tr("Replaying request #%1…").arg(id));
-    m_context.worker().post<Read>(
-        [id, clock](QSqlDatabase& db) {
-            Read read;
-            // The whole body: the reader's preview limit above the listener's body limit.
-            const RequestLogReader reader(db, 64 * 1024 * 1024);
-            read.entry = reader.find(id);
-            read.error = reader.lastError();
-            if (read.entry && read.entry->numberId > 0) {
-                const NumberRepository numbers(db, *clock);
-                read.number = numbers.find(read.entry->numberId);
-            }
-            return read;
-        },
-        this,
-        [this, id, url](Read read) {
-            if (!read.entry) {
-                showActionError(
-                    tr("Could not replay request #%1: %2")
-                        .arg(id)
-                        .arg(read.error.isEmpty() ? tr("it is no longer stored") : read.error));
-                return;
-            }
-            const RequestLogEntry entry = *read.entry;
-            // A request refused for its credential is sent again without one: the same
-            // refusal, not a different answer.
-            const bool refusedAuth = entry.outcome == ListenerEvent::refusedAuth();
-            const bool token = entry.target.contains(QLatin1String("[token]"));
-            const QString e164 = read.number ? read.number->e164 : QString();
-            const bool authorization = read.number && read.number->hasAuthHeader && !refusedAuth;
-            auto send = [this, entry, url](const RequestReplayer::Secrets& secrets,
-                                           const QString& error) {
-                if (!error.isEmpty()) {
-                    showActionError(
-                        tr("Could not replay request #%1: the keychain did not give its "
-                           "number's credential (%2)")
-                            .arg(entry.id)
-                            .arg(error));
-                    return;
-                }
-                m_replayer->replay(entry, url, secrets,
-                                   [this](const RequestReplayer::Result& result) {
-                                       showActionResult(tr("Replayed"), result);
-                                   });
-            };
-            if (e164.isEmpty())
-                send({}, QString());
-            else
-                readSecrets(e164, authorization, token && read.number->hasPathToken(), send);
-        });
-}
-
-void InspectorPage::sendTestWebhook()
-{
-    if (m_listener.state() != ListenerController::State::Running)
-        return;
-    auto* dialog = new SendTestWebhookDialog(m_numbers, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (const qint64 number = m_ui->numberCombo->currentData().toLongLong(); number > 0)
-        dialog->setNumberId(number);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (const std::optional<NumberRecord> number = dialog->number())
-            sendTestWebhookFor(*number, dialog->kind());
-    });
-    dialog->open();
-}
-
-void InspectorPage::sendTestWebhookFor(const NumberRecord& number, WebhookSample::Kind kind)
-{
-    if (m_listener.state() != ListenerController::State::Running)
-        return;
-    const QUrl url(m_listener.url());
-    m_ui->actionResultLabel->setText(tr("Sending a test webhook for %1…").arg(number.e164));
-    readSecrets(
-        number.e164, number.hasAuthHeader, number.hasPathToken(),
-        [this, number, kind, url](const RequestReplayer::Secrets& secrets, const QString& error) {
-            if (!error.isEmpty()) {
-                showActionError(tr("Could not send a test webhook for %1: the keychain did not "
-                                   "give its credential (%2)")
-                                    .arg(number.e164, error));
-                return;
-            }
-            WebhookSampleFactory::Options options;
-            options.provider = number.provider;
-            options.kind = kind;
-            options.number = number.e164;
-            if (!number.deviceId.isEmpty())
-                options.deviceId = number.deviceId.toLongLong();
-            if (number.sim >= 0)
-                options.sim = number.sim;
-            options.serviceId = number.serviceId;
-            options.authorization = secrets.authorization.value_or(QByteArray());
-            options.baseTime = QDateTime::fromMSecsSinceEpoch(m_context.clock().nowMs(), Qt::UTC);
-            if (const QString problem = WebhookSampleFactory::check(options); !problem.isEmpty()) {
-                showActionError(
-                    tr("Could not make a test webhook for %1: %2").arg(number.e164, problem));
-                return;
-            }
-            const WebhookSample sample = WebhookSampleFactory(options).sample(0);
-            // Sent like a replay of the sample, so the listener says what it made of it.
-            RequestLogEntry entry;
-            entry.method = QStringLiteral("POST");
-            entry.target = QString::fromLatin1(sample.path);
-            if (number.hasPathToken())
-                entry.target += QStringLiteral("/[token]");
-            entry.headers.append({QByteArrayLiteral("Content-Type"), sample.contentType});
-            if (!sample.authorization.isEmpty())
-                entry.headers.append({QByteArrayLiteral("Authorization"), QByteArray()});
-            entry.headers.append(
-                {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("SMS Desk test webhook")});
-            entry.body = sample.body;
-            entry.bodySize = sample.body.size();
-            RequestReplayer::Secrets send = secrets;
-            if (!sample.authorization.isEmpty())
-                send.authorization = sample.authorization;
-            m_replayer->replay(entry, url, send, [this](const RequestReplayer::Result& result) {
-                showActionResult(tr("Test webhook"), result);
-            });
-        });
+    m_ui->actionResultLabel->setText(text);
 }
 
 void InspectorPage::showNote(const QString& text)
@@ -1371,18 +1131,8 @@ void InspectorPage::showNote(const QString& text)
     Q_EMIT statusMessage(text);
 }
 
-void InspectorPage::showActionResult(const QString& what, const RequestReplayer::Result& result)
+void InspectorPage::actionDone(const RequestReplayer::Result& result, const QString& text)
 {
-    QString text;
-    if (!result.answered()) {
-        text = tr("%1: no answer \u2014 %2").arg(what, result.error);
-    } else {
-        text = tr("%1: HTTP %2").arg(what).arg(result.status);
-        if (!result.outcome.isEmpty())
-            text += QStringLiteral(" \u2014 ") + result.outcome;
-        if (result.requestLogId > 0)
-            text += QLatin1Char(' ') + tr("(request #%1)").arg(result.requestLogId);
-    }
     showNote(text);
     if (result.requestLogId > 0) {
         m_selectWhenListed = result.requestLogId;
@@ -1391,12 +1141,12 @@ void InspectorPage::showActionResult(const QString& what, const RequestReplayer:
     Q_EMIT actionFinished(result);
 }
 
-void InspectorPage::showActionError(const QString& text)
+void InspectorPage::showDrill(const QString& text)
 {
-    showNote(text);
-    RequestReplayer::Result result;
-    result.error = text;
-    Q_EMIT actionFinished(result);
+    const bool active = !text.isEmpty();
+    if (active)
+        m_ui->drillBannerLabel->setText(text);
+    m_ui->drillBanner->setVisible(active);
 }
 
 void InspectorPage::selectPendingRow()

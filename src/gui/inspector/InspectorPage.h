@@ -1,8 +1,8 @@
 #pragma once
 
+#include "InspectorActions.h"
 #include "ListenerController.h"
 #include "conversations/ConversationDialog.h"
-#include "listener/FaultDrill.h"
 #include "listener/RequestReplayer.h"
 #include "providers/samples/WebhookSample.h"
 #include "store/NumberRecord.h"
@@ -17,7 +17,6 @@
 
 class QAction;
 class QMenu;
-class QNetworkAccessManager;
 class QTableView;
 
 namespace Ui {
@@ -82,13 +81,13 @@ public:
 
     // The menu actions, by purpose (also found by object name).
     QAction* pauseAction() const { return m_pauseAction; }
-    QAction* copyCurlAction() const { return m_copyCurlAction; }
+    QAction* copyCurlAction() const { return m_actions->copyCurlAction(); }
     QAction* exportSelectionAction() const { return m_exportSelectionAction; }
     QAction* exportFilteredAction() const { return m_exportFilteredAction; }
     QMenu* copyUrlMenu() const { return m_copyUrlMenu; }
-    QAction* faultDrillAction() const { return m_drillAction; }
-    QAction* replayAction() const { return m_replayAction; }
-    QAction* testWebhookAction() const { return m_testWebhookAction; }
+    QAction* faultDrillAction() const { return m_actions->faultDrillAction(); }
+    QAction* replayAction() const { return m_actions->replayAction(); }
+    QAction* testWebhookAction() const { return m_actions->testWebhookAction(); }
     // Opens the conversation of the selected request's message (Ctrl+O).
     QAction* conversationAction() const { return m_conversationAction; }
     // The timeline of the selected request's message, next to the detail pane.
@@ -167,18 +166,16 @@ private:
     void beforeRowsInserted(int first);
     void afterRowsInserted(int first, int last);
     QString baseUrl() const;
-    void updateDrill(const FaultDrill& drill);
+    void showDrill(const QString& text);
     void loadTimeline(qint64 id);
     void onTimelineActivated(qint64 id);
     void clearFilters();
     // Selects the row m_selectWhenListed once the list has it.
     void selectPendingRow();
-    using SecretsDone = std::function<void(const RequestReplayer::Secrets&, const QString& error)>;
-    void readSecrets(const QString& e164, bool authorization, bool pathToken, SecretsDone done);
+    void showActionText(const QString& text);
     // Says `text` in the action bar (all of it in its tooltip) and the status bar.
     void showNote(const QString& text);
-    void showActionResult(const QString& what, const RequestReplayer::Result& result);
-    void showActionError(const QString& text);
+    void actionDone(const RequestReplayer::Result& result, const QString& text);
     // Asks where to save, then shows the progress of the export `start` starts there.
     using ExportStart = std::function<void(RequestLogExportJob& job, const QString& path)>;
     void startExport(const QString& title, const ExportStart& start);
@@ -189,23 +186,18 @@ private:
     std::unique_ptr<ProviderRegistry> m_providers;
     RequestLogModel* m_model = nullptr;
     RequestDetailPane* m_detailPane = nullptr;
+    InspectorActions* m_actions = nullptr;
     SavePathChooser m_chooseSavePath;
 
     QMenu* m_outcomeMenu = nullptr;
     QList<QAction*> m_outcomeActions; // checkable, data: the outcome code
     QMenu* m_copyUrlMenu = nullptr;
     QAction* m_pauseAction = nullptr;
-    QAction* m_copyCurlAction = nullptr;
     QAction* m_exportSelectionAction = nullptr;
     QAction* m_exportFilteredAction = nullptr;
-    QAction* m_drillAction = nullptr;
-    QAction* m_replayAction = nullptr;
-    QAction* m_testWebhookAction = nullptr;
     QAction* m_conversationAction = nullptr;
     ConversationOpener* m_conversations = nullptr;
     MessageTimelineView* m_timelineView = nullptr;
-    QNetworkAccessManager* m_network = nullptr;
-    RequestReplayer* m_replayer = nullptr;
     qint64 m_selectWhenListed = 0; // a replayed or test request: selected once it is listed
     quint64 m_timelineGeneration = 0;
     QTimer m_textDebounce;
