@@ -1,7 +1,6 @@
 #pragma once
 
 #include "InspectorActions.h"
-#include "ListenerController.h"
 #include "conversations/ConversationDialog.h"
 #include "listener/RequestReplayer.h"
 #include "providers/samples/WebhookSample.h"
@@ -9,8 +8,6 @@
 #include "store/RequestLogReader.h"
 
 #include <QList>
-#include <QStringList>
-#include <QTimer>
 #include <QWidget>
 #include <functional>
 #include <memory>
@@ -27,36 +24,26 @@ namespace smsdesk {
 
 class AppContext;
 class ConversationOpener;
+class InspectorFilterBar;
+class ListenerController;
 class MessageTimelineView;
 class ProviderRegistry;
 class RequestDetailPane;
 class RequestLogExportJob;
 class RequestLogModel;
 
-// The Inspector: every webhook request, live. A bar with the listener's state (start/stop,
-// address, requests per second, the webhook URL of each number to copy), filters (outcome,
-// provider, number, time range, text; remembered in the Settings), the
-// request table newest first with a pause, and the selected request in full in the detail
-// pane below. Every read goes through the DatabaseWorker; the GUI thread never waits on the
-// store.
+// The Inspector: every webhook request, live. The listener's bar (InspectorListenerBar),
+// the filters (InspectorFilterBar, remembered in the Settings), the request table newest
+// first with a pause, and the selected request in full in the detail pane below, with its
+// message's timeline next to it. The page wires them: it keeps the rows in view in place while
+// live rows come in, loads the detail and the timeline of the selected request, and hands the
+// actions on a request to InspectorActions and exports to RequestLogExportJob. Every read goes
+// through the DatabaseWorker; the GUI thread never waits on the store.
 class InspectorPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class TimeRange
-    {
-        All,
-        Last15Minutes,
-        LastHour,
-        Last24Hours,
-        Last7Days,
-        Custom,
-    };
-    Q_ENUM(TimeRange)
-
-    static constexpr int TextDebounceMs = 250;
-
     // Asks where to save an export; an empty path cancels. Replaceable for tests.
     using SavePathChooser = std::function<QString(const QString& title, const QString& suggested)>;
 
@@ -67,6 +54,8 @@ public:
     QTableView* view() const;
     // The pane that shows the selected request in full.
     RequestDetailPane* detailPane() const { return m_detailPane; }
+    // The filters above the table.
+    InspectorFilterBar* filterBar() const;
     void setSavePathChooser(SavePathChooser chooser) { m_chooseSavePath = std::move(chooser); }
 
     // What the filter widgets say now (a relative time range counted back from now).
@@ -84,7 +73,7 @@ public:
     QAction* copyCurlAction() const { return m_actions->copyCurlAction(); }
     QAction* exportSelectionAction() const { return m_exportSelectionAction; }
     QAction* exportFilteredAction() const { return m_exportFilteredAction; }
-    QMenu* copyUrlMenu() const { return m_copyUrlMenu; }
+    QMenu* copyUrlMenu() const;
     QAction* faultDrillAction() const { return m_actions->faultDrillAction(); }
     QAction* replayAction() const { return m_actions->replayAction(); }
     QAction* testWebhookAction() const { return m_actions->testWebhookAction(); }
@@ -98,8 +87,8 @@ public:
 public Q_SLOTS:
     // Re-reads the numbers (for the number filter and the webhook URLs).
     void reloadNumbers();
-    // Applies the filter widgets now (the text is otherwise applied TextDebounceMs after the
-    // last keystroke).
+    // Applies the filter widgets now (the text is otherwise applied
+    // InspectorFilterBar::TextDebounceMs after the last keystroke).
     void applyFilter();
     void copyAsCurl();
     void exportSelection();
@@ -141,23 +130,15 @@ Q_SIGNALS:
     // `dialog` was opened (or raised) for the thread of message `messageId`.
     void conversationOpened(smsdesk::ConversationDialog* dialog, qint64 messageId);
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
-    void setUpSplitters();
     void setUpTable();
-    void setUpFilters();
     void setUpActions();
-    void restoreFilter();
-    void saveFilter() const;
-    void updateOutcomeButton();
-    void updateCustomRange();
+    void setUpSplitters();
+    // Lists what the filters let through (the selected request stays selected when listed).
+    void showFiltered();
     void setNumbers(const QList<NumberRecord>& numbers);
-    void buildCopyUrlMenu();
-    void updateListenerState();
-    void updateRate(double rate);
     void showListenerMessage(const QString& text, bool error);
+    void showDrill(const QString& text);
     void updatePauseText();
     void updateCountLabel();
     void updateActions();
@@ -165,11 +146,8 @@ private:
     void loadDetail(qint64 id);
     void beforeRowsInserted(int first);
     void afterRowsInserted(int first, int last);
-    QString baseUrl() const;
-    void showDrill(const QString& text);
     void loadTimeline(qint64 id);
     void onTimelineActivated(qint64 id);
-    void clearFilters();
     // Selects the row m_selectWhenListed once the list has it.
     void selectPendingRow();
     void showActionText(const QString& text);
@@ -187,21 +165,16 @@ private:
     RequestLogModel* m_model = nullptr;
     RequestDetailPane* m_detailPane = nullptr;
     InspectorActions* m_actions = nullptr;
+    ConversationOpener* m_conversations = nullptr;
     SavePathChooser m_chooseSavePath;
 
-    QMenu* m_outcomeMenu = nullptr;
-    QList<QAction*> m_outcomeActions; // checkable, data: the outcome code
-    QMenu* m_copyUrlMenu = nullptr;
     QAction* m_pauseAction = nullptr;
     QAction* m_exportSelectionAction = nullptr;
     QAction* m_exportFilteredAction = nullptr;
     QAction* m_conversationAction = nullptr;
-    ConversationOpener* m_conversations = nullptr;
     MessageTimelineView* m_timelineView = nullptr;
     qint64 m_selectWhenListed = 0; // a replayed or test request: selected once it is listed
     quint64 m_timelineGeneration = 0;
-    QTimer m_textDebounce;
-    bool m_restoring = true; // the filter widgets are being set up or restored: no reloads
 
     QList<NumberRecord> m_numbers;
 
