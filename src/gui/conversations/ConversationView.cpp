@@ -118,36 +118,6 @@ void ConversationView::loadFailed()
     m_model->loadFailed();
 }
 
-const ConversationReader::Thread& ConversationView::thread() const
-{
-    return m_model->thread();
-}
-
-const QList<ConversationMessage>& ConversationView::messages() const
-{
-    return m_model->messages();
-}
-
-bool ConversationView::hasEarlier() const
-{
-    return m_model->hasEarlier();
-}
-
-bool ConversationView::hasLater() const
-{
-    return m_model->hasLater();
-}
-
-bool ConversationView::isLoadingEarlier() const
-{
-    return m_model->isLoadingEarlier();
-}
-
-bool ConversationView::isLoadingLater() const
-{
-    return m_model->isLoadingLater();
-}
-
 int ConversationView::rowOf(qint64 id) const
 {
     return m_model->rowOf(id);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConversationModel.h"
 #include "store/ConversationReader.h"
 
 #include <QList>
@@ -15,7 +16,6 @@ class QModelIndex;
 namespace smsdesk {
 
 class ConversationDelegate;
-class ConversationModel;
 
 // One conversation thread, read-only, as bubbles (a QListView of ConversationModel's rows,
 // painted by ConversationDelegate): the other party's messages on the left, ours on the right,
@@ -59,12 +59,12 @@ public:
     // Copies the selected message as Ctrl+C does.
     void copySelected() const;
 
-    const ConversationReader::Thread& thread() const;
-    const QList<ConversationMessage>& messages() const;
-    bool hasEarlier() const;
-    bool hasLater() const;
-    bool isLoadingEarlier() const;
-    bool isLoadingLater() const;
+    const ConversationReader::Thread& thread() const { return m_model->thread(); }
+    const QList<ConversationMessage>& messages() const { return m_model->messages(); }
+    bool hasEarlier() const { return m_model->hasEarlier(); }
+    bool hasLater() const { return m_model->hasLater(); }
+    bool isLoadingEarlier() const { return m_model->isLoadingEarlier(); }
+    bool isLoadingLater() const { return m_model->isLoadingLater(); }
     // The model row of message `id`; -1 when not shown.
     int rowOf(qint64 id) const;
     // Where media URL `mediaIndex` of message `id` is drawn, in the list's viewport; empty
