@@ -11,7 +11,9 @@
 #include "ListenerController.h"
 #include "Settings.h"
 #include "WebhookFirer.h"
+#include "conversations/ConversationDelegate.h"
 #include "conversations/ConversationDialog.h"
+#include "conversations/ConversationModel.h"
 #include "conversations/ConversationView.h"
 #include "http/HttpRequest.h"
 #include "inspector/InspectorPage.h"
@@ -48,7 +50,7 @@ using namespace smsdesk;
 using test::child;
 using Page = ConversationReader::Page;
 using Thread = ConversationReader::Thread;
-using RowKind = ConversationView::RowKind;
+using RowKind = ConversationModel::RowKind;
 
 namespace {
 
@@ -227,10 +229,11 @@ private Q_SLOTS:
         QCOMPARE(m_view->thread(), (Thread{kDid, kRemote}));
         for (int row = 0; row < 8; ++row) {
             const QModelIndex index = model->index(row, 0);
-            QCOMPARE(index.data(ConversationView::MessageIdRole).toLongLong(), messages.at(row).id);
-            QCOMPARE(index.data(ConversationView::RowKindRole).toInt(), int(RowKind::Message));
+            QCOMPARE(index.data(ConversationModel::MessageIdRole).toLongLong(),
+                     messages.at(row).id);
+            QCOMPARE(index.data(ConversationModel::RowKindRole).toInt(), int(RowKind::Message));
             QCOMPARE(index.data(Qt::DisplayRole).toString(), messages.at(row).text);
-            QCOMPARE(index.data(ConversationView::OutboundRole).toBool(),
+            QCOMPARE(index.data(ConversationModel::OutboundRole).toBool(),
                      messages.at(row).isOutbound());
             QVERIFY(!index.data(Qt::AccessibleTextRole).toString().isEmpty());
         }
@@ -238,20 +241,20 @@ private Q_SLOTS:
         const QString time14 = QDateTime::fromMSecsSinceEpoch(messages.at(3).receivedAtMs)
                                    .toLocalTime()
                                    .toString(QStringLiteral("HH:mm"));
-        QCOMPARE(model->index(3, 0).data(ConversationView::StatusTextRole).toString(),
+        QCOMPARE(model->index(3, 0).data(ConversationModel::StatusTextRole).toString(),
                  time14 + QStringLiteral(" \u00b7 Failed, error 30008"));
         QVERIFY(model->index(1, 0)
-                    .data(ConversationView::StatusTextRole)
+                    .data(ConversationModel::StatusTextRole)
                     .toString()
                     .endsWith(QStringLiteral("Delivered")));
         QVERIFY(model->index(4, 0)
-                    .data(ConversationView::StatusTextRole)
+                    .data(ConversationModel::StatusTextRole)
                     .toString()
                     .endsWith(QStringLiteral("Sent")));
         QCOMPARE(
-            model->index(0, 0).data(ConversationView::StatusTextRole).toString(),
+            model->index(0, 0).data(ConversationModel::StatusTextRole).toString(),
             QDateTime::fromMSecsSinceEpoch(kBase).toLocalTime().toString(QStringLiteral("HH:mm")));
-        QCOMPARE(model->index(5, 0).data(ConversationView::MediaRole).toStringList(),
+        QCOMPARE(model->index(5, 0).data(ConversationModel::MediaRole).toStringList(),
                  messages.at(5).media);
         QVERIFY(model->index(3, 0)
                     .data(Qt::AccessibleTextRole)
@@ -327,7 +330,7 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model->rowCount(), 11);
         const QModelIndex loadRow = model->index(0, 0);
-        QCOMPARE(loadRow.data(ConversationView::RowKindRole).toInt(), int(RowKind::LoadEarlier));
+        QCOMPARE(loadRow.data(ConversationModel::RowKindRole).toInt(), int(RowKind::LoadEarlier));
         QCOMPARE(loadRow.data().toString(), QStringLiteral("Load earlier messages"));
 
         QSignalSpy earlier(m_view.get(), &ConversationView::earlierRequested);
@@ -353,11 +356,13 @@ private Q_SLOTS:
         m_view->prependPage(pageOf(older, true));
         QVERIFY(!m_view->isLoadingEarlier());
         QCOMPARE(model->rowCount(), 16);
-        QCOMPARE(model->index(0, 0).data(ConversationView::RowKindRole).toInt(),
+        QCOMPARE(model->index(0, 0).data(ConversationModel::RowKindRole).toInt(),
                  int(RowKind::LoadEarlier));
         QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("Load earlier messages"));
-        QCOMPARE(model->index(1, 0).data(ConversationView::MessageIdRole).toLongLong(), qint64(40));
-        QCOMPARE(model->index(6, 0).data(ConversationView::MessageIdRole).toLongLong(), qint64(50));
+        QCOMPARE(model->index(1, 0).data(ConversationModel::MessageIdRole).toLongLong(),
+                 qint64(40));
+        QCOMPARE(model->index(6, 0).data(ConversationModel::MessageIdRole).toLongLong(),
+                 qint64(50));
         // What was in view stays where it was.
         QCOMPARE(list()->visualRect(indexOf(50)).top(), firstBefore.top());
 
@@ -377,7 +382,7 @@ private Q_SLOTS:
         QCOMPARE(ids,
                  (QList<qint64>{30, 40, 41, 42, 43, 44, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59}));
         for (int row = 0; row < model->rowCount(); ++row)
-            QCOMPARE(model->index(row, 0).data(ConversationView::RowKindRole).toInt(),
+            QCOMPARE(model->index(row, 0).data(ConversationModel::RowKindRole).toInt(),
                      int(RowKind::Message));
     }
 
@@ -390,7 +395,7 @@ private Q_SLOTS:
         QAbstractItemModel* model = m_view->model();
         QCOMPARE(model->rowCount(), 3);
         const QModelIndex loadRow = model->index(2, 0);
-        QCOMPARE(loadRow.data(ConversationView::RowKindRole).toInt(), int(RowKind::LoadLater));
+        QCOMPARE(loadRow.data(ConversationModel::RowKindRole).toInt(), int(RowKind::LoadLater));
         QSignalSpy later(m_view.get(), &ConversationView::laterRequested);
         list()->setCurrentIndex(loadRow);
         QVERIFY(test::GuiTestContext::focus(list()));
@@ -404,7 +409,7 @@ private Q_SLOTS:
         m_view->appendPage(pageOf({message(3, false, QStringLiteral("c"), kBase + 2)}, false));
         QCOMPARE(model->rowCount(), 3);
         QVERIFY(!m_view->hasLater());
-        QCOMPARE(model->index(2, 0).data(ConversationView::MessageIdRole).toLongLong(), qint64(3));
+        QCOMPARE(model->index(2, 0).data(ConversationModel::MessageIdRole).toLongLong(), qint64(3));
     }
 
     void keyboardMovesAndCopies()
@@ -456,9 +461,9 @@ private Q_SLOTS:
         QTest::mouseClick(list()->viewport(), Qt::LeftButton, {}, other.center());
         QCOMPARE(links.size(), 1);
         QCOMPARE(m_opened.size(), 1);
-        QVERIFY(!ConversationView::isLink(QStringLiteral("javascript:alert(1)")));
-        QVERIFY(!ConversationView::isLink(QStringLiteral("file:///etc/passwd")));
-        QVERIFY(ConversationView::isLink(QStringLiteral("http://example.com/a.png")));
+        QVERIFY(!ConversationDelegate::isLink(QStringLiteral("javascript:alert(1)")));
+        QVERIFY(!ConversationDelegate::isLink(QStringLiteral("file:///etc/passwd")));
+        QVERIFY(ConversationDelegate::isLink(QStringLiteral("http://example.com/a.png")));
         QVERIFY(m_view->mediaRect(11, 0).isEmpty()); // no media
     }
 

@@ -9,6 +9,7 @@
 #include "WebhookFirer.h"
 #include "inspector/FaultDrillDialog.h"
 #include "inspector/InspectorPage.h"
+#include "inspector/MessageTimelineModel.h"
 #include "inspector/MessageTimelineView.h"
 #include "inspector/RequestDetailPane.h"
 #include "inspector/RequestLogModel.h"
@@ -454,8 +455,10 @@ private Q_SLOTS:
         QVERIFY(timeline->timeline());
         QAbstractItemModel* lane = timeline->model();
         QCOMPARE(lane->rowCount(), 2);
-        QCOMPARE(lane->index(0, 0).data(MessageTimelineView::RequestLogIdRole).toLongLong(), first);
-        QCOMPARE(lane->index(1, 0).data(MessageTimelineView::RequestLogIdRole).toLongLong(), retry);
+        QCOMPARE(lane->index(0, 0).data(MessageTimelineModel::RequestLogIdRole).toLongLong(),
+                 first);
+        QCOMPARE(lane->index(1, 0).data(MessageTimelineModel::RequestLogIdRole).toLongLong(),
+                 retry);
         // The selected request is the current event.
         QCOMPARE(timeline->lane()->currentIndex().row(), 1);
 

@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "Settings.h"
 #include "WebhookFirer.h"
+#include "inspector/InspectorFilterBar.h"
 #include "inspector/InspectorPage.h"
 #include "inspector/RequestDetailPane.h"
 #include "inspector/RequestLogModel.h"
@@ -496,17 +497,17 @@ private Q_SLOTS:
 
         // Time range, counted back from the store's clock.
         auto* time = child<QComboBox>(m_page.get(), "timeCombo");
-        time->setCurrentIndex(time->findData(int(InspectorPage::TimeRange::Last15Minutes)));
+        time->setCurrentIndex(time->findData(int(InspectorFilterBar::TimeRange::Last15Minutes)));
         QTRY_COMPARE(m_page->model()->filter().fromMs, m_fixture->clock().nowMs() - 15 * 60 * 1000);
         QTRY_COMPARE(rows(), 7);
-        time->setCurrentIndex(time->findData(int(InspectorPage::TimeRange::Custom)));
+        time->setCurrentIndex(time->findData(int(InspectorFilterBar::TimeRange::Custom)));
         QVERIFY(child<QWidget>(m_page.get(), "fromEdit")->isVisible());
         auto* from = child<QDateTimeEdit>(m_page.get(), "fromEdit");
         auto* to = child<QDateTimeEdit>(m_page.get(), "toEdit");
         from->setDateTime(QDateTime(QDate(2020, 1, 1), QTime(0, 0)));
         to->setDateTime(QDateTime(QDate(2020, 1, 2), QTime(0, 0)));
         QTRY_COMPARE(rows(), 0);
-        time->setCurrentIndex(time->findData(int(InspectorPage::TimeRange::Last24Hours)));
+        time->setCurrentIndex(time->findData(int(InspectorFilterBar::TimeRange::Last24Hours)));
         QTRY_COMPARE(rows(), 7);
 
         // A combination, remembered by a new page.
@@ -521,7 +522,7 @@ private Q_SLOTS:
         QCOMPARE(child<QComboBox>(m_page.get(), "providerCombo")->currentData().toString(),
                  QStringLiteral("oncloud"));
         QCOMPARE(child<QComboBox>(m_page.get(), "timeCombo")->currentData().toInt(),
-                 int(InspectorPage::TimeRange::Last24Hours));
+                 int(InspectorFilterBar::TimeRange::Last24Hours));
         QCOMPARE(child<QLineEdit>(m_page.get(), "textFilter")->text(), QStringLiteral("webhooks"));
         QVERIFY(child<QAction>(m_page.get(), "outcome_refused-auth")->isChecked());
         QVERIFY(!child<QAction>(m_page.get(), "outcome_accepted")->isChecked());

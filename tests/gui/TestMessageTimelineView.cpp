@@ -11,10 +11,12 @@
 #include "FakeClock.h"
 #include "GuiTestContext.h"
 #include "TempDatabase.h"
+#include "inspector/MessageTimelineModel.h"
 #include "inspector/MessageTimelineView.h"
 #include "store/MessageTimelineReader.h"
 #include "store/MessageWriter.h"
 
+#include <QAbstractItemModelTester>
 #include <QAccessible>
 #include <QGridLayout>
 #include <QLabel>
@@ -282,6 +284,8 @@ private Q_SLOTS:
 
     void placeholderUntilATimeline()
     {
+        QAbstractItemModelTester tester(m_view->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         auto* stack = m_view->findChild<QStackedWidget*>(QStringLiteral("stack"));
         QVERIFY(stack);
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("placeholderPage"));
@@ -297,6 +301,8 @@ private Q_SLOTS:
 
     void oneItemPerEvent()
     {
+        QAbstractItemModelTester tester(m_view->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_view->setTimeline(inboundTimeline());
         const QAbstractItemModel* model = m_view->model();
         QCOMPARE(model->rowCount(), 3);
@@ -306,7 +312,7 @@ private Q_SLOTS:
         QVERIFY(textAt(model, 2).startsWith(QStringLiteral("Delivery 3 (a retry) [duplicate]")));
         const qint64 ids[] = {11, 12, 13};
         for (int row = 0; row < 3; ++row) {
-            QCOMPARE(model->index(row, 0).data(MessageTimelineView::RequestLogIdRole).toLongLong(),
+            QCOMPARE(model->index(row, 0).data(MessageTimelineModel::RequestLogIdRole).toLongLong(),
                      ids[row]);
             QVERIFY(!textAt(model, row).contains(QStringLiteral("out of order")));
         }
@@ -335,9 +341,11 @@ private Q_SLOTS:
             QCOMPARE(
                 textAt(model, row, Qt::AccessibleTextRole).contains(QStringLiteral("out of order")),
                 late);
-            QCOMPARE(model->index(row, 0).data(MessageTimelineView::OutOfOrderRole).toBool(), late);
+            QCOMPARE(model->index(row, 0).data(MessageTimelineModel::OutOfOrderRole).toBool(),
+                     late);
             QCOMPARE(textAt(model, row).contains(QStringLiteral("current")), current);
-            QCOMPARE(model->index(row, 0).data(MessageTimelineView::CurrentRole).toBool(), current);
+            QCOMPARE(model->index(row, 0).data(MessageTimelineModel::CurrentRole).toBool(),
+                     current);
         }
         QVERIFY(textAt(model, 3).startsWith(QStringLiteral("Status: sent [out of order]")));
         QVERIFY(textAt(model, 3).contains(QStringLiteral("did not change the status")));
@@ -351,7 +359,7 @@ private Q_SLOTS:
         const QAbstractItemModel* model = m_view->model();
         QCOMPARE(model->rowCount(), 4);
         QVERIFY(textAt(model, 2).contains(QStringLiteral("more webhook request(s) not shown")));
-        QCOMPARE(model->index(2, 0).data(MessageTimelineView::RequestLogIdRole).toLongLong(), 0);
+        QCOMPARE(model->index(2, 0).data(MessageTimelineModel::RequestLogIdRole).toLongLong(), 0);
         // The delivery after the gap has its number among all of them.
         QVERIFY(textAt(model, 3).startsWith(QStringLiteral("Delivery 9503 (a retry)")));
     }
@@ -459,7 +467,7 @@ private Q_SLOTS:
         QVERIFY(textAt(model, 5).startsWith(QStringLiteral("Status: delivered (READ) [current]")));
         int flagged = 0;
         for (int row = 0; row < model->rowCount(); ++row)
-            flagged += model->index(row, 0).data(MessageTimelineView::OutOfOrderRole).toBool();
+            flagged += model->index(row, 0).data(MessageTimelineModel::OutOfOrderRole).toBool();
         QCOMPARE(flagged, 1);
     }
 

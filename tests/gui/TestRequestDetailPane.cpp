@@ -224,16 +224,6 @@ private Q_SLOTS:
         QVERIFY(!child<QLabel>("bodyNoteLabel")->isVisible());
     }
 
-    void indentJsonKeepsValues()
-    {
-        QCOMPARE(RequestDetailPane::indentJson(QStringLiteral(
-                     "{\"b\":9007199254740993,\"a\":[],\"c\":{ },\"d\":\"x, {y}: \\\"[z]\\\"\","
-                     "\"e\":[1,{\"f\":null}]}")),
-                 QStringLiteral("{\n    \"b\": 9007199254740993,\n    \"a\": [],\n    \"c\": {},\n"
-                                "    \"d\": \"x, {y}: \\\"[z]\\\"\",\n    \"e\": [\n        1,\n"
-                                "        {\n            \"f\": null\n        }\n    ]\n}"));
-    }
-
     void formBodyIsAFieldTable()
     {
         for (int n : {0, 1, 3, 4}) { // document example, national sender, unicode, multi-line

@@ -2,6 +2,7 @@
 
 #include "ConversationView.h"
 #include "store/DatabaseWorker.h"
+#include "store/StoreRead.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -9,7 +10,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <optional>
 
 namespace smsdesk {
 
@@ -17,11 +17,7 @@ namespace {
 
 // What a worker job read: a page, or none with the error (none without an error: the
 // message is not stored).
-struct PageRead
-{
-    std::optional<ConversationReader::Page> page;
-    QString error;
-};
+using PageRead = StoreRead<ConversationReader::Page>;
 
 const QColor kErrorColor(0xc6, 0x28, 0x28);
 const QColor kDarkErrorColor(0xef, 0x9a, 0x9a); // on a dark palette
@@ -125,17 +121,14 @@ void ConversationDialog::showMessage(qint64 messageId)
     m_worker.post<PageRead>(
         [messageId, pageSize](QSqlDatabase& db) {
             const ConversationReader reader(db, pageSize);
-            PageRead read;
-            read.page = reader.around(messageId);
-            read.error = reader.lastError();
-            return read;
+            return PageRead::of(reader, reader.around(messageId));
         },
         this,
         [this, generation, messageId](PageRead read) {
             if (generation != m_generation)
                 return;
             m_loading = false;
-            if (!read.page) {
+            if (!read.value) {
                 if (!read.error.isEmpty()) {
                     fail(read.error);
                     return;
@@ -144,12 +137,12 @@ void ConversationDialog::showMessage(qint64 messageId)
                 loadNewest(tr("Message #%1 is no longer stored.").arg(messageId));
                 return;
             }
-            if (read.page->thread != m_thread) {
+            if (read.value->thread != m_thread) {
                 setNote(tr("Message #%1 is not part of this conversation.").arg(messageId), true);
                 return;
             }
             setNote(QString(), false);
-            m_view->setPage(*read.page);
+            m_view->setPage(*read.value);
             updateCount();
             m_view->setHighlightedMessage(messageId);
             Q_EMIT messageShown(messageId);
@@ -171,27 +164,24 @@ void ConversationDialog::loadNewest(const QString& note)
     m_worker.post<PageRead>(
         [thread, pageSize](QSqlDatabase& db) {
             const ConversationReader reader(db, pageSize);
-            PageRead read;
-            read.page = reader.newest(thread);
-            read.error = reader.lastError();
-            return read;
+            return PageRead::of(reader, reader.newest(thread));
         },
         this,
         [this, generation, note](PageRead read) {
             if (generation != m_generation)
                 return;
             m_loading = false;
-            if (!read.page) {
+            if (!read.value) {
                 fail(read.error);
                 return;
             }
             if (!note.isEmpty())
                 setNote(note, true);
-            else if (read.page->messages.isEmpty())
+            else if (read.value->messages.isEmpty())
                 setNote(tr("No messages in this conversation."), false);
             else
                 setNote(QString(), false);
-            m_view->setPage(*read.page);
+            m_view->setPage(*read.value);
             updateCount();
             Q_EMIT newestShown();
         });
@@ -215,25 +205,23 @@ void ConversationDialog::loadNext(const ConversationReader::Cursor& cursor, bool
     m_worker.post<PageRead>(
         [thread, cursor, pageSize, earlier](QSqlDatabase& db) {
             const ConversationReader reader(db, pageSize);
-            PageRead read;
-            read.page = earlier ? reader.before(thread, cursor) : reader.after(thread, cursor);
-            read.error = reader.lastError();
-            return read;
+            return PageRead::of(reader, earlier ? reader.before(thread, cursor)
+                                                : reader.after(thread, cursor));
         },
         this,
         [this, generation, earlier](PageRead read) {
             if (generation != m_generation)
                 return;
-            if (!read.page) {
+            if (!read.value) {
                 m_view->loadFailed();
                 fail(read.error);
                 return;
             }
             setNote(QString(), false);
             if (earlier)
-                m_view->prependPage(*read.page);
+                m_view->prependPage(*read.value);
             else
-                m_view->appendPage(*read.page);
+                m_view->appendPage(*read.value);
             updateCount();
         });
 }

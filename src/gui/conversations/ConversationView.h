@@ -1,10 +1,10 @@
 #pragma once
 
+#include "ConversationModel.h"
 #include "store/ConversationReader.h"
 
 #include <QList>
 #include <QRect>
-#include <QString>
 #include <QUrl>
 #include <QWidget>
 
@@ -15,11 +15,13 @@ class QModelIndex;
 
 namespace smsdesk {
 
-// One conversation thread, read-only, as bubbles (a QListView with a delegate over a small
-// list model): the other party's messages on the left, ours on the right, oldest at the top;
-// the time under each bubble (the date above the first message of each day), media URLs as
-// links (http and https only; a click opens them), and for outbound messages the delivery
-// state (with the error code when it failed, in the error colour). Colours come from the
+class ConversationDelegate;
+
+// One conversation thread, read-only, as bubbles (a QListView of ConversationModel's rows,
+// painted by ConversationDelegate): the other party's messages on the left, ours on the right,
+// oldest at the top; the time under each bubble (the date above the first message of each day),
+// media URLs as links (http and https only; a click opens them), and for outbound messages the
+// delivery state (with the error code when it failed, in the error colour). Colours come from the
 // palette, so dark themes work.
 //
 // The view holds what it was given (setPage(), prependPage(), appendPage()); it reads
@@ -34,21 +36,6 @@ class ConversationView : public QWidget
     Q_OBJECT
 
 public:
-    enum Role
-    {
-        MessageIdRole = Qt::UserRole + 1, // qint64; 0 for a load row
-        RowKindRole,                      // int (RowKind)
-        OutboundRole,                     // bool
-        StatusTextRole,                   // QString: what the line under the bubble says
-        MediaRole,                        // QStringList
-    };
-    enum class RowKind
-    {
-        Message,
-        LoadEarlier,
-        LoadLater,
-    };
-
     explicit ConversationView(QWidget* parent = nullptr);
     ~ConversationView() override;
 
@@ -72,12 +59,12 @@ public:
     // Copies the selected message as Ctrl+C does.
     void copySelected() const;
 
-    const ConversationReader::Thread& thread() const { return m_thread; }
-    const QList<ConversationMessage>& messages() const { return m_messages; }
-    bool hasEarlier() const { return m_hasEarlier; }
-    bool hasLater() const { return m_hasLater; }
-    bool isLoadingEarlier() const { return m_loadingEarlier; }
-    bool isLoadingLater() const { return m_loadingLater; }
+    const ConversationReader::Thread& thread() const { return m_model->thread(); }
+    const QList<ConversationMessage>& messages() const { return m_model->messages(); }
+    bool hasEarlier() const { return m_model->hasEarlier(); }
+    bool hasLater() const { return m_model->hasLater(); }
+    bool isLoadingEarlier() const { return m_model->isLoadingEarlier(); }
+    bool isLoadingLater() const { return m_model->isLoadingLater(); }
     // The model row of message `id`; -1 when not shown.
     int rowOf(qint64 id) const;
     // Where media URL `mediaIndex` of message `id` is drawn, in the list's viewport; empty
@@ -85,16 +72,9 @@ public:
     QRect mediaRect(qint64 id, int mediaIndex) const;
 
     QListView* list() const { return m_list; }
+    // The rows (roles: ConversationModel).
     QAbstractItemModel* model() const;
     QAction* copyAction() const { return m_copyAction; }
-
-    // What the line under a bubble says: the local time, and for an outbound message its
-    // delivery state ("14:05 · Delivered", "14:05 · Failed, error 30008").
-    static QString footerText(const ConversationMessage& message);
-    // The delivery state of an outbound message in words; empty for inbound ones.
-    static QString stateText(const ConversationMessage& message);
-    // True for the URLs shown as links (http and https).
-    static bool isLink(const QString& url);
 
 Q_SIGNALS:
     // The user asked for the messages before `cursor` (the first message shown).
@@ -109,26 +89,15 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    class Model;
-    class Delegate;
-
     void activate(const QModelIndex& index);
     void requestEarlier();
     void requestLater();
     QString linkAt(const QPoint& viewportPos) const;
-    // Those of `messages` that are not shown yet.
-    QList<ConversationMessage> unseen(const QList<ConversationMessage>& messages) const;
 
     QListView* m_list = nullptr;
-    Model* m_model = nullptr;
-    Delegate* m_delegate = nullptr;
+    ConversationModel* m_model = nullptr;
+    ConversationDelegate* m_delegate = nullptr;
     QAction* m_copyAction = nullptr;
-    ConversationReader::Thread m_thread;
-    QList<ConversationMessage> m_messages; // oldest first
-    bool m_hasEarlier = false;
-    bool m_hasLater = false;
-    bool m_loadingEarlier = false;
-    bool m_loadingLater = false;
 };
 
 } // namespace smsdesk

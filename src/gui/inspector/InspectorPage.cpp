@@ -1,263 +1,52 @@
 #include "InspectorPage.h"
 
 #include "AppContext.h"
-#include "FaultDrillDialog.h"
+#include "InspectorActions.h"
+#include "InspectorFilterBar.h"
+#include "InspectorListenerBar.h"
+#include "ListenerController.h"
 #include "MessageTimelineView.h"
 #include "RequestDetailPane.h"
+#include "RequestLogColumns.h"
 #include "RequestLogModel.h"
-#include "SendTestWebhookDialog.h"
 #include "Settings.h"
-#include "conversations/ConversationDialog.h"
-#include "listener/ListenerEvent.h"
-#include "providers/ProviderCatalog.h"
+#include "conversations/ConversationOpener.h"
 #include "providers/ProviderRegistry.h"
-#include "providers/Rejection.h"
-#include "providers/samples/WebhookSampleFactory.h"
-#include "secrets/SecretStore.h"
-#include "store/ConversationReader.h"
 #include "store/DatabaseWorker.h"
 #include "store/MessageTimelineReader.h"
 #include "store/NumberRepository.h"
-#include "store/RequestCurlCommand.h"
-#include "store/RequestLogJsonWriter.h"
+#include "store/RequestLogExportJob.h"
+#include "store/StoreRead.h"
 #include "ui_InspectorPage.h"
 #include "widgets/PageAction.h"
 
 #include <QAction>
-#include <QClipboard>
-#include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDir>
 #include <QFileDialog>
-#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
-#include <QMenu>
-#include <QMouseEvent>
-#include <QNetworkAccessManager>
-#include <QPainter>
 #include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStandardPaths>
-#include <QStyle>
-#include <QStyledItemDelegate>
 #include <QTableView>
-#include <QToolButton>
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 namespace smsdesk {
 
 namespace {
 
-// Provider combo values besides the provider ids.
-const QString kAllProviders = QStringLiteral("*");
-const QString kNoProvider = QStringLiteral("-");
-
-const QColor kRunningColor(0x2e, 0x7d, 0x32);
-const QColor kBusyColor(0xb2, 0x7b, 0x00);
-const QColor kStoppedColor(0x75, 0x75, 0x75);
-const QColor kFailedColor(0xc6, 0x28, 0x28);
+const QColor kErrorColor(0xc6, 0x28, 0x28);
+const QColor kWarningColor = QColor(0xb2, 0x7b, 0x00).darker(120);
 const QColor kDrillBannerColor(0xff, 0xe0, 0xb2);
 const QColor kDrillTextColor(0x5d, 0x2e, 0x00);
 
-struct OutcomeChoice
-{
-    QString code;
-    const char* text;
-};
-
-// The outcome filter's menu, grouped by what happened to the request.
-const QList<OutcomeChoice>& storedOutcomes()
-{
-    static const QList<OutcomeChoice> choices = {
-        {ListenerEvent::accepted(), QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "accepted")},
-        {ListenerEvent::duplicate(), QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "duplicate")},
-        {ListenerEvent::unassigned(),
-         QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "unassigned (no such number)")},
-    };
-    return choices;
-}
-
-const QList<OutcomeChoice>& refusedOutcomes()
-{
-    static const QList<OutcomeChoice> choices = {
-        {ListenerEvent::refusedAuth(),
-         QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "refused: authorization")},
-        {Rejection::malformedCode(), QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "malformed")},
-        {Rejection::invalidCode(), QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "invalid value")},
-        {Rejection::wrongContentTypeCode(),
-         QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "wrong content type")},
-        {Rejection::unrecognisedCode(),
-         QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "unrecognised payload")},
-        {Rejection::ambiguousCode(),
-         QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "ambiguous payload")},
-        {ListenerEvent::unknownNumber(),
-         QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "unknown number")},
-        {ListenerEvent::unknownPath(), QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "unknown path")},
-        {ListenerEvent::wrongMethod(), QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "wrong method")},
-        {ListenerEvent::tooLarge(), QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "too large")},
-        {ListenerEvent::headersTooLarge(),
-         QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "headers too large")},
-        {ListenerEvent::timeout(), QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "timeout")},
-        {ListenerEvent::badRequest(),
-         QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "bad HTTP request")},
-        {ListenerEvent::unsupported(),
-         QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "unsupported HTTP")},
-    };
-    return choices;
-}
-
-const QList<OutcomeChoice>& failedOutcomes()
-{
-    static const QList<OutcomeChoice> choices = {
-        {ListenerEvent::storeUnavailable(),
-         QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "store unavailable (503)")},
-        {ListenerEvent::storeFailed(),
-         QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "store failed (500)")},
-        {ListenerEvent::credentialUnavailable(),
-         QT_TRANSLATE_NOOP("smsdesk::InspectorPage", "keychain unavailable")},
-    };
-    return choices;
-}
-
-QString timeRangeKey(InspectorPage::TimeRange range)
-{
-    switch (range) {
-    case InspectorPage::TimeRange::All:
-        return QStringLiteral("all");
-    case InspectorPage::TimeRange::Last15Minutes:
-        return QStringLiteral("15m");
-    case InspectorPage::TimeRange::LastHour:
-        return QStringLiteral("1h");
-    case InspectorPage::TimeRange::Last24Hours:
-        return QStringLiteral("24h");
-    case InspectorPage::TimeRange::Last7Days:
-        return QStringLiteral("7d");
-    case InspectorPage::TimeRange::Custom:
-        return QStringLiteral("custom");
-    }
-    return QStringLiteral("all");
-}
-
-qint64 timeRangeMs(InspectorPage::TimeRange range)
-{
-    constexpr qint64 Minute = 60'000;
-    switch (range) {
-    case InspectorPage::TimeRange::Last15Minutes:
-        return 15 * Minute;
-    case InspectorPage::TimeRange::LastHour:
-        return 60 * Minute;
-    case InspectorPage::TimeRange::Last24Hours:
-        return 24 * 60 * Minute;
-    case InspectorPage::TimeRange::Last7Days:
-        return 7 * 24 * 60 * Minute;
-    default:
-        return 0;
-    }
-}
-
-QPixmap dot(const QColor& color, int size)
-{
-    QPixmap pixmap(size, size);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(color.darker(130));
-    painter.setBrush(color);
-    painter.drawEllipse(QRectF(0.5, 0.5, size - 1.0, size - 1.0));
-    return pixmap;
-}
-
-// Why a keychain read gave no secret, in words (the store's own, or one for its status).
-QString secretError(const SecretStore::Result& result)
-{
-    if (!result.message.isEmpty())
-        return result.message;
-    switch (result.status) {
-    case SecretStore::Status::NotFound:
-        return InspectorPage::tr("the keychain has no such entry");
-    case SecretStore::Status::NoKeychain:
-        return InspectorPage::tr("no keychain is available");
-    case SecretStore::Status::AccessDenied:
-        return InspectorPage::tr("the keychain refused access");
-    default:
-        return InspectorPage::tr("the keychain could not be read");
-    }
-}
-
-// The time column: the time of day for today's requests, the date too for older ones (the
-// full UTC time is the tooltip), so the column leaves room for the others.
-class TimeDelegate : public QStyledItemDelegate
-{
-public:
-    TimeDelegate(const Clock& clock, QObject* parent) : QStyledItemDelegate(parent), m_clock(clock)
-    {}
-
-    static QString text(const QDateTime& utc, const QDate& today)
-    {
-        const QDateTime local = utc.toLocalTime();
-        return local.date() == today ? local.toString(QStringLiteral("HH:mm:ss.zzz"))
-                                     : QLocale().toString(local, QStringLiteral("d MMM HH:mm"));
-    }
-
-protected:
-    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        const QDateTime utc = index.data(RequestLogModel::UtcTimeRole).toDateTime();
-        if (utc.isValid()) {
-            const QDate today =
-                QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC).toLocalTime().date();
-            option->text = text(utc, today);
-        }
-    }
-
-private:
-    const Clock& m_clock;
-};
-
-struct EntryResult
-{
-    std::optional<RequestLogEntry> entry;
-    QString error;
-};
-
-// One step of an export, run on the worker: what it wrote and where the next one starts.
-struct ExportStep
-{
-    int written = 0;
-    bool done = false;
-    QString error;
-    std::optional<RequestLogReader::Cursor> after;
-};
-
 } // namespace
-
-// An export in progress. `file` and `writer` are used on the worker thread only; the GUI
-// thread sees the steps' results.
-struct InspectorPage::ExportJob
-{
-    QString path;
-    bool filtered = false;
-    RequestLogFilter filter;                       // filtered: what to page through
-    std::optional<RequestLogReader::Cursor> after; // filtered: where the next page starts
-    QList<qint64> ids;                             // selection: the stored rows, in order
-    QList<RequestLogEntry> unstored;               // selection: live rows without a log row
-    int next = 0;                                  // selection: the next index into ids
-    int written = 0;
-    bool cancelled = false;
-    QPointer<QProgressDialog> progress;
-    // Worker thread only.
-    std::shared_ptr<QSaveFile> file;
-    std::shared_ptr<RequestLogJsonWriter> writer;
-};
 
 InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, QWidget* parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::InspectorPage>()), m_context(context),
@@ -288,8 +77,15 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
     connect(m_timelineView, &MessageTimelineView::requestActivated, this,
             &InspectorPage::onTimelineActivated);
 
-    m_network = new QNetworkAccessManager(this);
-    m_replayer = new RequestReplayer(*m_network, this);
+    m_conversations = new ConversationOpener(m_context.worker(), this);
+    connect(m_conversations, &ConversationOpener::opened, this, &InspectorPage::conversationOpened);
+    connect(m_conversations, &ConversationOpener::failed, this, &InspectorPage::showNote);
+
+    m_actions = new InspectorActions(m_context, m_listener, this);
+    connect(m_actions, &InspectorActions::started, this, &InspectorPage::showActionText);
+    connect(m_actions, &InspectorActions::finished, this, &InspectorPage::actionDone);
+    connect(m_actions, &InspectorActions::statusMessage, this, &InspectorPage::statusMessage);
+    connect(m_actions, &InspectorActions::drillChanged, this, &InspectorPage::showDrill);
 
     QPalette banner = m_ui->drillBanner->palette();
     banner.setColor(QPalette::Window, kDrillBannerColor);
@@ -306,61 +102,26 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
     };
 
     setUpTable();
-    setUpFilters();
     setUpActions();
 
-    // The listener bar.
-    m_copyUrlMenu = new QMenu(this);
-    m_copyUrlMenu->setObjectName(QStringLiteral("copyUrlMenu"));
-    m_copyUrlMenu->setToolTipsVisible(true);
-    m_ui->copyUrlButton->setMenu(m_copyUrlMenu);
-    connect(m_copyUrlMenu, &QMenu::aboutToShow, this, &InspectorPage::buildCopyUrlMenu);
-    connect(m_ui->copyUrlButton, &QToolButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(baseUrl());
-        Q_EMIT statusMessage(tr("Copied %1").arg(baseUrl()));
-    });
-    buildCopyUrlMenu();
-    connect(m_ui->startStopButton, &QPushButton::clicked, this, [this] {
-        const ListenerController::State state = m_listener.state();
-        if (state == ListenerController::State::Running ||
-            state == ListenerController::State::Starting)
-            m_listener.stop();
-        else
-            m_listener.start();
-    });
-    connect(&m_listener, &ListenerController::stateChanged, this,
-            &InspectorPage::updateListenerState);
-    connect(&m_listener, &ListenerController::requestsPerSecondChanged, this,
-            &InspectorPage::updateRate);
+    // The listener's bar, and what the page does when the listener changes.
+    InspectorListenerBar* listenerBar = m_ui->listenerBar;
+    connect(listenerBar, &InspectorListenerBar::statusMessage, this, &InspectorPage::statusMessage);
+    connect(listenerBar, &InspectorListenerBar::messageChanged, this,
+            &InspectorPage::showListenerMessage);
+    listenerBar->attach(m_listener);
     connect(&m_listener, &ListenerController::requestHandled, m_model, &RequestLogModel::addLive);
-    connect(&m_listener, &ListenerController::warning, this,
-            [this](const QString& message) { showListenerMessage(message, false); });
     connect(&m_listener, &ListenerController::numbersLoaded, this, [this] {
         // The listener read the numbers again: so do the filter and the URL menu.
         reloadNumbers();
     });
-    connect(&m_listener, &ListenerController::drillChanged, this, &InspectorPage::updateDrill);
-    updateListenerState();
-    updateRate(m_listener.requestsPerSecond());
-    updateDrill(m_listener.drill());
+    showDrill(InspectorActions::drillText(m_listener.drill()));
 
-    Settings& settings = m_context.settings();
-    m_ui->inspectorSplitter->setStretchFactor(0, 3);
-    m_ui->inspectorSplitter->setStretchFactor(1, 2);
-    if (!m_ui->inspectorSplitter->restoreState(settings.inspectorSplitter()))
-        m_ui->inspectorSplitter->setSizes({380, 260});
-    connect(m_ui->inspectorSplitter, &QSplitter::splitterMoved, this, [this] {
-        m_context.settings().setInspectorSplitter(m_ui->inspectorSplitter->saveState());
-    });
-    m_ui->detailSplitter->setStretchFactor(0, 3);
-    m_ui->detailSplitter->setStretchFactor(1, 2);
-    if (!m_ui->detailSplitter->restoreState(settings.inspectorDetailSplitter()))
-        m_ui->detailSplitter->setSizes({640, 420});
-    connect(m_ui->detailSplitter, &QSplitter::splitterMoved, this, [this] {
-        m_context.settings().setInspectorDetailSplitter(m_ui->detailSplitter->saveState());
-    });
+    setUpSplitters();
 
-    restoreFilter();
+    m_ui->filterBar->attach(m_context.settings(), m_context.clock());
+    connect(m_ui->filterBar, &InspectorFilterBar::filterChanged, this,
+            &InspectorPage::showFiltered);
     applyFilter();
     reloadNumbers();
     updatePauseText();
@@ -380,6 +141,36 @@ QTableView* InspectorPage::view() const
     return m_ui->requestTable;
 }
 
+InspectorFilterBar* InspectorPage::filterBar() const
+{
+    return m_ui->filterBar;
+}
+
+QMenu* InspectorPage::copyUrlMenu() const
+{
+    return m_ui->listenerBar->copyUrlMenu();
+}
+
+void InspectorPage::setUpSplitters()
+{
+    // The sizes the user gave them (else these), remembered as they change.
+    using Save = void (Settings::*)(const QByteArray&);
+    auto setUp = [this](QSplitter* splitter, const QByteArray& state, const QList<int>& sizes,
+                        Save save) {
+        splitter->setStretchFactor(0, 3);
+        splitter->setStretchFactor(1, 2);
+        if (!splitter->restoreState(state))
+            splitter->setSizes(sizes);
+        connect(splitter, &QSplitter::splitterMoved, this,
+                [this, splitter, save] { (m_context.settings().*save)(splitter->saveState()); });
+    };
+    const Settings& settings = m_context.settings();
+    setUp(m_ui->inspectorSplitter, settings.inspectorSplitter(), {380, 260},
+          &Settings::setInspectorSplitter);
+    setUp(m_ui->detailSplitter, settings.inspectorDetailSplitter(), {640, 420},
+          &Settings::setInspectorDetailSplitter);
+}
+
 void InspectorPage::setUpTable()
 {
     QTableView* table = m_ui->requestTable;
@@ -389,61 +180,8 @@ void InspectorPage::setUpTable()
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->setTextElideMode(Qt::ElideRight);
-
-    // Column widths from the font, not from the rows (ResizeToContents would measure every
-    // row on every live insert). Together they fit a 1280-pixel screen.
-    QHeaderView* header = table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(true);
-    const QFontMetrics metrics = table->fontMetrics();
-    const int padding = 2 * table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 6;
-    auto fit = [&](int column, const QString& sample) {
-        const int headerWidth =
-            metrics.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString());
-        header->resizeSection(column,
-                              std::max(metrics.horizontalAdvance(sample), headerWidth) + padding);
-    };
-    table->setItemDelegateForColumn(RequestLogModel::TimeColumn,
-                                    new TimeDelegate(m_context.clock(), table));
-    fit(RequestLogModel::TimeColumn, QStringLiteral("23:59:59.999 "));
-    fit(RequestLogModel::PeerColumn, QStringLiteral("127.0.0.1:65535"));
-    fit(RequestLogModel::MethodColumn, QStringLiteral("POST"));
-    fit(RequestLogModel::PathColumn, QStringLiteral("/webhooks/android-gateway"));
-    fit(RequestLogModel::ProviderColumn, QStringLiteral("android-gateway"));
-    fit(RequestLogModel::NumberColumn, QStringLiteral("+61299999999"));
-    fit(RequestLogModel::PartiesColumn, QStringLiteral("+61299999999 \u2192 +61299999999"));
-    // The decoration (a colour swatch) comes before the text.
-    header->resizeSection(RequestLogModel::OutcomeColumn,
-                          metrics.horizontalAdvance(QStringLiteral("wrong-content-type")) +
-                              table->style()->pixelMetric(QStyle::PM_SmallIconSize) + 2 * padding);
-    fit(RequestLogModel::StatusColumn, QStringLiteral("503"));
-    fit(RequestLogModel::LatencyColumn, QStringLiteral("9999.9"));
-    header->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("POST")) + padding);
-    // The peer (mostly the tunnel's or proxy's address) matters least at a glance: last. Our
-    // number is in From -> To already: its own column is there to be shown when wanted.
-    header->moveSection(header->visualIndex(RequestLogModel::PeerColumn),
-                        RequestLogModel::ColumnCount - 1);
-    header->setSectionHidden(RequestLogModel::NumberColumn, true);
-    // The header's context menu shows and hides columns.
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(header, &QHeaderView::customContextMenuRequested, this, [this](const QPoint& pos) {
-        QHeaderView* columns = m_ui->requestTable->horizontalHeader();
-        QMenu menu(this);
-        for (int column = 0; column < m_model->columnCount(); ++column) {
-            QAction* action =
-                menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
-            action->setCheckable(true);
-            action->setChecked(!columns->isSectionHidden(column));
-            // The last visible column stays.
-            action->setEnabled(columns->isSectionHidden(column) ||
-                               columns->count() - columns->hiddenSectionCount() > 1);
-            connect(action, &QAction::toggled, columns,
-                    [columns, column](bool shown) { columns->setSectionHidden(column, !shown); });
-        }
-        menu.exec(columns->viewport()->mapToGlobal(pos));
-    });
-    header->restoreState(m_context.settings().inspectorHeader());
+    RequestLogColumns::setUp(*table, m_context.clock());
+    table->horizontalHeader()->restoreState(m_context.settings().inspectorHeader());
 
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex& parent, int first, int) {
@@ -478,118 +216,12 @@ void InspectorPage::setUpTable()
             &InspectorPage::currentRowChanged);
 }
 
-void InspectorPage::setUpFilters()
-{
-    // Outcome: a menu of checkable outcomes, grouped; a group's title checks its whole group.
-    m_outcomeMenu = new QMenu(this);
-    m_outcomeMenu->setObjectName(QStringLiteral("outcomeMenu"));
-    m_outcomeMenu->installEventFilter(this); // checking an outcome keeps the menu open
-    QAction* all = m_outcomeMenu->addAction(tr("Show all outcomes"));
-    all->setObjectName(QStringLiteral("allOutcomesAction"));
-    connect(all, &QAction::triggered, this, [this] {
-        for (QAction* action : std::as_const(m_outcomeActions))
-            action->setChecked(false);
-        updateOutcomeButton();
-        applyFilter();
-    });
-    auto addGroup = [this](const QString& title, const QString& name,
-                           const QList<OutcomeChoice>& choices) {
-        m_outcomeMenu->addSeparator();
-        QAction* group = m_outcomeMenu->addAction(title);
-        group->setObjectName(name);
-        QFont bold = group->font();
-        bold.setBold(true);
-        group->setFont(bold);
-        QList<QAction*> members;
-        for (const OutcomeChoice& choice : choices) {
-            QAction* action = m_outcomeMenu->addAction(
-                QStringLiteral("    ") +
-                QCoreApplication::translate("smsdesk::InspectorPage", choice.text));
-            action->setCheckable(true);
-            action->setData(choice.code);
-            action->setObjectName(QStringLiteral("outcome_%1").arg(choice.code));
-            connect(action, &QAction::toggled, this, [this] {
-                updateOutcomeButton();
-                applyFilter();
-            });
-            m_outcomeActions.append(action);
-            members.append(action);
-        }
-        connect(group, &QAction::triggered, this, [this, members] {
-            const bool check = std::any_of(members.begin(), members.end(),
-                                           [](QAction* action) { return !action->isChecked(); });
-            m_restoring = true; // one reload for the group, not one per outcome
-            for (QAction* action : members)
-                action->setChecked(check);
-            m_restoring = false;
-            updateOutcomeButton();
-            applyFilter();
-        });
-    };
-    addGroup(tr("Stored"), QStringLiteral("storedOutcomesAction"), storedOutcomes());
-    addGroup(tr("Refused"), QStringLiteral("refusedOutcomesAction"), refusedOutcomes());
-    addGroup(tr("Failed"), QStringLiteral("failedOutcomesAction"), failedOutcomes());
-    m_ui->outcomeButton->setMenu(m_outcomeMenu);
-    connect(m_ui->outcomeButton, &QToolButton::clicked, m_ui->outcomeButton,
-            &QToolButton::showMenu);
-
-    // Provider.
-    QComboBox* providers = m_ui->providerCombo;
-    providers->addItem(tr("All providers"), kAllProviders);
-    for (const ProviderCatalog::Info& info : ProviderCatalog::all())
-        providers->addItem(info.displayName, info.id);
-    providers->addItem(tr("No provider (unknown path)"), kNoProvider);
-    connect(providers, &QComboBox::currentIndexChanged, this, &InspectorPage::applyFilter);
-
-    // Number: filled once the numbers are read.
-    QComboBox* numbers = m_ui->numberCombo;
-    numbers->addItem(tr("All numbers"), qint64(0));
-    connect(numbers, &QComboBox::currentIndexChanged, this, &InspectorPage::applyFilter);
-
-    // Time range.
-    QComboBox* time = m_ui->timeCombo;
-    time->addItem(tr("Last 15 minutes"), int(TimeRange::Last15Minutes));
-    time->addItem(tr("Last hour"), int(TimeRange::LastHour));
-    time->addItem(tr("Last 24 hours"), int(TimeRange::Last24Hours));
-    time->addItem(tr("Last 7 days"), int(TimeRange::Last7Days));
-    time->addItem(tr("All time"), int(TimeRange::All));
-    time->addItem(tr("Custom…"), int(TimeRange::Custom));
-    time->setCurrentIndex(time->findData(int(TimeRange::All)));
-    connect(time, &QComboBox::currentIndexChanged, this, [this] {
-        updateCustomRange();
-        applyFilter();
-    });
-    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_context.clock().nowMs()).toLocalTime();
-    m_ui->fromEdit->setDateTime(now.addDays(-1));
-    m_ui->toEdit->setDateTime(now.addSecs(3600));
-    connect(m_ui->fromEdit, &QDateTimeEdit::dateTimeChanged, this, &InspectorPage::applyFilter);
-    connect(m_ui->toEdit, &QDateTimeEdit::dateTimeChanged, this, &InspectorPage::applyFilter);
-    updateCustomRange();
-
-    // Text, applied once typing pauses.
-    m_ui->textFilter->setPlaceholderText(
-        tr("Search path, headers and body (%1)")
-            .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
-    m_textDebounce.setSingleShot(true);
-    m_textDebounce.setInterval(TextDebounceMs);
-    connect(&m_textDebounce, &QTimer::timeout, this, &InspectorPage::applyFilter);
-    connect(m_ui->textFilter, &QLineEdit::textChanged, this, [this] {
-        if (!m_restoring)
-            m_textDebounce.start();
-    });
-    connect(m_ui->textFilter, &QLineEdit::returnPressed, this, [this] {
-        m_textDebounce.stop();
-        applyFilter();
-    });
-}
-
 void InspectorPage::setUpActions()
 {
     QTableView* table = m_ui->requestTable;
 
-    m_pauseAction =
-        PageAction::make(this, QStringLiteral("pauseRequests"), tr("Pause"),
-                         {QKeySequence(Qt::CTRL | Qt::Key_P)}, Qt::WindowShortcut, this);
+    m_pauseAction = PageAction::makeWindowAction(this, QStringLiteral("pauseRequests"), tr("Pause"),
+                                                 QKeySequence(Qt::CTRL | Qt::Key_P));
     m_pauseAction->setCheckable(true);
     m_ui->pauseButton->setDefaultAction(m_pauseAction);
     // Space pauses too, but only from the table: elsewhere it types or presses a button.
@@ -602,127 +234,72 @@ void InspectorPage::setUpActions()
         updatePauseText();
     });
 
-    m_copyCurlAction = PageAction::make(this, QStringLiteral("copyCurl"), tr("Copy as &curl"),
-                                        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
-                                        Qt::WindowShortcut, this);
-    m_copyCurlAction->setToolTip(
-        tr("Copy the selected request as a curl command (%1)")
-            .arg(m_copyCurlAction->shortcut().toString(QKeySequence::NativeText)));
-    connect(m_copyCurlAction, &QAction::triggered, this, &InspectorPage::copyAsCurl);
-    m_ui->copyCurlButton->setDefaultAction(m_copyCurlAction);
-
-    m_exportSelectionAction = PageAction::make(
+    m_exportSelectionAction = PageAction::makeWindowAction(
         this, QStringLiteral("exportSelection"), tr("Export &selection…"),
-        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, Qt::WindowShortcut, this);
-    m_exportSelectionAction->setToolTip(
-        tr("Export the selected requests as JSON Lines (%1)")
-            .arg(m_exportSelectionAction->shortcut().toString(QKeySequence::NativeText)));
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+        tr("Export the selected requests as JSON Lines (%1)"));
     connect(m_exportSelectionAction, &QAction::triggered, this, &InspectorPage::exportSelection);
     m_ui->exportSelectionButton->setDefaultAction(m_exportSelectionAction);
 
-    m_exportFilteredAction =
-        PageAction::make(this, QStringLiteral("exportFiltered"), tr("&Export list…"),
-                         {QKeySequence(Qt::CTRL | Qt::Key_E)}, Qt::WindowShortcut, this);
-    m_exportFilteredAction->setToolTip(
-        tr("Export every request the filters let through as JSON Lines (%1)")
-            .arg(m_exportFilteredAction->shortcut().toString(QKeySequence::NativeText)));
+    m_exportFilteredAction = PageAction::makeWindowAction(
+        this, QStringLiteral("exportFiltered"), tr("&Export list…"),
+        QKeySequence(Qt::CTRL | Qt::Key_E),
+        tr("Export every request the filters let through as JSON Lines (%1)"));
     connect(m_exportFilteredAction, &QAction::triggered, this, &InspectorPage::exportFiltered);
     m_ui->exportFilteredButton->setDefaultAction(m_exportFilteredAction);
 
-    QAction* find = PageAction::make(this, QStringLiteral("findRequests"), tr("&Search"),
-                                     {QKeySequence::Find}, Qt::WindowShortcut, this);
-    connect(find, &QAction::triggered, this, [this] {
-        m_ui->textFilter->setFocus(Qt::ShortcutFocusReason);
-        m_ui->textFilter->selectAll();
-    });
+    QAction* find = PageAction::makeWindowAction(this, QStringLiteral("findRequests"),
+                                                 tr("&Search"), QKeySequence(QKeySequence::Find));
+    connect(find, &QAction::triggered, m_ui->filterBar, &InspectorFilterBar::focusSearch);
 
-    m_replayAction =
-        PageAction::make(this, QStringLiteral("replayRequest"), tr("&Replay"),
-                         {QKeySequence(Qt::CTRL | Qt::Key_R)}, Qt::WindowShortcut, this);
-    m_replayAction->setToolTip(
-        tr("Send the selected request again to the running listener, with its number's "
-           "credentials from the keychain, and show what it answers (%1)")
-            .arg(m_replayAction->shortcut().toString(QKeySequence::NativeText)));
-    connect(m_replayAction, &QAction::triggered, this, &InspectorPage::replaySelected);
-    m_ui->replayButton->setDefaultAction(m_replayAction);
-
-    m_conversationAction =
-        PageAction::make(this, QStringLiteral("openConversation"), tr("Open &conversation"),
-                         {QKeySequence(Qt::CTRL | Qt::Key_O)}, Qt::WindowShortcut, this);
-    m_conversationAction->setToolTip(
+    m_conversationAction = PageAction::makeWindowAction(
+        this, QStringLiteral("openConversation"), tr("Open &conversation"),
+        QKeySequence(Qt::CTRL | Qt::Key_O),
         tr("Show the conversation of the selected request's message, with the message "
-           "highlighted (%1)")
-            .arg(m_conversationAction->shortcut().toString(QKeySequence::NativeText)));
+           "highlighted (%1)"));
     connect(m_conversationAction, &QAction::triggered, this,
             &InspectorPage::openSelectedConversation);
     // No button: the action bar has no room left in a 900-pixel window. The table's context
     // menu has it, and the detail pane's Parsed tab a link.
 
-    m_testWebhookAction =
-        PageAction::make(this, QStringLiteral("sendTestWebhook"), tr("Send &test webhook…"),
-                         {QKeySequence(Qt::CTRL | Qt::Key_T)}, Qt::WindowShortcut, this);
-    m_testWebhookAction->setToolTip(
-        tr("Send a webhook in a number's provider's format to the running listener (%1)")
-            .arg(m_testWebhookAction->shortcut().toString(QKeySequence::NativeText)));
-    connect(m_testWebhookAction, &QAction::triggered, this, &InspectorPage::sendTestWebhook);
-    m_ui->testWebhookButton->setDefaultAction(m_testWebhookAction);
-
-    m_drillAction = PageAction::make(this, QStringLiteral("faultDrill"), tr("Fault &drill…"),
-                                     {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)},
-                                     Qt::WindowShortcut, this);
-    m_drillAction->setToolTip(
-        tr("For administrators: make the listener answer webhooks with 500 or not at all, on "
-           "purpose, to watch the provider retry and fall back (%1)")
-            .arg(m_drillAction->shortcut().toString(QKeySequence::NativeText)));
-    connect(m_drillAction, &QAction::triggered, this, &InspectorPage::startFaultDrill);
-    m_ui->drillButton->setDefaultAction(m_drillAction);
+    // What InspectorActions does, on what the page shows.
+    connect(copyCurlAction(), &QAction::triggered, this, &InspectorPage::copyAsCurl);
+    m_ui->copyCurlButton->setDefaultAction(copyCurlAction());
+    connect(replayAction(), &QAction::triggered, this, &InspectorPage::replaySelected);
+    m_ui->replayButton->setDefaultAction(replayAction());
+    connect(testWebhookAction(), &QAction::triggered, this, &InspectorPage::sendTestWebhook);
+    m_ui->testWebhookButton->setDefaultAction(testWebhookAction());
+    connect(faultDrillAction(), &QAction::triggered, this, &InspectorPage::startFaultDrill);
+    m_ui->listenerBar->setDrillAction(faultDrillAction());
 
     // The table's context menu.
     table->addAction(m_conversationAction);
-    table->addAction(m_replayAction);
-    table->addAction(m_copyCurlAction);
+    table->addAction(replayAction());
+    table->addAction(copyCurlAction());
     table->addAction(m_exportSelectionAction);
     table->addAction(m_exportFilteredAction);
     auto* separator = new QAction(this);
     separator->setSeparator(true);
     table->addAction(separator);
     table->addAction(m_pauseAction);
-    table->addAction(m_testWebhookAction);
-    table->addAction(m_drillAction);
+    table->addAction(testWebhookAction());
+    table->addAction(faultDrillAction());
 }
 
-// --- filters ---
+// --- filters and numbers ---
 
 RequestLogFilter InspectorPage::currentFilter() const
 {
-    RequestLogFilter filter;
-    for (const QAction* action : m_outcomeActions) {
-        if (action->isChecked())
-            filter.outcomes.append(action->data().toString());
-    }
-    const QString provider = m_ui->providerCombo->currentData().toString();
-    if (provider == kNoProvider)
-        filter.providers = QStringList{QString()};
-    else if (provider != kAllProviders && !provider.isEmpty())
-        filter.providers = QStringList{provider};
-    filter.numberId = m_ui->numberCombo->currentData().toLongLong();
-    const auto range = static_cast<TimeRange>(m_ui->timeCombo->currentData().toInt());
-    if (range == TimeRange::Custom) {
-        filter.fromMs = m_ui->fromEdit->dateTime().toMSecsSinceEpoch();
-        filter.toMs = m_ui->toEdit->dateTime().toMSecsSinceEpoch();
-    } else if (const qint64 span = timeRangeMs(range); span > 0) {
-        filter.fromMs = m_context.clock().nowMs() - span;
-    }
-    filter.text = m_ui->textFilter->text().trimmed();
-    return filter;
+    return m_ui->filterBar->filter();
 }
 
 void InspectorPage::applyFilter()
 {
-    if (m_restoring)
-        return;
-    m_textDebounce.stop();
-    saveFilter();
+    m_ui->filterBar->apply();
+}
+
+void InspectorPage::showFiltered()
+{
     const RequestLogFilter filter = currentFilter();
     if (filter == m_model->filter() && m_model->rowCount() > 0)
         return;
@@ -732,273 +309,48 @@ void InspectorPage::applyFilter()
     updateCountLabel();
 }
 
-void InspectorPage::saveFilter() const
-{
-    Settings::InspectorFilter filter;
-    for (const QAction* action : m_outcomeActions) {
-        if (action->isChecked())
-            filter.outcomes.append(action->data().toString());
-    }
-    filter.provider = m_ui->providerCombo->currentData().toString();
-    filter.numberId = m_ui->numberCombo->currentData().toLongLong();
-    filter.timeRange = timeRangeKey(static_cast<TimeRange>(m_ui->timeCombo->currentData().toInt()));
-    filter.from = m_ui->fromEdit->dateTime().toUTC();
-    filter.to = m_ui->toEdit->dateTime().toUTC();
-    filter.text = m_ui->textFilter->text();
-    m_context.settings().setInspectorFilter(filter);
-}
-
-void InspectorPage::restoreFilter()
-{
-    const Settings::InspectorFilter filter = m_context.settings().inspectorFilter();
-    m_restoring = true;
-    for (QAction* action : std::as_const(m_outcomeActions))
-        action->setChecked(filter.outcomes.contains(action->data().toString()));
-    const int provider = m_ui->providerCombo->findData(filter.provider);
-    m_ui->providerCombo->setCurrentIndex(std::max(provider, 0));
-    const qint64 number = filter.numberId;
-    if (number > 0) {
-        // A placeholder until the numbers are read (setNumbers() names it).
-        m_ui->numberCombo->addItem(tr("Number #%1").arg(number), number);
-        m_ui->numberCombo->setCurrentIndex(m_ui->numberCombo->count() - 1);
-    }
-    for (int i = 0; i < m_ui->timeCombo->count(); ++i) {
-        if (timeRangeKey(static_cast<TimeRange>(m_ui->timeCombo->itemData(i).toInt())) ==
-            filter.timeRange)
-            m_ui->timeCombo->setCurrentIndex(i);
-    }
-    if (filter.from.isValid())
-        m_ui->fromEdit->setDateTime(filter.from.toLocalTime());
-    if (filter.to.isValid())
-        m_ui->toEdit->setDateTime(filter.to.toLocalTime());
-    m_ui->textFilter->setText(filter.text);
-    m_restoring = false; // set since construction
-    updateOutcomeButton();
-    updateCustomRange();
-}
-
-void InspectorPage::updateOutcomeButton()
-{
-    QStringList checked;
-    for (const QAction* action : std::as_const(m_outcomeActions)) {
-        if (action->isChecked())
-            checked.append(action->data().toString());
-    }
-    QString text;
-    if (checked.isEmpty())
-        text = tr("Outcome: all");
-    else if (checked.size() == 1)
-        text = tr("Outcome: %1").arg(checked.first());
-    else
-        text = tr("Outcome: %n chosen", nullptr, int(checked.size()));
-    m_ui->outcomeButton->setText(text);
-    m_ui->outcomeButton->setToolTip(checked.isEmpty() ? tr("Show only requests with these outcomes")
-                                                      : checked.join(QStringLiteral(", ")));
-}
-
-void InspectorPage::updateCustomRange()
-{
-    const bool custom =
-        static_cast<TimeRange>(m_ui->timeCombo->currentData().toInt()) == TimeRange::Custom;
-    m_ui->fromEdit->setVisible(custom);
-    m_ui->toEdit->setVisible(custom);
-}
-
-bool InspectorPage::eventFilter(QObject* watched, QEvent* event)
-{
-    // Checking an outcome keeps the menu open, so that several can be chosen at once.
-    if (watched == m_outcomeMenu && event->type() == QEvent::MouseButtonRelease) {
-        const auto* mouse = static_cast<QMouseEvent*>(event);
-        QAction* action = m_outcomeMenu->actionAt(mouse->position().toPoint());
-        if (action && action->isCheckable() && action->isEnabled()) {
-            action->trigger();
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
-}
-
-// --- numbers ---
-
 void InspectorPage::reloadNumbers()
 {
     const Clock* clock = &m_context.clock();
-    struct Read
-    {
-        QList<NumberRecord> numbers;
-        QString error;
-    };
+    using Read = StoreRead<QList<NumberRecord>>;
     m_context.worker().post<Read>(
         [clock](QSqlDatabase& db) {
-            NumberRepository repository(db, *clock);
-            Read read;
-            read.numbers = repository.list();
-            read.error = repository.lastError();
-            return read;
+            const NumberRepository repository(db, *clock);
+            return Read::of(repository, repository.list());
         },
         this,
         [this](Read read) {
             if (read.error.isEmpty())
-                setNumbers(read.numbers);
+                setNumbers(*read.value);
         });
 }
 
 void InspectorPage::setNumbers(const QList<NumberRecord>& numbers)
 {
     m_numbers = numbers;
-    QComboBox* combo = m_ui->numberCombo;
-    const qint64 selected = combo->currentData().toLongLong();
-    const QSignalBlocker blocker(combo);
-    combo->clear();
-    combo->addItem(tr("All numbers"), qint64(0));
-    for (const NumberRecord& number : numbers) {
-        QString text = number.e164;
-        if (!number.label.isEmpty())
-            text += QStringLiteral(" \u2014 ") + number.label;
-        if (!number.enabled)
-            text += tr(" (disabled)");
-        combo->addItem(text, number.id);
-    }
-    int index = combo->findData(selected);
-    if (index < 0 && selected > 0) {
-        // The number was deleted; its requests are still there.
-        combo->addItem(tr("Number #%1 (deleted)").arg(selected), selected);
-        index = combo->count() - 1;
-    }
-    combo->setCurrentIndex(std::max(index, 0));
+    m_ui->filterBar->setNumbers(numbers);
+    m_ui->listenerBar->setNumbers(numbers);
     Q_EMIT numbersReloaded();
 }
 
-QString InspectorPage::baseUrl() const
-{
-    if (!m_listener.url().isEmpty())
-        return m_listener.url();
-    QHostAddress address;
-    quint16 port = 0;
-    QString error;
-    if (ListenerService::parseAddress(m_listener.listenAddress(), &address, &port, &error))
-        return ListenerService::urlFor(address, port);
-    return ListenerService::urlFor(QHostAddress(QHostAddress::LocalHost),
-                                   ListenerService::DefaultPort);
-}
-
-void InspectorPage::buildCopyUrlMenu()
-{
-    m_copyUrlMenu->clear();
-    const QString base = baseUrl();
-    auto copy = [this](const QString& text) {
-        QGuiApplication::clipboard()->setText(text);
-        Q_EMIT statusMessage(tr("Copied %1").arg(text));
-    };
-
-    QAction* address = m_copyUrlMenu->addAction(tr("Listener address: %1").arg(base));
-    address->setObjectName(QStringLiteral("copyListenerUrlAction"));
-    connect(address, &QAction::triggered, this, [copy, base] { copy(base); });
-    QAction* any = m_copyUrlMenu->addAction(
-        tr("Any provider (recognised from the payload): %1/webhook").arg(base));
-    any->setObjectName(QStringLiteral("copyGenericUrlAction"));
-    connect(any, &QAction::triggered, this,
-            [copy, base] { copy(base + QStringLiteral("/webhook")); });
-
-    m_copyUrlMenu->addSection(tr("Numbers"));
-    int shown = 0;
-    for (const NumberRecord& number : std::as_const(m_numbers)) {
-        if (!number.enabled)
-            continue;
-        ++shown;
-        const QString url = base + QStringLiteral("/webhooks/") + number.provider;
-        QString name = number.e164;
-        if (!number.label.isEmpty())
-            name += QStringLiteral(" (") + number.label + QLatin1Char(')');
-        QAction* action = nullptr;
-        if (number.hasPathToken()) {
-            // The token is only in the keychain: the path is copied up to where it goes.
-            action =
-                m_copyUrlMenu->addAction(tr("%1: %2").arg(name, url + QStringLiteral("/[token]")));
-            action->setToolTip(tr("The path token is kept in the keychain only, so it is not "
-                                  "copied: the URL ends with '/' and the token goes after it."));
-            connect(action, &QAction::triggered, this,
-                    [copy, url] { copy(url + QLatin1Char('/')); });
-        } else {
-            action = m_copyUrlMenu->addAction(tr("%1: %2").arg(name, url));
-            action->setToolTip(tr("Where the provider of %1 posts its webhooks").arg(number.e164));
-            connect(action, &QAction::triggered, this, [copy, url] { copy(url); });
-        }
-        action->setObjectName(QStringLiteral("copyUrl_%1").arg(number.id));
-        action->setData(number.id);
-    }
-    if (shown == 0) {
-        QAction* none = m_copyUrlMenu->addAction(tr("No enabled numbers"));
-        none->setEnabled(false);
-    }
-}
-
 // --- the listener ---
-
-void InspectorPage::updateListenerState()
-{
-    using State = ListenerController::State;
-    const State state = m_listener.state();
-    QColor color = kStoppedColor;
-    switch (state) {
-    case State::Running:
-        color = kRunningColor;
-        break;
-    case State::Starting:
-    case State::Stopping:
-        color = kBusyColor;
-        break;
-    case State::Failed:
-        color = kFailedColor;
-        break;
-    case State::Stopped:
-        break;
-    }
-    const int size = m_ui->listenerStateLabel->fontMetrics().height() * 3 / 4;
-    m_ui->listenerStateIcon->setPixmap(dot(color, std::max(size, 8)));
-    m_ui->listenerStateLabel->setText(ListenerController::stateText(state));
-    QPalette palette = m_ui->listenerStateLabel->palette();
-    palette.setColor(QPalette::WindowText, state == State::Stopped
-                                               ? QPalette().color(QPalette::WindowText)
-                                               : color.darker(110));
-    m_ui->listenerStateLabel->setPalette(palette);
-
-    const QString url = m_listener.url();
-    m_ui->listenerAddressLabel->setText(url.isEmpty() ? tr("(%1)").arg(m_listener.listenAddress())
-                                                      : url);
-    m_ui->listenerAddressLabel->setToolTip(
-        url.isEmpty() ? tr("Listens on %1 once started").arg(m_listener.listenAddress())
-                      : tr("Webhooks are received at %1").arg(url));
-
-    QPushButton* button = m_ui->startStopButton;
-    const bool running = state == State::Running || state == State::Starting;
-    button->setText(running ? tr("S&top") : tr("&Start"));
-    button->setEnabled(state != State::Stopping);
-    button->setToolTip(running ? tr("Stop listening (requests in flight are answered first)")
-                               : tr("Start listening on %1").arg(m_listener.listenAddress()));
-
-    updateActions();
-    if (state == State::Failed)
-        showListenerMessage(m_listener.failureReason(), true);
-    else if (state == State::Starting || state == State::Stopped)
-        showListenerMessage(QString(), false);
-    updateRate(m_listener.requestsPerSecond());
-}
-
-void InspectorPage::updateRate(double rate)
-{
-    m_ui->rateLabel->setText(
-        tr("%1 requests/s").arg(QLocale().toString(rate, 'f', rate >= 100 ? 0 : 1)));
-}
 
 void InspectorPage::showListenerMessage(const QString& text, bool error)
 {
     QLabel* label = m_ui->listenerMessageLabel;
     label->setText(text);
     QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, error ? kFailedColor : kBusyColor.darker(120));
+    palette.setColor(QPalette::WindowText, error ? kErrorColor : kWarningColor);
     label->setPalette(palette);
     label->setVisible(!text.isEmpty());
+}
+
+void InspectorPage::showDrill(const QString& text)
+{
+    const bool active = !text.isEmpty();
+    if (active)
+        m_ui->drillBannerLabel->setText(text);
+    m_ui->drillBanner->setVisible(active);
 }
 
 // --- the table ---
@@ -1034,16 +386,9 @@ void InspectorPage::updateCountLabel()
 
 void InspectorPage::updateActions()
 {
-    const bool selected = m_ui->requestTable->selectionModel()->hasSelection();
-    m_copyCurlAction->setEnabled(currentId() != 0);
-    m_exportSelectionAction->setEnabled(selected);
-    const bool running = m_listener.state() == ListenerController::State::Running;
-    m_replayAction->setEnabled(running && currentId() > 0);
+    m_actions->setCurrentRequest(currentId());
+    m_exportSelectionAction->setEnabled(m_ui->requestTable->selectionModel()->hasSelection());
     m_conversationAction->setEnabled(currentMessageId() > 0);
-    m_testWebhookAction->setEnabled(running);
-    m_drillAction->setEnabled(running);
-    const QString notRunning = tr("The listener is not running");
-    m_replayAction->setStatusTip(running ? QString() : notRunning);
 }
 
 qint64 InspectorPage::currentId() const
@@ -1134,24 +479,22 @@ void InspectorPage::loadDetail(qint64 id)
             show(*listed);
         return;
     }
-    m_context.worker().post<EntryResult>(
+    using Read = StoreRead<RequestLogEntry>;
+    m_context.worker().post<Read>(
         [id](QSqlDatabase& db) {
             const RequestLogReader reader(db);
-            EntryResult result;
-            result.entry = reader.find(id);
-            result.error = reader.lastError();
-            return result;
+            return Read::of(reader, reader.find(id));
         },
         this,
-        [this, generation, listed, show](EntryResult result) {
+        [this, generation, listed, show](Read result) {
             if (generation != m_detailGeneration)
                 return;
-            if (!result.entry) {
+            if (!result.value) {
                 if (listed)
                     show(*listed); // at least what the list has
                 return;
             }
-            RequestLogEntry& entry = *result.entry;
+            RequestLogEntry& entry = *result.value;
             // The response of a request this moment old may not be recorded yet: the
             // listener told the list already.
             if (listed && entry.responseStatus == 0) {
@@ -1170,10 +513,8 @@ void InspectorPage::copyAsCurl()
     if (id == 0)
         return;
     auto copy = [this] {
-        if (!m_shownEntry)
-            return;
-        QGuiApplication::clipboard()->setText(RequestCurlCommand::build(*m_shownEntry, baseUrl()));
-        Q_EMIT statusMessage(tr("Copied the request as a curl command"));
+        if (m_shownEntry)
+            m_actions->copyAsCurl(*m_shownEntry, m_ui->listenerBar->baseUrl());
     };
     if (m_shownId == id && m_shownEntry) {
         copy();
@@ -1190,6 +531,67 @@ void InspectorPage::copyAsCurl()
     loadDetail(id);
 }
 
+void InspectorPage::startFaultDrill()
+{
+    m_actions->startFaultDrill();
+}
+
+void InspectorPage::stopFaultDrill()
+{
+    m_actions->stopFaultDrill();
+}
+
+void InspectorPage::replaySelected()
+{
+    m_actions->replay(currentId());
+}
+
+void InspectorPage::sendTestWebhook()
+{
+    m_actions->sendTestWebhook(m_numbers, m_ui->filterBar->numberId());
+}
+
+void InspectorPage::sendTestWebhookFor(const NumberRecord& number, WebhookSample::Kind kind)
+{
+    m_actions->sendTestWebhookFor(number, kind);
+}
+
+QString InspectorPage::actionResultText() const
+{
+    return m_ui->actionResultLabel->text();
+}
+
+void InspectorPage::showActionText(const QString& text)
+{
+    m_ui->actionResultLabel->setText(text);
+}
+
+void InspectorPage::showNote(const QString& text)
+{
+    m_ui->actionResultLabel->setText(text);
+    m_ui->actionResultLabel->setToolTip(text);
+    Q_EMIT statusMessage(text);
+}
+
+void InspectorPage::actionDone(const RequestReplayer::Result& result, const QString& text)
+{
+    showNote(text);
+    if (result.requestLogId > 0) {
+        m_selectWhenListed = result.requestLogId;
+        selectPendingRow();
+    }
+    Q_EMIT actionFinished(result);
+}
+
+void InspectorPage::selectPendingRow()
+{
+    if (m_selectWhenListed == 0 || m_model->rowOf(m_selectWhenListed) < 0)
+        return;
+    selectRequest(std::exchange(m_selectWhenListed, 0));
+}
+
+// --- export ---
+
 void InspectorPage::exportSelection()
 {
     const QModelIndexList rows = m_ui->requestTable->selectionModel()->selectedRows();
@@ -1199,406 +601,73 @@ void InspectorPage::exportSelection()
     for (const QModelIndex& index : rows)
         order.append(index.row());
     std::sort(order.begin(), order.end()); // newest first, like the list
-    auto job = std::make_shared<ExportJob>();
+    QList<qint64> ids;
+    QList<RequestLogEntry> unstored;
     for (const int row : std::as_const(order)) {
         const RequestLogEntry& entry = m_model->entryAt(row);
         if (entry.id > 0)
-            job->ids.append(entry.id);
+            ids.append(entry.id);
         else
-            job->unstored.append(entry);
+            unstored.append(entry);
     }
-    startExport(tr("Export selected requests"), job);
+    startExport(tr("Export selected requests"),
+                [ids, unstored](RequestLogExportJob& job, const QString& path) {
+                    job.startSelection(path, ids, unstored);
+                });
 }
 
 void InspectorPage::exportFiltered()
 {
-    auto job = std::make_shared<ExportJob>();
-    job->filtered = true;
-    job->filter = m_model->filter();
-    startExport(tr("Export the listed requests"), job);
+    const RequestLogFilter filter = m_model->filter();
+    startExport(tr("Export the listed requests"),
+                [filter](RequestLogExportJob& job, const QString& path) {
+                    job.startFiltered(path, filter);
+                });
 }
 
-void InspectorPage::startExport(const QString& title, std::shared_ptr<ExportJob> job)
+void InspectorPage::startExport(const QString& title, const ExportStart& start)
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested =
         folder + QStringLiteral("/smsdesk-requests-%1.jsonl")
                      .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-    job->path = m_chooseSavePath(title, suggested);
-    if (job->path.isEmpty())
+    const QString path = m_chooseSavePath(title, suggested);
+    if (path.isEmpty())
         return;
     m_exportSelectionAction->setEnabled(false);
     m_exportFilteredAction->setEnabled(false);
 
-    auto* progress = new QProgressDialog(tr("Exporting requests…"), tr("Cancel"), 0, 0, this);
+    auto* job = new RequestLogExportJob(m_context.worker(), this);
+    QPointer<QProgressDialog> progress =
+        new QProgressDialog(tr("Exporting requests…"), tr("Cancel"), 0, 0, this);
     progress->setObjectName(QStringLiteral("exportProgress"));
     progress->setWindowTitle(title);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(400);
     progress->setAutoClose(false);
     progress->setAutoReset(false);
-    connect(progress, &QProgressDialog::canceled, this, [job] { job->cancelled = true; });
-    job->progress = progress;
-    continueExport(job);
-}
-
-void InspectorPage::continueExport(std::shared_ptr<ExportJob> job)
-{
-    // One page per worker job: no read transaction lasts longer than a page, and the worker
-    // stays free for the list in between.
-    const bool cancel = job->cancelled;
-    m_context.worker().post<ExportStep>(
-        [job, cancel](QSqlDatabase& db) {
-            ExportStep step;
-            if (!job->file) {
-                job->file = std::make_shared<QSaveFile>(job->path);
-                if (!job->file->open(QIODevice::WriteOnly)) {
-                    step.error = job->file->errorString();
-                    job->file.reset();
-                    step.done = true;
-                    return step;
-                }
-                job->writer = std::make_shared<RequestLogJsonWriter>(job->file.get());
-                for (const RequestLogEntry& entry : std::as_const(job->unstored)) {
-                    if (!job->writer->write(entry))
-                        break;
-                    ++step.written;
-                }
-            }
-            auto close = [&job, &step](bool keep) {
-                if (keep && step.error.isEmpty() && !job->file->commit())
-                    step.error = job->file->errorString();
-                else if (!keep || !step.error.isEmpty())
-                    job->file->cancelWriting();
-                job->writer.reset();
-                job->file.reset();
-                step.done = true;
-            };
-            if (cancel) {
-                close(false);
-                return step;
-            }
-            // Whole bodies: the reader's preview limit is set above the listener's body limit.
-            const RequestLogReader reader(db, 64 * 1024 * 1024);
-            QList<RequestLogEntry> entries;
-            bool last = false;
-            if (job->filtered) {
-                entries = reader.page(job->filter, job->after, ExportPageSize);
-                last = entries.size() < ExportPageSize;
-                if (!entries.isEmpty())
-                    step.after = RequestLogReader::cursorOf(entries.constLast());
-            } else {
-                const int end =
-                    std::min(job->next + ExportPageSize, static_cast<int>(job->ids.size()));
-                for (int i = job->next; i < end; ++i) {
-                    if (std::optional<RequestLogEntry> entry = reader.find(job->ids.at(i)))
-                        entries.append(*entry);
-                    else if (!reader.lastError().isEmpty())
-                        break;
-                }
-                last = end >= job->ids.size();
-            }
-            if (!reader.lastError().isEmpty()) {
-                step.error = reader.lastError();
-                close(false);
-                return step;
-            }
-            for (const RequestLogEntry& entry : std::as_const(entries)) {
-                if (!job->writer->write(entry)) {
-                    step.error = job->writer->errorString();
-                    close(false);
-                    return step;
-                }
-                ++step.written;
-            }
-            if (last)
-                close(true);
-            return step;
-        },
-        this,
-        [this, job](ExportStep step) {
-            job->written += step.written;
-            if (job->filtered)
-                job->after = step.after ? step.after : job->after;
-            else
-                job->next = std::min(job->next + ExportPageSize, static_cast<int>(job->ids.size()));
-            if (step.done) {
-                finishExport(job,
-                             job->cancelled && step.error.isEmpty() ? tr("cancelled") : step.error);
-                return;
-            }
-            if (job->progress) {
-                job->progress->setLabelText(
-                    tr("Exporting requests… %n written", nullptr, job->written));
-            }
-            continueExport(job);
-        });
-}
-
-void InspectorPage::finishExport(std::shared_ptr<ExportJob> job, const QString& error)
-{
-    if (job->progress)
-        job->progress->deleteLater();
-    m_exportFilteredAction->setEnabled(true);
-    updateActions();
-    if (error.isEmpty())
-        Q_EMIT statusMessage(tr("Exported %n request(s) to %1", nullptr, job->written)
-                                 .arg(QDir::toNativeSeparators(job->path)));
-    else
-        Q_EMIT statusMessage(tr("Export failed: %1").arg(error));
-    Q_EMIT exportFinished(job->path, error.isEmpty() ? job->written : 0, error);
-}
-
-// --- fault drill ---
-
-void InspectorPage::startFaultDrill()
-{
-    if (m_listener.state() != ListenerController::State::Running)
-        return;
-    auto* dialog = new FaultDrillDialog(m_context.clock(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const FaultDrill drill = dialog->drill();
-        m_listener.setDrill(drill);
-        Q_EMIT statusMessage(tr("Fault drill started"));
+    connect(progress, &QProgressDialog::canceled, job, &RequestLogExportJob::cancel);
+    connect(job, &RequestLogExportJob::progressed, progress, [progress](int written) {
+        progress->setLabelText(tr("Exporting requests… %n written", nullptr, written));
     });
-    dialog->open();
-}
-
-void InspectorPage::stopFaultDrill()
-{
-    m_listener.setDrill(FaultDrill());
-}
-
-void InspectorPage::updateDrill(const FaultDrill& drill)
-{
-    const bool active = drill.mode != FaultDrill::Mode::Off;
-    if (active) {
-        const QString what = drill.mode == FaultDrill::Mode::Error
-                                 ? tr("webhooks are stored, then answered 500")
-                                 : tr("webhooks are stored but not answered");
-        m_ui->drillBannerLabel->setText(
-            tr("<b>Fault drill active</b> \u2014 %1 (%2). The provider will retry them: the "
-               "retries show as duplicates.")
-                .arg(what.toHtmlEscaped(), FaultDrillDialog::remainingText(drill).toHtmlEscaped()));
-    }
-    m_ui->drillBanner->setVisible(active);
-    m_drillAction->setText(active ? tr("Fault &drill (active)…") : tr("Fault &drill…"));
-}
-
-// --- replay and test webhooks ---
-
-QString InspectorPage::actionResultText() const
-{
-    return m_ui->actionResultLabel->text();
-}
-
-void InspectorPage::readSecrets(const QString& e164, bool authorization, bool pathToken,
-                                SecretsDone done)
-{
-    auto secrets = std::make_shared<RequestReplayer::Secrets>();
-    SecretStore& store = m_context.secrets();
-    auto readToken = [this, &store, e164, pathToken, secrets, done] {
-        if (!pathToken) {
-            done(*secrets, QString());
-            return;
-        }
-        store.read(SecretStore::numberKey(e164, SecretStore::Kind::PathToken), this,
-                   [secrets, done](const SecretStore::Result& result) {
-                       if (!result.ok()) {
-                           done(*secrets, secretError(result));
-                           return;
-                       }
-                       secrets->pathToken = result.value.toLatin1();
-                       done(*secrets, QString());
-                   });
+    auto done = [this, job, progress](int rows, const QString& error) {
+        if (progress)
+            progress->deleteLater();
+        job->deleteLater();
+        m_exportFilteredAction->setEnabled(true);
+        updateActions();
+        if (error.isEmpty())
+            Q_EMIT statusMessage(tr("Exported %n request(s) to %1", nullptr, rows)
+                                     .arg(QDir::toNativeSeparators(job->path())));
+        else
+            Q_EMIT statusMessage(tr("Export failed: %1").arg(error));
+        Q_EMIT exportFinished(job->path(), rows, error);
     };
-    if (!authorization) {
-        readToken();
-        return;
-    }
-    store.read(SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader), this,
-               [secrets, readToken, done](const SecretStore::Result& result) {
-                   if (!result.ok()) {
-                       done(*secrets, secretError(result));
-                       return;
-                   }
-                   secrets->authorization = result.value.toLatin1();
-                   readToken();
-               });
-}
-
-void InspectorPage::replaySelected()
-{
-    const qint64 id = currentId();
-    if (id <= 0 || m_listener.state() != ListenerController::State::Running)
-        return;
-    const QUrl url(m_listener.url());
-    const Clock* clock = &m_context.clock();
-    struct Read
-    {
-        std::optional<RequestLogEntry> entry;
-        std::optional<NumberRecord> number;
-        QString error;
-    };
-    m_ui->actionResultLabel->setText(tr("Replaying request #%1…").arg(id));
-    m_context.worker().post<Read>(
-        [id, clock](QSqlDatabase& db) {
-            Read read;
-            // The whole body: the reader's preview limit above the listener's body limit.
-            const RequestLogReader reader(db, 64 * 1024 * 1024);
-            read.entry = reader.find(id);
-            read.error = reader.lastError();
-            if (read.entry && read.entry->numberId > 0) {
-                const NumberRepository numbers(db, *clock);
-                read.number = numbers.find(read.entry->numberId);
-            }
-            return read;
-        },
-        this,
-        [this, id, url](Read read) {
-            if (!read.entry) {
-                showActionError(
-                    tr("Could not replay request #%1: %2")
-                        .arg(id)
-                        .arg(read.error.isEmpty() ? tr("it is no longer stored") : read.error));
-                return;
-            }
-            const RequestLogEntry entry = *read.entry;
-            // A request refused for its credential is sent again without one: the same
-            // refusal, not a different answer.
-            const bool refusedAuth = entry.outcome == ListenerEvent::refusedAuth();
-            const bool token = entry.target.contains(QLatin1String("[token]"));
-            const QString e164 = read.number ? read.number->e164 : QString();
-            const bool authorization = read.number && read.number->hasAuthHeader && !refusedAuth;
-            auto send = [this, entry, url](const RequestReplayer::Secrets& secrets,
-                                           const QString& error) {
-                if (!error.isEmpty()) {
-                    showActionError(
-                        tr("Could not replay request #%1: the keychain did not give its "
-                           "number's credential (%2)")
-                            .arg(entry.id)
-                            .arg(error));
-                    return;
-                }
-                m_replayer->replay(entry, url, secrets,
-                                   [this](const RequestReplayer::Result& result) {
-                                       showActionResult(tr("Replayed"), result);
-                                   });
-            };
-            if (e164.isEmpty())
-                send({}, QString());
-            else
-                readSecrets(e164, authorization, token && read.number->hasPathToken(), send);
-        });
-}
-
-void InspectorPage::sendTestWebhook()
-{
-    if (m_listener.state() != ListenerController::State::Running)
-        return;
-    auto* dialog = new SendTestWebhookDialog(m_numbers, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (const qint64 number = m_ui->numberCombo->currentData().toLongLong(); number > 0)
-        dialog->setNumberId(number);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (const std::optional<NumberRecord> number = dialog->number())
-            sendTestWebhookFor(*number, dialog->kind());
-    });
-    dialog->open();
-}
-
-void InspectorPage::sendTestWebhookFor(const NumberRecord& number, WebhookSample::Kind kind)
-{
-    if (m_listener.state() != ListenerController::State::Running)
-        return;
-    const QUrl url(m_listener.url());
-    m_ui->actionResultLabel->setText(tr("Sending a test webhook for %1…").arg(number.e164));
-    readSecrets(
-        number.e164, number.hasAuthHeader, number.hasPathToken(),
-        [this, number, kind, url](const RequestReplayer::Secrets& secrets, const QString& error) {
-            if (!error.isEmpty()) {
-                showActionError(tr("Could not send a test webhook for %1: the keychain did not "
-                                   "give its credential (%2)")
-                                    .arg(number.e164, error));
-                return;
-            }
-            WebhookSampleFactory::Options options;
-            options.provider = number.provider;
-            options.kind = kind;
-            options.number = number.e164;
-            if (!number.deviceId.isEmpty())
-                options.deviceId = number.deviceId.toLongLong();
-            if (number.sim >= 0)
-                options.sim = number.sim;
-            options.serviceId = number.serviceId;
-            options.authorization = secrets.authorization.value_or(QByteArray());
-            options.baseTime = QDateTime::fromMSecsSinceEpoch(m_context.clock().nowMs(), Qt::UTC);
-            if (const QString problem = WebhookSampleFactory::check(options); !problem.isEmpty()) {
-                showActionError(
-                    tr("Could not make a test webhook for %1: %2").arg(number.e164, problem));
-                return;
-            }
-            const WebhookSample sample = WebhookSampleFactory(options).sample(0);
-            // Sent like a replay of the sample, so the listener says what it made of it.
-            RequestLogEntry entry;
-            entry.method = QStringLiteral("POST");
-            entry.target = QString::fromLatin1(sample.path);
-            if (number.hasPathToken())
-                entry.target += QStringLiteral("/[token]");
-            entry.headers.append({QByteArrayLiteral("Content-Type"), sample.contentType});
-            if (!sample.authorization.isEmpty())
-                entry.headers.append({QByteArrayLiteral("Authorization"), QByteArray()});
-            entry.headers.append(
-                {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("SMS Desk test webhook")});
-            entry.body = sample.body;
-            entry.bodySize = sample.body.size();
-            RequestReplayer::Secrets send = secrets;
-            if (!sample.authorization.isEmpty())
-                send.authorization = sample.authorization;
-            m_replayer->replay(entry, url, send, [this](const RequestReplayer::Result& result) {
-                showActionResult(tr("Test webhook"), result);
-            });
-        });
-}
-
-void InspectorPage::showActionResult(const QString& what, const RequestReplayer::Result& result)
-{
-    QString text;
-    if (!result.answered()) {
-        text = tr("%1: no answer \u2014 %2").arg(what, result.error);
-    } else {
-        text = tr("%1: HTTP %2").arg(what).arg(result.status);
-        if (!result.outcome.isEmpty())
-            text += QStringLiteral(" \u2014 ") + result.outcome;
-        if (result.requestLogId > 0)
-            text += QLatin1Char(' ') + tr("(request #%1)").arg(result.requestLogId);
-    }
-    m_ui->actionResultLabel->setText(text);
-    m_ui->actionResultLabel->setToolTip(text);
-    Q_EMIT statusMessage(text);
-    if (result.requestLogId > 0) {
-        m_selectWhenListed = result.requestLogId;
-        selectPendingRow();
-    }
-    Q_EMIT actionFinished(result);
-}
-
-void InspectorPage::showActionError(const QString& text)
-{
-    m_ui->actionResultLabel->setText(text);
-    m_ui->actionResultLabel->setToolTip(text);
-    Q_EMIT statusMessage(text);
-    RequestReplayer::Result result;
-    result.error = text;
-    Q_EMIT actionFinished(result);
-}
-
-void InspectorPage::selectPendingRow()
-{
-    if (m_selectWhenListed == 0 || m_model->rowOf(m_selectWhenListed) < 0)
-        return;
-    selectRequest(std::exchange(m_selectWhenListed, 0));
+    connect(job, &RequestLogExportJob::finished, this,
+            [done](int written) { done(written, QString()); });
+    connect(job, &RequestLogExportJob::failed, this,
+            [done](const QString& error) { done(0, error); });
+    start(*job, path);
 }
 
 // --- the timeline ---
@@ -1611,25 +680,18 @@ void InspectorPage::loadTimeline(qint64 id)
         m_timelineView->clear();
         return;
     }
-    struct Read
-    {
-        std::optional<MessageTimeline> timeline;
-        QString error;
-    };
+    using Read = StoreRead<MessageTimeline>;
     m_context.worker().post<Read>(
         [id](QSqlDatabase& db) {
             const MessageTimelineReader reader(db);
-            Read read;
-            read.timeline = reader.forRequest(id);
-            read.error = reader.lastError();
-            return read;
+            return Read::of(reader, reader.forRequest(id));
         },
         this,
         [this, generation, id](Read read) {
             if (generation != m_timelineGeneration)
                 return;
-            if (read.timeline) {
-                m_timelineView->setTimeline(*read.timeline);
+            if (read.value) {
+                m_timelineView->setTimeline(*read.value);
                 m_timelineView->selectRequest(id);
             } else {
                 m_timelineView->clear();
@@ -1653,7 +715,7 @@ void InspectorPage::onTimelineActivated(qint64 id)
     }
     if (!m_model->filter().isEmpty()) {
         // The filters hide it: they go, so that it can be shown in its place.
-        clearFilters();
+        m_ui->filterBar->clear();
         m_reselectId = id;
         m_selectWhenListed = id;
         const QString text =
@@ -1670,21 +732,6 @@ void InspectorPage::onTimelineActivated(qint64 id)
     Q_EMIT statusMessage(text);
 }
 
-void InspectorPage::clearFilters()
-{
-    m_restoring = true;
-    for (QAction* action : std::as_const(m_outcomeActions))
-        action->setChecked(false);
-    m_ui->providerCombo->setCurrentIndex(0);
-    m_ui->numberCombo->setCurrentIndex(0);
-    m_ui->timeCombo->setCurrentIndex(m_ui->timeCombo->findData(int(TimeRange::All)));
-    m_ui->textFilter->clear();
-    m_restoring = false;
-    updateOutcomeButton();
-    updateCustomRange();
-    applyFilter();
-}
-
 // --- the conversation ---
 
 void InspectorPage::openSelectedConversation()
@@ -1695,54 +742,7 @@ void InspectorPage::openSelectedConversation()
 
 void InspectorPage::openConversation(qint64 messageId)
 {
-    if (messageId <= 0)
-        return;
-    const quint64 generation = ++m_conversationGeneration;
-    struct Read
-    {
-        std::optional<ConversationReader::Thread> thread;
-        QString error;
-    };
-    m_context.worker().post<Read>(
-        [messageId](QSqlDatabase& db) {
-            const ConversationReader reader(db);
-            Read read;
-            read.thread = reader.threadOf(messageId);
-            read.error = reader.lastError();
-            return read;
-        },
-        this,
-        [this, generation, messageId](Read read) {
-            if (generation != m_conversationGeneration)
-                return;
-            if (!read.thread) {
-                const QString text =
-                    read.error.isEmpty()
-                        ? tr("Message #%1 is no longer stored: it has no conversation to show.")
-                              .arg(messageId)
-                        : tr("Could not open the conversation: %1").arg(read.error);
-                m_ui->actionResultLabel->setText(text);
-                m_ui->actionResultLabel->setToolTip(text);
-                Q_EMIT statusMessage(text);
-                return;
-            }
-            // One window per thread: the one open for it is raised.
-            ConversationDialog* dialog = nullptr;
-            const auto open = findChildren<ConversationDialog*>(Qt::FindDirectChildrenOnly);
-            for (ConversationDialog* candidate : open) {
-                if (candidate->isVisible() && candidate->thread() == *read.thread)
-                    dialog = candidate;
-            }
-            if (!dialog) {
-                dialog = new ConversationDialog(m_context.worker(), *read.thread, this);
-                dialog->setAttribute(Qt::WA_DeleteOnClose);
-            }
-            dialog->show();
-            dialog->raise();
-            dialog->activateWindow();
-            dialog->showMessage(messageId);
-            Q_EMIT conversationOpened(dialog, messageId);
-        });
+    m_conversations->open(messageId);
 }
 
 } // namespace smsdesk

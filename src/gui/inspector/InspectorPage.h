@@ -1,23 +1,19 @@
 #pragma once
 
-#include "ListenerController.h"
+#include "InspectorActions.h"
 #include "conversations/ConversationDialog.h"
-#include "listener/FaultDrill.h"
 #include "listener/RequestReplayer.h"
 #include "providers/samples/WebhookSample.h"
 #include "store/NumberRecord.h"
 #include "store/RequestLogReader.h"
 
 #include <QList>
-#include <QStringList>
-#include <QTimer>
 #include <QWidget>
 #include <functional>
 #include <memory>
 
 class QAction;
 class QMenu;
-class QNetworkAccessManager;
 class QTableView;
 
 namespace Ui {
@@ -27,36 +23,27 @@ class InspectorPage;
 namespace smsdesk {
 
 class AppContext;
+class ConversationOpener;
+class InspectorFilterBar;
+class ListenerController;
 class MessageTimelineView;
 class ProviderRegistry;
 class RequestDetailPane;
+class RequestLogExportJob;
 class RequestLogModel;
 
-// The Inspector: every webhook request, live. A bar with the listener's state (start/stop,
-// address, requests per second, the webhook URL of each number to copy), filters (outcome,
-// provider, number, time range, text; remembered in the Settings), the
-// request table newest first with a pause, and the selected request in full in the detail
-// pane below. Every read goes through the DatabaseWorker; the GUI thread never waits on the
-// store.
+// The Inspector: every webhook request, live. The listener's bar (InspectorListenerBar),
+// the filters (InspectorFilterBar, remembered in the Settings), the request table newest
+// first with a pause, and the selected request in full in the detail pane below, with its
+// message's timeline next to it. The page wires them: it keeps the rows in view in place while
+// live rows come in, loads the detail and the timeline of the selected request, and hands the
+// actions on a request to InspectorActions and exports to RequestLogExportJob. Every read goes
+// through the DatabaseWorker; the GUI thread never waits on the store.
 class InspectorPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class TimeRange
-    {
-        All,
-        Last15Minutes,
-        LastHour,
-        Last24Hours,
-        Last7Days,
-        Custom,
-    };
-    Q_ENUM(TimeRange)
-
-    static constexpr int TextDebounceMs = 250;
-    static constexpr int ExportPageSize = 50; // whole bodies (up to 1 MiB each) per read
-
     // Asks where to save an export; an empty path cancels. Replaceable for tests.
     using SavePathChooser = std::function<QString(const QString& title, const QString& suggested)>;
 
@@ -67,6 +54,8 @@ public:
     QTableView* view() const;
     // The pane that shows the selected request in full.
     RequestDetailPane* detailPane() const { return m_detailPane; }
+    // The filters above the table.
+    InspectorFilterBar* filterBar() const;
     void setSavePathChooser(SavePathChooser chooser) { m_chooseSavePath = std::move(chooser); }
 
     // What the filter widgets say now (a relative time range counted back from now).
@@ -81,13 +70,13 @@ public:
 
     // The menu actions, by purpose (also found by object name).
     QAction* pauseAction() const { return m_pauseAction; }
-    QAction* copyCurlAction() const { return m_copyCurlAction; }
+    QAction* copyCurlAction() const { return m_actions->copyCurlAction(); }
     QAction* exportSelectionAction() const { return m_exportSelectionAction; }
     QAction* exportFilteredAction() const { return m_exportFilteredAction; }
-    QMenu* copyUrlMenu() const { return m_copyUrlMenu; }
-    QAction* faultDrillAction() const { return m_drillAction; }
-    QAction* replayAction() const { return m_replayAction; }
-    QAction* testWebhookAction() const { return m_testWebhookAction; }
+    QMenu* copyUrlMenu() const;
+    QAction* faultDrillAction() const { return m_actions->faultDrillAction(); }
+    QAction* replayAction() const { return m_actions->replayAction(); }
+    QAction* testWebhookAction() const { return m_actions->testWebhookAction(); }
     // Opens the conversation of the selected request's message (Ctrl+O).
     QAction* conversationAction() const { return m_conversationAction; }
     // The timeline of the selected request's message, next to the detail pane.
@@ -98,8 +87,8 @@ public:
 public Q_SLOTS:
     // Re-reads the numbers (for the number filter and the webhook URLs).
     void reloadNumbers();
-    // Applies the filter widgets now (the text is otherwise applied TextDebounceMs after the
-    // last keystroke).
+    // Applies the filter widgets now (the text is otherwise applied
+    // InspectorFilterBar::TextDebounceMs after the last keystroke).
     void applyFilter();
     void copyAsCurl();
     void exportSelection();
@@ -141,24 +130,15 @@ Q_SIGNALS:
     // `dialog` was opened (or raised) for the thread of message `messageId`.
     void conversationOpened(smsdesk::ConversationDialog* dialog, qint64 messageId);
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
-    struct ExportJob;
-
     void setUpTable();
-    void setUpFilters();
     void setUpActions();
-    void restoreFilter();
-    void saveFilter() const;
-    void updateOutcomeButton();
-    void updateCustomRange();
+    void setUpSplitters();
+    // Lists what the filters let through (the selected request stays selected when listed).
+    void showFiltered();
     void setNumbers(const QList<NumberRecord>& numbers);
-    void buildCopyUrlMenu();
-    void updateListenerState();
-    void updateRate(double rate);
     void showListenerMessage(const QString& text, bool error);
+    void showDrill(const QString& text);
     void updatePauseText();
     void updateCountLabel();
     void updateActions();
@@ -166,20 +146,17 @@ private:
     void loadDetail(qint64 id);
     void beforeRowsInserted(int first);
     void afterRowsInserted(int first, int last);
-    QString baseUrl() const;
-    void updateDrill(const FaultDrill& drill);
     void loadTimeline(qint64 id);
     void onTimelineActivated(qint64 id);
-    void clearFilters();
     // Selects the row m_selectWhenListed once the list has it.
     void selectPendingRow();
-    using SecretsDone = std::function<void(const RequestReplayer::Secrets&, const QString& error)>;
-    void readSecrets(const QString& e164, bool authorization, bool pathToken, SecretsDone done);
-    void showActionResult(const QString& what, const RequestReplayer::Result& result);
-    void showActionError(const QString& text);
-    void startExport(const QString& title, std::shared_ptr<ExportJob> job);
-    void continueExport(std::shared_ptr<ExportJob> job);
-    void finishExport(std::shared_ptr<ExportJob> job, const QString& error);
+    void showActionText(const QString& text);
+    // Says `text` in the action bar (all of it in its tooltip) and the status bar.
+    void showNote(const QString& text);
+    void actionDone(const RequestReplayer::Result& result, const QString& text);
+    // Asks where to save, then shows the progress of the export `start` starts there.
+    using ExportStart = std::function<void(RequestLogExportJob& job, const QString& path)>;
+    void startExport(const QString& title, const ExportStart& start);
 
     std::unique_ptr<Ui::InspectorPage> m_ui;
     AppContext& m_context;
@@ -187,27 +164,17 @@ private:
     std::unique_ptr<ProviderRegistry> m_providers;
     RequestLogModel* m_model = nullptr;
     RequestDetailPane* m_detailPane = nullptr;
+    InspectorActions* m_actions = nullptr;
+    ConversationOpener* m_conversations = nullptr;
     SavePathChooser m_chooseSavePath;
 
-    QMenu* m_outcomeMenu = nullptr;
-    QList<QAction*> m_outcomeActions; // checkable, data: the outcome code
-    QMenu* m_copyUrlMenu = nullptr;
     QAction* m_pauseAction = nullptr;
-    QAction* m_copyCurlAction = nullptr;
     QAction* m_exportSelectionAction = nullptr;
     QAction* m_exportFilteredAction = nullptr;
-    QAction* m_drillAction = nullptr;
-    QAction* m_replayAction = nullptr;
-    QAction* m_testWebhookAction = nullptr;
     QAction* m_conversationAction = nullptr;
-    quint64 m_conversationGeneration = 0;
     MessageTimelineView* m_timelineView = nullptr;
-    QNetworkAccessManager* m_network = nullptr;
-    RequestReplayer* m_replayer = nullptr;
     qint64 m_selectWhenListed = 0; // a replayed or test request: selected once it is listed
     quint64 m_timelineGeneration = 0;
-    QTimer m_textDebounce;
-    bool m_restoring = true; // the filter widgets are being set up or restored: no reloads
 
     QList<NumberRecord> m_numbers;
 

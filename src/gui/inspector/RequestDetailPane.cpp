@@ -1,9 +1,9 @@
 #include "RequestDetailPane.h"
 
+#include "RequestBodyText.h"
 #include "RequestLogModel.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
-#include "listener/ListenerEvent.h"
 #include "providers/ProviderCatalog.h"
 #include "providers/ProviderRegistry.h"
 #include "store/RequestLogRow.h"
@@ -13,52 +13,23 @@
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QHostAddress>
-#include <QJsonDocument>
 #include <QLocale>
 #include <QTableWidgetItem>
 #include <QTextBrowser>
 #include <QUrl>
-#include <QUrlQuery>
 #include <variant>
 
 namespace smsdesk {
 
 namespace {
 
-bool isValidUtf8(const QByteArray& bytes)
-{
-    return QString::fromUtf8(bytes).toUtf8() == bytes; // invalid sequences became U+FFFD
-}
-
-// Header bytes as text: UTF-8 when they are, else Latin-1 (what request_log stores).
-QString headerText(const QByteArray& bytes)
-{
-    return isValidUtf8(bytes) ? QString::fromUtf8(bytes) : QString::fromLatin1(bytes);
-}
-
-QByteArray headerValue(const RequestLogEntry& entry, const char* name)
+QByteArray contentTypeOf(const RequestLogEntry& entry)
 {
     for (const RequestLogEntry::Header& header : entry.headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+        if (header.first.compare("content-type", Qt::CaseInsensitive) == 0)
             return header.second;
     }
     return {};
-}
-
-QByteArray mediaTypeOf(const RequestLogEntry& entry)
-{
-    QByteArray type = headerValue(entry, "content-type");
-    const qsizetype semicolon = type.indexOf(';');
-    if (semicolon >= 0)
-        type.truncate(semicolon);
-    return type.trimmed().toLower();
-}
-
-bool isJson(const QByteArray& bytes)
-{
-    QJsonParseError error;
-    QJsonDocument::fromJson(bytes, &error);
-    return error.error == QJsonParseError::NoError && isValidUtf8(bytes);
 }
 
 QString utcText(const QDateTime& time)
@@ -232,8 +203,9 @@ void RequestDetailPane::showRequest(const RequestLogEntry& entry)
         const RequestLogEntry::Header& header = entry.headers.at(i);
         const bool secret = RequestLogRow::isSecretHeader(header.first);
         auto* name = new QTableWidgetItem(QString::fromLatin1(header.first));
-        auto* value = new QTableWidgetItem(
-            secret ? QString::fromLatin1(RequestLogRow::RedactedValue) : headerText(header.second));
+        auto* value =
+            new QTableWidgetItem(secret ? QString::fromLatin1(RequestLogRow::RedactedValue)
+                                        : RequestBodyText::headerText(header.second));
         if (secret) {
             QFont italic = value->font();
             italic.setItalic(true);
@@ -268,43 +240,43 @@ void RequestDetailPane::fitSplitter()
 
 void RequestDetailPane::showBody(const RequestLogEntry& entry)
 {
+    using Kind = RequestBodyText::Kind;
     const QByteArray& body = entry.body;
-    const QByteArray mediaType = mediaTypeOf(entry);
     const QLocale locale;
     QString kind;
     QString tabTitle = tr("Text");
     m_ui->formTable->setRowCount(0);
-    if (body.isEmpty()) {
+    m_ui->bodyStack->setCurrentWidget(m_ui->bodyText);
+    switch (RequestBodyText::kindOf(body, contentTypeOf(entry))) {
+    case Kind::Empty:
         kind = tr("empty");
         m_ui->bodyText->setPlainText(QString());
-        m_ui->bodyStack->setCurrentWidget(m_ui->bodyText);
-    } else if (mediaType == "application/x-www-form-urlencoded" && isValidUtf8(body)) {
+        break;
+    case Kind::FormFields: {
         kind = tr("form fields");
         tabTitle = tr("Form fields");
-        // QUrlQuery keeps '+' as it is: in a form body it is a space ("%2B" is a plus).
-        QByteArray spaced = body;
-        spaced.replace('+', "%20");
-        const QList<QPair<QString, QString>> fields =
-            QUrlQuery(QString::fromUtf8(spaced)).queryItems(QUrl::FullyDecoded);
+        const QList<RequestBodyText::Field> fields = RequestBodyText::formFields(body);
         m_ui->formTable->setRowCount(int(fields.size()));
         for (int i = 0; i < fields.size(); ++i) {
             m_ui->formTable->setItem(i, 0, new QTableWidgetItem(fields.at(i).first));
             m_ui->formTable->setItem(i, 1, new QTableWidgetItem(fields.at(i).second));
         }
         m_ui->bodyStack->setCurrentWidget(m_ui->formTable);
-    } else if (isJson(body)) {
+        break;
+    }
+    case Kind::Json:
         kind = tr("JSON");
         tabTitle = tr("JSON");
-        m_ui->bodyText->setPlainText(indentJson(QString::fromUtf8(body)));
-        m_ui->bodyStack->setCurrentWidget(m_ui->bodyText);
-    } else if (isValidUtf8(body)) {
+        m_ui->bodyText->setPlainText(RequestBodyText::indentJson(QString::fromUtf8(body)));
+        break;
+    case Kind::Text:
         kind = tr("text");
         m_ui->bodyText->setPlainText(QString::fromUtf8(body));
-        m_ui->bodyStack->setCurrentWidget(m_ui->bodyText);
-    } else {
+        break;
+    case Kind::Latin1:
         kind = tr("not UTF-8, shown as Latin-1");
         m_ui->bodyText->setPlainText(QString::fromLatin1(body));
-        m_ui->bodyStack->setCurrentWidget(m_ui->bodyText);
+        break;
     }
     const qint64 size = std::max<qint64>(entry.bodySize, body.size());
     m_ui->bodyTitleLabel->setText(tr("Body: %1 bytes, %2").arg(locale.toString(size), kind));
@@ -323,7 +295,7 @@ void RequestDetailPane::showBody(const RequestLogEntry& entry)
     }
     m_ui->bodyNoteLabel->setText(notes.join(QLatin1Char(' ')));
     m_ui->bodyNoteLabel->setVisible(!notes.isEmpty());
-    m_ui->rawText->setPlainText(hexDump(body.left(MaxDumpBytes)));
+    m_ui->rawText->setPlainText(RequestBodyText::hexDump(body.left(MaxDumpBytes)));
 }
 
 void RequestDetailPane::showParsed(const RequestLogEntry& entry)
@@ -373,7 +345,7 @@ void RequestDetailPane::showParsed(const RequestLogEntry& entry)
                                           .arg(rejection.httpStatus)
                                           .arg(QString::fromLatin1(
                                               HttpResponse::reasonPhrase(rejection.httpStatus))));
-        html += textRow(tr("Outcome"), outcomeText(rejection.outcomeCode));
+        html += textRow(tr("Outcome"), RequestLogModel::outcomeText(rejection.outcomeCode));
         html += textRow(tr("Reason"), rejection.reason);
         if (!rejection.field.isEmpty())
             html += textRow(tr("Field"), rejection.field);
@@ -521,8 +493,8 @@ void RequestDetailPane::showResponse(const RequestLogEntry& entry)
         m_ui->responseBodyText->setPlainText(tr("(none recorded)"));
     } else if (body.isEmpty()) {
         m_ui->responseBodyText->setPlainText(QString()); // the placeholder says "(empty)"
-    } else if (isJson(body)) {
-        m_ui->responseBodyText->setPlainText(indentJson(entry.responseBody));
+    } else if (RequestBodyText::isJson(body)) {
+        m_ui->responseBodyText->setPlainText(RequestBodyText::indentJson(entry.responseBody));
     } else {
         m_ui->responseBodyText->setPlainText(entry.responseBody);
     }
@@ -538,7 +510,7 @@ void RequestDetailPane::showReason(const RequestLogEntry& entry)
     m_ui->tabs->setTabEnabled(ReasonTab, problem);
     m_ui->tabs->setTabVisible(ReasonTab, problem);
 
-    m_ui->outcomeTitleLabel->setText(outcomeText(entry.outcome));
+    m_ui->outcomeTitleLabel->setText(RequestLogModel::outcomeText(entry.outcome));
     QPalette titlePalette = m_ui->outcomeTitleLabel->palette();
     titlePalette.setColor(QPalette::WindowText, RequestLogModel::outcomeColor(outcomeClass));
     m_ui->outcomeTitleLabel->setPalette(titlePalette);
@@ -551,149 +523,6 @@ void RequestDetailPane::showReason(const RequestLogEntry& entry)
     m_ui->outcomeCodeLabel->setText(code);
     m_ui->reasonLabel->setText(entry.reason.isEmpty() ? tr("No reason was recorded.")
                                                       : entry.reason);
-}
-
-QString RequestDetailPane::outcomeText(const QString& outcome)
-{
-    struct Words
-    {
-        QString code;
-        const char* text;
-    };
-    static const Words words[] = {
-        {ListenerEvent::accepted(), QT_TR_NOOP("Accepted")},
-        {ListenerEvent::duplicate(), QT_TR_NOOP("Duplicate: already stored before")},
-        {ListenerEvent::unassigned(), QT_TR_NOOP("Stored without a number (unassigned)")},
-        {ListenerEvent::refusedAuth(),
-         QT_TR_NOOP("Refused: wrong or missing credentials (Authorization or path token)")},
-        {ListenerEvent::unknownNumber(), QT_TR_NOOP("Refused: the number is not provisioned here")},
-        {ListenerEvent::unknownPath(), QT_TR_NOOP("Refused: no webhook at this path")},
-        {ListenerEvent::wrongMethod(), QT_TR_NOOP("Refused: method not allowed")},
-        {ListenerEvent::tooLarge(), QT_TR_NOOP("Refused: the body is too large")},
-        {ListenerEvent::headersTooLarge(), QT_TR_NOOP("Refused: the headers are too large")},
-        {ListenerEvent::timeout(), QT_TR_NOOP("Refused: the client was too slow (timeout)")},
-        {ListenerEvent::badRequest(), QT_TR_NOOP("Refused: not a valid HTTP request")},
-        {ListenerEvent::unsupported(),
-         QT_TR_NOOP("Refused: an HTTP feature that is not supported")},
-        {ListenerEvent::storeUnavailable(),
-         QT_TR_NOOP("Failed: the store could not take it (try again later)")},
-        {ListenerEvent::storeFailed(), QT_TR_NOOP("Failed: the store refused the data")},
-        {ListenerEvent::credentialUnavailable(),
-         QT_TR_NOOP("Failed: the expected credential could not be read from the keychain")},
-        {ListenerEvent::drillError(), QT_TR_NOOP("Fault drill: stored, then answered 500")},
-        {ListenerEvent::drillNoAnswer(), QT_TR_NOOP("Fault drill: stored, then not answered")},
-        {Rejection::malformedCode(), QT_TR_NOOP("Refused: the payload is malformed")},
-        {Rejection::wrongContentTypeCode(), QT_TR_NOOP("Refused: wrong Content-Type")},
-        {Rejection::invalidCode(), QT_TR_NOOP("Refused: a value is not acceptable")},
-        {Rejection::unrecognisedCode(), QT_TR_NOOP("Refused: no provider recognises the payload")},
-        {Rejection::ambiguousCode(),
-         QT_TR_NOOP("Refused: more than one provider recognises the payload")},
-    };
-    for (const Words& known : words) {
-        if (known.code == outcome)
-            return tr(known.text);
-    }
-    return outcome.isEmpty() ? tr("No outcome recorded") : outcome;
-}
-
-QString RequestDetailPane::indentJson(const QString& json)
-{
-    QString out;
-    out.reserve(json.size() * 2);
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    auto newLine = [&out, &depth] {
-        out.append(QLatin1Char('\n'));
-        out.append(QString(depth * 4, QLatin1Char(' ')));
-    };
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const QChar c = json.at(i);
-        if (inString) {
-            out.append(c);
-            if (escaped)
-                escaped = false;
-            else if (c == u'\\')
-                escaped = true;
-            else if (c == u'"')
-                inString = false;
-            continue;
-        }
-        switch (c.unicode()) {
-        case u'"':
-            inString = true;
-            out.append(c);
-            break;
-        case u'{':
-        case u'[': {
-            qsizetype next = i + 1;
-            while (next < json.size() && json.at(next).isSpace())
-                ++next;
-            const QChar close = c == u'{' ? QLatin1Char('}') : QLatin1Char(']');
-            if (next < json.size() && json.at(next) == close) { // empty: {} or []
-                out.append(c);
-                out.append(close);
-                i = next;
-                break;
-            }
-            out.append(c);
-            ++depth;
-            newLine();
-            break;
-        }
-        case u'}':
-        case u']':
-            --depth;
-            newLine();
-            out.append(c);
-            break;
-        case u',':
-            out.append(c);
-            newLine();
-            break;
-        case u':':
-            out.append(QLatin1String(": "));
-            break;
-        case u' ':
-        case u'\t':
-        case u'\n':
-        case u'\r':
-            break;
-        default:
-            out.append(c);
-        }
-    }
-    return out;
-}
-
-QString RequestDetailPane::hexDump(const QByteArray& bytes)
-{
-    static const char digits[] = "0123456789abcdef";
-    QString dump;
-    dump.reserve((bytes.size() / 16 + 1) * 79);
-    for (qsizetype offset = 0; offset < bytes.size(); offset += 16) {
-        QString line = QStringLiteral("%1 ").arg(offset, 8, 16, QLatin1Char('0'));
-        QString ascii;
-        for (qsizetype i = 0; i < 16; ++i) {
-            if (i == 8)
-                line.append(QLatin1Char(' '));
-            if (offset + i < bytes.size()) {
-                const auto byte = static_cast<unsigned char>(bytes.at(offset + i));
-                line.append(QLatin1Char(' '));
-                line.append(QLatin1Char(digits[byte >> 4]));
-                line.append(QLatin1Char(digits[byte & 15]));
-                ascii.append(byte >= 0x20 && byte < 0x7f ? QLatin1Char(char(byte))
-                                                         : QLatin1Char('.'));
-            } else {
-                line.append(QLatin1String("   "));
-            }
-        }
-        line.append(QLatin1String("  |") + ascii + QLatin1Char('|'));
-        if (!dump.isEmpty())
-            dump.append(QLatin1Char('\n'));
-        dump.append(line);
-    }
-    return dump;
 }
 
 } // namespace smsdesk

@@ -56,14 +56,6 @@ public:
     // listener's setting); "US" until set.
     void setDefaultRegion(const QString& region);
 
-    // JSON text re-indented by four spaces per level without reparsing its values: keys keep
-    // their order and numbers their digits. `json` must be valid JSON.
-    static QString indentJson(const QString& json);
-    // `bytes` as "offset  hex bytes (8 + 8)  |ASCII|" lines, like `hexdump -C`.
-    static QString hexDump(const QByteArray& bytes);
-    // The outcome code in words ("refused-auth" -> "Refused: wrong or missing credentials").
-    static QString outcomeText(const QString& outcome);
-
     // The href of the Parsed tab's "Open conversation" link.
     static QString conversationHref() { return QStringLiteral("smsdesk-conversation:open"); }
 

@@ -1,5 +1,6 @@
 #include "RequestLogModel.h"
 
+#include "providers/Rejection.h"
 #include "store/DatabaseWorker.h"
 
 #include <QDateTime>
@@ -542,6 +543,49 @@ void RequestLogModel::trimToMaxRows()
         m_scanBelow = last.id;
         m_atEnd = false;
     }
+}
+
+QString RequestLogModel::outcomeText(const QString& outcome)
+{
+    struct Words
+    {
+        QString code;
+        const char* text;
+    };
+    static const Words words[] = {
+        {ListenerEvent::accepted(), QT_TR_NOOP("Accepted")},
+        {ListenerEvent::duplicate(), QT_TR_NOOP("Duplicate: already stored before")},
+        {ListenerEvent::unassigned(), QT_TR_NOOP("Stored without a number (unassigned)")},
+        {ListenerEvent::refusedAuth(),
+         QT_TR_NOOP("Refused: wrong or missing credentials (Authorization or path token)")},
+        {ListenerEvent::unknownNumber(), QT_TR_NOOP("Refused: the number is not provisioned here")},
+        {ListenerEvent::unknownPath(), QT_TR_NOOP("Refused: no webhook at this path")},
+        {ListenerEvent::wrongMethod(), QT_TR_NOOP("Refused: method not allowed")},
+        {ListenerEvent::tooLarge(), QT_TR_NOOP("Refused: the body is too large")},
+        {ListenerEvent::headersTooLarge(), QT_TR_NOOP("Refused: the headers are too large")},
+        {ListenerEvent::timeout(), QT_TR_NOOP("Refused: the client was too slow (timeout)")},
+        {ListenerEvent::badRequest(), QT_TR_NOOP("Refused: not a valid HTTP request")},
+        {ListenerEvent::unsupported(),
+         QT_TR_NOOP("Refused: an HTTP feature that is not supported")},
+        {ListenerEvent::storeUnavailable(),
+         QT_TR_NOOP("Failed: the store could not take it (try again later)")},
+        {ListenerEvent::storeFailed(), QT_TR_NOOP("Failed: the store refused the data")},
+        {ListenerEvent::credentialUnavailable(),
+         QT_TR_NOOP("Failed: the expected credential could not be read from the keychain")},
+        {ListenerEvent::drillError(), QT_TR_NOOP("Fault drill: stored, then answered 500")},
+        {ListenerEvent::drillNoAnswer(), QT_TR_NOOP("Fault drill: stored, then not answered")},
+        {Rejection::malformedCode(), QT_TR_NOOP("Refused: the payload is malformed")},
+        {Rejection::wrongContentTypeCode(), QT_TR_NOOP("Refused: wrong Content-Type")},
+        {Rejection::invalidCode(), QT_TR_NOOP("Refused: a value is not acceptable")},
+        {Rejection::unrecognisedCode(), QT_TR_NOOP("Refused: no provider recognises the payload")},
+        {Rejection::ambiguousCode(),
+         QT_TR_NOOP("Refused: more than one provider recognises the payload")},
+    };
+    for (const Words& known : words) {
+        if (known.code == outcome)
+            return tr(known.text);
+    }
+    return outcome.isEmpty() ? tr("No outcome recorded") : outcome;
 }
 
 } // namespace smsdesk

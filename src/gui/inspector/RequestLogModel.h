@@ -101,6 +101,8 @@ public:
 
     static OutcomeClass outcomeClass(const QString& outcome, int status);
     static QColor outcomeColor(OutcomeClass outcomeClass);
+    // The outcome code in words ("refused-auth" -> "Refused: wrong or missing credentials").
+    static QString outcomeText(const QString& outcome);
     // What a live row can be matched on without the store: everything but the text in the
     // headers and the body (the target is checked). `*needsStore` is set when only the store
     // can tell whether the text matches.

@@ -17,6 +17,15 @@ QAction* PageAction::make(QWidget* page, const QString& name, const QString& tex
     return action;
 }
 
+QAction* PageAction::makeWindowAction(QWidget* page, const QString& name, const QString& text,
+                                      const QKeySequence& key, const QString& toolTip)
+{
+    QAction* action = make(page, name, text, {key}, Qt::WindowShortcut, page);
+    if (!toolTip.isEmpty())
+        action->setToolTip(toolTip.arg(key.toString(QKeySequence::NativeText)));
+    return action;
+}
+
 QToolButton* PageAction::button(QAction* action, QWidget* parent)
 {
     auto* button = new QToolButton(parent);

@@ -19,6 +19,10 @@ public:
     static QAction* make(QWidget* page, const QString& name, const QString& text,
                          const QList<QKeySequence>& keys, Qt::ShortcutContext context,
                          QWidget* owner);
+    // make() for a shortcut `key` that fires anywhere in the window of `page`; `toolTip` (when
+    // not empty) names the shortcut where it says %1.
+    static QAction* makeWindowAction(QWidget* page, const QString& name, const QString& text,
+                                     const QKeySequence& key, const QString& toolTip = QString());
     // A text-only tool button for `action`, named after it + "Button".
     static QToolButton* button(QAction* action, QWidget* parent);
 };

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+#include <optional>
+#include <utility>
+
+namespace smsdesk {
+
+// What a DatabaseWorker job read with one of the store's readers, handed back to the GUI
+// thread: the value, or none with the reader's error (none without an error: nothing is
+// stored under that key). For example:
+//
+//   worker.post<StoreRead<RequestLogEntry>>(
+//       [id](QSqlDatabase& db) {
+//           const RequestLogReader reader(db);
+//           return StoreRead<RequestLogEntry>::of(reader, reader.find(id));
+//       },
+//       this, [this](StoreRead<RequestLogEntry> read) { ... });
+template <typename T> struct StoreRead
+{
+    std::optional<T> value;
+    QString error;
+
+    // `value` as `reader` just read it, with the reader's lastError() after that read.
+    template <typename Reader> static StoreRead of(const Reader& reader, std::optional<T> value)
+    {
+        return StoreRead{std::move(value), reader.lastError()};
+    }
+};
+
+} // namespace smsdesk

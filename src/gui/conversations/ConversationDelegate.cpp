@@ -1,0 +1,323 @@
+#include "ConversationDelegate.h"
+
+#include "ConversationModel.h"
+
+#include <QDateTime>
+#include <QListView>
+#include <QLocale>
+#include <QPainter>
+#include <QTextLayout>
+#include <QUrl>
+#include <algorithm>
+#include <cmath>
+
+namespace smsdesk {
+
+namespace {
+
+using RowKind = ConversationModel::RowKind;
+
+constexpr int kSide = 10;   // between a bubble and the side of the view
+constexpr int kGap = 3;     // above and below each row
+constexpr int kPadX = 10;   // inside a bubble
+constexpr int kPadY = 6;    // inside a bubble
+constexpr int kRadius = 10; // of a bubble's corners
+constexpr int kFooterGap = 2;
+constexpr int kMinBubbleWidth = 48;
+
+QColor blend(const QColor& a, const QColor& b, double share)
+{
+    return QColor::fromRgbF(float(a.redF() * share + b.redF() * (1 - share)),
+                            float(a.greenF() * share + b.greenF() * (1 - share)),
+                            float(a.blueF() * share + b.blueF() * (1 - share)));
+}
+
+bool isDark(const QPalette& palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+// The error colour, readable on the palette's base.
+QColor errorColor(const QPalette& palette)
+{
+    return isDark(palette) ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28);
+}
+
+QDateTime localTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
+}
+
+QFont smallFont(const QFont& base)
+{
+    QFont small(base);
+    if (base.pointSizeF() > 0)
+        small.setPointSizeF(base.pointSizeF() * 0.85);
+    else
+        small.setPixelSize(std::max(8, base.pixelSize() * 85 / 100));
+    return small;
+}
+
+// Plain text as a QTextLayout wants it: line breaks as line separators.
+QString layoutText(QString text)
+{
+    text.replace(QLatin1String("\r\n"), QStringLiteral("\n"));
+    text.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    return text;
+}
+
+// Lays `layout` out in lines at most `width` wide; its natural size.
+QSize layOut(QTextLayout& layout, int width)
+{
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.setCacheEnabled(true);
+    layout.beginLayout();
+    qreal height = 0;
+    qreal natural = 0;
+    for (;;) {
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, height));
+        height += line.height();
+        natural = std::max(natural, line.naturalTextWidth());
+    }
+    layout.endLayout();
+    return {int(std::ceil(natural)), int(std::ceil(height))};
+}
+
+int textWidthFor(int rowWidth)
+{
+    // A bubble takes at most three quarters of the row.
+    return std::max(kMinBubbleWidth, (rowWidth - 2 * kSide) * 3 / 4 - 2 * kPadX);
+}
+
+int loadRowHeight(const QFont& font)
+{
+    return QFontMetrics(font).height() + 2 * kPadY + 2 * kGap;
+}
+
+QString noText()
+{
+    return ConversationDelegate::tr("(no text)");
+}
+
+} // namespace
+
+ConversationDelegate::ConversationDelegate(const QListView* list, QObject* parent)
+    : QStyledItemDelegate(parent), m_list(list)
+{}
+
+bool ConversationDelegate::isLink(const QString& url)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    return parsed.isValid() && !parsed.host().isEmpty() &&
+           (parsed.scheme() == QLatin1String("https") || parsed.scheme() == QLatin1String("http"));
+}
+
+int ConversationDelegate::viewWidth() const
+{
+    return std::max(200, m_list->viewport()->width());
+}
+
+QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem& option,
+                                     const QModelIndex& index) const
+{
+    const int width = viewWidth();
+    if (static_cast<RowKind>(index.data(ConversationModel::RowKindRole).toInt()) !=
+        RowKind::Message)
+        return {width, loadRowHeight(option.font)};
+    return {width, layoutFor(option.font, QRect(0, 0, width, 0), index).height};
+}
+
+void ConversationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                                 const QModelIndex& index) const
+{
+    const auto* model = qobject_cast<const ConversationModel*>(index.model());
+    if (!model || !index.isValid())
+        return;
+    const QPalette::ColorGroup group = !(option.state & QStyle::State_Enabled) ? QPalette::Disabled
+                                       : (option.state & QStyle::State_Active) ? QPalette::Active
+                                                                               : QPalette::Inactive;
+    const QPalette& palette = option.palette;
+    const QColor text = palette.color(group, QPalette::Text);
+    const QColor base = palette.color(group, QPalette::Base);
+    const QColor highlight = palette.color(group, QPalette::Highlight);
+    const QColor dim = blend(text, base, 0.62);
+    const bool selected = option.state & QStyle::State_Selected;
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    const auto kind = static_cast<RowKind>(index.data(ConversationModel::RowKindRole).toInt());
+    if (kind != RowKind::Message) {
+        const bool loading =
+            kind == RowKind::LoadEarlier ? model->isLoadingEarlier() : model->isLoadingLater();
+        const QRect box = option.rect.adjusted(kSide, kGap, -kSide, -kGap);
+        if (selected) {
+            painter->setPen(QPen(highlight, 2));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRoundedRect(QRectF(box).adjusted(1, 1, -1, -1), kRadius, kRadius);
+        }
+        QFont font = option.font;
+        font.setUnderline(!loading);
+        painter->setFont(font);
+        painter->setPen(loading ? dim : palette.color(group, QPalette::Link));
+        painter->drawText(box, Qt::AlignCenter, index.data(Qt::DisplayRole).toString());
+        painter->restore();
+        return;
+    }
+
+    const ConversationMessage* shown = model->messageAt(index.row());
+    if (!shown) {
+        painter->restore();
+        return;
+    }
+    const ConversationMessage& message = *shown;
+    const Layout layout = layoutFor(option.font, option.rect, index);
+    const bool outbound = message.isOutbound();
+    const QColor error = errorColor(palette);
+
+    // The date above the first message of a day.
+    const QFont small = smallFont(option.font);
+    if (!layout.day.isEmpty()) {
+        QFont bold = small;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(dim);
+        painter->drawText(layout.dayRect, Qt::AlignCenter, layout.day);
+    }
+
+    // The bubble: ours tinted with the highlight colour, theirs with the text colour.
+    const QColor fill = outbound ? blend(highlight, base, 0.22) : blend(text, base, 0.08);
+    painter->setPen(message.isFailed() ? QPen(error, 1.2) : QPen(Qt::NoPen));
+    painter->setBrush(fill);
+    painter->drawRoundedRect(QRectF(layout.bubble).adjusted(0.5, 0.5, -0.5, -0.5), kRadius,
+                             kRadius);
+    if (selected) {
+        painter->setPen(QPen(highlight, 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(layout.bubble).adjusted(-2, -2, 2, 2), kRadius + 2,
+                                 kRadius + 2);
+    }
+
+    // The text, or a placeholder.
+    painter->setFont(option.font);
+    if (layout.textSize) {
+        QTextLayout textLayout(layoutText(message.text), option.font);
+        layOut(textLayout, textWidthFor(option.rect.width()));
+        painter->setPen(text);
+        textLayout.draw(painter, layout.textTopLeft);
+    } else if (layout.media.isEmpty()) {
+        QFont italic = option.font;
+        italic.setItalic(true);
+        painter->setFont(italic);
+        painter->setPen(dim);
+        painter->drawText(QRect(layout.textTopLeft, layout.bubble.bottomRight()),
+                          Qt::AlignLeft | Qt::AlignTop, noText());
+    }
+
+    // The media, one per line: links underlined in the link colour.
+    for (const MediaLine& line : layout.media) {
+        QFont font = option.font;
+        font.setUnderline(line.link);
+        painter->setFont(font);
+        painter->setPen(line.link ? palette.color(group, QPalette::Link) : dim);
+        painter->drawText(
+            line.rect, Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetrics(font).elidedText(line.url, Qt::ElideMiddle, line.rect.width()));
+    }
+
+    // Time and state under the bubble, on its side.
+    painter->setFont(small);
+    painter->setPen(message.isFailed() ? error : dim);
+    painter->drawText(layout.footer, (outbound ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                      index.data(ConversationModel::StatusTextRole).toString());
+    painter->restore();
+}
+
+ConversationDelegate::Layout ConversationDelegate::layoutFor(const QFont& font, const QRect& rect,
+                                                             const QModelIndex& index) const
+{
+    Layout layout;
+    const auto* model = qobject_cast<const ConversationModel*>(index.model());
+    const ConversationMessage* shown = model ? model->messageAt(index.row()) : nullptr;
+    if (!shown)
+        return layout;
+    const ConversationMessage& message = *shown;
+    const ConversationMessage* previous = model->messageAt(index.row() - 1);
+    const QFontMetrics metrics(font);
+    const QFont small = smallFont(font);
+    const QFontMetrics smallMetrics(small);
+    int y = rect.top();
+
+    // A new day: its date first.
+    const QDate date = localTime(message.receivedAtMs).date();
+    const bool newDay = !previous || localTime(previous->receivedAtMs).date() != date;
+    if (newDay) {
+        layout.day = QLocale().toString(date, QLocale::LongFormat);
+        layout.dayRect = QRect(rect.left(), y + kGap, rect.width(), smallMetrics.height() + 8);
+        y = layout.dayRect.bottom() + 1;
+    }
+
+    const int maxText = textWidthFor(rect.width());
+    int contentWidth = 0;
+    int contentHeight = 0;
+    if (!message.text.isEmpty()) {
+        QTextLayout textLayout(layoutText(message.text), font);
+        const QSize size = layOut(textLayout, maxText);
+        layout.textSize = size;
+        contentWidth = size.width();
+        contentHeight = size.height();
+    } else if (message.media.isEmpty()) {
+        QFont italic = font;
+        italic.setItalic(true);
+        contentWidth = QFontMetrics(italic).horizontalAdvance(noText());
+        contentHeight = metrics.height();
+    }
+    QList<int> mediaTops;
+    for (const QString& url : message.media) {
+        if (contentHeight > 0)
+            contentHeight += 2;
+        mediaTops.append(contentHeight);
+        contentWidth = std::max(contentWidth, std::min(maxText, metrics.horizontalAdvance(url)));
+        contentHeight += metrics.height();
+    }
+
+    const int bubbleWidth = std::max(kMinBubbleWidth, contentWidth + 2 * kPadX);
+    const bool outbound = message.isOutbound();
+    const int bubbleLeft = outbound ? rect.right() + 1 - kSide - bubbleWidth : rect.left() + kSide;
+    layout.bubble = QRect(bubbleLeft, y + kGap, bubbleWidth, contentHeight + 2 * kPadY);
+    layout.textTopLeft = QPoint(bubbleLeft + kPadX, layout.bubble.top() + kPadY);
+    for (int i = 0; i < message.media.size(); ++i) {
+        const QString& url = message.media.at(i);
+        layout.media.append(
+            {QRect(bubbleLeft + kPadX, layout.textTopLeft.y() + mediaTops.at(i),
+                   std::min(maxText, metrics.horizontalAdvance(url)), metrics.height()),
+             url, isLink(url)});
+    }
+    const int footerWidth = std::max(bubbleWidth, rect.width() / 2);
+    layout.footer =
+        QRect(outbound ? rect.right() + 1 - kSide - footerWidth : bubbleLeft,
+              layout.bubble.bottom() + 1 + kFooterGap, footerWidth, smallMetrics.height());
+    layout.height = layout.footer.bottom() + 1 + kGap - rect.top();
+    return layout;
+}
+
+QString ConversationDelegate::linkAt(const QFont& font, const QRect& rect, const QModelIndex& index,
+                                     const QPoint& pos) const
+{
+    if (static_cast<RowKind>(index.data(ConversationModel::RowKindRole).toInt()) !=
+        RowKind::Message)
+        return {};
+    const Layout layout = layoutFor(font, rect, index);
+    for (const MediaLine& line : layout.media) {
+        if (line.link && line.rect.contains(pos))
+            return line.url;
+    }
+    return {};
+}
+
+} // namespace smsdesk

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QList>
+#include <QPoint>
+#include <QRect>
+#include <QSize>
+#include <QString>
+#include <QStyledItemDelegate>
+#include <optional>
+
+class QListView;
+
+namespace smsdesk {
+
+// Paints a row of ConversationModel in ConversationView's list: a message as a bubble on its
+// side (the other party's on the left, ours on the right, tinted from the palette) with its
+// text and media URLs (http and https as links), the time and delivery state under it (failed
+// in the error colour) and the date above the first message of a day; or a load row. Every row
+// is as wide as the list's viewport.
+class ConversationDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    struct MediaLine
+    {
+        QRect rect;
+        QString url;
+        bool link = false;
+    };
+    // Where the parts of a message row go.
+    struct Layout
+    {
+        QString day; // the date header; empty: none
+        QRect dayRect;
+        QRect bubble;
+        QPoint textTopLeft;
+        std::optional<QSize> textSize; // none: no text (a placeholder is shown)
+        QList<MediaLine> media;
+        QRect footer;
+        int height = 0;
+    };
+
+    // `list` shows the rows; it must outlive the delegate.
+    explicit ConversationDelegate(const QListView* list, QObject* parent = nullptr);
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override;
+
+    // The layout of message row `index` in `rect` (its height is not used).
+    Layout layoutFor(const QFont& font, const QRect& rect, const QModelIndex& index) const;
+    // The link under `pos` in message row `index` painted in `rect`; empty when none.
+    QString linkAt(const QFont& font, const QRect& rect, const QModelIndex& index,
+                   const QPoint& pos) const;
+
+    // True for the URLs shown as links (http and https).
+    static bool isLink(const QString& url);
+
+private:
+    int viewWidth() const;
+
+    const QListView* m_list;
+};
+
+} // namespace smsdesk

@@ -1,0 +1,268 @@
+#include "ConversationModel.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QSet>
+
+namespace smsdesk {
+
+namespace {
+
+QDateTime localTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
+}
+
+} // namespace
+
+ConversationModel::ConversationModel(QObject* parent) : QAbstractListModel(parent) {}
+
+ConversationModel::~ConversationModel() = default;
+
+void ConversationModel::setPage(const ConversationReader::Page& page)
+{
+    beginResetModel();
+    m_thread = page.thread;
+    m_messages = page.messages;
+    m_hasEarlier = page.hasEarlier && !page.messages.isEmpty();
+    m_hasLater = page.hasLater && !page.messages.isEmpty();
+    m_loadingEarlier = m_loadingLater = false;
+    endResetModel();
+}
+
+void ConversationModel::clear()
+{
+    beginResetModel();
+    m_thread = {};
+    m_messages.clear();
+    m_hasEarlier = m_hasLater = false;
+    m_loadingEarlier = m_loadingLater = false;
+    endResetModel();
+}
+
+QList<ConversationMessage>
+ConversationModel::unseen(const QList<ConversationMessage>& messages) const
+{
+    QSet<qint64> shown;
+    for (const ConversationMessage& message : std::as_const(m_messages))
+        shown.insert(message.id);
+    QList<ConversationMessage> fresh;
+    for (const ConversationMessage& message : messages) {
+        if (!shown.contains(message.id))
+            fresh.append(message);
+    }
+    return fresh;
+}
+
+void ConversationModel::prependPage(const ConversationReader::Page& page)
+{
+    const QList<ConversationMessage> added = unseen(page.messages);
+    m_loadingEarlier = false;
+    if (!added.isEmpty()) {
+        const int first = firstMessageRow();
+        beginInsertRows(QModelIndex(), first, first + int(added.size()) - 1);
+        m_messages = added + m_messages;
+        endInsertRows();
+        // The message that was first may lose its date header.
+        const int next = first + int(added.size());
+        rowsChanged(next, next);
+    }
+    if (m_hasEarlier && !page.hasEarlier) {
+        beginRemoveRows(QModelIndex(), 0, 0);
+        m_hasEarlier = false;
+        endRemoveRows();
+    } else if (m_hasEarlier) {
+        rowsChanged(0, 0); // "Loading…" again "Load earlier messages"
+    }
+}
+
+void ConversationModel::appendPage(const ConversationReader::Page& page)
+{
+    const QList<ConversationMessage> added = unseen(page.messages);
+    m_loadingLater = false;
+    if (!added.isEmpty()) {
+        const int first = firstMessageRow() + int(m_messages.size());
+        beginInsertRows(QModelIndex(), first, first + int(added.size()) - 1);
+        m_messages += added;
+        endInsertRows();
+    }
+    const int laterRow = rowCount() - 1;
+    if (m_hasLater && !page.hasLater) {
+        beginRemoveRows(QModelIndex(), laterRow, laterRow);
+        m_hasLater = false;
+        endRemoveRows();
+    } else if (m_hasLater) {
+        rowsChanged(laterRow, laterRow);
+    }
+}
+
+void ConversationModel::setLoadingEarlier()
+{
+    m_loadingEarlier = true;
+    rowsChanged(0, 0);
+}
+
+void ConversationModel::setLoadingLater()
+{
+    m_loadingLater = true;
+    const int row = rowCount() - 1;
+    rowsChanged(row, row);
+}
+
+void ConversationModel::loadFailed()
+{
+    m_loadingEarlier = m_loadingLater = false;
+    rowsChanged(0, rowCount() - 1);
+}
+
+void ConversationModel::retranslate()
+{
+    rowsChanged(0, rowCount() - 1);
+}
+
+void ConversationModel::rowsChanged(int first, int last)
+{
+    if (first <= last)
+        Q_EMIT dataChanged(index(first), index(last));
+}
+
+ConversationModel::RowKind ConversationModel::kindAt(int row) const
+{
+    if (row < earlierRows())
+        return RowKind::LoadEarlier;
+    if (row >= earlierRows() + m_messages.size())
+        return RowKind::LoadLater;
+    return RowKind::Message;
+}
+
+const ConversationMessage* ConversationModel::messageAt(int row) const
+{
+    const int index = row - earlierRows();
+    if (index < 0 || index >= m_messages.size())
+        return nullptr;
+    return &m_messages.at(index);
+}
+
+int ConversationModel::rowOf(qint64 id) const
+{
+    for (int i = 0; i < m_messages.size(); ++i) {
+        if (m_messages.at(i).id == id)
+            return firstMessageRow() + i;
+    }
+    return -1;
+}
+
+int ConversationModel::rowCount(const QModelIndex& parent) const
+{
+    if (parent.isValid())
+        return 0;
+    return earlierRows() + int(m_messages.size()) + laterRows();
+}
+
+QVariant ConversationModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const RowKind kind = kindAt(index.row());
+    if (role == RowKindRole)
+        return int(kind);
+    if (kind != RowKind::Message) {
+        const bool earlier = kind == RowKind::LoadEarlier;
+        const bool loading = earlier ? m_loadingEarlier : m_loadingLater;
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::AccessibleTextRole:
+            return loading   ? tr("Loading…")
+                   : earlier ? tr("Load earlier messages")
+                             : tr("Load newer messages");
+        case Qt::ToolTipRole:
+            return earlier ? tr("Show the messages before these (click, Enter or Space)")
+                           : tr("Show the messages after these (click, Enter or Space)");
+        case MessageIdRole:
+            return qint64(0);
+        default:
+            return {};
+        }
+    }
+    const ConversationMessage& message = *messageAt(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return message.text;
+    case MessageIdRole:
+        return message.id;
+    case OutboundRole:
+        return message.isOutbound();
+    case StatusTextRole:
+        return footerText(message);
+    case MediaRole:
+        return message.media;
+    case Qt::AccessibleTextRole:
+        return accessibleText(message);
+    case Qt::ToolTipRole:
+        return toolTip(message);
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags ConversationModel::flags(const QModelIndex& index) const
+{
+    return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags;
+}
+
+QString ConversationModel::stateText(const ConversationMessage& message)
+{
+    if (!message.isOutbound())
+        return {};
+    const QString& status = message.status;
+    if (status == QLatin1String("queued"))
+        return tr("Queued");
+    if (status == QLatin1String("sent"))
+        return tr("Sent");
+    if (status == QLatin1String("delivered"))
+        return tr("Delivered");
+    if (status == QLatin1String("failed")) {
+        return message.errorCode.isEmpty() ? tr("Failed")
+                                           : tr("Failed, error %1").arg(message.errorCode);
+    }
+    if (status == QLatin1String("unknown") || status.isEmpty())
+        return tr("State unknown");
+    return status;
+}
+
+QString ConversationModel::footerText(const ConversationMessage& message)
+{
+    const QString time = localTime(message.receivedAtMs).toString(QStringLiteral("HH:mm"));
+    if (!message.isOutbound())
+        return time;
+    return tr("%1 \u00b7 %2").arg(time, stateText(message));
+}
+
+QString ConversationModel::accessibleText(const ConversationMessage& message)
+{
+    const QString time = QLocale().toString(localTime(message.receivedAtMs), QLocale::LongFormat);
+    QString text = message.isOutbound() ? tr("Our message, %1, %2").arg(time, stateText(message))
+                                        : tr("Their message, %1").arg(time);
+    text +=
+        QStringLiteral(": ") + (message.text.isEmpty() ? tr("no text") : message.text.simplified());
+    if (!message.media.isEmpty())
+        text += QStringLiteral(" ") + tr("Media: %1").arg(message.media.join(QStringLiteral(", ")));
+    return text;
+}
+
+QString ConversationModel::toolTip(const ConversationMessage& message)
+{
+    QStringList lines;
+    const QString format = QStringLiteral("yyyy-MM-dd HH:mm:ss t");
+    lines.append((message.isOutbound() ? tr("Sent %1") : tr("Received %1"))
+                     .arg(localTime(message.receivedAtMs).toString(format)));
+    if (message.providerTimeMs && *message.providerTimeMs != message.receivedAtMs)
+        lines.append(
+            tr("Provider's time %1").arg(localTime(*message.providerTimeMs).toString(format)));
+    if (message.isOutbound())
+        lines.append(stateText(message));
+    lines.append(tr("Message #%1 via %2").arg(message.id).arg(message.provider));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace smsdesk

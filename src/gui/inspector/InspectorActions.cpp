@@ -1,0 +1,332 @@
+#include "InspectorActions.h"
+
+#include "AppContext.h"
+#include "FaultDrillDialog.h"
+#include "ListenerController.h"
+#include "SendTestWebhookDialog.h"
+#include "listener/ListenerEvent.h"
+#include "providers/samples/WebhookSampleFactory.h"
+#include "secrets/SecretStore.h"
+#include "store/DatabaseWorker.h"
+#include "store/NumberRepository.h"
+#include "store/RequestCurlCommand.h"
+#include "store/RequestLogReader.h"
+#include "widgets/PageAction.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QNetworkAccessManager>
+#include <QWidget>
+#include <memory>
+#include <optional>
+
+namespace smsdesk {
+
+namespace {
+
+// The whole body: the reader's preview limit above the listener's body limit.
+constexpr int kWholeBodyBytes = 64 * 1024 * 1024;
+
+// Why a keychain read gave no secret, in words (the store's own, or one for its status).
+QString secretError(const SecretStore::Result& result)
+{
+    if (!result.message.isEmpty())
+        return result.message;
+    switch (result.status) {
+    case SecretStore::Status::NotFound:
+        return InspectorActions::tr("the keychain has no such entry");
+    case SecretStore::Status::NoKeychain:
+        return InspectorActions::tr("no keychain is available");
+    case SecretStore::Status::AccessDenied:
+        return InspectorActions::tr("the keychain refused access");
+    default:
+        return InspectorActions::tr("the keychain could not be read");
+    }
+}
+
+} // namespace
+
+InspectorActions::InspectorActions(AppContext& context, ListenerController& listener, QWidget* page)
+    : QObject(page), m_context(context), m_listener(listener), m_page(page),
+      m_network(new QNetworkAccessManager(this)), m_replayer(new RequestReplayer(*m_network, this))
+{
+    m_copyCurlAction =
+        PageAction::makeWindowAction(page, QStringLiteral("copyCurl"), tr("Copy as &curl"),
+                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                                     tr("Copy the selected request as a curl command (%1)"));
+    m_replayAction = PageAction::makeWindowAction(
+        page, QStringLiteral("replayRequest"), tr("&Replay"), QKeySequence(Qt::CTRL | Qt::Key_R),
+        tr("Send the selected request again to the running listener, with its number's "
+           "credentials from the keychain, and show what it answers (%1)"));
+    m_testWebhookAction = PageAction::makeWindowAction(
+        page, QStringLiteral("sendTestWebhook"), tr("Send &test webhook…"),
+        QKeySequence(Qt::CTRL | Qt::Key_T),
+        tr("Send a webhook in a number's provider's format to the running listener (%1)"));
+    m_drillAction = PageAction::makeWindowAction(
+        page, QStringLiteral("faultDrill"), tr("Fault &drill…"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+        tr("For administrators: make the listener answer webhooks with 500 or not at all, on "
+           "purpose, to watch the provider retry and fall back (%1)"));
+    connect(&m_listener, &ListenerController::stateChanged, this, &InspectorActions::updateEnabled);
+    connect(&m_listener, &ListenerController::drillChanged, this, [this](const FaultDrill& drill) {
+        const QString text = drillText(drill);
+        m_drillAction->setText(text.isEmpty() ? tr("Fault &drill…") : tr("Fault &drill (active)…"));
+        Q_EMIT drillChanged(text);
+    });
+    if (listener.drill().mode != FaultDrill::Mode::Off)
+        m_drillAction->setText(tr("Fault &drill (active)…"));
+    updateEnabled();
+}
+
+InspectorActions::~InspectorActions() = default;
+
+bool InspectorActions::isRunning() const
+{
+    return m_listener.state() == ListenerController::State::Running;
+}
+
+void InspectorActions::setCurrentRequest(qint64 id)
+{
+    m_currentId = id;
+    updateEnabled();
+}
+
+void InspectorActions::updateEnabled()
+{
+    const bool running = isRunning();
+    m_copyCurlAction->setEnabled(m_currentId != 0);
+    m_replayAction->setEnabled(running && m_currentId > 0);
+    m_replayAction->setStatusTip(running ? QString() : tr("The listener is not running"));
+    m_testWebhookAction->setEnabled(running);
+    m_drillAction->setEnabled(running);
+}
+
+void InspectorActions::copyAsCurl(const RequestLogEntry& entry, const QString& baseUrl)
+{
+    QGuiApplication::clipboard()->setText(RequestCurlCommand::build(entry, baseUrl));
+    Q_EMIT statusMessage(tr("Copied the request as a curl command"));
+}
+
+// --- fault drill ---
+
+void InspectorActions::startFaultDrill()
+{
+    if (!isRunning())
+        return;
+    auto* dialog = new FaultDrillDialog(m_context.clock(), m_page);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_listener.setDrill(dialog->drill());
+        Q_EMIT statusMessage(tr("Fault drill started"));
+    });
+    dialog->open();
+}
+
+void InspectorActions::stopFaultDrill()
+{
+    m_listener.setDrill(FaultDrill());
+}
+
+QString InspectorActions::drillText(const FaultDrill& drill)
+{
+    if (drill.mode == FaultDrill::Mode::Off)
+        return {};
+    const QString what = drill.mode == FaultDrill::Mode::Error
+                             ? tr("webhooks are stored, then answered 500")
+                             : tr("webhooks are stored but not answered");
+    return tr("<b>Fault drill active</b> \u2014 %1 (%2). The provider will retry them: the "
+              "retries show as duplicates.")
+        .arg(what.toHtmlEscaped(), FaultDrillDialog::remainingText(drill).toHtmlEscaped());
+}
+
+// --- replay and test webhooks ---
+
+void InspectorActions::readSecrets(const QString& e164, bool authorization, bool pathToken,
+                                   SecretsDone done)
+{
+    auto secrets = std::make_shared<RequestReplayer::Secrets>();
+    SecretStore& store = m_context.secrets();
+    auto readToken = [this, &store, e164, pathToken, secrets, done] {
+        if (!pathToken) {
+            done(*secrets, QString());
+            return;
+        }
+        store.read(SecretStore::numberKey(e164, SecretStore::Kind::PathToken), this,
+                   [secrets, done](const SecretStore::Result& result) {
+                       if (!result.ok()) {
+                           done(*secrets, secretError(result));
+                           return;
+                       }
+                       secrets->pathToken = result.value.toLatin1();
+                       done(*secrets, QString());
+                   });
+    };
+    if (!authorization) {
+        readToken();
+        return;
+    }
+    store.read(SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader), this,
+               [secrets, readToken, done](const SecretStore::Result& result) {
+                   if (!result.ok()) {
+                       done(*secrets, secretError(result));
+                       return;
+                   }
+                   secrets->authorization = result.value.toLatin1();
+                   readToken();
+               });
+}
+
+void InspectorActions::replay(qint64 id)
+{
+    if (id <= 0 || !isRunning())
+        return;
+    const QUrl url(m_listener.url());
+    const Clock* clock = &m_context.clock();
+    struct Read
+    {
+        std::optional<RequestLogEntry> entry;
+        std::optional<NumberRecord> number;
+        QString error;
+    };
+    Q_EMIT started(tr("Replaying request #%1…").arg(id));
+    m_context.worker().post<Read>(
+        [id, clock](QSqlDatabase& db) {
+            Read read;
+            const RequestLogReader reader(db, kWholeBodyBytes);
+            read.entry = reader.find(id);
+            read.error = reader.lastError();
+            if (read.entry && read.entry->numberId > 0) {
+                const NumberRepository numbers(db, *clock);
+                read.number = numbers.find(read.entry->numberId);
+            }
+            return read;
+        },
+        this,
+        [this, id, url](Read read) {
+            if (!read.entry) {
+                showError(
+                    tr("Could not replay request #%1: %2")
+                        .arg(id)
+                        .arg(read.error.isEmpty() ? tr("it is no longer stored") : read.error));
+                return;
+            }
+            const RequestLogEntry entry = *read.entry;
+            // A request refused for its credential is sent again without one: the same
+            // refusal, not a different answer.
+            const bool refusedAuth = entry.outcome == ListenerEvent::refusedAuth();
+            const bool token = entry.target.contains(QLatin1String("[token]"));
+            const QString e164 = read.number ? read.number->e164 : QString();
+            const bool authorization = read.number && read.number->hasAuthHeader && !refusedAuth;
+            auto send = [this, entry, url](const RequestReplayer::Secrets& secrets,
+                                           const QString& error) {
+                if (!error.isEmpty()) {
+                    showError(tr("Could not replay request #%1: the keychain did not give its "
+                                 "number's credential (%2)")
+                                  .arg(entry.id)
+                                  .arg(error));
+                    return;
+                }
+                m_replayer->replay(entry, url, secrets,
+                                   [this](const RequestReplayer::Result& result) {
+                                       showResult(tr("Replayed"), result);
+                                   });
+            };
+            if (e164.isEmpty())
+                send({}, QString());
+            else
+                readSecrets(e164, authorization, token && read.number->hasPathToken(), send);
+        });
+}
+
+void InspectorActions::sendTestWebhook(const QList<NumberRecord>& numbers, qint64 numberId)
+{
+    if (!isRunning())
+        return;
+    auto* dialog = new SendTestWebhookDialog(numbers, m_page);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (numberId > 0)
+        dialog->setNumberId(numberId);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const std::optional<NumberRecord> number = dialog->number())
+            sendTestWebhookFor(*number, dialog->kind());
+    });
+    dialog->open();
+}
+
+void InspectorActions::sendTestWebhookFor(const NumberRecord& number, WebhookSample::Kind kind)
+{
+    if (!isRunning())
+        return;
+    const QUrl url(m_listener.url());
+    Q_EMIT started(tr("Sending a test webhook for %1…").arg(number.e164));
+    readSecrets(
+        number.e164, number.hasAuthHeader, number.hasPathToken(),
+        [this, number, kind, url](const RequestReplayer::Secrets& secrets, const QString& error) {
+            if (!error.isEmpty()) {
+                showError(tr("Could not send a test webhook for %1: the keychain did not give "
+                             "its credential (%2)")
+                              .arg(number.e164, error));
+                return;
+            }
+            WebhookSampleFactory::Options options;
+            options.provider = number.provider;
+            options.kind = kind;
+            options.number = number.e164;
+            if (!number.deviceId.isEmpty())
+                options.deviceId = number.deviceId.toLongLong();
+            if (number.sim >= 0)
+                options.sim = number.sim;
+            options.serviceId = number.serviceId;
+            options.authorization = secrets.authorization.value_or(QByteArray());
+            options.baseTime = QDateTime::fromMSecsSinceEpoch(m_context.clock().nowMs(), Qt::UTC);
+            if (const QString problem = WebhookSampleFactory::check(options); !problem.isEmpty()) {
+                showError(tr("Could not make a test webhook for %1: %2").arg(number.e164, problem));
+                return;
+            }
+            const WebhookSample sample = WebhookSampleFactory(options).sample(0);
+            // Sent like a replay of the sample, so the listener says what it made of it.
+            RequestLogEntry entry;
+            entry.method = QStringLiteral("POST");
+            entry.target = QString::fromLatin1(sample.path);
+            if (number.hasPathToken())
+                entry.target += QStringLiteral("/[token]");
+            entry.headers.append({QByteArrayLiteral("Content-Type"), sample.contentType});
+            if (!sample.authorization.isEmpty())
+                entry.headers.append({QByteArrayLiteral("Authorization"), QByteArray()});
+            entry.headers.append(
+                {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("SMS Desk test webhook")});
+            entry.body = sample.body;
+            entry.bodySize = sample.body.size();
+            RequestReplayer::Secrets send = secrets;
+            if (!sample.authorization.isEmpty())
+                send.authorization = sample.authorization;
+            m_replayer->replay(entry, url, send, [this](const RequestReplayer::Result& result) {
+                showResult(tr("Test webhook"), result);
+            });
+        });
+}
+
+void InspectorActions::showResult(const QString& what, const RequestReplayer::Result& result)
+{
+    QString text;
+    if (!result.answered()) {
+        text = tr("%1: no answer \u2014 %2").arg(what, result.error);
+    } else {
+        text = tr("%1: HTTP %2").arg(what).arg(result.status);
+        if (!result.outcome.isEmpty())
+            text += QStringLiteral(" \u2014 ") + result.outcome;
+        if (result.requestLogId > 0)
+            text += QLatin1Char(' ') + tr("(request #%1)").arg(result.requestLogId);
+    }
+    Q_EMIT finished(result, text);
+}
+
+void InspectorActions::showError(const QString& text)
+{
+    RequestReplayer::Result result;
+    result.error = text;
+    Q_EMIT finished(result, text);
+}
+
+} // namespace smsdesk
