@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "phone/PhoneNumber.h"
 #include "providers/ProviderCatalog.h"
+#include "provisioning/FieldError.h"
 #include "provisioning/NumberCsvImporter.h"
 #include "provisioning/NumberProvisioner.h"
 #include "provisioning/NumberValidator.h"
@@ -53,17 +54,6 @@ QString optionFor(NumberValidator::Field field)
         return QStringLiteral("--path-token-env");
     }
     return {};
-}
-
-// `--number "(000) 555" is not a valid number: …`, `--provider "x": Choose a provider: …`,
-// `--label: Keep the label under …`. `shown` is the value worth repeating, if any.
-QString describe(const QString& option, const QString& shown, const QString& message)
-{
-    if (message.startsWith(u'"'))
-        return option + u' ' + message;
-    if (!shown.isEmpty())
-        return QStringLiteral("%1 \"%2\": %3").arg(option, shown, message);
-    return option + QLatin1String(": ") + message;
 }
 
 QString yesNo(bool value)
@@ -353,7 +343,7 @@ int NumbersCommand::add(const QStringList& arguments)
             default:
                 break;
             }
-            parts << describe(option, shown, it.value());
+            parts << FieldError::describe(option, shown, it.value());
         }
         return fail(UsageError, parts.join(u' '));
     }
@@ -525,7 +515,8 @@ int NumbersCommand::remove(const QStringList& arguments)
         if (!numbers.lastError().isEmpty())
             return fail(Failure, numbers.lastError());
         if (!parsed.ok())
-            return fail(UsageError, describe(QStringLiteral("--number"), typed, parsed.error));
+            return fail(UsageError,
+                        FieldError::describe(QStringLiteral("--number"), typed, parsed.error));
         return fail(UsageError, tr("--number \"%1\": %2 is not provisioned.").arg(typed, e164));
     }
 
