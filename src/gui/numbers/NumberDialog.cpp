@@ -293,14 +293,8 @@ void NumberDialog::save()
 {
     QPointer<NumberDialog> self(this);
     m_context.numbers().save(draft(), [self](const NumberProvisioner::Outcome& outcome) {
-        if (!self)
+        if (!self || self->finishSave(outcome.ok, [&] { Q_EMIT self->saved(outcome.record); }))
             return;
-        self->setBusy(false);
-        if (outcome.ok) {
-            Q_EMIT self->saved(outcome.record);
-            self->QDialog::accept();
-            return;
-        }
         // Validation errors are already shown next to their fields by validate(); anything
         // else (the keychain, a duplicate number, the store) goes at the bottom.
         self->showSaveError(outcome.fieldErrors.isEmpty() ? outcome.error
