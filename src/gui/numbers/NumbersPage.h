@@ -11,8 +11,8 @@ class NumberDialog;
 class NumberTableModel;
 
 // The Numbers page: a sortable, filterable table of the provisioned numbers with add, edit,
-// enable/disable and delete. Reads the small numbers table on the GUI thread; every write
-// goes through the NumberProvisioner, asynchronously.
+// enable/disable and delete. Reads the numbers and plan names through the DatabaseWorker;
+// every write goes through the NumberProvisioner, asynchronously.
 class NumbersPage : public RecordTablePage
 {
     Q_OBJECT

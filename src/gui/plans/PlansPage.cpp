@@ -6,8 +6,6 @@
 #include "phone/PhoneNumber.h"
 #include "providers/ProviderCatalog.h"
 #include "provisioning/PlanProvisioner.h"
-#include "store/Database.h"
-#include "store/NumberRepository.h"
 #include "store/ProvisionedRecords.h"
 
 #include <QAction>
@@ -70,6 +68,11 @@ void PlansPage::reload()
 {
     loadRecords(&ProvisionedRecords::plansError, tr("Could not read the plans: %1"),
                 [this](const ProvisionedRecords& records) {
+                    m_numbersByPlan.clear();
+                    for (const NumberRecord& number : records.numbers) {
+                        if (number.planId != 0)
+                            m_numbersByPlan[number.planId] << number;
+                    }
                     m_model->setPlans(records.plans, records.numberCounts());
                     // Something is always shown in "Numbers on this plan" when there are plans.
                     if (currentId() == 0 && proxy()->rowCount() > 0)
@@ -96,8 +99,7 @@ void PlansPage::updatePlanNumbers()
     }
     const PlanRecord& plan = m_model->planAt(row);
     m_numbersBox->setTitle(tr("Numbers on %1").arg(plan.name));
-    const NumberRepository numbers(context().database().connection(), context().clock());
-    const QList<NumberRecord> onPlan = numbers.listByPlan(plan.id);
+    const QList<NumberRecord> onPlan = m_numbersByPlan.value(plan.id);
     for (const NumberRecord& number : onPlan) {
         const QString display = PhoneNumber::displayE164(number.e164, context().defaultRegion());
         auto* item = new QListWidgetItem(

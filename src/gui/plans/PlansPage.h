@@ -1,6 +1,10 @@
 #pragma once
 
+#include "store/NumberRecord.h"
 #include "widgets/RecordTablePage.h"
+
+#include <QHash>
+#include <QList>
 
 class QGroupBox;
 class QListWidget;
@@ -11,7 +15,8 @@ class PlanDialog;
 class PlanTableModel;
 
 // The Plans page: the SMS plans with how many numbers each has, and the numbers on the
-// selected plan. Writes go through the PlanProvisioner, asynchronously.
+// selected plan, as read through the DatabaseWorker. Writes go through the PlanProvisioner,
+// asynchronously.
 class PlansPage : public RecordTablePage
 {
     Q_OBJECT
@@ -41,6 +46,7 @@ private:
     void updatePlanNumbers();
 
     PlanTableModel* m_model;
+    QHash<qint64, QList<NumberRecord>> m_numbersByPlan; // as of the last read, by plan id
     QGroupBox* m_numbersBox = nullptr;
     QListWidget* m_numbers = nullptr;
 };

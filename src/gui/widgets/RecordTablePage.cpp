@@ -3,7 +3,6 @@
 #include "AppContext.h"
 #include "PageAction.h"
 #include "RecordTableModel.h"
-#include "store/Database.h"
 #include "store/ProvisionedRecords.h"
 
 #include <QAction>
@@ -27,7 +26,8 @@ const QColor kErrorColor(0xc0, 0x1c, 0x28);
 
 RecordTablePage::RecordTablePage(AppContext& context, RecordTableModel* model, const QString& name,
                                  int sortColumn, QWidget* parent)
-    : QWidget(parent), m_context(context), m_model(model), m_proxy(new QSortFilterProxyModel(this))
+    : QWidget(parent), m_context(context), m_model(model), m_read(context.worker(), this),
+      m_proxy(new QSortFilterProxyModel(this))
 {
     m_model->setParent(this);
     m_confirm = [this](const QString& title, const QString& question) {
@@ -156,13 +156,18 @@ qint64 RecordTablePage::currentId() const
 void RecordTablePage::loadRecords(QString ProvisionedRecords::*error, const QString& failure,
                                   std::function<void(const ProvisionedRecords&)> show)
 {
-    const ProvisionedRecords records =
-        ProvisionedRecords::read(m_context.database().connection(), m_context.clock());
-    if (!(records.*error).isEmpty()) {
-        showMessage(failure.arg(records.*error));
-        return;
-    }
-    show(records);
+    const Clock* clock = &m_context.clock();
+    m_read.read<ProvisionedRecords>(
+        [clock](QSqlDatabase& db) { return ProvisionedRecords::read(db, *clock); },
+        [this, error, failure, show = std::move(show)](const ProvisionedRecords& records) {
+            if (!(records.*error).isEmpty()) {
+                showMessage(failure.arg(records.*error));
+                return;
+            }
+            show(records);
+            m_loaded = true;
+            updateEmptyState();
+        });
 }
 
 void RecordTablePage::selectRecord(qint64 id)
@@ -187,7 +192,8 @@ void RecordTablePage::currentChanged()
 
 void RecordTablePage::updateEmptyState()
 {
-    m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_empty) : m_table);
+    const bool empty = m_loaded && m_model->rowCount() == 0;
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget*>(m_empty) : m_table);
     currentChanged();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "LatestRead.h"
+
 #include <QDialog>
 #include <QWidget>
 #include <functional>
@@ -19,7 +21,8 @@ struct ProvisionedRecords;
 // What the record pages (Numbers, Plans) share: a title and a bar of actions (add, edit, delete
 // and the page's own) above a sortable table of records, one selected at a time, that an
 // empty-state text replaces while there are none; an error line below; a confirmation before
-// a delete. The page reads the numbers and plans when it is shown and on reload().
+// a delete. The page reads the numbers and plans when it is shown and on reload(), through
+// the DatabaseWorker, never on the GUI thread: the records show when the newest read arrives.
 class RecordTablePage : public QWidget
 {
     Q_OBJECT
@@ -63,9 +66,10 @@ protected:
     QAction* editRecordAction() const { return m_editAction; }
     QAction* deleteRecordAction() const { return m_deleteAction; }
 
-    // Reads the provisioned numbers and plans. If the part the page cannot do without failed
-    // (`error`, the numbers' or the plans'), shows `failure` with the reason; else `show`
-    // shows them.
+    // Reads the provisioned numbers and plans through the DatabaseWorker. When this is the
+    // newest read: if the part the page cannot do without failed (`error`, the numbers' or the
+    // plans'), shows `failure` with the reason; else `show` shows them, and from then on an
+    // empty table gives way to the empty-state text.
     void loadRecords(QString ProvisionedRecords::*error, const QString& failure,
                      std::function<void(const ProvisionedRecords&)> show);
 
@@ -109,7 +113,7 @@ protected:
     // The current record, or what is known of it, may have changed: the edit and delete
     // actions follow whether there is one.
     virtual void currentChanged();
-    // The table, or the empty-state text while there are no records.
+    // The table, or the empty-state text while there are no records (once read).
     virtual void updateEmptyState();
 
     void showEvent(QShowEvent* event) override;
@@ -123,6 +127,8 @@ private:
     AppContext& m_context;
     RecordTableModel* m_model;
     Confirmer m_confirm;
+    LatestRead m_read;
+    bool m_loaded = false; // a read has arrived: an empty table means there are no records
     QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_empty = nullptr;
