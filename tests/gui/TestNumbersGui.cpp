@@ -3,14 +3,18 @@
 #include "GuiTestContext.h"
 #include "MainWindow.h"
 #include "Settings.h"
+#include "TempDatabase.h"
 #include "numbers/NumberDialog.h"
 #include "numbers/NumberTableModel.h"
 #include "numbers/NumbersPage.h"
+#include "plans/PlanTableModel.h"
 #include "plans/PlansPage.h"
 #include "secrets/PathToken.h"
 #include "secrets/SecretStore.h"
 #include "store/Database.h"
 #include "store/DatabaseWorker.h"
+#include "store/NumberRepository.h"
+#include "store/PlanRepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -19,19 +23,27 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
+#include <QUrl>
+#include <memory>
+#include <thread>
 
 using namespace smsdesk;
 using test::child;
@@ -49,6 +61,28 @@ void chooseProvider(QDialog* dialog, const QString& id)
 {
     auto* combo = child<QComboBox>(dialog, "providerCombo");
     combo->setCurrentIndex(combo->findData(id));
+}
+
+// The --db argument that opens the store of `config`, a PostgreSQL database.
+QString databaseArgument(const DatabaseConfig& config)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setUserName(config.userName());
+    url.setPassword(config.password());
+    url.setHost(config.host());
+    url.setPort(config.port());
+    url.setPath(u'/' + config.databaseName());
+    return url.toString();
+}
+
+NumberRecord numberRecord(const QString& e164, qint64 planId = 0)
+{
+    NumberRecord number;
+    number.e164 = e164;
+    number.provider = QStringLiteral("oncloud");
+    number.planId = planId;
+    return number;
 }
 } // namespace
 
@@ -74,6 +108,9 @@ private Q_SLOTS:
     void filtersOverTextColumns();
     void switchesPagesAndRemembersThem();
     void numberModelPassesModelTester();
+    void pagesReadThroughTheWorker();
+    void onlyTheNewestReadShows();
+    void guiRunsWhileTheStoreIsLocked();
 
 private:
     // Opens the dialog with Ctrl+N and returns it once it is shown.
@@ -153,7 +190,7 @@ void TestNumbersGui::addNumber(const QString& typed, const QString& provider, co
 void TestNumbersGui::startsWithEmptyStateAndDatabaseInStatusBar()
 {
     auto* empty = child<QLabel>(m_page, "numbersEmpty");
-    QVERIFY(empty->isVisible());
+    QTRY_VERIFY(empty->isVisible()); // once the (empty) store has been read
     QVERIFY(!m_table->isVisible());
     QCOMPARE(empty->text(), QStringLiteral("No numbers yet. Press Ctrl+N to add one."));
 
@@ -735,6 +772,157 @@ void TestNumbersGui::numberModelPassesModelTester()
     QCOMPARE(model.index(0, NumberTableModel::SecretColumn).data().toString(), QStringLiteral("—"));
     QCOMPARE(model.headerData(NumberTableModel::WebhookUrlColumn, Qt::Horizontal).toString(),
              QStringLiteral("Webhook URL"));
+}
+
+// The pages and the number dialog read through the DatabaseWorker: while it is busy (as it is
+// behind a slow PostgreSQL server) they show what they had, and the stored rows once it reads.
+void TestNumbersGui::pagesReadThroughTheWorker()
+{
+    AppContext& context = m_fixture->context();
+    context.worker().drain();
+    QCoreApplication::processEvents(); // the pages have shown the empty store
+    PlanRecord plan;
+    plan.name = QStringLiteral("Basic");
+    plan.monthlyLimit = 100;
+    QVERIFY(PlanRepository(context.database().connection(), context.clock()).insert(plan));
+    NumberRecord number = numberRecord(kE164, plan.id);
+    QVERIFY(NumberRepository(context.database().connection(), context.clock()).insert(number));
+
+    auto busy = std::make_shared<QSemaphore>();
+    auto release = std::make_shared<QSemaphore>();
+    const auto unblock = qScopeGuard([release] { release->release(); });
+    context.worker().post<bool>(
+        [busy, release](QSqlDatabase&) {
+            busy->release();
+            release->acquire();
+            return true;
+        },
+        this, [](bool) {});
+    QVERIFY(busy->tryAcquire(1, 5000));
+
+    PlansPage* plans = m_window->plansPage();
+    m_page->reload();
+    plans->reload();
+    QPointer<NumberDialog> dialog = m_page->addNumber();
+    QVERIFY(dialog);
+    auto* planCombo = child<QComboBox>(dialog, "planCombo");
+    QTest::qWait(200);
+    QCOMPARE(m_page->model()->rowCount(), 0);
+    QCOMPARE(plans->model()->rowCount(), 0);
+    QCOMPARE(planCombo->count(), 1); // "No plan"
+
+    release->release();
+    QTRY_COMPARE(m_page->model()->rowCount(), 1);
+    QCOMPARE(m_page->model()->index(0, NumberTableModel::PlanColumn).data().toString(),
+             QStringLiteral("Basic"));
+    QTRY_COMPARE(plans->model()->rowCount(), 1);
+    QCOMPARE(plans->model()->index(0, PlanTableModel::NumbersColumn).data().toInt(), 1);
+    QTRY_COMPARE(planCombo->count(), 2);
+    QCOMPARE(planCombo->itemText(1), QStringLiteral("Basic"));
+    dialog->reject();
+    QTRY_VERIFY(!dialog);
+}
+
+// A reload while a read is in flight: the older read's rows never show, even for a moment.
+void TestNumbersGui::onlyTheNewestReadShows()
+{
+    addNumber(QStringLiteral("(404) 555-9999"), QStringLiteral("oncloud"), {});
+    DatabaseWorker& worker = m_fixture->context().worker();
+    worker.drain();
+    QCoreApplication::processEvents(); // every earlier read has shown
+    QSignalSpy inserted(m_page->model(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_page->model(), &QAbstractItemModel::rowsRemoved);
+
+    // The worker runs, in order: a second number is added, the first read sees it, the
+    // number goes again, the second read does not see it.
+    const Clock* clock = &m_fixture->clock();
+    const auto post = [&](std::function<bool(QSqlDatabase&)> job) {
+        worker.post<bool>(std::move(job), this, [](bool ok) { QVERIFY(ok); });
+    };
+    post([clock](QSqlDatabase& db) {
+        NumberRecord second = numberRecord(QStringLiteral("+14045550100"));
+        return NumberRepository(db, *clock).insert(second);
+    });
+    m_page->reload();
+    post([clock](QSqlDatabase& db) {
+        NumberRepository numbers(db, *clock);
+        const auto second = numbers.findByE164(QStringLiteral("+14045550100"));
+        return second && numbers.remove(second->id);
+    });
+    m_page->reload();
+    worker.drain();
+    QTest::qWait(100);
+    QCOMPARE(m_page->model()->rowCount(), 1);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(removed.count(), 0);
+}
+
+// On PostgreSQL a read can wait on the network or on a lock. With the numbers table locked by
+// another connection, the page's reload returns at once and the GUI goes on handling events;
+// the rows show once the lock is gone.
+void TestNumbersGui::guiRunsWhileTheStoreIsLocked()
+{
+    if (!test::TempDatabase::postgresAvailable())
+        QSKIP(qPrintable(test::TempDatabase::skipReason()));
+    test::TempDatabase temp(DatabaseConfig::Backend::Postgres);
+    QString error;
+    QVERIFY2(temp.open(&error), qPrintable(error));
+    NumberRepository numbers(temp.database().connection(), m_fixture->clock());
+    NumberRecord first = numberRecord(kE164);
+    QVERIFY2(numbers.insert(first), qPrintable(numbers.lastError()));
+
+    AppContext context(std::make_unique<test::MemorySecretStore>(),
+                       std::make_unique<test::FakeClock>());
+    QVERIFY2(context.open(databaseArgument(temp.config()), &error), qPrintable(error));
+    NumbersPage page(context);
+    QTRY_COMPARE(page.model()->rowCount(), 1);
+    NumberRecord second = numberRecord(QStringLiteral("+14045550100"));
+    QVERIFY2(numbers.insert(second), qPrintable(numbers.lastError()));
+
+    // Another connection holds the numbers and plans tables (ACCESS EXCLUSIVE blocks reads)
+    // for three seconds at most, so that a GUI that waited on it would get it back.
+    auto locked = std::make_shared<QSemaphore>();
+    auto release = std::make_shared<QSemaphore>();
+    const Database& database = temp.database();
+    std::thread holder([&database, locked, release] {
+        QString openError;
+        QSqlDatabase db = database.openConnection(QStringLiteral("numbers-lock"), &openError);
+        const QString name = db.connectionName();
+        {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("BEGIN")) &&
+                query.exec(QStringLiteral("LOCK TABLE numbers, plans IN ACCESS EXCLUSIVE MODE")))
+                locked->release();
+            else
+                qWarning("could not lock: %s %s", qPrintable(openError),
+                         qPrintable(query.lastError().text()));
+            release->tryAcquire(1, 3000);
+            query.exec(QStringLiteral("ROLLBACK"));
+        }
+        db = QSqlDatabase();
+        Database::closeConnection(name);
+    });
+    const auto unlock = qScopeGuard([&holder, release] {
+        release->release();
+        holder.join();
+    });
+    QVERIFY(locked->tryAcquire(1, 5000));
+
+    int ticks = 0;
+    QTimer timer;
+    timer.setInterval(10);
+    connect(&timer, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    timer.start();
+    QElapsedTimer took;
+    took.start();
+    page.reload();
+    QVERIFY2(took.elapsed() < 1000, qPrintable(QString::number(took.elapsed())));
+    QTest::qWait(300);
+    QVERIFY2(ticks >= 5, qPrintable(QString::number(ticks)));
+    QCOMPARE(page.model()->rowCount(), 1); // the read waits on the lock, off the GUI thread
+
+    release->release();
+    QTRY_COMPARE(page.model()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestNumbersGui)

@@ -2,6 +2,8 @@
 
 #include "AppContext.h"
 #include "phone/PhoneNumber.h"
+#include "store/Database.h"
+#include "store/ProvisionedRecords.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -36,6 +38,18 @@ CliCommand::~CliCommand()
 {
     m_out.flush();
     m_err.flush();
+}
+
+int CliCommand::noCommand(const QString& command, const QString& usage, const QString& missing,
+                          const QString& unknown)
+{
+    if (command == u"--help" || command == u"-h" || command == u"-?" || command == u"help") {
+        print(usage);
+        return Success;
+    }
+    if (command.isEmpty())
+        return fail(UsageError, missing);
+    return fail(UsageError, unknown.arg(command));
 }
 
 std::optional<int> CliCommand::parse(QCommandLineParser& parser, const QStringList& arguments,
@@ -125,6 +139,45 @@ std::optional<bool> CliCommand::jsonlFormat(QCommandLineParser& parser, int* sta
         UsageError,
         tr("--format \"%1\" is not known: use table or jsonl.").arg(parser.value(m_formatOption)));
     return std::nullopt;
+}
+
+int CliCommand::list(const QStringList& arguments, const QString& command,
+                     const QString& description, const QStringList& header,
+                     const std::function<Listing(const ProvisionedRecords&)>& list)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(description);
+    addDatabaseOption(parser);
+    addFormatOption(parser);
+    if (auto status = parse(parser, arguments, command,
+                            command + QStringLiteral(" [--format table|jsonl] [options]")))
+        return *status;
+    if (auto status = checkPositional(parser, 0))
+        return *status;
+    int status = Success;
+    const std::optional<bool> jsonl = jsonlFormat(parser, &status);
+    if (!jsonl)
+        return status;
+
+    AppContext context;
+    if (auto openStatus = openContext(context, parser))
+        return *openStatus;
+    const Listing listing =
+        list(ProvisionedRecords::read(context.database().connection(), context.clock()));
+    if (!listing.error.isEmpty())
+        return fail(Failure, listing.error);
+
+    if (*jsonl) {
+        for (const ListRow& row : listing.rows)
+            print(jsonLine(row.fields));
+        return Success;
+    }
+    QList<QStringList> rows{header};
+    for (const ListRow& row : listing.rows)
+        rows << row.cells;
+    for (const QString& line : table(rows))
+        print(line);
+    return Success;
 }
 
 int CliCommand::fail(int status, const QString& message)

@@ -7,12 +7,14 @@
 #include <QList>
 #include <QStringList>
 #include <QTextStream>
+#include <functional>
 #include <optional>
 #include <utility>
 
 namespace smsdesk {
 
 class AppContext;
+struct ProvisionedRecords;
 
 // What the `smsdesk numbers …` and `smsdesk plans …` commands share: option parsing with
 // --help, bad input as ONE line on stderr starting "smsdesk: ", short results on stdout,
@@ -36,6 +38,22 @@ public:
 
 protected:
     CliCommand();
+
+    // `smsdesk GROUP COMMAND …`: runs the command of `commands` named first in `arguments`
+    // with the arguments after its name. --help, -h, -? or help prints `usage` (exit status
+    // 0); no command says `missing`, another name `unknown` with the name (exit status 2).
+    template <typename Group>
+    int dispatch(const QStringList& arguments,
+                 const QList<std::pair<QString, int (Group::*)(const QStringList&)>>& commands,
+                 const QString& usage, const QString& missing, const QString& unknown)
+    {
+        const QString command = arguments.value(0);
+        for (const auto& [name, run] : commands) {
+            if (command == name)
+                return (static_cast<Group*>(this)->*run)(arguments.mid(1));
+        }
+        return noCommand(command, usage, missing, unknown);
+    }
 
     // Parses `arguments` (after the sub-command) for `command` ("numbers add"). Returns
     // std::nullopt when the command should go on, else the exit status (0 after --help).
@@ -79,6 +97,25 @@ protected:
         return *outcome;
     }
 
+    // One record of a `list` command: its JSON Lines fields, in order, and its table cells.
+    struct ListRow
+    {
+        QList<std::pair<QString, QJsonValue>> fields;
+        QStringList cells;
+    };
+    // What a `list` command read: its rows, or why the store could not be read.
+    struct Listing
+    {
+        QList<ListRow> rows;
+        QString error;
+    };
+    // `GROUP list [--format table|jsonl]` (`command` is "GROUP list"): parses the arguments,
+    // opens the store, reads the numbers and plans, and prints the records `list` makes of them
+    // as JSON Lines, or as a table with `header` above the rows.
+    int list(const QStringList& arguments, const QString& command, const QString& description,
+             const QStringList& header,
+             const std::function<Listing(const ProvisionedRecords&)>& list);
+
     // {"id":1,"name":"x"} with the keys in the order given.
     static QString jsonLine(const QList<std::pair<QString, QJsonValue>>& fields);
     // Aligned columns; rows.first() is the header.
@@ -89,6 +126,10 @@ protected:
     QString m_command; // "numbers add", for messages
 
 private:
+    // dispatch() when `command` names none of the group's commands.
+    int noCommand(const QString& command, const QString& usage, const QString& missing,
+                  const QString& unknown);
+
     QTextStream m_out;
     QTextStream m_err;
     QCommandLineOption m_dbOption;

@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "phone/PhoneNumber.h"
 #include "providers/ProviderCatalog.h"
+#include "provisioning/FieldError.h"
 #include "provisioning/NumberCsvImporter.h"
 #include "provisioning/NumberProvisioner.h"
 #include "provisioning/NumberValidator.h"
@@ -10,6 +11,7 @@
 #include "store/Database.h"
 #include "store/NumberRepository.h"
 #include "store/PlanRepository.h"
+#include "store/ProvisionedRecords.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -55,17 +57,6 @@ QString optionFor(NumberValidator::Field field)
     return {};
 }
 
-// `--number "(000) 555" is not a valid number: …`, `--provider "x": Choose a provider: …`,
-// `--label: Keep the label under …`. `shown` is the value worth repeating, if any.
-QString describe(const QString& option, const QString& shown, const QString& message)
-{
-    if (message.startsWith(u'"'))
-        return option + u' ' + message;
-    if (!shown.isEmpty())
-        return QStringLiteral("%1 \"%2\": %3").arg(option, shown, message);
-    return option + QLatin1String(": ") + message;
-}
-
 QString yesNo(bool value)
 {
     return value ? tr("yes") : tr("no");
@@ -105,47 +96,31 @@ bool hasSecrets(const NumberDraft& draft)
 
 int NumbersCommand::run(const QStringList& arguments)
 {
-    const QString command = arguments.value(0);
     if (auto status = refuseSecretArguments(arguments))
         return *status;
-    if (command == u"add")
-        return add(arguments.mid(1));
-    if (command == u"list")
-        return list(arguments.mid(1));
-    if (command == u"remove")
-        return remove(arguments.mid(1));
-    if (command == u"import")
-        return importFile(arguments.mid(1));
-    if (command == u"--help" || command == u"-h" || command == u"-?" || command == u"help")
-        return overview(true);
-    if (command.isEmpty())
-        return overview(false);
-    return fail(UsageError, tr("numbers: unknown command \"%1\": use add, list, remove or import "
-                               "(see smsdesk numbers --help)")
-                                .arg(command));
-}
-
-int NumbersCommand::overview(bool asHelp)
-{
-    if (!asHelp) {
-        return fail(UsageError, tr("numbers: give a command: add, list, remove or import (see "
-                                   "smsdesk numbers --help)"));
-    }
-    print(tr("Usage: smsdesk numbers add|list|remove|import [options]\n"
-             "Provisions numbers (DIDs) on webhook SMS providers.\n\n"
-             "Commands:\n"
-             "  add     --number N --provider P [--label L] [--plan NAME] [--webhook-url U]\n"
-             "          [--fallback-email E] [--service-id ID] [--client-id ID]\n"
-             "          [--device-id ID --sim 0|1] [--secret-env VAR] [--auth-header-env VAR]\n"
-             "          [--path-token-env VAR] [--disabled] [--region CC]\n"
-             "  list    [--format table|jsonl]\n"
-             "  remove  --number N [--region CC]\n"
-             "  import  FILE.csv [--region CC]\n\n"
-             "Every command takes --db PATH|postgresql://… and --help.\n"
-             "Secrets are never taken on the command line: --secret-env, --auth-header-env and\n"
-             "--path-token-env name environment variables that hold them; they are stored in the\n"
-             "system keychain."));
-    return Success;
+    return dispatch<NumbersCommand>(
+        arguments,
+        {{QStringLiteral("add"), &NumbersCommand::add},
+         {QStringLiteral("list"), &NumbersCommand::list},
+         {QStringLiteral("remove"), &NumbersCommand::remove},
+         {QStringLiteral("import"), &NumbersCommand::importFile}},
+        tr("Usage: smsdesk numbers add|list|remove|import [options]\n"
+           "Provisions numbers (DIDs) on webhook SMS providers.\n\n"
+           "Commands:\n"
+           "  add     --number N --provider P [--label L] [--plan NAME] [--webhook-url U]\n"
+           "          [--fallback-email E] [--service-id ID] [--client-id ID]\n"
+           "          [--device-id ID --sim 0|1] [--secret-env VAR] [--auth-header-env VAR]\n"
+           "          [--path-token-env VAR] [--disabled] [--region CC]\n"
+           "  list    [--format table|jsonl]\n"
+           "  remove  --number N [--region CC]\n"
+           "  import  FILE.csv [--region CC]\n\n"
+           "Every command takes --db PATH|postgresql://… and --help.\n"
+           "Secrets are never taken on the command line: --secret-env, --auth-header-env and\n"
+           "--path-token-env name environment variables that hold them; they are stored in the\n"
+           "system keychain."),
+        tr("numbers: give a command: add, list, remove or import (see smsdesk numbers --help)"),
+        tr("numbers: unknown command \"%1\": use add, list, remove or import (see smsdesk "
+           "numbers --help)"));
 }
 
 std::optional<int> NumbersCommand::refuseSecretArguments(const QStringList& arguments)
@@ -353,7 +328,7 @@ int NumbersCommand::add(const QStringList& arguments)
             default:
                 break;
             }
-            parts << describe(option, shown, it.value());
+            parts << FieldError::describe(option, shown, it.value());
         }
         return fail(UsageError, parts.join(u' '));
     }
@@ -409,79 +384,46 @@ int NumbersCommand::add(const QStringList& arguments)
 
 int NumbersCommand::list(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Lists the numbers. Secrets are never shown: only whether the keychain holds one."));
-    addDatabaseOption(parser);
-    addFormatOption(parser);
-    if (auto status = parse(parser, arguments, QStringLiteral("numbers list"),
-                            QStringLiteral("numbers list [--format table|jsonl] [options]")))
-        return *status;
-    if (auto status = checkPositional(parser, 0))
-        return *status;
-    int status = Success;
-    const std::optional<bool> jsonl = jsonlFormat(parser, &status);
-    if (!jsonl)
-        return status;
-
-    AppContext context;
-    if (auto openStatus = openContext(context, parser))
-        return *openStatus;
-    const NumberRepository numbers(context.database().connection(), context.clock());
-    const PlanRepository plans(context.database().connection(), context.clock());
-    const QList<NumberRecord> all = numbers.list();
-    if (!numbers.lastError().isEmpty())
-        return fail(Failure, numbers.lastError());
-    QHash<qint64, QString> planNames;
-    for (const PlanRecord& plan : plans.list())
-        planNames.insert(plan.id, plan.name);
-    if (!plans.lastError().isEmpty())
-        return fail(Failure, plans.lastError());
-
-    if (*jsonl) {
-        for (const NumberRecord& number : all) {
-            const QJsonValue planValue = number.planId != 0 && planNames.contains(number.planId)
-                                             ? QJsonValue(planNames.value(number.planId))
-                                             : QJsonValue(QJsonValue::Null);
-            const QJsonValue simValue =
-                number.sim >= 0 ? QJsonValue(number.sim) : QJsonValue(QJsonValue::Null);
-            print(jsonLine({{QStringLiteral("id"), number.id},
-                            {QStringLiteral("number"), number.e164},
-                            {QStringLiteral("label"), number.label},
-                            {QStringLiteral("provider"), number.provider},
-                            {QStringLiteral("enabled"), number.enabled},
-                            {QStringLiteral("plan"), planValue},
-                            {QStringLiteral("webhook_url"), number.webhookUrl},
-                            {QStringLiteral("fallback_email"), number.fallbackEmail},
-                            {QStringLiteral("service_id"), number.serviceId},
-                            {QStringLiteral("client_id"), number.clientId},
-                            {QStringLiteral("device_id"), number.deviceId},
-                            {QStringLiteral("sim"), simValue},
-                            {QStringLiteral("secret_set"), number.hasSecret},
-                            {QStringLiteral("auth_header_set"), number.hasAuthHeader},
-                            {QStringLiteral("path_token_set"), number.hasPathToken()}}));
-        }
-        return Success;
-    }
-    QList<QStringList> rows{{tr("ID"), tr("NUMBER"), tr("PROVIDER"), tr("LABEL"), tr("PLAN"),
-                             tr("ENABLED"), tr("WEBHOOK URL"), tr("PROVIDER IDS"), tr("SECRET"),
-                             tr("AUTH HEADER"), tr("PATH TOKEN")}};
-    for (const NumberRecord& number : all) {
-        rows << QStringList{QString::number(number.id),
-                            number.e164,
-                            number.provider,
-                            number.label,
-                            planNames.value(number.planId),
-                            yesNo(number.enabled),
-                            number.webhookUrl,
-                            providerIds(number),
-                            yesNo(number.hasSecret),
-                            yesNo(number.hasAuthHeader),
-                            yesNo(number.hasPathToken())};
-    }
-    for (const QString& line : table(rows))
-        print(line);
-    return Success;
+    const QStringList header{tr("ID"),     tr("NUMBER"),      tr("PROVIDER"),    tr("LABEL"),
+                             tr("PLAN"),   tr("ENABLED"),     tr("WEBHOOK URL"), tr("PROVIDER IDS"),
+                             tr("SECRET"), tr("AUTH HEADER"), tr("PATH TOKEN")};
+    return CliCommand::list(
+        arguments, QStringLiteral("numbers list"),
+        tr("Lists the numbers. Secrets are never shown: only whether the keychain holds one."),
+        header, [](const ProvisionedRecords& records) {
+            Listing listing;
+            listing.error =
+                records.numbersError.isEmpty() ? records.plansError : records.numbersError;
+            const QHash<qint64, QString> planNames = records.planNames();
+            for (const NumberRecord& number : records.numbers) {
+                const QJsonValue planValue = number.planId != 0 && planNames.contains(number.planId)
+                                                 ? QJsonValue(planNames.value(number.planId))
+                                                 : QJsonValue(QJsonValue::Null);
+                const QJsonValue simValue =
+                    number.sim >= 0 ? QJsonValue(number.sim) : QJsonValue(QJsonValue::Null);
+                listing.rows << ListRow{
+                    {{QStringLiteral("id"), number.id},
+                     {QStringLiteral("number"), number.e164},
+                     {QStringLiteral("label"), number.label},
+                     {QStringLiteral("provider"), number.provider},
+                     {QStringLiteral("enabled"), number.enabled},
+                     {QStringLiteral("plan"), planValue},
+                     {QStringLiteral("webhook_url"), number.webhookUrl},
+                     {QStringLiteral("fallback_email"), number.fallbackEmail},
+                     {QStringLiteral("service_id"), number.serviceId},
+                     {QStringLiteral("client_id"), number.clientId},
+                     {QStringLiteral("device_id"), number.deviceId},
+                     {QStringLiteral("sim"), simValue},
+                     {QStringLiteral("secret_set"), number.hasSecret},
+                     {QStringLiteral("auth_header_set"), number.hasAuthHeader},
+                     {QStringLiteral("path_token_set"), number.hasPathToken()}},
+                    {QString::number(number.id), number.e164, number.provider, number.label,
+                     planNames.value(number.planId), yesNo(number.enabled), number.webhookUrl,
+                     providerIds(number), yesNo(number.hasSecret), yesNo(number.hasAuthHeader),
+                     yesNo(number.hasPathToken())}};
+            }
+            return listing;
+        });
 }
 
 int NumbersCommand::remove(const QStringList& arguments)
@@ -525,7 +467,8 @@ int NumbersCommand::remove(const QStringList& arguments)
         if (!numbers.lastError().isEmpty())
             return fail(Failure, numbers.lastError());
         if (!parsed.ok())
-            return fail(UsageError, describe(QStringLiteral("--number"), typed, parsed.error));
+            return fail(UsageError,
+                        FieldError::describe(QStringLiteral("--number"), typed, parsed.error));
         return fail(UsageError, tr("--number \"%1\": %2 is not provisioned.").arg(typed, e164));
     }
 

@@ -19,7 +19,6 @@ private:
     int list(const QStringList& arguments);
     int remove(const QStringList& arguments);
     int importFile(const QStringList& arguments);
-    int overview(bool asHelp);
 
     // A secret given on the command line (--secret, --auth-header) is refused before anything.
     std::optional<int> refuseSecretArguments(const QStringList& arguments);

@@ -3,8 +3,8 @@
 #include "AppContext.h"
 #include "provisioning/PlanProvisioner.h"
 #include "store/Database.h"
-#include "store/NumberRepository.h"
 #include "store/PlanRepository.h"
+#include "store/ProvisionedRecords.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -33,34 +33,19 @@ QString optionFor(PlanValidator::Field field)
 
 int PlansCommand::run(const QStringList& arguments)
 {
-    const QString command = arguments.value(0);
-    if (command == u"add")
-        return add(arguments.mid(1));
-    if (command == u"list")
-        return list(arguments.mid(1));
-    if (command == u"--help" || command == u"-h" || command == u"-?" || command == u"help")
-        return overview(true);
-    if (command.isEmpty())
-        return overview(false);
-    m_command = QStringLiteral("plans");
-    return fail(UsageError,
-                tr("plans: unknown command \"%1\": use add or list (see smsdesk plans --help)")
-                    .arg(command));
-}
-
-int PlansCommand::overview(bool asHelp)
-{
-    if (!asHelp)
-        return fail(UsageError,
-                    tr("plans: give a command: add or list (see smsdesk plans --help)"));
-    print(tr("Usage: smsdesk plans add|list [options]\n"
-             "SMS plans: a monthly message limit per number, outbound included or not, the "
-             "billing-cycle day.\n\n"
-             "Commands:\n"
-             "  add   --name N --monthly-limit K [--no-outbound] [--inactive] [--cycle-day D]\n"
-             "  list  [--format table|jsonl]\n\n"
-             "Every command takes --db PATH|postgresql://… and --help."));
-    return Success;
+    return dispatch<PlansCommand>(
+        arguments,
+        {{QStringLiteral("add"), &PlansCommand::add},
+         {QStringLiteral("list"), &PlansCommand::list}},
+        tr("Usage: smsdesk plans add|list [options]\n"
+           "SMS plans: a monthly message limit per number, outbound included or not, the "
+           "billing-cycle day.\n\n"
+           "Commands:\n"
+           "  add   --name N --monthly-limit K [--no-outbound] [--inactive] [--cycle-day D]\n"
+           "  list  [--format table|jsonl]\n\n"
+           "Every command takes --db PATH|postgresql://… and --help."),
+        tr("plans: give a command: add or list (see smsdesk plans --help)"),
+        tr("plans: unknown command \"%1\": use add or list (see smsdesk plans --help)"));
 }
 
 int PlansCommand::add(const QStringList& arguments)
@@ -136,63 +121,33 @@ int PlansCommand::add(const QStringList& arguments)
 
 int PlansCommand::list(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Lists the SMS plans and how many numbers are on each."));
-    addDatabaseOption(parser);
-    addFormatOption(parser);
-    if (auto status = parse(parser, arguments, QStringLiteral("plans list"),
-                            QStringLiteral("plans list [--format table|jsonl] [options]")))
-        return *status;
-    if (auto status = checkPositional(parser, 0))
-        return *status;
-    int status = Success;
-    const std::optional<bool> jsonl = jsonlFormat(parser, &status);
-    if (!jsonl)
-        return status;
-
-    AppContext context;
-    if (auto openStatus = openContext(context, parser))
-        return *openStatus;
-    const PlanRepository plans(context.database().connection(), context.clock());
-    const NumberRepository numbers(context.database().connection(), context.clock());
-    const QList<PlanRecord> all = plans.list();
-    if (!plans.lastError().isEmpty())
-        return fail(Failure, plans.lastError());
-    const QList<NumberRecord> allNumbers = numbers.list();
-    if (!numbers.lastError().isEmpty())
-        return fail(Failure, numbers.lastError());
-    QHash<qint64, int> counts;
-    for (const NumberRecord& number : allNumbers) {
-        if (number.planId != 0)
-            ++counts[number.planId];
-    }
-
-    if (*jsonl) {
-        for (const PlanRecord& plan : all) {
-            print(jsonLine({{QStringLiteral("id"), plan.id},
-                            {QStringLiteral("name"), plan.name},
-                            {QStringLiteral("monthly_limit"), plan.monthlyLimit},
-                            {QStringLiteral("outbound_included"), plan.outboundIncluded},
-                            {QStringLiteral("active"), plan.active},
-                            {QStringLiteral("cycle_day"), plan.cycleDay},
-                            {QStringLiteral("numbers"), counts.value(plan.id)}}));
-        }
-        return Success;
-    }
-    QList<QStringList> rows{{tr("ID"), tr("NAME"), tr("MONTHLY LIMIT"), tr("OUTBOUND"),
-                             tr("ACTIVE"), tr("CYCLE DAY"), tr("NUMBERS")}};
-    for (const PlanRecord& plan : all) {
-        rows << QStringList{QString::number(plan.id),
-                            plan.name,
-                            QString::number(plan.monthlyLimit),
-                            plan.outboundIncluded ? tr("yes") : tr("no"),
-                            plan.active ? tr("yes") : tr("no"),
-                            QString::number(plan.cycleDay),
-                            QString::number(counts.value(plan.id))};
-    }
-    for (const QString& line : table(rows))
-        print(line);
-    return Success;
+    const QStringList header{tr("ID"),     tr("NAME"),      tr("MONTHLY LIMIT"), tr("OUTBOUND"),
+                             tr("ACTIVE"), tr("CYCLE DAY"), tr("NUMBERS")};
+    return CliCommand::list(
+        arguments, QStringLiteral("plans list"),
+        tr("Lists the SMS plans and how many numbers are on each."), header,
+        [](const ProvisionedRecords& records) {
+            Listing listing;
+            listing.error =
+                records.plansError.isEmpty() ? records.numbersError : records.plansError;
+            const QHash<qint64, int> counts = records.numberCounts();
+            for (const PlanRecord& plan : records.plans) {
+                const int count = counts.value(plan.id);
+                listing.rows << ListRow{
+                    {{QStringLiteral("id"), plan.id},
+                     {QStringLiteral("name"), plan.name},
+                     {QStringLiteral("monthly_limit"), plan.monthlyLimit},
+                     {QStringLiteral("outbound_included"), plan.outboundIncluded},
+                     {QStringLiteral("active"), plan.active},
+                     {QStringLiteral("cycle_day"), plan.cycleDay},
+                     {QStringLiteral("numbers"), count}},
+                    {QString::number(plan.id), plan.name, QString::number(plan.monthlyLimit),
+                     plan.outboundIncluded ? tr("yes") : tr("no"),
+                     plan.active ? tr("yes") : tr("no"), QString::number(plan.cycleDay),
+                     QString::number(count)}};
+            }
+            return listing;
+        });
 }
 
 } // namespace smsdesk

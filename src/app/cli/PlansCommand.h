@@ -13,7 +13,6 @@ public:
 private:
     int add(const QStringList& arguments);
     int list(const QStringList& arguments);
-    int overview(bool asHelp);
 };
 
 } // namespace smsdesk

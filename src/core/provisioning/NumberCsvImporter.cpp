@@ -1,5 +1,6 @@
 #include "NumberCsvImporter.h"
 
+#include "FieldError.h"
 #include "NumberValidator.h"
 
 #include <QCoreApplication>
@@ -56,17 +57,6 @@ QString columnFor(NumberValidator::Field field)
         break; // not a CSV column
     }
     return {};
-}
-
-// "number "(000) 555" is not a valid number: ...", "webhook_url "http://x": Zonitel only ...",
-// "label: Keep the label under ...". `shown` is the value worth repeating, if any.
-QString describe(const QString& column, const QString& shown, const QString& message)
-{
-    if (message.startsWith(u'"'))
-        return column + u' ' + message;
-    if (!shown.isEmpty())
-        return QStringLiteral("%1 \"%2\": %3").arg(column, shown, message);
-    return column + QLatin1String(": ") + message;
 }
 
 QString oneLine(QString text)
@@ -318,7 +308,7 @@ NumberCsvImporter::Row NumberCsvImporter::checkRow(const Record& record, const Q
         draft.sim = sim.toInt(&isInteger);
         if (!isInteger) {
             draft.sim = -1;
-            *errors << describe(kSim, sim, tr("The SIM slot is 0 or 1."));
+            *errors << FieldError::describe(kSim, sim, tr("The SIM slot is 0 or 1."));
         }
     }
 
@@ -329,7 +319,7 @@ NumberCsvImporter::Row NumberCsvImporter::checkRow(const Record& record, const Q
         if (planId)
             draft.planId = *planId;
         else
-            *errors << describe(kPlan, plan, tr("There is no plan with this name."));
+            *errors << FieldError::describe(kPlan, plan, tr("There is no plan with this name."));
     }
 
     // Secrets come from the environment; the file only names the variables.
@@ -360,7 +350,7 @@ NumberCsvImporter::Row NumberCsvImporter::checkRow(const Record& record, const Q
         *errors
             << (secret
                     ? QStringLiteral("%1 %2: %3").arg(column, variableOf.value(column), it.value())
-                    : describe(column, shown, it.value()));
+                    : FieldError::describe(column, shown, it.value()));
     }
     if (validation.ok()) {
         row.e164 = validation.record.e164;

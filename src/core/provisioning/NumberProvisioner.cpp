@@ -1,5 +1,6 @@
 #include "NumberProvisioner.h"
 
+#include "RecordRemoval.h"
 #include "secrets/PathToken.h"
 #include "store/DatabaseWorker.h"
 #include "store/NumberRepository.h"
@@ -259,22 +260,8 @@ void NumberProvisioner::setEnabled(qint64 id, bool enabled, Callback done)
 
 void NumberProvisioner::remove(qint64 id, Callback done)
 {
-    const Clock& clock = m_clock;
-    m_worker.post<Outcome>(
-        [id, &clock](QSqlDatabase& db) {
-            NumberRepository numbers(db, clock);
-            Outcome outcome;
-            const auto existing = numbers.find(id);
-            if (!existing) {
-                outcome.error = tr("The number no longer exists.");
-                return outcome;
-            }
-            outcome.record = *existing;
-            outcome.ok = numbers.remove(id);
-            outcome.error = outcome.ok ? QString() : numbers.lastError();
-            return outcome;
-        },
-        this,
+    RecordRemoval::post<NumberRepository>(
+        m_worker, m_clock, id, tr("The number no longer exists."), &Outcome::record, this,
         [this, done = std::move(done)](Outcome outcome) {
             if (!outcome.ok)
                 return done(outcome);

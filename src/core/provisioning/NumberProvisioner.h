@@ -2,6 +2,7 @@
 
 #include "NumberDraft.h"
 #include "NumberValidator.h"
+#include "ProvisionOutcome.h"
 #include "secrets/SecretStore.h"
 #include "store/NumberRecord.h"
 
@@ -23,12 +24,9 @@ class NumberProvisioner : public QObject
     Q_OBJECT
 
 public:
-    struct Outcome
+    struct Outcome : ProvisionOutcome<NumberValidator::Field>
     {
-        bool ok = false;
-        NumberRecord record;                               // as stored, when ok
-        QMap<NumberValidator::Field, QString> fieldErrors; // validation, per field
-        QString error;                                     // one sentence for the user
+        NumberRecord record; // as stored, when ok
     };
     using Callback = std::function<void(const Outcome&)>;
 

@@ -1,5 +1,6 @@
 #include "PlanProvisioner.h"
 
+#include "RecordRemoval.h"
 #include "store/DatabaseWorker.h"
 #include "store/PlanRepository.h"
 
@@ -36,23 +37,8 @@ void PlanProvisioner::save(PlanRecord plan, Callback done)
 
 void PlanProvisioner::remove(qint64 id, Callback done)
 {
-    const Clock& clock = m_clock;
-    m_worker.post<Outcome>(
-        [id, &clock](QSqlDatabase& db) {
-            PlanRepository plans(db, clock);
-            Outcome outcome;
-            const auto existing = plans.find(id);
-            if (!existing) {
-                outcome.error = tr("The plan no longer exists.");
-                return outcome;
-            }
-            outcome.plan = *existing;
-            outcome.ok = plans.remove(id);
-            if (!outcome.ok)
-                outcome.error = plans.lastError();
-            return outcome;
-        },
-        this, std::move(done));
+    RecordRemoval::post<PlanRepository>(m_worker, m_clock, id, tr("The plan no longer exists."),
+                                        &Outcome::plan, this, std::move(done));
 }
 
 } // namespace smsdesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PlanValidator.h"
+#include "ProvisionOutcome.h"
 #include "store/PlanRecord.h"
 
 #include <QObject>
@@ -17,12 +18,9 @@ class PlanProvisioner : public QObject
     Q_OBJECT
 
 public:
-    struct Outcome
+    struct Outcome : ProvisionOutcome<PlanValidator::Field>
     {
-        bool ok = false;
         PlanRecord plan; // as stored, when ok
-        QMap<PlanValidator::Field, QString> fieldErrors;
-        QString error;
     };
     using Callback = std::function<void(const Outcome&)>;
 

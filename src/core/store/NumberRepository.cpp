@@ -88,35 +88,19 @@ QString pathTokenInUseMessage(const QString& e164)
 } // namespace
 
 NumberRepository::NumberRepository(QSqlDatabase db, const Clock& clock)
-    : m_db(std::move(db)), m_clock(clock)
+    : RecordRepository(std::move(db), clock)
 {}
 
-bool NumberRepository::fail(const QString& message) const
+QList<NumberRecord> NumberRepository::selectWhere(const QString& where,
+                                                  const QVariantList& values) const
 {
-    m_lastError = message;
-    return false;
-}
-
-QList<NumberRecord> NumberRepository::select(const QString& where, const QVariantList& values) const
-{
-    QList<NumberRecord> numbers;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM numbers %2 ORDER BY e164").arg(kColumns, where));
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        fail(query.lastError().text());
-        return numbers;
-    }
-    while (query.next())
-        numbers << readNumber(query);
-    return numbers;
+    return select(QStringLiteral("SELECT %1 FROM numbers %2 ORDER BY e164").arg(kColumns, where),
+                  values, readNumber);
 }
 
 bool NumberRepository::exec(const QString& sql, const QVariantList& values)
 {
-    QSqlQuery query(m_db);
+    QSqlQuery query(db());
     query.prepare(sql);
     for (const QVariant& value : values)
         query.addBindValue(value);
@@ -130,23 +114,23 @@ bool NumberRepository::exec(const QString& sql, const QVariantList& values)
 
 QList<NumberRecord> NumberRepository::list() const
 {
-    return select({}, {});
+    return selectWhere({}, {});
 }
 
 QList<NumberRecord> NumberRepository::listByPlan(qint64 planId) const
 {
-    return select(QStringLiteral("WHERE plan_id = ?"), {planId});
+    return selectWhere(QStringLiteral("WHERE plan_id = ?"), {planId});
 }
 
 std::optional<NumberRecord> NumberRepository::find(qint64 id) const
 {
-    const auto rows = select(QStringLiteral("WHERE id = ?"), {id});
+    const auto rows = selectWhere(QStringLiteral("WHERE id = ?"), {id});
     return rows.isEmpty() ? std::nullopt : std::optional(rows.first());
 }
 
 std::optional<NumberRecord> NumberRepository::findByE164(const QString& e164) const
 {
-    const auto rows = select(QStringLiteral("WHERE e164 = ?"), {e164});
+    const auto rows = selectWhere(QStringLiteral("WHERE e164 = ?"), {e164});
     return rows.isEmpty() ? std::nullopt : std::optional(rows.first());
 }
 
@@ -154,7 +138,7 @@ std::optional<NumberRecord> NumberRepository::findByPathTokenHash(const QString&
 {
     if (hash.isEmpty())
         return std::nullopt;
-    const auto rows = select(QStringLiteral("WHERE path_token = ?"), {hash});
+    const auto rows = selectWhere(QStringLiteral("WHERE path_token = ?"), {hash});
     return rows.isEmpty() ? std::nullopt : std::optional(rows.first());
 }
 
@@ -173,8 +157,8 @@ bool NumberRepository::insert(NumberRecord& number)
         return fail(duplicateMessage(number.e164));
     if (pathTokenHashInUse(number))
         return false;
-    number.createdAtMs = number.updatedAtMs = m_clock.nowMs();
-    QSqlQuery query(m_db);
+    number.createdAtMs = number.updatedAtMs = clock().nowMs();
+    QSqlQuery query(db());
     query.prepare(
         QStringLiteral("INSERT INTO numbers (e164, label, provider, enabled, plan_id, webhook_url, "
                        "fallback_email, "
@@ -199,7 +183,7 @@ bool NumberRepository::update(NumberRecord& number)
         return fail(duplicateMessage(number.e164));
     if (pathTokenHashInUse(number))
         return false;
-    number.updatedAtMs = m_clock.nowMs();
+    number.updatedAtMs = clock().nowMs();
     QVariantList values{number.e164};
     values << editableValues(number) << number.updatedAtMs << number.id;
     return exec(QStringLiteral("UPDATE numbers SET e164 = ?, label = ?, provider = ?, enabled = ?, "
@@ -212,7 +196,7 @@ bool NumberRepository::update(NumberRecord& number)
 bool NumberRepository::setEnabled(qint64 id, bool enabled)
 {
     return exec(QStringLiteral("UPDATE numbers SET enabled = ?, updated_at = ? WHERE id = ?"),
-                {enabled ? 1 : 0, m_clock.nowMs(), id});
+                {enabled ? 1 : 0, clock().nowMs(), id});
 }
 
 bool NumberRepository::setSecretFlags(qint64 id, bool hasSecret, bool hasAuthHeader)
@@ -220,7 +204,7 @@ bool NumberRepository::setSecretFlags(qint64 id, bool hasSecret, bool hasAuthHea
     return exec(
         QStringLiteral(
             "UPDATE numbers SET has_secret = ?, has_auth_header = ?, updated_at = ? WHERE id = ?"),
-        {hasSecret ? 1 : 0, hasAuthHeader ? 1 : 0, m_clock.nowMs(), id});
+        {hasSecret ? 1 : 0, hasAuthHeader ? 1 : 0, clock().nowMs(), id});
 }
 
 bool NumberRepository::setPathTokenHash(qint64 id, const QString& hash)
@@ -231,7 +215,7 @@ bool NumberRepository::setPathTokenHash(qint64 id, const QString& hash)
     if (pathTokenHashInUse(number))
         return false;
     return exec(QStringLiteral("UPDATE numbers SET path_token = ?, updated_at = ? WHERE id = ?"),
-                {nullableText(hash), m_clock.nowMs(), id});
+                {nullableText(hash), clock().nowMs(), id});
 }
 
 bool NumberRepository::remove(qint64 id)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "NumberRecord.h"
+#include "RecordRepository.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -8,10 +9,8 @@
 
 namespace smsdesk {
 
-class Clock;
-
 // Reads and writes the numbers table on one connection (use it from that connection's thread).
-class NumberRepository
+class NumberRepository : public RecordRepository
 {
 public:
     NumberRepository(QSqlDatabase db, const Clock& clock);
@@ -32,18 +31,11 @@ public:
     bool setPathTokenHash(qint64 id, const QString& hash);
     bool remove(qint64 id);
 
-    QString lastError() const { return m_lastError; }
-
 private:
-    QList<NumberRecord> select(const QString& where, const QVariantList& values) const;
+    QList<NumberRecord> selectWhere(const QString& where, const QVariantList& values) const;
     bool exec(const QString& sql, const QVariantList& values);
-    bool fail(const QString& message) const;
     // True (and lastError() says by whom) when another row holds number.pathTokenHash.
     bool pathTokenHashInUse(const NumberRecord& number) const;
-
-    QSqlDatabase m_db;
-    const Clock& m_clock;
-    mutable QString m_lastError;
 };
 
 } // namespace smsdesk

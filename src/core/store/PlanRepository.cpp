@@ -25,71 +25,55 @@ PlanRecord readPlan(const QSqlQuery& query)
     plan.createdAtMs = query.value(6).toLongLong();
     return plan;
 }
+
+QString duplicateMessage(const QString& name)
+{
+    return QCoreApplication::translate("smsdesk::PlanRepository",
+                                       "A plan named \"%1\" already exists.")
+        .arg(name);
+}
+
+// The values of name, monthly_limit, outbound_included, active and cycle_day, in this order.
+QVariantList editableValues(const PlanRecord& plan)
+{
+    return {plan.name, plan.monthlyLimit, plan.outboundIncluded ? 1 : 0, plan.active ? 1 : 0,
+            plan.cycleDay};
+}
 } // namespace
 
 PlanRepository::PlanRepository(QSqlDatabase db, const Clock& clock)
-    : m_db(std::move(db)), m_clock(clock)
+    : RecordRepository(std::move(db), clock)
 {}
-
-bool PlanRepository::fail(const QString& message) const
-{
-    m_lastError = message;
-    return false;
-}
 
 QList<PlanRecord> PlanRepository::list() const
 {
-    QList<PlanRecord> plans;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT %1 FROM plans ORDER BY name").arg(kColumns))) {
-        fail(query.lastError().text());
-        return plans;
-    }
-    while (query.next())
-        plans << readPlan(query);
-    return plans;
+    return select(QStringLiteral("SELECT %1 FROM plans ORDER BY name").arg(kColumns), {}, readPlan);
 }
 
 std::optional<PlanRecord> PlanRepository::find(qint64 id) const
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT %1 FROM plans WHERE id = ?").arg(kColumns));
-    query.addBindValue(id);
-    if (query.exec() && query.next())
-        return readPlan(query);
-    fail(query.lastError().text());
-    return std::nullopt;
+    return selectFirst(QStringLiteral("SELECT %1 FROM plans WHERE id = ?").arg(kColumns), {id},
+                       readPlan);
 }
 
 std::optional<PlanRecord> PlanRepository::findByName(const QString& name) const
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT %1 FROM plans WHERE name = ?").arg(kColumns));
-    query.addBindValue(name);
-    if (query.exec() && query.next())
-        return readPlan(query);
-    fail(query.lastError().text());
-    return std::nullopt;
+    return selectFirst(QStringLiteral("SELECT %1 FROM plans WHERE name = ?").arg(kColumns), {name},
+                       readPlan);
 }
 
 bool PlanRepository::insert(PlanRecord& plan)
 {
     if (findByName(plan.name))
-        return fail(QCoreApplication::translate("smsdesk::PlanRepository",
-                                                "A plan named \"%1\" already exists.")
-                        .arg(plan.name));
-    QSqlQuery query(m_db);
+        return fail(duplicateMessage(plan.name));
+    QSqlQuery query(db());
     query.prepare(
         QStringLiteral("INSERT INTO plans (name, monthly_limit, outbound_included, active, "
                        "cycle_day, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
-    plan.createdAtMs = m_clock.nowMs();
-    query.addBindValue(plan.name);
-    query.addBindValue(plan.monthlyLimit);
-    query.addBindValue(plan.outboundIncluded ? 1 : 0);
-    query.addBindValue(plan.active ? 1 : 0);
-    query.addBindValue(plan.cycleDay);
-    query.addBindValue(plan.createdAtMs);
+    plan.createdAtMs = clock().nowMs();
+    const QVariantList values = editableValues(plan) << plan.createdAtMs;
+    for (const QVariant& value : values)
+        query.addBindValue(value);
     if (!query.exec() || !query.next())
         return fail(query.lastError().text());
     plan.id = query.value(0).toLongLong();
@@ -100,19 +84,14 @@ bool PlanRepository::update(const PlanRecord& plan)
 {
     const auto sameName = findByName(plan.name);
     if (sameName && sameName->id != plan.id)
-        return fail(QCoreApplication::translate("smsdesk::PlanRepository",
-                                                "A plan named \"%1\" already exists.")
-                        .arg(plan.name));
-    QSqlQuery query(m_db);
+        return fail(duplicateMessage(plan.name));
+    QSqlQuery query(db());
     query.prepare(
         QStringLiteral("UPDATE plans SET name = ?, monthly_limit = ?, outbound_included = ?, "
                        "active = ?, cycle_day = ? WHERE id = ?"));
-    query.addBindValue(plan.name);
-    query.addBindValue(plan.monthlyLimit);
-    query.addBindValue(plan.outboundIncluded ? 1 : 0);
-    query.addBindValue(plan.active ? 1 : 0);
-    query.addBindValue(plan.cycleDay);
-    query.addBindValue(plan.id);
+    const QVariantList values = editableValues(plan) << plan.id;
+    for (const QVariant& value : values)
+        query.addBindValue(value);
     if (!query.exec())
         return fail(query.lastError().text());
     if (query.numRowsAffected() != 1)
@@ -123,7 +102,7 @@ bool PlanRepository::update(const PlanRecord& plan)
 
 bool PlanRepository::remove(qint64 id)
 {
-    QSqlQuery query(m_db);
+    QSqlQuery query(db());
     query.prepare(QStringLiteral("DELETE FROM plans WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec())

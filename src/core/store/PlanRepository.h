@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PlanRecord.h"
+#include "RecordRepository.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -8,10 +9,8 @@
 
 namespace smsdesk {
 
-class Clock;
-
 // Reads and writes the plans table on one connection (use it from that connection's thread).
-class PlanRepository
+class PlanRepository : public RecordRepository
 {
 public:
     PlanRepository(QSqlDatabase db, const Clock& clock);
@@ -24,15 +23,6 @@ public:
     bool update(const PlanRecord& plan);
     // Numbers on the plan keep existing with no plan.
     bool remove(qint64 id);
-
-    QString lastError() const { return m_lastError; }
-
-private:
-    bool fail(const QString& message) const;
-
-    QSqlDatabase m_db;
-    const Clock& m_clock;
-    mutable QString m_lastError;
 };
 
 } // namespace smsdesk

@@ -6,7 +6,7 @@
 #include "provisioning/NumberProvisioner.h"
 #include "provisioning/NumberValidator.h"
 #include "secrets/PathToken.h"
-#include "store/Database.h"
+#include "store/DatabaseWorker.h"
 #include "store/PlanRepository.h"
 #include "ui_NumberDialog.h"
 
@@ -73,11 +73,23 @@ NumberDialog::~NumberDialog() = default;
 void NumberDialog::loadPlans()
 {
     m_ui->planCombo->addItem(tr("No plan"), qint64(0));
-    const PlanRepository plans(m_context.database().connection(), m_context.clock());
-    for (const PlanRecord& plan : plans.list()) {
-        m_ui->planCombo->addItem(plan.active ? plan.name : tr("%1 (inactive)").arg(plan.name),
-                                 plan.id);
-    }
+    const Clock* clock = &m_context.clock();
+    m_context.worker().post<QList<PlanRecord>>(
+        [clock](QSqlDatabase& db) { return PlanRepository(db, *clock).list(); }, this,
+        [this](const QList<PlanRecord>& plans) {
+            for (const PlanRecord& plan : plans) {
+                m_ui->planCombo->addItem(
+                    plan.active ? plan.name : tr("%1 (inactive)").arg(plan.name), plan.id);
+            }
+            m_plansLoaded = true;
+            selectPlan();
+        });
+}
+
+void NumberDialog::selectPlan()
+{
+    const int plan = m_ui->planCombo->findData(m_planId);
+    m_ui->planCombo->setCurrentIndex(plan < 0 ? 0 : plan);
 }
 
 void NumberDialog::setNumber(const NumberRecord& number)
@@ -102,8 +114,9 @@ void NumberDialog::setNumber(const NumberRecord& number)
     m_ui->deviceIdEdit->setText(number.deviceId);
     const int sim = m_ui->simCombo->findData(number.sim < 0 ? 0 : number.sim);
     m_ui->simCombo->setCurrentIndex(sim < 0 ? 0 : sim);
-    const int plan = m_ui->planCombo->findData(number.planId);
-    m_ui->planCombo->setCurrentIndex(plan < 0 ? 0 : plan);
+    m_planId = number.planId;
+    if (m_plansLoaded)
+        selectPlan();
     m_ui->enabledCheck->setChecked(number.enabled);
     m_ui->secretEdit->clear();
     m_ui->authHeaderEdit->clear();
@@ -124,7 +137,8 @@ NumberDraft NumberDialog::draft() const
     draft.label = m_ui->labelEdit->text();
     draft.provider = m_ui->providerCombo->currentData().toString();
     draft.enabled = m_ui->enabledCheck->isChecked();
-    draft.planId = m_ui->planCombo->currentData().toLongLong();
+    // Until the plans are read, the number keeps the plan it has.
+    draft.planId = m_plansLoaded ? m_ui->planCombo->currentData().toLongLong() : m_planId;
     draft.webhookUrl = m_ui->webhookUrlEdit->text();
     draft.fallbackEmail = m_ui->fallbackEmailEdit->text();
     const auto* info = ProviderCatalog::find(draft.provider);
@@ -293,14 +307,8 @@ void NumberDialog::save()
 {
     QPointer<NumberDialog> self(this);
     m_context.numbers().save(draft(), [self](const NumberProvisioner::Outcome& outcome) {
-        if (!self)
+        if (!self || self->finishSave(outcome.ok, [&] { Q_EMIT self->saved(outcome.record); }))
             return;
-        self->setBusy(false);
-        if (outcome.ok) {
-            Q_EMIT self->saved(outcome.record);
-            self->QDialog::accept();
-            return;
-        }
         // Validation errors are already shown next to their fields by validate(); anything
         // else (the keychain, a duplicate number, the store) goes at the bottom.
         self->showSaveError(outcome.fieldErrors.isEmpty() ? outcome.error

@@ -21,7 +21,8 @@ class AppContext;
 // field, OK disabled until the form is valid), then saves through the NumberProvisioner
 // without blocking: the dialog shows a busy state, stays open with the error when the save
 // fails, and accepts once the number is stored. Secrets are never read back into it; a path
-// token generated here is shown once, until the dialog closes, so that it can be copied.
+// token generated here is shown once, until the dialog closes, so that it can be copied. The
+// plan list is read through the DatabaseWorker and filled in when it arrives.
 class NumberDialog : public SaveDialog
 {
     Q_OBJECT
@@ -41,7 +42,10 @@ Q_SIGNALS:
 private:
     void validate() override;
     void save() override;
+    // Reads the plans for the plan list through the DatabaseWorker.
     void loadPlans();
+    // Selects m_planId in the plan list ("No plan" when it is not there).
+    void selectPlan();
     void updateProviderFields();
     void updateSecretField(bool authHeader);
     void generatePathToken();
@@ -52,6 +56,8 @@ private:
     std::unique_ptr<Ui::NumberDialog> m_ui;
     AppContext& m_context;
     qint64 m_id = 0;
+    qint64 m_planId = 0;        // the plan of the number being edited
+    bool m_plansLoaded = false; // the plan list holds the stored plans
     bool m_hadSecret = false;
     bool m_hadAuthHeader = false;
     bool m_hadPathToken = false;

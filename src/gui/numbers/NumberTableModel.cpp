@@ -5,13 +5,13 @@
 
 #include <QGuiApplication>
 #include <QPalette>
-#include <QSet>
 
 namespace smsdesk {
 
-namespace {
-bool sameRecord(const NumberRecord& a, const NumberRecord& b)
+bool NumberTableRow::operator==(const NumberTableRow& other) const
 {
+    const NumberRecord& a = record;
+    const NumberRecord& b = other.record;
     return a.id == b.id && a.e164 == b.e164 && a.label == b.label && a.provider == b.provider &&
            a.enabled == b.enabled && a.planId == b.planId && a.webhookUrl == b.webhookUrl &&
            a.fallbackEmail == b.fallbackEmail && a.serviceId == b.serviceId &&
@@ -20,28 +20,18 @@ bool sameRecord(const NumberRecord& a, const NumberRecord& b)
            a.pathTokenHash == b.pathTokenHash && a.createdAtMs == b.createdAtMs &&
            a.updatedAtMs == b.updatedAtMs;
 }
-} // namespace
 
 NumberTableModel::NumberTableModel(QString homeRegion, QObject* parent)
-    : QAbstractTableModel(parent), m_region(std::move(homeRegion))
+    : RecordRowsModel(ColumnCount, parent), m_region(std::move(homeRegion))
 {}
 
-int NumberTableModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int NumberTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-NumberTableModel::Row NumberTableModel::makeRow(const NumberRecord& number) const
+NumberTableRow NumberTableModel::makeRow(const NumberRecord& number) const
 {
     return {number, PhoneNumber::displayE164(number.e164, m_region)};
 }
 
-QString NumberTableModel::text(const Row& row, int column) const
+QString NumberTableModel::text(const NumberTableRow& row, int column) const
+
 {
     const NumberRecord& number = row.record;
     switch (column) {
@@ -70,13 +60,10 @@ QString NumberTableModel::text(const Row& row, int column) const
     }
 }
 
-QVariant NumberTableModel::data(const QModelIndex& index, int role) const
+QVariant NumberTableModel::cell(int rowIndex, int column, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Row& row = m_rows.at(index.row());
+    const NumberTableRow& row = rowAt(rowIndex);
     const NumberRecord& number = row.record;
-    const int column = index.column();
 
     switch (role) {
     case Qt::DisplayRole:
@@ -137,11 +124,9 @@ QVariant NumberTableModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant NumberTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString NumberTableModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case NumberColumn:
         return tr("Number");
     case LabelColumn:
@@ -165,29 +150,13 @@ QVariant NumberTableModel::headerData(int section, Qt::Orientation orientation, 
     }
 }
 
-int NumberTableModel::rowOf(qint64 id) const
-{
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).record.id == id)
-            return row;
-    }
-    return -1;
-}
-
 void NumberTableModel::setNumbers(const QList<NumberRecord>& numbers)
 {
-    QSet<qint64> ids;
+    QList<NumberTableRow> rows;
+    rows.reserve(numbers.size());
     for (const NumberRecord& number : numbers)
-        ids.insert(number.id);
-    for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
-        if (!ids.contains(m_rows.at(row).record.id)) {
-            beginRemoveRows(QModelIndex(), row, row);
-            m_rows.removeAt(row);
-            endRemoveRows();
-        }
-    }
-    for (const NumberRecord& number : numbers)
-        upsert(number);
+        rows << makeRow(number);
+    setRows(rows);
 }
 
 void NumberTableModel::setPlanNames(const QHash<qint64, QString>& names)
@@ -195,34 +164,8 @@ void NumberTableModel::setPlanNames(const QHash<qint64, QString>& names)
     if (names == m_planNames)
         return;
     m_planNames = names;
-    if (!m_rows.isEmpty())
+    if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, PlanColumn), index(rowCount() - 1, PlanColumn));
-}
-
-void NumberTableModel::upsert(const NumberRecord& number)
-{
-    const int row = rowOf(number.id);
-    if (row < 0) {
-        const int at = rowCount();
-        beginInsertRows(QModelIndex(), at, at);
-        m_rows.append(makeRow(number));
-        endInsertRows();
-        return;
-    }
-    if (sameRecord(m_rows.at(row).record, number))
-        return;
-    m_rows[row] = makeRow(number);
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-}
-
-void NumberTableModel::removeNumber(qint64 id)
-{
-    const int row = rowOf(id);
-    if (row < 0)
-        return;
-    beginRemoveRows(QModelIndex(), row, row);
-    m_rows.removeAt(row);
-    endRemoveRows();
 }
 
 } // namespace smsdesk

@@ -1,16 +1,26 @@
 #pragma once
 
 #include "store/NumberRecord.h"
+#include "widgets/RecordRowsModel.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
 
 namespace smsdesk {
 
+// One row of the numbers table: the number and its shown form.
+struct NumberTableRow
+{
+    NumberRecord record;
+    QString display; // national or international form of record.e164
+
+    qint64 id() const { return record.id; }
+    bool operator==(const NumberTableRow& other) const;
+};
+
 // The provisioned numbers as a table. Rows are kept in step with the store by id, with
 // precise insert/remove/change signals, so views keep their selection across refreshes.
-class NumberTableModel : public QAbstractTableModel
+class NumberTableModel : public RecordRowsModel<NumberTableRow>
 {
     Q_OBJECT
 
@@ -28,22 +38,15 @@ public:
         EnabledColumn,
         ColumnCount
     };
-    enum Role
+    // IdRole: qint64. SortRole: Number: E.164; Enabled: bool; others: the display text.
+    // FilterRole: text the filter matches; empty for the set/— columns.
+    enum NumberRole
     {
-        IdRole = Qt::UserRole + 1, // qint64
-        SortRole,                  // Number: E.164; Enabled: bool; others: the display text
-        FilterRole,                // text the filter matches; empty for the set/— columns
-        EnabledRole,               // bool
+        EnabledRole = FirstCustomRole, // bool
     };
 
     // homeRegion: numbers of this region are shown in national form.
     explicit NumberTableModel(QString homeRegion, QObject* parent = nullptr);
-
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
     // Brings the rows in line with `numbers`: removes the missing, updates the changed,
     // appends the new.
@@ -51,23 +54,18 @@ public:
     // Plan names by plan id, for the Plan column.
     void setPlanNames(const QHash<qint64, QString>& names);
     // Inserts the number, or updates the row with its id.
-    void upsert(const NumberRecord& number);
-    void removeNumber(qint64 id);
+    void upsert(const NumberRecord& number) { upsertRow(makeRow(number)); }
+    void removeNumber(qint64 id) { removeRecord(id); }
 
-    int rowOf(qint64 id) const; // -1 when absent
-    const NumberRecord& numberAt(int row) const { return m_rows.at(row).record; }
+    const NumberRecord& numberAt(int row) const { return rowAt(row).record; }
 
 private:
-    struct Row
-    {
-        NumberRecord record;
-        QString display; // national or international form of record.e164
-    };
-    Row makeRow(const NumberRecord& number) const;
-    QString text(const Row& row, int column) const;
+    QVariant cell(int row, int column, int role) const override;
+    QString columnTitle(int column) const override;
+    NumberTableRow makeRow(const NumberRecord& number) const;
+    QString text(const NumberTableRow& row, int column) const;
 
     QString m_region;
-    QList<Row> m_rows;
     QHash<qint64, QString> m_planNames;
 };
 

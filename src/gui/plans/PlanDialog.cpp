@@ -81,14 +81,8 @@ void PlanDialog::save()
 {
     QPointer<PlanDialog> self(this);
     m_context.plans().save(plan(), [self](const PlanProvisioner::Outcome& outcome) {
-        if (!self)
+        if (!self || self->finishSave(outcome.ok, [&] { Q_EMIT self->saved(outcome.plan); }))
             return;
-        self->setBusy(false);
-        if (outcome.ok) {
-            Q_EMIT self->saved(outcome.plan);
-            self->QDialog::accept();
-            return;
-        }
         using Field = PlanValidator::Field;
         const QMap<Field, QLabel*> labels = {{Field::Name, self->m_ui->nameError},
                                              {Field::MonthlyLimit, self->m_ui->monthlyLimitError},

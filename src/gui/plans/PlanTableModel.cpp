@@ -3,47 +3,36 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
-#include <QSet>
 
 namespace smsdesk {
 
-PlanTableModel::PlanTableModel(QObject* parent) : QAbstractTableModel(parent) {}
-
-int PlanTableModel::rowCount(const QModelIndex& parent) const
+bool PlanTableRow::operator==(const PlanTableRow& other) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    const PlanRecord& a = plan;
+    const PlanRecord& b = other.plan;
+    return numberCount == other.numberCount && a.id == b.id && a.name == b.name &&
+           a.monthlyLimit == b.monthlyLimit && a.outboundIncluded == b.outboundIncluded &&
+           a.active == b.active && a.cycleDay == b.cycleDay && a.createdAtMs == b.createdAtMs;
 }
 
-int PlanTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+PlanTableModel::PlanTableModel(QObject* parent) : RecordRowsModel(ColumnCount, parent) {}
 
-QVariant PlanTableModel::data(const QModelIndex& index, int role) const
+QVariant PlanTableModel::cell(int rowIndex, int column, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Row& row = m_rows.at(index.row());
+    const PlanTableRow& row = rowAt(rowIndex);
     const PlanRecord& plan = row.plan;
-    const int column = index.column();
 
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case NameColumn:
-            return plan.name;
         case MonthlyLimitColumn:
             return QLocale().toString(plan.monthlyLimit);
         case OutboundColumn:
             return plan.outboundIncluded ? tr("Yes") : tr("No");
         case ActiveColumn:
             return plan.active ? tr("Yes") : tr("No");
-        case CycleDayColumn:
-            return plan.cycleDay;
-        case NumbersColumn:
-            return row.numberCount;
-        default:
-            return {};
+        default: // shown as they sort
+            return cell(rowIndex, column, SortRole);
         }
     case SortRole:
         switch (column) {
@@ -84,11 +73,9 @@ QVariant PlanTableModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant PlanTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString PlanTableModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case NameColumn:
         return tr("Name");
     case MonthlyLimitColumn:
@@ -106,67 +93,20 @@ QVariant PlanTableModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
-int PlanTableModel::rowOf(qint64 id) const
-{
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).plan.id == id)
-            return row;
-    }
-    return -1;
-}
-
 void PlanTableModel::setPlans(const QList<PlanRecord>& plans,
                               const QHash<qint64, int>& numberCounts)
 {
-    QSet<qint64> ids;
+    QList<PlanTableRow> rows;
+    rows.reserve(plans.size());
     for (const PlanRecord& plan : plans)
-        ids.insert(plan.id);
-    for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
-        if (!ids.contains(m_rows.at(row).plan.id)) {
-            beginRemoveRows(QModelIndex(), row, row);
-            m_rows.removeAt(row);
-            endRemoveRows();
-        }
-    }
-    for (const PlanRecord& plan : plans)
-        upsertRow({plan, numberCounts.value(plan.id)});
+        rows << PlanTableRow{plan, numberCounts.value(plan.id)};
+    setRows(rows);
 }
 
 void PlanTableModel::upsert(const PlanRecord& plan)
 {
     const int row = rowOf(plan.id);
-    upsertRow({plan, row < 0 ? 0 : m_rows.at(row).numberCount});
-}
-
-void PlanTableModel::upsertRow(const Row& newRow)
-{
-    const int row = rowOf(newRow.plan.id);
-    if (row < 0) {
-        const int at = rowCount();
-        beginInsertRows(QModelIndex(), at, at);
-        m_rows.append(newRow);
-        endInsertRows();
-        return;
-    }
-    const Row& old = m_rows.at(row);
-    if (old.numberCount == newRow.numberCount && old.plan.name == newRow.plan.name &&
-        old.plan.monthlyLimit == newRow.plan.monthlyLimit &&
-        old.plan.outboundIncluded == newRow.plan.outboundIncluded &&
-        old.plan.active == newRow.plan.active && old.plan.cycleDay == newRow.plan.cycleDay &&
-        old.plan.createdAtMs == newRow.plan.createdAtMs)
-        return;
-    m_rows[row] = newRow;
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-}
-
-void PlanTableModel::removePlan(qint64 id)
-{
-    const int row = rowOf(id);
-    if (row < 0)
-        return;
-    beginRemoveRows(QModelIndex(), row, row);
-    m_rows.removeAt(row);
-    endRemoveRows();
+    upsertRow({plan, row < 0 ? 0 : rowAt(row).numberCount});
 }
 
 } // namespace smsdesk

@@ -70,6 +70,16 @@ void SaveDialog::setBusy(bool busy)
     }
 }
 
+bool SaveDialog::finishSave(bool ok, const std::function<void()>& announce)
+{
+    setBusy(false);
+    if (!ok)
+        return false;
+    announce();
+    QDialog::accept();
+    return true;
+}
+
 void SaveDialog::accept()
 {
     if (m_busy)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <functional>
 
 class QDialogButtonBox;
 class QLabel;
@@ -41,6 +42,10 @@ protected:
     // Grows the dialog to fit wrapped error lines (and shrinks it when allowShrink).
     void fitHeight(bool allowShrink);
     void setBusy(bool busy);
+    // Ends the save that save() started: not busy any more; when it worked, `announce` emits
+    // the subclass's signal for the record stored and the dialog closes as accepted. Returns
+    // whether it worked (if not, the subclass shows why).
+    bool finishSave(bool ok, const std::function<void()>& announce);
     // Shows `error` in `label` (in the error colour); hides the label when `error` is empty.
     void showFieldError(QLabel* label, const QString& error);
     // A failed save: `error` at the bottom of the form.
