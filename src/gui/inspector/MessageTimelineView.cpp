@@ -429,6 +429,8 @@ QString MessageTimelineView::titleText(const MessageTimeline& timeline, const Ev
     case Kind::OmittedReports:
         return tr("%Ln more status report(s) not shown", nullptr,
                   int(std::min<qint64>(event.omitted, std::numeric_limits<int>::max())));
+    case Kind::SendAttempt: // shown plainly until the view renders send attempts
+        return tr("Send attempt %1: %2").arg(event.attempt).arg(event.label);
     }
     return {};
 }
@@ -478,6 +480,10 @@ QString MessageTimelineView::detailText(const MessageTimeline& timeline, const E
     case Kind::OmittedReports:
         parts.append(tr("received between %1 and %2")
                          .arg(timeText(event.atMs), timeText(event.omittedUntilMs)));
+        break;
+    case Kind::SendAttempt:
+        parts.append(event.errorCode.isEmpty() ? event.detail
+                                               : tr("error %1").arg(event.errorCode));
         break;
     }
     QString text = parts.join(QStringLiteral(" \u00b7 "));
@@ -546,6 +552,7 @@ void MessageTimelineView::rebuild()
             break;
         case Kind::OmittedRequests:
         case Kind::OmittedReports:
+        case Kind::SendAttempt:
             row.marker = Row::Marker::None;
             row.color = kSlate;
             break;
