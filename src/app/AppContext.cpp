@@ -8,6 +8,8 @@
 #include "store/DatabaseWorker.h"
 #include "util/Clock.h"
 
+#include <QNetworkAccessManager>
+
 namespace smsdesk {
 
 AppContext::AppContext(std::unique_ptr<SecretStore> secrets, std::unique_ptr<Clock> clock,
@@ -23,10 +25,18 @@ AppContext::AppContext(std::unique_ptr<SecretStore> secrets, std::unique_ptr<Clo
 
 AppContext::~AppContext()
 {
+    m_network.reset();
     m_plans.reset();
     m_numbers.reset();
     m_worker.reset();
     m_database.reset();
+}
+
+QNetworkAccessManager& AppContext::network()
+{
+    if (!m_network)
+        m_network = std::make_unique<QNetworkAccessManager>();
+    return *m_network;
 }
 
 void AppContext::setDefaultRegion(const QString& region)

@@ -7,6 +7,8 @@
 #include <QString>
 #include <memory>
 
+class QNetworkAccessManager;
+
 namespace smsdesk {
 
 class Database;
@@ -15,8 +17,8 @@ class NumberProvisioner;
 class PlanProvisioner;
 
 // What one running SMS Desk (window, headless listener or CLI command) works with: the
-// store, its worker thread, the keychain, the clock and the settings. Built once in main()
-// and passed down; nothing here is a global.
+// store, its worker thread, the keychain, the clock, the settings and the one network access
+// manager of the process. Built once in main() and passed down; nothing here is a global.
 class AppContext
 {
 public:
@@ -38,6 +40,9 @@ public:
     const Clock& clock() const { return *m_clock; }
     Settings& settings() { return *m_settings; }
     const Settings& settings() const { return *m_settings; }
+    // Shared by everything that talks HTTP (the outbound client, replays); created on first
+    // use, in the calling thread (the main thread).
+    QNetworkAccessManager& network();
     // The region for numbers typed without a country code (Settings::defaultRegion(), else
     // the system's).
     QString defaultRegion() const { return m_region; }
@@ -51,6 +56,7 @@ private:
     std::unique_ptr<DatabaseWorker> m_worker;
     std::unique_ptr<NumberProvisioner> m_numbers;
     std::unique_ptr<PlanProvisioner> m_plans;
+    std::unique_ptr<QNetworkAccessManager> m_network;
     QString m_region;
 };
 

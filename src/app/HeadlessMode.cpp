@@ -2,6 +2,7 @@
 
 #include "AppContext.h"
 #include "ListenerController.h"
+#include "OutboundService.h"
 #include "UnixSignalWatcher.h"
 #include "http/HttpServer.h"
 #include "listener/ListenerService.h"
@@ -27,7 +28,40 @@ QString tr(const char* text)
     return QCoreApplication::translate("smsdesk::HeadlessMode", text);
 }
 
-// One request, one line: time, peer, method, target, status, outcome, latency, reason.
+// One outbox event, one line: "outbox: message 12 sent (carrier ID bw-msg-1)".
+QString outboxLine(const OutboxUpdate& update)
+{
+    QString line = QStringLiteral("outbox: message %1 ").arg(update.messageId);
+    switch (update.result) {
+    case OutboxUpdate::Result::Sending:
+        return line + QStringLiteral("sending, attempt %1").arg(update.attempt);
+    case OutboxUpdate::Result::Retrying:
+        return line + QStringLiteral("attempt %1 failed, trying again: %2")
+                          .arg(update.attempt)
+                          .arg(update.detail);
+    case OutboxUpdate::Result::Sent:
+        return line + QStringLiteral("sent (carrier ID %1)").arg(update.carrierId);
+    case OutboxUpdate::Result::RefusedLocally:
+        line += QStringLiteral("refused before sending");
+        break;
+    case OutboxUpdate::Result::RefusedByProvider:
+        line += QStringLiteral("refused by onCloud");
+        break;
+    case OutboxUpdate::Result::NetworkFailure:
+        line += QStringLiteral("not sent");
+        break;
+    case OutboxUpdate::Result::Unconfirmed:
+        line += QStringLiteral("unconfirmed");
+        break;
+    }
+    if (!update.code.isEmpty())
+        line += QStringLiteral(": ") + update.code;
+    line += QStringLiteral(": ") + update.meaning;
+    if (!update.detail.isEmpty())
+        line += QStringLiteral(" (") + update.detail + u')';
+    return line;
+}
+
 } // namespace
 
 bool HeadlessMode::isRequested(const QStringList& arguments)
@@ -57,7 +91,11 @@ int HeadlessMode::run(const QStringList& arguments)
     const QCommandLineOption retention(QStringLiteral("retention-days"),
                                        tr("Days the request log is kept (default 30; 0: forever)."),
                                        QStringLiteral("N"));
-    parser.addOptions({headless, db, listen, unassigned, retention});
+    const QCommandLineOption outboundBase(
+        QStringLiteral("outbound-base"),
+        tr("Base URL of onCloud's outbound API (default: the setting outbound/base)."),
+        QStringLiteral("URL"));
+    parser.addOptions({headless, db, listen, unassigned, retention, outboundBase});
     if (!parser.parse(arguments)) {
         err << "smsdesk: " << parser.errorText() << '\n';
         return 2;
@@ -79,6 +117,12 @@ int HeadlessMode::run(const QStringList& arguments)
     ListenerController::Config config;
     QString error;
     if (!ListenerController::optionsFromSettings(context.settings(), overrides, &config, &error)) {
+        err << "smsdesk: " << error << '\n';
+        return 2;
+    }
+    OutboundService::Config outboundConfig;
+    if (!OutboundService::configFrom(context.settings(), parser.value(outboundBase),
+                                     &outboundConfig, &error)) {
         err << "smsdesk: " << error << '\n';
         return 2;
     }
@@ -110,12 +154,19 @@ int HeadlessMode::run(const QStringList& arguments)
         err << "smsdesk: warning: " << message << Qt::endl;
     });
 
+    // The outbox worker: messages queued by the window or left from before go out from here.
+    OutboundService outbound(context, outboundConfig);
+    Outbox& outbox = outbound.outbox();
+    QObject::connect(&outbox, &Outbox::updated,
+                     [&out](const OutboxUpdate& update) { out << outboxLine(update) << '\n'; });
+
     if (!service.start(address, port, &error)) {
         err << "smsdesk: cannot listen on " << listenText << ": " << error << '\n';
         return 1;
     }
     QObject::connect(&service, &ListenerService::ready,
                      [&out, &service] { out << "listening on " << service.url() << Qt::endl; });
+    outbox.start();
 
     bool stopping = false;
     bool finished = false; // drained, the forced-stop timer, or a second signal: once only
@@ -123,6 +174,7 @@ int HeadlessMode::run(const QStringList& arguments)
         if (finished)
             return;
         finished = true;
+        outbox.stop();
         writer.drainAndStop();
         const MessageWriter::Statistics stats = writer.statistics();
         out << "writer: " << stats.jobsWritten << " jobs in " << stats.batches
@@ -146,9 +198,19 @@ int HeadlessMode::run(const QStringList& arguments)
         out << "stopping: answering " << service.server().inFlightCount() << " request(s) in flight"
             << Qt::endl;
         service.stop();
+        outbox.stop(); // claims nothing more; the sends in flight are answered and recorded
         QTimer::singleShot(ForcedStopMs, finish);
     });
-    QObject::connect(&service, &ListenerService::stopped, finish);
+    bool listenerStopped = false;
+    QObject::connect(&service, &ListenerService::stopped, [&] {
+        listenerStopped = true;
+        if (outbox.isIdle())
+            finish();
+    });
+    QObject::connect(&outbox, &Outbox::idle, [&] {
+        if (listenerStopped)
+            finish();
+    });
 
     return QCoreApplication::exec();
 }

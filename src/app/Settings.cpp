@@ -1,6 +1,8 @@
 #include "Settings.h"
 
 #include "listener/WebhookListener.h"
+#include "outbound/OnCloudOutboundClient.h"
+#include "outbound/RetryPolicy.h"
 
 #include <QSettings>
 
@@ -99,6 +101,39 @@ QString Settings::defaultRegion() const
 void Settings::setDefaultRegion(const QString& region)
 {
     m_settings->setValue(DefaultRegionKey, region);
+}
+
+QString Settings::outboundBase() const
+{
+    return m_settings->value(OutboundBaseKey, QString(OnCloudOutboundClient::DefaultBase))
+        .toString();
+}
+
+void Settings::setOutboundBase(const QString& base)
+{
+    m_settings->setValue(OutboundBaseKey, base);
+}
+
+QString Settings::outboundTimeoutSeconds() const
+{
+    return m_settings
+        ->value(OutboundTimeoutSecondsKey, OnCloudOutboundClient::DefaultTimeoutMs / 1000)
+        .toString();
+}
+
+void Settings::setOutboundTimeoutSeconds(int seconds)
+{
+    m_settings->setValue(OutboundTimeoutSecondsKey, seconds);
+}
+
+QString Settings::outboundMaxAttempts() const
+{
+    return m_settings->value(OutboundMaxAttemptsKey, RetryPolicy().maxAttempts).toString();
+}
+
+void Settings::setOutboundMaxAttempts(int attempts)
+{
+    m_settings->setValue(OutboundMaxAttemptsKey, attempts);
 }
 
 QByteArray Settings::windowGeometry() const

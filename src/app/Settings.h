@@ -29,6 +29,10 @@ public:
     static constexpr QLatin1String DefaultUnassigned{"keep"};
     // Numbers typed without a country code.
     static constexpr QLatin1String DefaultRegionKey{"phone/defaultRegion"};
+    // Sending (the outbox: the window, `smsdesk send`, --headless).
+    static constexpr QLatin1String OutboundBaseKey{"outbound/base"};
+    static constexpr QLatin1String OutboundTimeoutSecondsKey{"outbound/timeoutSeconds"};
+    static constexpr QLatin1String OutboundMaxAttemptsKey{"outbound/maxAttempts"};
 
     // The application's settings file (QSettings with the organisation and application names).
     Settings();
@@ -66,6 +70,19 @@ public:
     // system's region applies).
     QString defaultRegion() const;
     void setDefaultRegion(const QString& region);
+
+    // --- sending -------------------------------------------------------------------------------
+    // The base URL of onCloud's outbound API, as stored (default
+    // https://api.cloudspirevoice.com/).
+    QString outboundBase() const;
+    void setOutboundBase(const QString& base);
+    // Seconds to wait for onCloud's answer to one send, as stored (default 30).
+    QString outboundTimeoutSeconds() const;
+    void setOutboundTimeoutSeconds(int seconds);
+    // Attempts at a message that fails for a transient reason before it is failed, as stored
+    // (default 5).
+    QString outboundMaxAttempts() const;
+    void setOutboundMaxAttempts(int attempts);
 
     // --- the main window (opaque states from saveGeometry(), saveState() …) --------------------
     QByteArray windowGeometry() const;

@@ -2,12 +2,17 @@
 
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
+#include "http/HttpServer.h"
+#include "outbound/BillingCycle.h"
 #include "providers/samples/OrderedJson.h"
+#include "util/Clock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QTimer>
+#include <QUrl>
 
 namespace smsdesk {
 
@@ -29,6 +34,22 @@ QString errorText(const QString& code)
     if (code == u"WH-23-3")
         return QStringLiteral("Monthly SMS limit exceeded");
     return QStringLiteral("Plan does not include outbound");
+}
+
+bool isHttpUrl(const QString& text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && (scheme == u"http" || scheme == u"https") && !url.host().isEmpty();
+}
+
+HttpResponse simulatedStatus(int status)
+{
+    return HttpResponse::json(
+        status, OrderedJson()
+                    .add(QStringLiteral("status"), QStringLiteral("error"))
+                    .add(QStringLiteral("message"), QStringLiteral("Simulated HTTP %1").arg(status))
+                    .toJson());
 }
 
 QString bracketPrefixOf(const QString& text)
@@ -94,6 +115,77 @@ OutboundEndpoint::OutboundEndpoint(QObject* parent) : QObject(parent)
 
 OutboundEndpoint::~OutboundEndpoint() = default;
 
+void OutboundEndpoint::attach(HttpServer* server)
+{
+    m_server = server;
+    server->setHandler(this);
+    m_serverMaxConnections = server->limits().maxConnections;
+    connect(server, &HttpServer::connectionRefused, this, &OutboundEndpoint::connectionDropped);
+    applyFaultToServer();
+}
+
+void OutboundEndpoint::setFault(Fault fault, int count)
+{
+    m_fault = count == 0 ? Fault::None : fault;
+    m_faultCount = count;
+    applyFaultToServer();
+}
+
+// A server refuses every new connection while its connection limit is 0: that is how the
+// endpoint drops connections before reading anything.
+void OutboundEndpoint::applyFaultToServer()
+{
+    if (!m_server)
+        return;
+    HttpLimits limits = m_server->limits();
+    limits.maxConnections = m_fault == Fault::DropBeforeRead ? 0 : m_serverMaxConnections;
+    m_server->setLimits(limits);
+}
+
+OutboundEndpoint::Fault OutboundEndpoint::takeFault()
+{
+    const Fault fault = m_fault;
+    if (fault != Fault::None && m_faultCount > 0 && --m_faultCount == 0) {
+        m_fault = Fault::None;
+        applyFaultToServer();
+    }
+    return fault;
+}
+
+void OutboundEndpoint::connectionDropped(const QHostAddress& peer)
+{
+    Record record;
+    record.time = QDateTime::currentDateTimeUtc();
+    record.peer = peer.toString();
+    if (m_fault == Fault::DropBeforeRead) {
+        takeFault();
+        record.outcome = QStringLiteral("dropped");
+        record.text = QStringLiteral("connection closed before reading the request");
+    } else {
+        record.outcome = QStringLiteral("refused");
+        record.text = QStringLiteral("too many connections");
+    }
+    finishRecord(record);
+}
+
+void OutboundEndpoint::finishRecord(Record record)
+{
+    m_records.append(record);
+    Q_EMIT handled(record);
+}
+
+QString OutboundEndpoint::cycleKey(const QString& did) const
+{
+    const QDateTime now = m_clock ? m_clock->nowUtc() : QDateTime::currentDateTimeUtc();
+    const BillingCycle cycle = BillingCycle::containing(now, m_cycleDay, m_zone);
+    return did + u'|' + QString::number(cycle.startMs());
+}
+
+int OutboundEndpoint::acceptedThisCycle(const QString& did) const
+{
+    return m_acceptedPerCycle.value(cycleKey(did));
+}
+
 void OutboundEndpoint::setConfiguredDids(const QStringList& dids)
 {
     m_configuredDids = QSet<QString>(dids.begin(), dids.end());
@@ -120,11 +212,42 @@ void OutboundEndpoint::handleRequest(const HttpRequest& request, HttpResponder r
     record.time = QDateTime::currentDateTimeUtc();
     record.peer = request.peerAddress.toString();
     record.target = QString::fromUtf8(request.method + ' ' + request.target);
-    HttpResponse response = answer(request, record);
+    HttpResponse response;
+    switch (takeFault()) {
+    case Fault::DropAfterRead: {
+        const QJsonObject fields = QJsonDocument::fromJson(request.body).object();
+        record.from = fields.value(QLatin1String("from")).toString();
+        record.to = fields.value(QLatin1String("to")).toString();
+        record.text = fields.value(QLatin1String("text")).toString();
+        record.mediaUrl = fields.value(QLatin1String("media_url")).toString();
+        record.outcome = QStringLiteral("dropped");
+        responder.abort();
+        finishRecord(record);
+        return;
+    }
+    case Fault::Http500:
+        record.outcome = QStringLiteral("http-error");
+        record.code = QStringLiteral("HTTP-500");
+        response = simulatedStatus(500);
+        break;
+    case Fault::Http429:
+        record.outcome = QStringLiteral("http-error");
+        record.code = QStringLiteral("HTTP-429");
+        response = simulatedStatus(429);
+        response.setHeader("Retry-After", QByteArray::number(m_retryAfterSeconds));
+        break;
+    case Fault::DropBeforeRead: // the server refused the connection; a request got through
+    case Fault::None:
+        response = answer(request, record);
+        break;
+    }
     record.httpStatus = response.status;
-    m_records.append(record);
-    responder.respond(std::move(response));
-    Q_EMIT handled(record);
+    if (m_delayMs > 0) {
+        QTimer::singleShot(m_delayMs, this, [responder, response] { responder.respond(response); });
+    } else {
+        responder.respond(std::move(response));
+    }
+    finishRecord(record);
 }
 
 void OutboundEndpoint::requestRejected(const HttpRequest& partialRequest,
@@ -163,6 +286,9 @@ HttpResponse OutboundEndpoint::answer(const HttpRequest& request, Record& record
     }
     if (!m_forcedError.isEmpty())
         return fail(record, m_forcedError);
+    // The document's one header: Content-Type: application/json.
+    if (request.mediaType() != "application/json")
+        return fail(record, QStringLiteral("WH-1"));
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
@@ -193,17 +319,13 @@ HttpResponse OutboundEndpoint::answer(const HttpRequest& request, Record& record
         if (ok && status >= 400 && status <= 599) {
             record.outcome = QStringLiteral("http-error");
             record.code = selected;
-            return HttpResponse::json(
-                status,
-                OrderedJson()
-                    .add(QStringLiteral("status"), QStringLiteral("error"))
-                    .add(QStringLiteral("message"), QStringLiteral("Simulated HTTP %1").arg(status))
-                    .toJson());
+            return simulatedStatus(status);
         }
     }
 
     if (!typesOk || record.from.isEmpty() || record.to.isEmpty() ||
-        (record.text.isEmpty() && record.mediaUrl.isEmpty()))
+        (record.text.isEmpty() && record.mediaUrl.isEmpty()) ||
+        (!record.mediaUrl.isEmpty() && !isHttpUrl(record.mediaUrl)))
         return fail(record, QStringLiteral("WH-1"));
 
     static const QRegularExpression digits(QStringLiteral("^[0-9]{10,15}$"));
@@ -216,7 +338,12 @@ HttpResponse OutboundEndpoint::answer(const HttpRequest& request, Record& record
     if (!m_configuredDids.isEmpty() && !m_configuredDids.contains(record.from))
         return fail(record, QStringLiteral("WH-3"));
 
-    int& accepted = m_acceptedPerDid[record.from];
+    if (m_planState == PlanState::Inactive)
+        return fail(record, QStringLiteral("WH-23-2"));
+    if (m_planState == PlanState::NoOutbound)
+        return fail(record, QStringLiteral("WH-23-4"));
+
+    int& accepted = m_acceptedPerCycle[cycleKey(record.from)];
     if (m_monthlyLimit > 0 && accepted >= m_monthlyLimit)
         return fail(record, QStringLiteral("WH-23-3"));
 

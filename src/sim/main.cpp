@@ -16,6 +16,7 @@
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -326,7 +327,8 @@ int serve(const QStringList& arguments)
         "Serves a stand-in for onCloud's outbound endpoint, POST /webhook-to-sms.php, with every "
         "documented answer. Prints \"listening on http://HOST:PORT\" when ready, then one JSON "
         "line per request. A request whose text starts with [WH-…] (a documented code) or "
-        "[HTTP-NNN] gets that answer."));
+        "[HTTP-NNN] gets that answer. For tests it also answers slowly, drops connections and "
+        "answers 500 or 429 on demand."));
     parser.addOptions({
         {QStringLiteral("listen"),
          QStringLiteral("Address and port (default 127.0.0.1:8090; port 0 picks a free one)."),
@@ -347,6 +349,37 @@ int serve(const QStringList& arguments)
          QStringLiteral("Accept at most K messages per DID, then answer WH-23-3 (default: no "
                         "limit)."),
          QStringLiteral("K")},
+        {QStringLiteral("cycle-day"),
+         QStringLiteral("The billing cycle starts on this day of the month (1-31, default 1; a "
+                        "day the month lacks means its last day): --monthly-limit counts per "
+                        "cycle."),
+         QStringLiteral("D")},
+        {QStringLiteral("time-zone"),
+         QStringLiteral("The zone the billing cycle's midnight is in (IANA name, default the "
+                        "system's)."),
+         QStringLiteral("ZONE")},
+        {QStringLiteral("plan-state"),
+         QStringLiteral("active (default), inactive (every send gets WH-23-2) or no-outbound "
+                        "(WH-23-4)."),
+         QStringLiteral("STATE")},
+        {QStringLiteral("delay-ms"),
+         QStringLiteral("Answer every request this many milliseconds after reading it."),
+         QStringLiteral("MS")},
+        {QStringLiteral("drop"),
+         QStringLiteral("before-read: close every connection as soon as it is accepted; "
+                        "after-read: read each request, then close without an answer."),
+         QStringLiteral("WHEN")},
+        {QStringLiteral("http-status"),
+         QStringLiteral("Answer every request with this bare HTTP status: 500 or 429 (with "
+                        "Retry-After, see --retry-after)."),
+         QStringLiteral("500|429")},
+        {QStringLiteral("fault-count"),
+         QStringLiteral("Only the first N requests (connections, for --drop before-read) get "
+                        "--drop or --http-status; then the answers are normal."),
+         QStringLiteral("N")},
+        {QStringLiteral("retry-after"),
+         QStringLiteral("Seconds in the Retry-After header of a 429 (default 1)."),
+         QStringLiteral("S")},
         {QStringLiteral("record"), QStringLiteral("Also append every request's JSON line to FILE."),
          QStringLiteral("FILE")},
     });
@@ -403,6 +436,61 @@ int serve(const QStringList& arguments)
     if (error != Success)
         return error;
     endpoint->setMonthlyLimit(int(*limit));
+    const auto cycleDay =
+        integerOption(parser, QStringLiteral("cycle-day"), 1, 1, 31, command, &error);
+    const auto delay =
+        integerOption(parser, QStringLiteral("delay-ms"), 0, 0, 600000, command, &error);
+    const auto faultCount =
+        integerOption(parser, QStringLiteral("fault-count"), -1, 1, 1000000, command, &error);
+    const auto retryAfter =
+        integerOption(parser, QStringLiteral("retry-after"), 1, 0, 86400, command, &error);
+    if (error != Success)
+        return error;
+    endpoint->setCycleDay(int(*cycleDay));
+    endpoint->setDelayMs(int(*delay));
+    endpoint->setRetryAfterSeconds(int(*retryAfter));
+    if (parser.isSet(QStringLiteral("time-zone"))) {
+        const QTimeZone zone(parser.value(QStringLiteral("time-zone")).trimmed().toUtf8());
+        if (!zone.isValid()) {
+            return usageError(command, QStringLiteral("--time-zone \"%1\" is not a known zone "
+                                                      "(like America/New_York)")
+                                           .arg(parser.value(QStringLiteral("time-zone"))));
+        }
+        endpoint->setTimeZone(zone);
+    }
+    const QString planState = parser.value(QStringLiteral("plan-state")).trimmed().toLower();
+    if (planState == u"inactive")
+        endpoint->setPlanState(OutboundEndpoint::PlanState::Inactive);
+    else if (planState == u"no-outbound")
+        endpoint->setPlanState(OutboundEndpoint::PlanState::NoOutbound);
+    else if (!planState.isEmpty() && planState != u"active")
+        return usageError(command, QStringLiteral("--plan-state \"%1\" is not active, inactive "
+                                                  "or no-outbound")
+                                       .arg(parser.value(QStringLiteral("plan-state"))));
+    OutboundEndpoint::Fault fault = OutboundEndpoint::Fault::None;
+    if (parser.isSet(QStringLiteral("drop"))) {
+        const QString when = parser.value(QStringLiteral("drop")).trimmed().toLower();
+        if (when == u"before-read")
+            fault = OutboundEndpoint::Fault::DropBeforeRead;
+        else if (when == u"after-read")
+            fault = OutboundEndpoint::Fault::DropAfterRead;
+        else
+            return usageError(command, QStringLiteral("--drop \"%1\" is neither before-read nor "
+                                                      "after-read")
+                                           .arg(parser.value(QStringLiteral("drop"))));
+    }
+    if (parser.isSet(QStringLiteral("http-status"))) {
+        const QString status = parser.value(QStringLiteral("http-status")).trimmed();
+        if (fault != OutboundEndpoint::Fault::None)
+            return usageError(command, QStringLiteral("give --drop or --http-status, not both"));
+        if (status == u"500")
+            fault = OutboundEndpoint::Fault::Http500;
+        else if (status == u"429")
+            fault = OutboundEndpoint::Fault::Http429;
+        else
+            return usageError(
+                command, QStringLiteral("--http-status \"%1\" is neither 500 nor 429").arg(status));
+    }
 
     std::unique_ptr<QFile> record;
     if (parser.isSet(QStringLiteral("record"))) {
@@ -424,7 +512,8 @@ int serve(const QStringList& arguments)
                      });
 
     HttpServer server;
-    server.setHandler(endpoint.get());
+    endpoint->attach(&server);
+    endpoint->setFault(fault, int(*faultCount));
     QString listenError;
     if (!server.listen(address, port, &listenError)) {
         writeLine(

@@ -3,6 +3,7 @@
 #include "ExportCommand.h"
 #include "NumbersCommand.h"
 #include "PlansCommand.h"
+#include "SendCommand.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -13,7 +14,8 @@ namespace smsdesk {
 
 bool Cli::isCommand(const QString& firstArgument)
 {
-    return firstArgument == u"numbers" || firstArgument == u"plans" || firstArgument == u"export";
+    return firstArgument == u"numbers" || firstArgument == u"plans" || firstArgument == u"export" ||
+           firstArgument == u"send";
 }
 
 int Cli::run(const QStringList& arguments)
@@ -30,12 +32,15 @@ int Cli::run(const QStringList& arguments)
         command = std::make_unique<PlansCommand>();
     else if (group == u"export")
         command = std::make_unique<ExportCommand>();
+    else if (group == u"send")
+        command = std::make_unique<SendCommand>();
     if (!command) {
-        QTextStream(stderr) << QCoreApplication::translate(
-                                   "smsdesk::Cli",
-                                   "smsdesk: unknown command \"%1\": use numbers, plans or export")
-                                   .arg(group)
-                            << u'\n';
+        QTextStream(stderr)
+            << QCoreApplication::translate(
+                   "smsdesk::Cli",
+                   "smsdesk: unknown command \"%1\": use numbers, plans, export or send")
+                   .arg(group)
+            << u'\n';
         return CliCommand::UsageError;
     }
     return command->run(arguments.mid(1));

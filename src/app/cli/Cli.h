@@ -5,8 +5,8 @@
 namespace smsdesk {
 
 // The sub-commands of the smsdesk executable (`numbers add|list|remove|import`,
-// `plans add|list`), for scripts. Runs under a QCoreApplication, without a display.
-// Exit status: 0 success, 1 failure (keychain, store), 2 bad command line or input.
+// `plans add|list`, `export`, `send`), for scripts. Runs under a QCoreApplication, without a
+// display. Exit status: 0 success, 1 failure (keychain, store), 2 bad command line or input.
 class Cli
 {
 public:

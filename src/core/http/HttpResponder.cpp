@@ -7,15 +7,20 @@
 
 namespace smsdesk {
 
+HttpConnection* HttpResponder::takeConnection() const
+{
+    if (m_state->responded)
+        return nullptr;
+    m_state->responded = true;
+    return m_state->connection;
+}
+
 void HttpResponder::respond(HttpResponse response) const
 {
     if (!m_state)
         return;
     QMutexLocker locker(&m_state->mutex);
-    if (m_state->responded)
-        return;
-    m_state->responded = true;
-    HttpConnection* const connection = m_state->connection;
+    HttpConnection* const connection = takeConnection();
     if (connection == nullptr)
         return;
     if (connection->thread() == QThread::currentThread()) {
@@ -32,6 +37,20 @@ void HttpResponder::respond(HttpResponse response) const
             connection->deliverResponse(state, std::move(answer));
         },
         Qt::QueuedConnection);
+}
+
+void HttpResponder::abort() const
+{
+    if (!m_state)
+        return;
+    QMutexLocker locker(&m_state->mutex);
+    HttpConnection* const connection = takeConnection();
+    if (connection == nullptr)
+        return;
+    // Queued even on the connection's own thread: the handler may be inside the connection's
+    // call to it. Posted under the mutex, as in respond().
+    QMetaObject::invokeMethod(
+        connection, [connection]() { connection->abort(); }, Qt::QueuedConnection);
 }
 
 bool HttpResponder::isConnected() const

@@ -19,6 +19,9 @@ public:
     HttpResponder() = default; // answers nothing
 
     void respond(HttpResponse response) const;
+    // Closes the connection instead of answering (simulators: a server that drops the request
+    // after reading it). Takes effect once, like respond(); always in a later event loop turn.
+    void abort() const;
     // The client is still connected and waiting for this answer.
     bool isConnected() const;
     bool hasResponded() const;
@@ -37,6 +40,9 @@ public:
 private:
     friend class HttpConnection;
     explicit HttpResponder(std::shared_ptr<State> state) : m_state(std::move(state)) {}
+    // With the state's mutex held: marks the request answered, once; the connection to answer
+    // on, nullptr when it was answered before or the client is gone.
+    HttpConnection* takeConnection() const;
 
     std::shared_ptr<State> m_state;
 };

@@ -32,6 +32,7 @@ struct MessageTimeline
             StatusReport,    // a status report on the outbound message
             OmittedRequests, // a gap: `omitted` webhook requests not loaded (see the reader)
             OmittedReports,  // a gap: `omitted` status reports not loaded
+            SendAttempt,     // an attempt of the outbox to send the message (outbound_attempts)
         };
 
         Kind kind = Kind::Delivery;
@@ -42,15 +43,24 @@ struct MessageTimeline
         qint64 requestLogId = 0;              // the webhook request (request_log id); 0: none
         qint64 statusId = 0;                  // StatusReport: its message_status id; 0: none
         // Delivery, Duplicate: the request's outcome; Sent: "outbox" or "status-report" (how
-        // the message came to be); StatusReport: the stored status ("delivered").
+        // the message came to be); StatusReport: the stored status ("delivered"); SendAttempt:
+        // what the attempt came to ("accepted", "refused", "http-error", "bad-answer",
+        // "not-sent", "no-answer", "refused-locally", "keychain", "interrupted").
         QString label;
-        QString outcome;        // the request's outcome ("accepted", "duplicate", ...); empty: none
-        QString reason;         // the request's reason, when it has one
-        int responseStatus = 0; // HTTP status we answered; 0: none recorded (or no request)
-        qint64 latencyUs = -1;  // how long we took to answer; -1: none recorded
-        QString rawStatus;      // StatusReport: the provider's own value ("DELIVRD", "8")
-        QString errorCode;      // StatusReport / Sent: the provider's error code; empty: none
-        QString detail;         // StatusReport: the provider's words or the code's meaning
+        QString outcome; // the request's outcome ("accepted", "duplicate", ...); empty: none
+        QString reason;  // the request's reason, when it has one
+        // HTTP status we answered (SendAttempt: the provider answered); 0: none recorded (or no
+        // request)
+        int responseStatus = 0;
+        qint64 latencyUs = -1; // how long we (SendAttempt: the provider) took; -1: none
+        QString rawStatus;     // StatusReport: the provider's own value ("DELIVRD", "8")
+        QString
+            errorCode; // StatusReport / Sent / SendAttempt: the provider's error code; empty: none
+        // StatusReport: the provider's words or the code's meaning; SendAttempt: what went wrong
+        QString detail;
+        int attempt = 0; // SendAttempt: its number among the message's attempts (1 = first)
+        QString url;     // SendAttempt: the endpoint it was sent to; empty: not sent
+        QString answer;  // SendAttempt: the provider's answer as received; empty: none
         // StatusReport: its provider time is earlier than that of a report received before it
         // (the provider sent them out of order); such a report did not change the status.
         bool outOfOrder = false;
@@ -79,6 +89,7 @@ struct MessageTimeline
     // Rows of the message that the reader left out (each also a gap event in `events`).
     qint64 totalRequests = 0;
     qint64 totalReports = 0;
+    qint64 totalAttempts = 0; // the outbox's send attempts (at most maxRows are read)
     qint64 omittedRequests = 0;
     qint64 omittedReports = 0;
 

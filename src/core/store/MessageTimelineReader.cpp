@@ -225,6 +225,40 @@ bool MessageTimelineReader::readReports(qint64 messageId, qint64 total, QList<St
     return true;
 }
 
+bool MessageTimelineReader::readAttempts(qint64 messageId, MessageTimeline* timeline,
+                                         QList<Event>* events) const
+{
+    // The outbox stops after a bounded number of attempts per round; maxRows bounds the rounds
+    // a user started by resending.
+    QString error;
+    if (!Database::select(
+            m_db,
+            QStringLiteral("SELECT attempt, started_at, latency_ms, url, http_status, outcome, "
+                           "error_code, detail, answer, (SELECT COUNT(*) FROM outbound_attempts "
+                           "WHERE message_id = ?) FROM outbound_attempts WHERE message_id = ? "
+                           "ORDER BY started_at, id LIMIT %1")
+                .arg(m_maxRows),
+            {messageId, messageId},
+            [&](const QSqlQuery& query) {
+                Event event;
+                event.kind = Event::Kind::SendAttempt;
+                event.attempt = query.value(0).toInt();
+                event.atMs = query.value(1).toLongLong();
+                event.latencyUs = query.value(2).isNull() ? -1 : query.value(2).toLongLong() * 1000;
+                event.url = query.value(3).toString();
+                event.responseStatus = query.value(4).isNull() ? 0 : query.value(4).toInt();
+                event.label = query.value(5).toString();
+                event.errorCode = query.value(6).toString();
+                event.detail = query.value(7).toString();
+                event.answer = query.value(8).toString();
+                timeline->totalAttempts = query.value(9).toLongLong();
+                events->append(event);
+            },
+            &error))
+        return fail(error);
+    return true;
+}
+
 std::optional<MessageTimeline> MessageTimelineReader::forMessage(qint64 messageId) const
 {
     m_lastError.clear();
@@ -385,6 +419,10 @@ std::optional<MessageTimeline> MessageTimelineReader::forMessage(qint64 messageI
     }
     reports += unpaired(reportTail);
 
+    QList<Event> attempts;
+    if (timeline.isOutbound() && !readAttempts(messageId, &timeline, &attempts))
+        return std::nullopt;
+
     QList<Event> creation;
     if (timeline.isOutbound()) {
         // A message the app never sent, created by the first status report on it: the writer
@@ -408,7 +446,7 @@ std::optional<MessageTimeline> MessageTimelineReader::forMessage(qint64 messageI
         creation.append(received);
     }
 
-    timeline.events = merge({creation, requests, reports});
+    timeline.events = merge({creation, attempts, requests, reports});
     return timeline;
 }
 

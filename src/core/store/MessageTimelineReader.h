@@ -20,6 +20,9 @@ namespace smsdesk {
 // OmittedReports, with how many were left out), and MessageTimeline::omittedRequests /
 // omittedReports say it too.
 //
+// Outbound messages sent by the outbox also carry every send attempt (SendAttempt events: when,
+// the HTTP status and answer, how long the provider took), at most maxRows of them.
+//
 // Out of order and current: the store moves a message's status with each new report unless
 // a report it stored before has a later provider time (MessageWriter). The reader replays that
 // rule over the reports in the order the store wrote them (message_status ids), so a report
@@ -51,6 +54,8 @@ private:
                       QList<RequestRow>* tail) const;
     bool readReports(qint64 messageId, qint64 total, QList<StatusRow>* head, QList<StatusRow>* tail,
                      std::optional<qint64>* latestBeforeTail) const;
+    bool readAttempts(qint64 messageId, MessageTimeline* timeline,
+                      QList<MessageTimeline::Event>* events) const;
     bool fail(const QString& error) const;
 
     QSqlDatabase m_db;

@@ -175,6 +175,49 @@ bool indexRequestLogByNumberAndTime(QSqlDatabase& db, Backend backend, QString* 
                error);
 }
 
+// Version 5: the outbox. A message to send is a row of `messages` (direction outbound, status
+// queued -> sending -> sent | failed | unconfirmed) from before anything goes on the wire;
+// `outbox` holds its sending state (pending while queued or sending, when it is due, who
+// claimed it until when, the last reason; the worker's queries read the pending rows only) and
+// `outbound_attempts` every attempt on the wire (or refused before it). The index on messages
+// serves the plan guard's count of a number's outbound messages in a cycle.
+bool createOutbox(QSqlDatabase& db, Backend backend, QString* error)
+{
+    return run(
+        db, backend,
+        {
+            QStringLiteral(
+                "CREATE TABLE outbox ("
+                " message_id %BIGINT% PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,"
+                " pending INTEGER NOT NULL DEFAULT 1 CHECK (pending IN (0, 1)),"
+                " attempts INTEGER NOT NULL DEFAULT 0,"
+                " next_attempt_at %BIGINT% NOT NULL,"
+                " claim_token TEXT,"
+                " lease_until %BIGINT%,"
+                " last_error TEXT,"
+                " created_at %BIGINT% NOT NULL)"),
+            QStringLiteral("CREATE INDEX outbox_due ON outbox (pending, next_attempt_at)"),
+            QStringLiteral(
+                "CREATE TABLE outbound_attempts ("
+                " id %ID%,"
+                " message_id %BIGINT% NOT NULL REFERENCES messages (id) ON DELETE CASCADE,"
+                " attempt INTEGER NOT NULL,"
+                " started_at %BIGINT% NOT NULL,"
+                " latency_ms %BIGINT%,"
+                " url TEXT NOT NULL DEFAULT '',"
+                " http_status INTEGER,"
+                " outcome TEXT NOT NULL,"
+                " error_code TEXT,"
+                " detail TEXT,"
+                " answer TEXT)"),
+            QStringLiteral("CREATE INDEX outbound_attempts_message ON outbound_attempts "
+                           "(message_id, started_at)"),
+            QStringLiteral(
+                "CREATE INDEX messages_outbound_usage ON messages (did, direction, received_at)"),
+        },
+        error);
+}
+
 struct Migration
 {
     int version;
@@ -187,6 +230,7 @@ constexpr Migration kMigrations[] = {
     {2, "messages", createMessages},
     {3, "request log, status history, path tokens", createRequestLogAndStatusHistory},
     {4, "request log: number index newest first", indexRequestLogByNumberAndTime},
+    {5, "outbox and outbound attempts", createOutbox},
 };
 
 bool hasVersionTable(QSqlDatabase& db)

@@ -190,8 +190,33 @@ QString MessageTimelineModel::titleText(const MessageTimeline& timeline, const E
     case Kind::OmittedReports:
         return tr("%Ln more status report(s) not shown", nullptr,
                   int(std::min<qint64>(event.omitted, std::numeric_limits<int>::max())));
+    case Kind::SendAttempt:
+        return tr("Send attempt %1: %2").arg(event.attempt).arg(attemptWord(event.label));
     }
     return {};
+}
+
+QString MessageTimelineModel::attemptWord(const QString& label)
+{
+    if (label == QLatin1String("accepted"))
+        return tr("accepted by the provider");
+    if (label == QLatin1String("refused"))
+        return tr("refused by the provider");
+    if (label == QLatin1String("http-error"))
+        return tr("HTTP error");
+    if (label == QLatin1String("bad-answer"))
+        return tr("an answer that could not be read");
+    if (label == QLatin1String("not-sent"))
+        return tr("not sent (network)");
+    if (label == QLatin1String("no-answer"))
+        return tr("no answer (unconfirmed)");
+    if (label == QLatin1String("refused-locally"))
+        return tr("refused before sending");
+    if (label == QLatin1String("keychain"))
+        return tr("no secret from the keychain");
+    if (label == QLatin1String("interrupted"))
+        return tr("interrupted");
+    return label;
 }
 
 QString MessageTimelineModel::detailText(const MessageTimeline& timeline, const Event& event)
@@ -239,6 +264,19 @@ QString MessageTimelineModel::detailText(const MessageTimeline& timeline, const 
     case Kind::OmittedReports:
         parts.append(tr("received between %1 and %2")
                          .arg(timeText(event.atMs), timeText(event.omittedUntilMs)));
+        break;
+    case Kind::SendAttempt:
+        if (event.responseStatus > 0 && event.latencyUs >= 0) {
+            parts.append(tr("HTTP %1 in %2 ms")
+                             .arg(event.responseStatus)
+                             .arg(QLocale().toString(double(event.latencyUs) / 1000.0, 'f', 0)));
+        } else if (event.responseStatus > 0) {
+            parts.append(tr("HTTP %1").arg(event.responseStatus));
+        }
+        if (!event.errorCode.isEmpty())
+            parts.append(tr("error %1").arg(event.errorCode));
+        if (!event.detail.isEmpty())
+            parts.append(event.detail);
         break;
     }
     QString text = parts.join(QStringLiteral(" \u00b7 "));
@@ -302,6 +340,12 @@ void MessageTimelineModel::rebuild()
         case Kind::OmittedReports:
             row.marker = Row::Marker::None;
             row.color = kSlate;
+            break;
+        case Kind::SendAttempt:
+            row.marker = Row::Marker::Square;
+            row.color = event.label == QLatin1String("accepted")    ? kBlue
+                        : event.label == QLatin1String("no-answer") ? kAmber
+                                                                    : kRed;
             break;
         }
         // Outcomes, "out of order" and "current" in words, on their colour.

@@ -87,6 +87,8 @@ public:
     // A message status in words ("delivered"), and its colour.
     static QString statusWord(const QString& status);
     static QColor statusColor(const QString& status);
+    // What an outbox send attempt came to, in words ("refused by the provider").
+    static QString attemptWord(const QString& label);
 
 private:
     void rebuild();
