@@ -1,14 +1,15 @@
 #include "AppContext.h"
+#include "CommandLine.h"
 #include "HeadlessMode.h"
 #include "MainWindow.h"
 #include "cli/Cli.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTextStream>
 #include <QTranslator>
 
 int main(int argc, char* argv[])
@@ -17,17 +18,38 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("smsdesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SMSDESK_VERSION));
 
-    // Sub-commands run without a display.
-    if (argc > 1 && smsdesk::Cli::isCommand(QString::fromLocal8Bit(argv[1]))) {
+    // Everything but the window runs without a display: the command line is read before any
+    // GUI object exists.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (smsdesk::Cli::isCommand(arguments.value(1))) {
         QCoreApplication app(argc, argv);
         return smsdesk::Cli::run(app.arguments().mid(1));
     }
-    // The listener alone: no display needed either.
-    for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--headless") == 0) {
-            QCoreApplication app(argc, argv);
-            return smsdesk::HeadlessMode::run(app.arguments());
-        }
+    const smsdesk::CommandLine commandLine = smsdesk::CommandLine::parse(arguments);
+    switch (commandLine.mode()) {
+    case smsdesk::CommandLine::Mode::Help: {
+        QCoreApplication app(argc, argv);
+        QTextStream(stdout) << smsdesk::CommandLine::helpText();
+        return 0;
+    }
+    case smsdesk::CommandLine::Mode::Version: {
+        QCoreApplication app(argc, argv);
+        QTextStream(stdout) << smsdesk::CommandLine::versionText() << '\n';
+        return 0;
+    }
+    case smsdesk::CommandLine::Mode::Error: {
+        QCoreApplication app(argc, argv);
+        QTextStream(stderr) << "smsdesk: " << commandLine.error() << '\n';
+        return 2;
+    }
+    case smsdesk::CommandLine::Mode::Headless: {
+        QCoreApplication app(argc, argv);
+        return smsdesk::HeadlessMode::run(commandLine.options());
+    }
+    case smsdesk::CommandLine::Mode::Window:
+        break;
     }
 
     QApplication app(argc, argv);
@@ -49,24 +71,13 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("SMS Desk"));
     QApplication::setDesktopFileName(QStringLiteral("smsdesk"));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("SMS Desk: read, answer and administer SMS numbers on webhook providers."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      QStringLiteral("SQLite file or postgresql://USER@HOST/NAME."),
-                                      QStringLiteral("PATH|URL"));
-    parser.addOption(dbOption);
-    parser.process(app);
-
     smsdesk::AppContext context;
     QString error;
-    if (!context.open(parser.value(dbOption), &error)) {
+    if (!context.open(commandLine.options().database, &error)) {
         QMessageBox::critical(nullptr, QStringLiteral("SMS Desk"), error);
         return 1;
     }
-    smsdesk::MainWindow window(context);
+    smsdesk::MainWindow window(context, commandLine.options());
     window.show();
     return app.exec();
 }

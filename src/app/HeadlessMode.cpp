@@ -9,7 +9,6 @@
 #include "listener/RequestLogLine.h"
 #include "store/MessageWriter.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
 #include <QTimer>
@@ -64,81 +63,39 @@ QString outboxLine(const OutboxUpdate& update)
 
 } // namespace
 
-bool HeadlessMode::isRequested(const QStringList& arguments)
-{
-    return arguments.contains(QStringLiteral("--headless"));
-}
-
-int HeadlessMode::run(const QStringList& arguments)
+int HeadlessMode::run(const CommandLine::Options& options)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("SMS Desk webhook listener without a window."));
-    parser.addHelpOption();
-    const QCommandLineOption headless(QStringLiteral("headless"), tr("Run without a window."));
-    const QCommandLineOption db(QStringLiteral("db"),
-                                tr("SQLite file or postgresql://USER@HOST/NAME."),
-                                QStringLiteral("PATH|URL"));
-    const QCommandLineOption listen(QStringLiteral("listen"),
-                                    tr("Address to listen on (default 127.0.0.1:8080)."),
-                                    QStringLiteral("HOST:PORT"));
-    const QCommandLineOption unassigned(
-        QStringLiteral("unassigned"),
-        tr("Messages for numbers that are not provisioned: keep (default) or refuse (404)."),
-        QStringLiteral("keep|refuse"));
-    const QCommandLineOption retention(QStringLiteral("retention-days"),
-                                       tr("Days the request log is kept (default 30; 0: forever)."),
-                                       QStringLiteral("N"));
-    const QCommandLineOption outboundBase(
-        QStringLiteral("outbound-base"),
-        tr("Base URL of onCloud's outbound API (default: the setting outbound/base)."),
-        QStringLiteral("URL"));
-    parser.addOptions({headless, db, listen, unassigned, retention, outboundBase});
-    if (!parser.parse(arguments)) {
-        err << "smsdesk: " << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return 0;
-    }
-
-    // The same settings as the window's listener, each overridden by its option when given.
-    ListenerController::Overrides overrides;
-    if (parser.isSet(listen))
-        overrides.listen = parser.value(listen);
-    if (parser.isSet(unassigned))
-        overrides.unassigned = parser.value(unassigned);
-    if (parser.isSet(retention))
-        overrides.retentionDays = parser.value(retention);
     AppContext context;
     ListenerController::Config config;
     QString error;
-    if (!ListenerController::optionsFromSettings(context.settings(), overrides, &config, &error)) {
+    if (!ListenerController::optionsFromSettings(context.settings(), options.listener, &config,
+                                                 &error)) {
         err << "smsdesk: " << error << '\n';
         return 2;
     }
     OutboundService::Config outboundConfig;
-    if (!OutboundService::configFrom(context.settings(), parser.value(outboundBase),
-                                     &outboundConfig, &error)) {
+    if (!OutboundService::configFrom(context.settings(), options.outboundBase, &outboundConfig,
+                                     &error)) {
         err << "smsdesk: " << error << '\n';
         return 2;
     }
-    ListenerService::Options options = config.options;
+    ListenerService::Options serviceOptions = config.options;
     const QHostAddress address = config.address;
     const quint16 port = config.port;
     const QString listenText = config.listen;
 
-    if (!context.open(parser.value(db), &error)) {
+    if (!context.open(options.database, &error)) {
         err << "smsdesk: " << error << '\n';
         return 1;
     }
-    options.listener.defaultRegion = context.defaultRegion();
+    serviceOptions.listener.defaultRegion = context.defaultRegion();
 
     MessageWriter writer(context.database(), context.clock());
-    ListenerService service(writer, context.worker(), context.secrets(), context.clock(), options);
+    ListenerService service(writer, context.worker(), context.secrets(), context.clock(),
+                            serviceOptions);
 
     // Request lines are buffered and flushed in batches: a line per request must not cost a
     // write(2) per request under load.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QStringList>
+#include "CommandLine.h"
 
 namespace smsdesk {
 
@@ -18,9 +18,8 @@ namespace smsdesk {
 class HeadlessMode
 {
 public:
-    static bool isRequested(const QStringList& arguments);
     // Runs until stopped; the exit status. Needs a QCoreApplication.
-    static int run(const QStringList& arguments);
+    static int run(const CommandLine::Options& options);
 };
 
 } // namespace smsdesk

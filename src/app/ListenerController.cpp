@@ -102,9 +102,9 @@ QString ListenerController::listenAddress() const
         return m_fixedConfig->listen;
     Config config;
     QString error;
-    if (optionsFromSettings(m_context.settings(), {}, &config, &error))
+    if (optionsFromSettings(m_context.settings(), m_overrides, &config, &error))
         return config.listen;
-    return m_context.settings().listen();
+    return m_overrides.listen.isNull() ? m_context.settings().listen() : m_overrides.listen;
 }
 
 void ListenerController::setRateWindowMs(int ms)
@@ -151,8 +151,9 @@ void ListenerController::start()
         config = *m_fixedConfig;
     } else {
         QString error;
-        if (!optionsFromSettings(m_context.settings(), {}, &config, &error)) {
-            m_listen = m_context.settings().listen();
+        if (!optionsFromSettings(m_context.settings(), m_overrides, &config, &error)) {
+            m_listen =
+                m_overrides.listen.isNull() ? m_context.settings().listen() : m_overrides.listen;
             fail(error);
             return;
         }

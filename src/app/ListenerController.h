@@ -83,6 +83,11 @@ public:
     // thread and drains the writer: blocks, for shutdown.
     ~ListenerController() override;
 
+    // Values from the command line (the window's --listen …) that win over the settings at
+    // every start(); none by default.
+    void setOverrides(const Overrides& overrides) { m_overrides = overrides; }
+    const Overrides& overrides() const { return m_overrides; }
+
     State state() const { return m_state; }
     // Why the last start failed; empty unless state() is Failed.
     QString failureReason() const { return m_failureReason; }
@@ -149,6 +154,7 @@ private:
 
     AppContext& m_context;
     std::optional<Config> m_fixedConfig;
+    Overrides m_overrides;
     std::unique_ptr<MessageWriter> m_writer;
     std::unique_ptr<QThread> m_thread;
     QObject* m_threadContext = nullptr; // lives in m_thread

@@ -2,11 +2,13 @@
 
 #include "AppContext.h"
 #include "ListenerController.h"
+#include "OutboundService.h"
 #include "Settings.h"
 #include "inspector/FaultDrillDialog.h"
 #include "inspector/InspectorPage.h"
 #include "numbers/NumbersPage.h"
 #include "plans/PlansPage.h"
+#include "send/SendMessageDialog.h"
 #include "settings/SettingsDialog.h"
 #include "store/Database.h"
 
@@ -24,7 +26,7 @@
 
 namespace smsdesk {
 
-MainWindow::MainWindow(AppContext& context, QWidget* parent)
+MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options, QWidget* parent)
     : QMainWindow(parent), m_context(context)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -56,6 +58,16 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
     createMenus();
 
     m_listener = new ListenerController(m_context, this);
+    m_listener->setOverrides(options.listener);
+
+    // The outbox worker runs while the window is open: what was queued while SMS Desk was
+    // closed goes out now.
+    OutboundService::Config outboundConfig;
+    if (OutboundService::configFrom(m_context.settings(), options.outboundBase, &outboundConfig,
+                                    &m_outboundError)) {
+        m_outbound = std::make_unique<OutboundService>(m_context, outboundConfig);
+        m_outbound->outbox().start();
+    }
 
     m_numbersPage = new NumbersPage(m_context, this);
     m_plansPage = new PlansPage(m_context, this);
@@ -72,6 +84,7 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
             &ListenerController::reloadNumbers);
     connect(m_numbersPage, &NumbersPage::numbersChanged, m_inspectorPage,
             &InspectorPage::reloadNumbers);
+    connect(m_numbersPage, &NumbersPage::sendMessageRequested, this, &MainWindow::openSendMessage);
     connect(m_inspectorPage, &InspectorPage::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
 
@@ -196,6 +209,20 @@ void MainWindow::openSettings()
     dialog->open();
 }
 
+void MainWindow::openSendMessage(qint64 numberId)
+{
+    if (!m_outbound) {
+        QMessageBox::warning(this, tr("Send message"),
+                             tr("Sending is not available: %1").arg(m_outboundError));
+        return;
+    }
+    auto* dialog = new SendMessageDialog(m_context, m_outbound->outbox(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (numberId > 0)
+        dialog->setFromNumberId(numberId);
+    dialog->open();
+}
+
 void MainWindow::showPage(QWidget* page)
 {
     const int index = m_pages->indexOf(page);
@@ -218,25 +245,43 @@ void MainWindow::showAbout()
                                 m_context.database().config().describe().toHtmlEscaped()));
 }
 
-void MainWindow::closeEvent(QCloseEvent* event)
+bool MainWindow::isBusy() const
 {
     using State = ListenerController::State;
     const State state = m_listener->state();
     const bool listening =
         state == State::Starting || state == State::Running || state == State::Stopping;
-    if (listening && !m_closeNow) {
+    return listening || (m_outbound && !m_outbound->outbox().isIdle());
+}
+
+void MainWindow::closeWhenDone()
+{
+    if (!isBusy())
+        closeNow();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (isBusy() && !m_closeNow) {
         // Like `--headless` on SIGTERM: take no new connection, answer every request in
-        // flight, then close. The window goes at once; the process follows within
-        // CloseTimeoutMs at most (a provider waits no longer than that and then retries).
+        // flight, record the sends in flight, then close. The window goes at once; the
+        // process follows within CloseTimeoutMs at most (a provider waits no longer than that
+        // and then retries; a send still unanswered then is left unconfirmed, never resent by
+        // itself).
         event->ignore();
         if (m_closing)
             return;
         m_closing = true;
         saveSettings();
         hide();
-        connect(m_listener, &ListenerController::stopped, this, &MainWindow::closeNow);
+        connect(m_listener, &ListenerController::stopped, this, &MainWindow::closeWhenDone);
+        if (m_outbound) {
+            connect(&m_outbound->outbox(), &Outbox::idle, this, &MainWindow::closeWhenDone);
+            m_outbound->outbox().stop();
+        }
         QTimer::singleShot(CloseTimeoutMs, this, &MainWindow::closeNow);
         m_listener->stop();
+        closeWhenDone(); // nothing was in flight after all
         return;
     }
     if (!m_closing)

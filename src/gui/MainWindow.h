@@ -1,6 +1,9 @@
 #pragma once
 
+#include "CommandLine.h"
+
 #include <QMainWindow>
+#include <memory>
 
 class QLabel;
 class QListWidget;
@@ -14,6 +17,7 @@ class AppContext;
 class InspectorPage;
 class ListenerController;
 class NumbersPage;
+class OutboundService;
 class PlansPage;
 
 // The main window: a navigation list on the left, the pages on the right, the database in
@@ -29,19 +33,26 @@ public:
     // `--headless` does on SIGTERM, and waits for that at most this long.
     static constexpr int CloseTimeoutMs = 5000;
 
-    explicit MainWindow(AppContext& context, QWidget* parent = nullptr);
+    // `options`: the command line's --listen … (over the settings) and --outbound-base.
+    explicit MainWindow(AppContext& context, const CommandLine::Options& options = {},
+                        QWidget* parent = nullptr);
     ~MainWindow() override;
 
     NumbersPage* numbersPage() const { return m_numbersPage; }
     PlansPage* plansPage() const { return m_plansPage; }
     InspectorPage* inspectorPage() const { return m_inspectorPage; }
     ListenerController* listener() const { return m_listener; }
+    // What sends: the outbox and its worker (nullptr when the outbound settings are unusable;
+    // the status bar says why).
+    OutboundService* outbound() const { return m_outbound.get(); }
     void showPage(QWidget* page);
     QWidget* currentPage() const;
 
 public Q_SLOTS:
     // Opens the Settings dialog (Ctrl+,).
     void openSettings();
+    // Opens "Send message", from number `numberId` when it can send (0: the first that can).
+    void openSendMessage(qint64 numberId = 0);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -56,6 +67,9 @@ private:
     void restoreSettings();
     void updateListenerStatus();
     void closeNow();
+    // Listening, or a send in flight.
+    bool isBusy() const;
+    void closeWhenDone();
 
     AppContext& m_context;
     QSplitter* m_splitter = nullptr;
@@ -65,6 +79,8 @@ private:
     NumbersPage* m_numbersPage = nullptr;
     PlansPage* m_plansPage = nullptr;
     ListenerController* m_listener = nullptr;
+    std::unique_ptr<OutboundService> m_outbound;
+    QString m_outboundError; // why m_outbound is missing
     InspectorPage* m_inspectorPage = nullptr;
     QLabel* m_listenerStatus = nullptr;
     bool m_autostartChecked = false;

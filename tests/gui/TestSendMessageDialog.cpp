@@ -4,9 +4,12 @@
 // QT_QPA_PLATFORM=xcb to see real fonts).
 
 #include "GuiTestContext.h"
+#include "MainWindow.h"
 #include "OutboundEndpoint.h"
 #include "OutboundService.h"
 #include "http/HttpServer.h"
+#include "numbers/NumberTableModel.h"
+#include "numbers/NumbersPage.h"
 #include "outbound/OnCloudOutboundClient.h"
 #include "send/SendMessageDialog.h"
 #include "send/SendMessageText.h"
@@ -195,6 +198,32 @@ private Q_SLOTS:
         combo->setCurrentIndex(1);
         QVERIFY(usage.wait(kWaitMs));
         QVERIFY2(usageText().contains(QStringLiteral("WH-AUTH")), qPrintable(usageText()));
+    }
+
+    // The window's own outbox (--outbound-base on its command line) and Ctrl+M on the Numbers
+    // page: the dialog opens from the selected number.
+    void numbersPageOpensItFromTheSelectedNumber()
+    {
+        addNumber(kFrontDesk, QStringLiteral("oncloud"), true, true, QStringLiteral("Front desk"));
+        const qint64 second = addNumber(QStringLiteral("+14045550105"), QStringLiteral("oncloud"),
+                                        true, true, QStringLiteral("Back office"));
+        context().settings().setAutostart(false);
+        CommandLine::Options options;
+        options.outboundBase = QStringLiteral("http://127.0.0.1:%1/").arg(m_server->serverPort());
+        MainWindow window(context(), options);
+        QVERIFY(window.outbound());
+        QCOMPARE(window.outbound()->client().base(), QUrl(options.outboundBase));
+        QVERIFY(test::GuiTestContext::activate(&window));
+        window.showPage(window.numbersPage());
+        QTRY_COMPARE(window.numbersPage()->model()->rowCount(), 2);
+        window.numbersPage()->selectNumber(second);
+        test::GuiTestContext::press(&window, QKeySequence(Qt::CTRL | Qt::Key_M));
+        auto* dialog = test::GuiTestContext::waitForDialog<SendMessageDialog>(&window);
+        QVERIFY(dialog);
+        auto* combo = child<QComboBox>(dialog, "fromCombo");
+        QTRY_COMPARE(combo->count(), 2);
+        QTRY_COMPARE(combo->currentData().toLongLong(), second);
+        dialog->reject();
     }
 
     void checksTheRecipientAsItIsTyped()

@@ -108,7 +108,7 @@ private Q_SLOTS:
         QVERIFY(service.url().startsWith(QStringLiteral("http://127.0.0.1:")));
         QVERIFY(ready.wait());
         QCOMPARE(loaded.at(0).at(0).toInt(), 1);
-        QCOMPARE(warnings.size(), 0); // loopback: nobody else can post
+        QCOMPARE(warnings.size(), 0); // its one number has a credential
 
         // The credential loaded from the keychain is enforced.
         test::HttpTestClient client(service.port());
@@ -124,6 +124,26 @@ private Q_SLOTS:
         service.stop();
         QVERIFY(stopped.wait());
         QVERIFY(!service.isListening());
+    }
+
+    void warnsAboutOpenNumbersOnLoopbackToo()
+    {
+        // A tunnel or a reverse proxy in front of a loopback listener lets anybody in.
+        addNumber(QStringLiteral("+14045559999"), QStringLiteral("oncloud"), true, false);
+        addNumber(QStringLiteral("+17705550042"), QStringLiteral("pbx"), false, false);
+        ListenerService service(*m_writer, *m_worker, m_secrets, m_clock, {});
+        QSignalSpy ready(&service, &ListenerService::ready);
+        QSignalSpy warnings(&service, &ListenerService::warning);
+        QString error;
+        QVERIFY2(service.start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        QVERIFY(ready.wait());
+        QCOMPARE(warnings.size(), 1);
+        QCOMPARE(warnings.at(0).at(0).toString(),
+                 QStringLiteral("1 number(s) have neither an expected Authorization header nor a "
+                                "path token, so anything that can reach %1 (this machine, or a "
+                                "tunnel or reverse proxy in front of it) can post messages for "
+                                "them: +17705550042")
+                     .arg(service.url()));
     }
 
     void warnsAboutOpenNumbersBeyondLoopback()

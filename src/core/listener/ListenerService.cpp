@@ -130,13 +130,21 @@ void ListenerService::checkExposure()
 {
     const QHostAddress address = m_server->serverAddress();
     const std::shared_ptr<const NumberDirectory> directory = m_listener->directory();
-    if (!isListening() || address.isLoopback() || !directory)
+    if (!isListening() || !directory)
         return;
     QStringList open;
     for (const NumberRecord& number : directory->unauthenticatedNumbers())
         open << number.e164;
     QString message;
-    if (!open.isEmpty()) {
+    if (!open.isEmpty() && address.isLoopback()) {
+        // Only this machine reaches the port, but a tunnel or a reverse proxy in front of it
+        // (how a provider reaches a desktop) lets the whole internet in.
+        message = tr("%n number(s) have neither an expected Authorization header nor a path "
+                     "token, so anything that can reach %1 (this machine, or a tunnel or "
+                     "reverse proxy in front of it) can post messages for them: %2",
+                     nullptr, int(open.size()))
+                      .arg(url(), open.join(QLatin1String(", ")));
+    } else if (!open.isEmpty()) {
         message = tr("listening on %1, beyond this machine, and %n number(s) have neither an "
                      "expected Authorization header nor a path token, so anybody who can reach "
                      "this address can post messages for them: %2",

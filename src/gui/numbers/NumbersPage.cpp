@@ -45,6 +45,12 @@ NumbersPage::NumbersPage(AppContext& context, NumberTableModel* model, QWidget* 
     view()->insertAction(deleteRecordAction(), m_toggleAction);
     m_filterAction = PageAction::make(this, QStringLiteral("filterNumbers"), tr("&Filter"),
                                       {QKeySequence::Find}, Qt::WindowShortcut, this);
+    m_sendAction = PageAction::make(this, QStringLiteral("sendMessage"), tr("&Send message\u2026"),
+                                    {QKeySequence(Qt::CTRL | Qt::Key_M)}, Qt::WindowShortcut, this);
+    m_sendAction->setToolTip(tr("Send a text from the selected number (Ctrl+M)"));
+    view()->insertAction(editRecordAction(), m_sendAction);
+    connect(m_sendAction, &QAction::triggered, this,
+            [this] { Q_EMIT sendMessageRequested(currentId()); });
 
     connect(addRecordAction(), &QAction::triggered, this, &NumbersPage::addNumber);
     connect(editRecordAction(), &QAction::triggered, this, &NumbersPage::editNumber);
@@ -74,9 +80,10 @@ NumbersPage::NumbersPage(AppContext& context, NumberTableModel* model, QWidget* 
         }
     });
 
-    finishSetUp(tr("Numbers"), tr("No numbers yet. Press %1 to add one.").arg(newKeys),
-                {addRecordAction(), editRecordAction(), m_toggleAction, deleteRecordAction()},
-                stack(), m_filter);
+    finishSetUp(
+        tr("Numbers"), tr("No numbers yet. Press %1 to add one.").arg(newKeys),
+        {addRecordAction(), editRecordAction(), m_toggleAction, deleteRecordAction(), m_sendAction},
+        stack(), m_filter);
 }
 
 void NumbersPage::reload()

@@ -21,6 +21,7 @@ public:
     explicit NumbersPage(AppContext& context, QWidget* parent = nullptr);
 
     NumberTableModel* model() const { return m_model; }
+    QAction* sendMessageAction() const { return m_sendAction; }
     void selectNumber(qint64 id) { selectRecord(id); }
 
 public Q_SLOTS:
@@ -35,6 +36,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A number was added, edited, enabled/disabled or deleted here.
     void numbersChanged();
+    // "Send message…" (Ctrl+M): from the selected number (0 when none is selected).
+    void sendMessageRequested(qint64 numberId);
 
 private:
     NumbersPage(AppContext& context, NumberTableModel* model, QWidget* parent);
@@ -46,6 +49,7 @@ private:
     NumberTableModel* m_model;
     QLineEdit* m_filter = nullptr;
     QAction* m_toggleAction = nullptr;
+    QAction* m_sendAction = nullptr;
     QAction* m_filterAction = nullptr;
 };
 

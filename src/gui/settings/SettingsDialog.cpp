@@ -156,6 +156,11 @@ void SettingsDialog::validate()
         if (!bound || !sameAddress(listenText(), m_listener.listenAddress()))
             error = bindProblem(address, port);
     }
+    if (error.isEmpty() && !m_listener.overrides().listen.isNull()) {
+        error = tr("SMS Desk was started with --listen %1: the listener uses that address "
+                   "until SMS Desk is started without it.")
+                    .arg(m_listener.overrides().listen);
+    }
     m_ui->addressError->setText(error);
     m_ui->addressError->setVisible(!error.isEmpty());
     // A port in use is worth saving (the other program may go), an address that cannot parse
