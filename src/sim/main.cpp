@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QHash>
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QRegularExpression>
@@ -120,10 +121,11 @@ int fire(const QStringList& arguments)
         {QStringLiteral("count"), QStringLiteral("Messages per provider (default 1)."),
          QStringLiteral("N"), QStringLiteral("1")},
         {QStringLiteral("number"),
-         QStringLiteral("The receiving DID in E.164. Default: the document's example "
-                        "(oncloud +14045559999, zonitel +10000000020, pbx +61299999999); the "
-                        "gateway names a device instead."),
-         QStringLiteral("E164")},
+         QStringLiteral("The receiving DID in E.164, for every provider; or PROVIDER=E164, "
+                        "repeated, a DID per provider (with --provider all). Default: the "
+                        "document's example (oncloud +14045559999, zonitel +10000000020, pbx "
+                        "+61299999999); the gateway names a device instead (--device-id, --sim)."),
+         QStringLiteral("[P=]E164")},
         {QStringLiteral("device-id"),
          QStringLiteral("android-gateway: the device_id (default 42)."), QStringLiteral("ID")},
         {QStringLiteral("sim"),
@@ -228,12 +230,40 @@ int fire(const QStringList& arguments)
         }
     }
 
+    // --number E164 (every provider) or --number P=E164 (one provider), repeated.
+    QString everyNumber;
+    QHash<QString, QString> numbers;
+    for (const QString& value : parser.values(QStringLiteral("number"))) {
+        const qsizetype equals = value.indexOf(u'=');
+        if (equals < 0) {
+            if (!everyNumber.isEmpty())
+                return usageError(command, QStringLiteral("--number without a provider is given "
+                                                          "twice: use --number PROVIDER=E164"));
+            everyNumber = value.trimmed();
+            continue;
+        }
+        const QString provider = value.left(equals).trimmed();
+        if (!providers.contains(provider)) {
+            return usageError(command, QStringLiteral("--number %1: %2 is not a provider of "
+                                                      "this run (%3)")
+                                           .arg(value, provider, providers.join(u',')));
+        }
+        if (provider == u"android-gateway") {
+            return usageError(command, QStringLiteral("--number %1: the gateway names a device, "
+                                                      "not a number: use --device-id and --sim")
+                                           .arg(value));
+        }
+        if (numbers.contains(provider))
+            return usageError(command, QStringLiteral("--number: %1 is given twice").arg(provider));
+        numbers.insert(provider, value.mid(equals + 1).trimmed());
+    }
+
     std::vector<WebhookSampleFactory> factories;
     for (const QString& provider : providers) {
         WebhookSampleFactory::Options options;
         options.provider = provider;
         options.kind = status ? WebhookSample::Kind::Status : WebhookSample::Kind::Inbound;
-        options.number = parser.value(QStringLiteral("number")).trimmed();
+        options.number = numbers.value(provider, everyNumber);
         options.deviceId = *deviceId;
         options.sim = int(*sim);
         options.serviceId = parser.value(QStringLiteral("service-id")).trimmed();

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void numbersListTable();
     void numbersAddUsesRegionOption();
     void numbersRemoveAcceptsTypedNumber();
+    void numbersAddWarnsAndTakesATimeZone();
     void numbersBadInput_data();
     void numbersBadInput();
     void secretArgumentNotEchoed();
@@ -656,6 +657,60 @@ void TestCli::numbersAddUsesRegionOption()
             stored.contains(QLatin1String("+14045559999")));
 }
 
+// A possible number the phone number data does not know is added, with a warning on stderr;
+// a gateway number takes the time zone its device's times are in.
+void TestCli::numbersAddWarnsAndTakesATimeZone()
+{
+    const QStringList add{QStringLiteral("numbers"), QStringLiteral("add"), QStringLiteral("--db"),
+                          m_db};
+    Run run = smsdesk(add + QStringList{QStringLiteral("--number"), QStringLiteral("+447700900123"),
+                                        QStringLiteral("--provider"), QStringLiteral("oncloud")});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(run.out), QStringLiteral("added +447700900123 (oncloud)\n"));
+    QVERIFY2(run.err.startsWith("smsdesk: warning: --number +44 7700 900123 is in no number range"),
+             run.err.constData());
+
+    run = smsdesk(add + QStringList{QStringLiteral("--number"), QStringLiteral("+17705550042"),
+                                    QStringLiteral("--provider"), QStringLiteral("android-gateway"),
+                                    QStringLiteral("--device-id"), QStringLiteral("42"),
+                                    QStringLiteral("--sim"), QStringLiteral("1"),
+                                    QStringLiteral("--time-zone"),
+                                    QStringLiteral("Australia/Sydney")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.err.isEmpty());
+    {
+        const QString name = QStringLiteral("zone-") + QUuid::createUuid().toString(QUuid::Id128);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_db);
+            QVERIFY(db.open());
+            const Clock clock;
+            const auto number =
+                NumberRepository(db, clock).findByE164(QStringLiteral("+17705550042"));
+            QVERIFY(number);
+            QCOMPARE(number->timeZone, QStringLiteral("Australia/Sydney"));
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    const QString before = snapshot();
+    run = smsdesk(add + QStringList{QStringLiteral("--number"), QStringLiteral("+17705550043"),
+                                    QStringLiteral("--provider"), QStringLiteral("android-gateway"),
+                                    QStringLiteral("--device-id"), QStringLiteral("43"),
+                                    QStringLiteral("--time-zone"), QStringLiteral("Mars/Olympus")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--time-zone \"Mars/Olympus\": Enter a time zone"),
+             run.err.constData());
+    run =
+        smsdesk(add + QStringList{QStringLiteral("--number"), QStringLiteral("+14045559999"),
+                                  QStringLiteral("--provider"), QStringLiteral("oncloud"),
+                                  QStringLiteral("--time-zone"), QStringLiteral("Europe/Berlin")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--time-zone does not apply to provider oncloud"),
+             run.err.constData());
+    QCOMPARE(snapshot(), before);
+}
+
 void TestCli::numbersRemoveAcceptsTypedNumber()
 {
     seed();
@@ -686,7 +741,7 @@ void TestCli::numbersRemoveAcceptsTypedNumber()
 
     // A number that is not a number at all.
     run = smsdesk({QStringLiteral("numbers"), QStringLiteral("remove"), QStringLiteral("--db"),
-                   m_db, QStringLiteral("--number"), QStringLiteral("(000) 555-9999"),
+                   m_db, QStringLiteral("--number"), QStringLiteral("(404) 555-99999"),
                    QStringLiteral("--region"), QStringLiteral("US")});
     QCOMPARE(run.exitCode, 2);
     CHECK_ONE_ERROR_LINE(run);
@@ -705,13 +760,13 @@ void TestCli::numbersBadInput_data()
 
     QTest::newRow("invalid number")
         << QStringList{number,
-                       QStringLiteral("(000) 555-9999"),
+                       QStringLiteral("(404) 555-99999"),
                        QStringLiteral("--region"),
                        QStringLiteral("US"),
                        provider,
                        oncloud}
         << QString()
-        << QStringLiteral("smsdesk: --number \"(000) 555-9999\" is not a valid number");
+        << QStringLiteral("smsdesk: --number \"(404) 555-99999\" is not a valid number");
     QTest::newRow("not a number") << QStringList{number, QStringLiteral("call me"), provider,
                                                  oncloud}
                                   << QString() << QStringLiteral("--number");
@@ -1002,7 +1057,7 @@ void TestCli::importBadRowsImportsNothing()
     const QByteArray csv =
         "number,provider,label,plan,webhook_url\n"
         "+14045559999,oncloud,Good,,\n"
-        "(000) 555-9999,oncloud,Bad number,,\n"
+        "(404) 555-99999,oncloud,Bad number,,\n"
         "+17705551234,sms77,Bad provider,,\n"
         "+1 404 555 0000,pbx,Taken,,\n"
         "+442079460958,zonitel,\"two\nlines\",,https://sms.example.com/webhooks/zonitel\n"
@@ -1017,7 +1072,7 @@ void TestCli::importBadRowsImportsNothing()
     QVERIFY2(run.out.isEmpty(), run.out.constData());
     const QStringList lines = QString::fromUtf8(run.err).split(u'\n', Qt::SkipEmptyParts);
     const QStringList expected{
-        QStringLiteral("%1:3: number \"(000) 555-9999\" is not a valid number").arg(file),
+        QStringLiteral("%1:3: number \"(404) 555-99999\" is not a valid number").arg(file),
         QStringLiteral("%1:4: provider \"sms77\"").arg(file),
         QStringLiteral("%1:5: The number +14045550000 is already provisioned.").arg(file),
         QStringLiteral("%1:6: label").arg(file),

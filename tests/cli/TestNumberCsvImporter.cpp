@@ -97,14 +97,14 @@ void TestNumberCsvImporter::lineNumbersCountQuotedLineBreaks()
     const auto result = read("number,provider,label\n"
                              "+14045559999,oncloud,\"two\n"
                              "lines\"\n"
-                             "(000) 555-9999,oncloud,x\n");
+                             "(404) 555-99999,oncloud,x\n");
     QCOMPARE(result.problems.size(), 2);
     QCOMPARE(result.problems.at(0).line, 2);
     QVERIFY2(result.problems.at(0).reason.startsWith(QLatin1String("label: ")),
              qPrintable(result.problems.at(0).reason));
     QCOMPARE(result.problems.at(1).line, 4);
     QVERIFY2(result.problems.at(1).reason.startsWith(
-                 QLatin1String("number \"(000) 555-9999\" is not a valid number")),
+                 QLatin1String("number \"(404) 555-99999\" is not a valid number")),
              qPrintable(result.problems.at(1).reason));
     for (const auto& problem : result.problems)
         QVERIFY(!problem.reason.contains(u'\n'));
@@ -137,7 +137,7 @@ void TestNumberCsvImporter::quotingErrors_data()
         << QList<int>{2} << QStringLiteral("never closed");
     QTest::newRow("quote inside") << QByteArray(
                                          "number,provider,label\n+14045559999,oncloud,6\" tall\n"
-                                         "(000) 555-9999,oncloud,\n")
+                                         "(404) 555-99999,oncloud,\n")
                                   << QList<int>{2, 3} << QStringLiteral("A quote inside a field");
     QTest::newRow("after closing quote")
         << QByteArray("number,provider,label\n+14045559999,oncloud,\"a\" b\n"

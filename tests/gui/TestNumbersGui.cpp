@@ -100,6 +100,7 @@ private Q_SLOTS:
     void editsDisablesAndDeletes();
     void cancelledDeleteKeepsTheNumber();
     void validatesInline();
+    void possibleButUnknownNumberWarns();
     void providerFieldsFollowProvider();
     void keychainFailureKeepsDialogOpen();
     void duplicateNumberIsRefused();
@@ -361,6 +362,31 @@ void TestNumbersGui::cancelledDeleteKeepsTheNumber()
     QCoreApplication::processEvents();
     QCOMPARE(m_page->model()->rowCount(), 1);
     QVERIFY(m_fixture->findNumber(kE164));
+}
+
+// A possible number the phone number data does not know yet: a warning, and OK stays enabled.
+void TestNumbersGui::possibleButUnknownNumberWarns()
+{
+    QPointer<NumberDialog> dialog = openAddDialog();
+    QVERIFY(dialog);
+    auto* number = child<QLineEdit>(dialog, "numberEdit");
+    auto* status = child<QLabel>(dialog, "numberStatus");
+    QTest::keyClicks(number, QStringLiteral("+447700900123"));
+    QVERIFY(status->isVisible());
+    QCOMPARE(status->text(),
+             QStringLiteral("→ +447700900123 ⚠ not in this system's number data: check it"));
+    // The whole sentence as the tooltip; the line shown fits the dialog.
+    QVERIFY2(status->toolTip().contains(QStringLiteral("in no number range")),
+             qPrintable(status->toolTip()));
+    QVERIFY(status->height() >= status->heightForWidth(status->width()));
+    QVERIFY(okButton(dialog)->isEnabled());
+    if (const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(dialog->grab().save(dir + QStringLiteral("/number-dialog-warning.png")));
+    number->clear();
+    QTest::keyClicks(number, QStringLiteral("(404) 555-9999"));
+    QCOMPARE(status->text(), QStringLiteral("→ +14045559999"));
+    QVERIFY(status->toolTip().isEmpty());
+    dialog->reject();
 }
 
 void TestNumbersGui::validatesInline()

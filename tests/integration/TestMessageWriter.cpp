@@ -752,6 +752,306 @@ private Q_SLOTS:
         writer.drainAndStop(); // idempotent
     }
 
+    // A late report never moves a message backwards: "sent" after "delivered" joins the
+    // history, the status stays delivered. Without times (Zonitel) or with the same time (the
+    // gateway's senttime) the rank decides: queued < sent < delivered = failed.
+    void statusNeverMovesBackwards_data()
+    {
+        QTest::addColumn<QStringList>("reports"); // "status" or "status@time", in arrival order
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("no times: sent after delivered")
+            << QStringList{QStringLiteral("delivered"), QStringLiteral("sent")}
+            << QStringLiteral("delivered");
+        QTest::addRow("no times: queued after sent")
+            << QStringList{QStringLiteral("sent"), QStringLiteral("queued")}
+            << QStringLiteral("sent");
+        QTest::addRow("no times: in order")
+            << QStringList{QStringLiteral("queued"), QStringLiteral("sent"),
+                           QStringLiteral("delivered")}
+            << QStringLiteral("delivered");
+        QTest::addRow("no times: same rank goes by arrival")
+            << QStringList{QStringLiteral("delivered"), QStringLiteral("failed")}
+            << QStringLiteral("failed");
+        QTest::addRow("same time: sent after delivered")
+            << QStringList{QStringLiteral("delivered@1000"), QStringLiteral("sent@1000")}
+            << QStringLiteral("delivered");
+        QTest::addRow("later time, lower rank: still not backwards")
+            << QStringList{QStringLiteral("delivered@1000"), QStringLiteral("sent@9000")}
+            << QStringLiteral("delivered");
+        QTest::addRow("same rank, older time")
+            << QStringList{QStringLiteral("failed@5000"), QStringLiteral("delivered@1000")}
+            << QStringLiteral("failed");
+        QTest::addRow("same rank, newer time")
+            << QStringList{QStringLiteral("failed@1000"), QStringLiteral("delivered@5000")}
+            << QStringLiteral("delivered");
+        QTest::addRow("an unknown status after queued")
+            << QStringList{QStringLiteral("queued"), QStringLiteral("unknown")}
+            << QStringLiteral("queued");
+        QTest::addRow("queued after an unknown status")
+            << QStringList{QStringLiteral("unknown"), QStringLiteral("queued")}
+            << QStringLiteral("queued");
+    }
+
+    void statusNeverMovesBackwards()
+    {
+        QFETCH(QStringList, reports);
+        QFETCH(QString, expected);
+        MessageWriter writer(m_temp->database(), m_clock);
+        qint64 id = 0;
+        for (const QString& report : reports) {
+            const QString status = report.section(u'@', 0, 0);
+            const QString time = report.section(u'@', 1, 1);
+            WriteJob job;
+            job.statuses.append(statusRow(
+                QStringLiteral("Z-9"), status, status,
+                time.isEmpty() ? std::nullopt : std::optional<qint64>(time.toLongLong())));
+            const auto outcome = write(writer, job);
+            QVERIFY(outcome && outcome->ok());
+            QVERIFY(outcome->statuses[0].historyAdded);
+            id = outcome->statuses[0].messageId;
+            m_clock.advanceMs(1000);
+        }
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
+        QCOMPARE(m_temp->count(QStringLiteral("message_status")), reports.size());
+        QCOMPARE(m_temp->scalar(QStringLiteral("SELECT status FROM messages WHERE id = ?"), {id})
+                     .toString(),
+                 expected);
+    }
+
+    // The gateway's ids are its device's own: the same sms_id on two devices is two messages.
+    void reportsFindTheirMessageByDevice()
+    {
+        MessageWriter writer(m_temp->database(), m_clock);
+        const auto report = [&](const QString& device, const QString& status) {
+            StatusRow row = statusRow(QStringLiteral("5000001"), status, status, std::nullopt);
+            row.provider = QStringLiteral("android-gateway");
+            row.deviceId = device;
+            row.sim = 0;
+            WriteJob job;
+            job.statuses.append(row);
+            const auto outcome = write(writer, job);
+            return outcome && outcome->ok() ? outcome->statuses[0] : WriteOutcome::StatusResult{};
+        };
+        const WriteOutcome::StatusResult first =
+            report(QStringLiteral("42"), QStringLiteral("sent"));
+        const WriteOutcome::StatusResult other =
+            report(QStringLiteral("43"), QStringLiteral("failed"));
+        QVERIFY(first.messageCreated && other.messageCreated);
+        QVERIFY(first.messageId != other.messageId);
+        const WriteOutcome::StatusResult later =
+            report(QStringLiteral("42"), QStringLiteral("delivered"));
+        QCOMPARE(later.messageId, first.messageId);
+        QVERIFY(!later.messageCreated);
+        QVERIFY(later.messageUpdated);
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT status FROM messages WHERE id = ?"),
+                              {first.messageId})
+                     .toString(),
+                 QStringLiteral("delivered"));
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT status FROM messages WHERE id = ?"),
+                              {other.messageId})
+                     .toString(),
+                 QStringLiteral("failed"));
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT device_id FROM messages WHERE id = ?"),
+                              {other.messageId})
+                     .toString(),
+                 QStringLiteral("43"));
+        QCOMPARE(
+            m_temp
+                ->scalar(QStringLiteral("SELECT sim FROM messages WHERE id = ?"), {other.messageId})
+                .toInt(),
+            0);
+    }
+
+    // A report on an inbound message (the gateway's "Incoming SMS") joins that message's
+    // history, with its device; it never creates or touches an outbound message.
+    void inboundReportsJoinTheInboundMessage()
+    {
+        MessageWriter writer(m_temp->database(), m_clock);
+        WriteJob incoming;
+        MessageRow message = inbound(QStringLiteral("987654"));
+        message.provider = QStringLiteral("android-gateway");
+        message.dedupeKey = QStringLiteral("android-gateway:42:987654");
+        message.deviceId = QStringLiteral("42");
+        message.sim = 1;
+        incoming.messages.append(message);
+        const auto stored = write(writer, incoming);
+        QVERIFY(stored && stored->ok());
+        const qint64 inboundId = stored->messages[0].id;
+
+        const auto report = [&](const QString& device) {
+            StatusRow row;
+            row.concerns = StatusRow::Concerns::Inbound;
+            row.provider = QStringLiteral("android-gateway");
+            row.providerMessageId = QStringLiteral("987654");
+            row.deviceId = device;
+            row.sim = 1;
+            row.status = QStringLiteral("received");
+            row.rawStatus = QStringLiteral("5");
+            row.detail = QStringLiteral("Incoming SMS");
+            row.dedupeKey = QStringLiteral("android-gateway:%1:987654:status:5").arg(device);
+            WriteJob job;
+            job.statuses.append(row);
+            job.requestLog = logRow(QByteArray("{\"status_id\":5}"));
+            job.requestLog->linkedStatus = 0;
+            return write(writer, job);
+        };
+        auto outcome = report(QStringLiteral("42"));
+        QVERIFY(outcome && outcome->ok());
+        QCOMPARE(outcome->statuses[0].messageId, inboundId);
+        QVERIFY(outcome->statuses[0].historyAdded);
+        QVERIFY(!outcome->statuses[0].messageCreated);
+        QVERIFY(!outcome->statuses[0].messageUpdated);
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
+                              {outcome->requestLogId})
+                     .toLongLong(),
+                 inboundId);
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT outcome FROM request_log WHERE id = ?"),
+                              {outcome->requestLogId})
+                     .toString(),
+                 QStringLiteral("accepted"));
+
+        // The same report again is a duplicate.
+        outcome = report(QStringLiteral("42"));
+        QVERIFY(outcome && outcome->ok());
+        QVERIFY(!outcome->statuses[0].historyAdded);
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT outcome FROM request_log WHERE id = ?"),
+                              {outcome->requestLogId})
+                     .toString(),
+                 QStringLiteral("duplicate"));
+
+        // Another device's message of that id is not there: the report is only logged.
+        outcome = report(QStringLiteral("43"));
+        QVERIFY(outcome && outcome->ok());
+        QCOMPARE(outcome->statuses[0].messageId, 0);
+        QVERIFY(!outcome->statuses[0].historyAdded);
+        QVERIFY(m_temp
+                    ->scalar(QStringLiteral("SELECT message_id FROM request_log WHERE id = ?"),
+                             {outcome->requestLogId})
+                    .isNull());
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT outcome FROM request_log WHERE id = ?"),
+                              {outcome->requestLogId})
+                     .toString(),
+                 QStringLiteral("accepted"));
+
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
+        QCOMPARE(
+            m_temp->count(QStringLiteral("messages"), QStringLiteral("direction = 'outbound'")), 0);
+        QCOMPARE(m_temp->count(QStringLiteral("message_status")), 1);
+        QCOMPARE(m_temp->scalar(QStringLiteral("SELECT status FROM messages")).toString(),
+                 QStringLiteral("received"));
+    }
+
+    // A message first known from its report keeps what the report says of it.
+    void reportsKeepTheMessageText()
+    {
+        MessageWriter writer(m_temp->database(), m_clock);
+        StatusRow row = statusRow(QStringLiteral("Z-7"), QStringLiteral("delivered"),
+                                  QStringLiteral("delivered"), std::nullopt);
+        row.text = QStringLiteral("Test outbound SMS with media 🙂");
+        row.media = {QStringLiteral("https://example.com/media1.jpg")};
+        row.segments = 2;
+        WriteJob job;
+        job.statuses.append(row);
+        const auto outcome = write(writer, job);
+        QVERIFY(outcome && outcome->ok());
+        QVERIFY(outcome->statuses[0].messageCreated);
+        QSqlQuery query(db());
+        QVERIFY(query.exec(QStringLiteral("SELECT text, media, segments, device_id, sim, "
+                                          "direction FROM messages")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("Test outbound SMS with media 🙂"));
+        QCOMPARE(QJsonDocument::fromJson(query.value(1).toByteArray()).array(),
+                 QJsonArray{QStringLiteral("https://example.com/media1.jpg")});
+        QCOMPARE(query.value(2).toInt(), 2);
+        QVERIFY(query.value(3).isNull());
+        QVERIFY(query.value(4).isNull());
+        QCOMPARE(query.value(5).toString(), QStringLiteral("outbound"));
+    }
+
+    void messageDetailsAreStored()
+    {
+        MessageWriter writer(m_temp->database(), m_clock);
+        WriteJob job;
+        MessageRow gateway = inbound(QStringLiteral("g-1"));
+        gateway.provider = QStringLiteral("android-gateway");
+        gateway.did = QStringLiteral(""); // a device no number is provisioned for
+        gateway.deviceId = QStringLiteral("42");
+        gateway.sim = 1;
+        MessageRow pbx = inbound(QStringLiteral("p-1"));
+        pbx.serviceId = QStringLiteral("100234");
+        MessageRow zonitel = inbound(QStringLiteral("z-1"));
+        zonitel.provider = QStringLiteral("zonitel");
+        zonitel.segments = 3;
+        job.messages = {gateway, pbx, zonitel};
+        const auto outcome = write(writer, job);
+        QVERIFY(outcome);
+        QVERIFY2(outcome->ok(), qPrintable(outcome->reason));
+        QSqlQuery query(db());
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT did, device_id, sim, service_id, segments FROM messages ORDER BY id")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), QString());
+        QCOMPARE(query.value(1).toString(), QStringLiteral("42"));
+        QCOMPARE(query.value(2).toInt(), 1);
+        QVERIFY(query.value(3).isNull());
+        QVERIFY(query.value(4).isNull());
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), kDid);
+        QVERIFY(query.value(1).isNull());
+        QVERIFY(query.value(2).isNull());
+        QCOMPARE(query.value(3).toString(), QStringLiteral("100234"));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(4).toInt(), 3);
+    }
+
+    // The response that answered a message's webhook is kept with it; its retry (a duplicate)
+    // gets it back.
+    void responsesComeBackWithDuplicates()
+    {
+        MessageWriter writer(m_temp->database(), m_clock);
+        const auto first = write(writer, messageJob(QStringLiteral("r-1")));
+        QVERIFY(first && first->ok());
+        const qint64 id = first->messages[0].id;
+        auto again = write(writer, messageJob(QStringLiteral("r-1")));
+        QVERIFY(again && again->ok());
+        QCOMPARE(again->messages[0].kind, Kind::Duplicate);
+        QVERIFY(again->messages[0].response.isNull()); // none recorded
+
+        // Not a raw string: moc (Qt 6.4) misreads raw strings holding a double slash.
+        const QString body =
+            QStringLiteral("{\"media\":[\"https://e.com/r.png\"],\"reply\":\"Hi 🙂\"}");
+        WriteJob reply;
+        MessageRow out = inbound(QStringLiteral("reply-1"));
+        out.direction = MessageRow::Direction::Outbound;
+        out.status = QStringLiteral("sent");
+        out.dedupeKey = QStringLiteral("reply:pbx:r-1");
+        reply.messages.append(out);
+        reply.response = WriteJob::Response{id, body};
+        const auto recorded = write(writer, reply);
+        QVERIFY(recorded);
+        QVERIFY2(recorded->ok(), qPrintable(recorded->reason));
+        again = write(writer, messageJob(QStringLiteral("r-1")));
+        QVERIFY(again && again->ok());
+        QCOMPARE(again->messages[0].id, id);
+        QCOMPARE(again->messages[0].response, body);
+        QCOMPARE(again->messages[0].response.toUtf8(), body.toUtf8());
+
+        // A response for a message that is not stored is refused with its job.
+        WriteJob orphan;
+        orphan.response = WriteJob::Response{id + 1000, body};
+        const auto refused = write(writer, orphan);
+        QVERIFY(refused);
+        QCOMPARE(refused->failure, Failure::JobRejected);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 2);
+    }
+
     void migrationFromVersion2KeepsRows()
     {
         // A fresh store of its own, brought to version 2 by hand.

@@ -195,6 +195,17 @@ class TestWebhookListener : public QObject
         return number.id;
     }
 
+    // A number as the test wants it, straight into the store.
+    qint64 addRecord(NumberRecord number)
+    {
+        number.label = QStringLiteral("Test ") + number.provider;
+        NumberRepository repository(m_temp->database().connection(), m_clock);
+        if (!repository.insert(number))
+            qWarning("insert failed: %s", qPrintable(repository.lastError()));
+        m_numberIds.insert(number.e164, number.id);
+        return number.id;
+    }
+
     HttpTestResponse exchange(const QByteArray& request)
     {
         HttpTestClient client(m_server->serverPort());
@@ -516,6 +527,478 @@ private Q_SLOTS:
                  second);
         QCOMPARE(logRow(handled(3).requestLogId).value(QStringLiteral("outcome")).toString(),
                  first);
+    }
+
+    // Every provider's webhook for a number that is not provisioned, messages and status
+    // reports alike: kept in the unassigned inbox (and attached once the number is), or
+    // refused with 404, by setting.
+    void unprovisionedOfEveryProvider_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("did"); // the number to provision afterwards
+        QTest::addColumn<QString>("direction");
+        QTest::addColumn<bool>("refuse");
+        for (const bool refuse : {false, true}) {
+            const char* policy = refuse ? "refused" : "kept";
+            QTest::addRow("oncloud message, %s", policy)
+                << QByteArray("/webhooks/oncloud") << onCloudBody() << QStringLiteral("oncloud")
+                << OnCloudDid << QStringLiteral("inbound") << refuse;
+            QTest::addRow("pbx message, %s", policy)
+                << QByteArray("/webhooks/pbx") << pbxBody() << QStringLiteral("pbx") << PbxDid
+                << QStringLiteral("inbound") << refuse;
+            QTest::addRow("zonitel message, %s", policy)
+                << QByteArray("/webhooks/zonitel") << zonitelInbound() << QStringLiteral("zonitel")
+                << ZonitelDid << QStringLiteral("inbound") << refuse;
+            QTest::addRow("zonitel status, %s", policy)
+                << QByteArray("/webhooks/zonitel") << zonitelDelivered()
+                << QStringLiteral("zonitel") << ZonitelDid << QStringLiteral("outbound") << refuse;
+            QTest::addRow("android-gateway message, %s", policy)
+                << QByteArray("/webhooks/android-gateway") << gatewayIncoming()
+                << QStringLiteral("android-gateway") << GatewayDid << QStringLiteral("inbound")
+                << refuse;
+            QTest::addRow("android-gateway status, %s", policy)
+                << QByteArray("/webhooks/android-gateway") << gatewayStatus()
+                << QStringLiteral("android-gateway") << GatewayDid << QStringLiteral("outbound")
+                << refuse;
+            QTest::addRow("detected at /webhook: android-gateway message, %s", policy)
+                << QByteArray("/webhook") << gatewayIncoming() << QStringLiteral("android-gateway")
+                << GatewayDid << QStringLiteral("inbound") << refuse;
+        }
+    }
+
+    void unprovisionedOfEveryProvider()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, provider);
+        QFETCH(QString, did);
+        QFETCH(QString, direction);
+        QFETCH(bool, refuse);
+        const bool gateway = provider == u"android-gateway";
+        // Numbers of other providers only.
+        for (const QString& other :
+             {QStringLiteral("oncloud"), QStringLiteral("pbx"), QStringLiteral("zonitel"),
+              QStringLiteral("android-gateway")}) {
+            if (other == provider)
+                continue;
+            NumberRecord number;
+            number.e164 = other == u"oncloud"   ? OnCloudDid
+                          : other == u"pbx"     ? PbxDid
+                          : other == u"zonitel" ? ZonitelDid
+                                                : GatewayDid;
+            number.provider = other;
+            if (other == u"android-gateway") {
+                number.deviceId = QStringLiteral("42");
+                number.sim = 1;
+            }
+            addRecord(number);
+        }
+        WebhookListener::Options options;
+        options.unassigned = refuse ? WebhookListener::UnassignedPolicy::Refuse
+                                    : WebhookListener::UnassignedPolicy::Keep;
+        start(options);
+
+        const HttpTestResponse response = post(target, body, provider == u"pbx" ? Form : Json);
+        if (refuse) {
+            QCOMPARE(response.status, 404);
+            QVERIFY2(response.error().contains(
+                         QStringLiteral("is not an enabled %1 number here").arg(provider)),
+                     qPrintable(response.error()));
+            if (gateway)
+                QVERIFY(response.error().contains(QStringLiteral("device 42 SIM")));
+            QCOMPARE(handled(0).outcome, ListenerEvent::unknownNumber());
+            QCOMPARE(m_temp->count(QStringLiteral("messages")), 0);
+            QCOMPARE(logRow(handled(0).requestLogId).value(QStringLiteral("outcome")).toString(),
+                     ListenerEvent::unknownNumber());
+            return;
+        }
+        QVERIFY2(response.status == 200, response.body.constData());
+        const ListenerEvent event = handled(0);
+        QCOMPARE(event.outcome, ListenerEvent::unassigned());
+        QCOMPARE(event.numberId, 0);
+        QCOMPARE(event.messageIds.size(), 1);
+        const qint64 id = event.messageIds.first();
+        QCOMPARE(logRow(event.requestLogId).value(QStringLiteral("outcome")).toString(),
+                 ListenerEvent::unassigned());
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
+        QSqlQuery query(m_temp->database().connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT number_id, did, device_id, sim, direction, "
+                                          "provider FROM messages WHERE id = %1")
+                               .arg(id)));
+        QVERIFY(query.next());
+        QVERIFY(query.value(0).isNull());
+        // The gateway names a device, not a number: kept with the device and SIM.
+        QCOMPARE(query.value(1).toString(), gateway ? QString() : did);
+        QCOMPARE(query.value(2).toString(), gateway ? QStringLiteral("42") : QString());
+        QCOMPARE(query.value(3).isNull(), !gateway);
+        if (gateway)
+            QCOMPARE(query.value(3).toInt(), 1);
+        QCOMPARE(query.value(4).toString(), direction);
+        QCOMPARE(query.value(5).toString(), provider);
+        query.finish();
+
+        // Provisioned later, the number takes its messages from the unassigned inbox.
+        NumberRecord number;
+        number.e164 = did;
+        number.provider = provider;
+        if (gateway) {
+            number.deviceId = QStringLiteral("42");
+            number.sim = 1;
+        }
+        const qint64 numberId = addRecord(number);
+        QVERIFY(numberId > 0);
+        QCOMPARE(m_temp->scalar(QStringLiteral("SELECT number_id FROM messages WHERE id = ?"), {id})
+                     .toLongLong(),
+                 numberId);
+        QCOMPARE(m_temp->scalar(QStringLiteral("SELECT did FROM messages WHERE id = ?"), {id})
+                     .toString(),
+                 did);
+    }
+
+    // A gateway message for a device with the same id on the other SIM, or another device, is
+    // not that number's; nor is a message of another provider to the number's E.164.
+    void unassignedMessagesAttachOnlyToTheirNumber()
+    {
+        WebhookListener::Options options;
+        start(options);
+        QCOMPARE(post("/webhooks/android-gateway", gatewayIncoming(1), Json).status, 200);
+        QCOMPARE(post("/webhooks/android-gateway",
+                      QByteArray(gatewayIncoming(2)).replace("\"sim\":1", "\"sim\":0"), Json)
+                     .status,
+                 200);
+        QCOMPARE(post("/webhooks/android-gateway",
+                      QByteArray(gatewayIncoming(3)).replace("\"device_id\":42", "\"device_id\":7"),
+                      Json)
+                     .status,
+                 200);
+        QCOMPARE(
+            post("/webhooks/oncloud", onCloudBody(QStringLiteral("hi"), GatewayDid), Json).status,
+            200);
+        QCOMPARE(m_temp->count(QStringLiteral("messages"), QStringLiteral("number_id IS NULL")), 4);
+
+        NumberRecord number;
+        number.e164 = GatewayDid;
+        number.provider = QStringLiteral("android-gateway");
+        number.deviceId = QStringLiteral("42");
+        number.sim = 1;
+        const qint64 id = addRecord(number);
+        QCOMPARE(m_temp->count(QStringLiteral("messages"), QStringLiteral("number_id = ?"), {id}),
+                 1);
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT provider_message_id FROM messages WHERE "
+                                             "number_id = ?"),
+                              {id})
+                     .toString(),
+                 QStringLiteral("1"));
+        QCOMPARE(m_temp->count(QStringLiteral("messages"), QStringLiteral("did = ''")), 2);
+
+        // Disabled numbers take nothing; enabling one attaches its messages.
+        NumberRecord other;
+        other.e164 = QStringLiteral("+17705550007");
+        other.provider = QStringLiteral("android-gateway");
+        other.deviceId = QStringLiteral("7");
+        other.sim = 1;
+        other.enabled = false;
+        const qint64 otherId = addRecord(other);
+        QCOMPARE(
+            m_temp->count(QStringLiteral("messages"), QStringLiteral("number_id = ?"), {otherId}),
+            0);
+        QVERIFY(
+            NumberRepository(m_temp->database().connection(), m_clock).setEnabled(otherId, true));
+        QCOMPARE(
+            m_temp->count(QStringLiteral("messages"), QStringLiteral("number_id = ?"), {otherId}),
+            1);
+    }
+
+    // Status 5 ("Incoming SMS") is about a message we received: it is logged and joins that
+    // message's history (same sms_id and device), and never creates or moves an outbound one.
+    void gatewayIncomingSmsReport()
+    {
+        addNumber(GatewayDid, QStringLiteral("android-gateway"));
+        start();
+        QCOMPARE(post("/webhooks/android-gateway", gatewayIncoming(987654), Json).status, 200);
+        const qint64 inboundId = handled(0).messageIds.value(0);
+        QVERIFY(inboundId > 0);
+        const auto incomingReport = [](int smsId) {
+            return QStringLiteral(R"({"sms_id":%1,"status_id":5,"status_message":"Incoming SMS",)"
+                                  R"("sendto":"+17705551234","senttime":"2024-03-01 12:34:56",)"
+                                  R"("sim":1,"device_id":42})")
+                .arg(smsId)
+                .toUtf8();
+        };
+
+        QCOMPARE(post("/webhooks/android-gateway", incomingReport(987654), Json).status, 200);
+        ListenerEvent event = handled(1);
+        QCOMPARE(event.outcome, ListenerEvent::accepted());
+        QCOMPARE(event.messageIds, QList<qint64>{inboundId});
+        QCOMPARE(logRow(event.requestLogId).value(QStringLiteral("message_id")).toLongLong(),
+                 inboundId);
+        QCOMPARE(m_temp->count(QStringLiteral("message_status"), QStringLiteral("message_id = ?"),
+                               {inboundId}),
+                 1);
+
+        QCOMPARE(post("/webhooks/android-gateway", incomingReport(987654), Json).status, 200);
+        QCOMPARE(handled(2).outcome, ListenerEvent::duplicate());
+
+        // No such inbound message: the request log has it, nothing else.
+        QCOMPARE(post("/webhooks/android-gateway", incomingReport(555), Json).status, 200);
+        event = handled(3);
+        QCOMPARE(event.outcome, ListenerEvent::accepted());
+        QVERIFY(event.messageIds.isEmpty());
+        QVERIFY(logRow(event.requestLogId).value(QStringLiteral("message_id")).isNull());
+
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
+        QCOMPARE(
+            m_temp->count(QStringLiteral("messages"), QStringLiteral("direction = 'outbound'")), 0);
+        QCOMPARE(m_temp->scalar(QStringLiteral("SELECT status FROM messages")).toString(),
+                 QStringLiteral("received"));
+        QCOMPARE(m_temp->count(QStringLiteral("message_status")), 1);
+    }
+
+    // A late report never moves a message backwards; the gateway's reports find their message
+    // by device as well as sms_id.
+    void statusReportsKeepTheirOrder()
+    {
+        addNumber(ZonitelDid, QStringLiteral("zonitel"));
+        addNumber(GatewayDid, QStringLiteral("android-gateway")); // device 42, SIM 1
+        NumberRecord second;
+        second.e164 = QStringLiteral("+17705550043");
+        second.provider = QStringLiteral("android-gateway");
+        second.deviceId = QStringLiteral("43");
+        second.sim = 0;
+        addRecord(second);
+        start();
+
+        const QByteArray sent = QByteArray(zonitelDelivered())
+                                    .replace("\"status\":\"delivered\"", "\"status\":\"sent\"")
+                                    .replace("delivered successfully", "sent successfully");
+        QCOMPARE(post("/webhooks/zonitel", zonitelDelivered(), Json).status, 200);
+        QCOMPARE(post("/webhooks/zonitel", sent, Json).status, 200); // late
+        QCOMPARE(handled(1).outcome, ListenerEvent::accepted());
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT status FROM messages WHERE provider = "
+                                             "'zonitel'"))
+                     .toString(),
+                 QStringLiteral("delivered"));
+        QCOMPARE(m_temp->count(QStringLiteral("message_status")), 2);
+
+        // The gateway: "sent" (6) after "delivered" (7) with the same senttime.
+        const QByteArray gatewaySent = QByteArray(gatewayStatus())
+                                           .replace("\"status_id\":7", "\"status_id\":6")
+                                           .replace("has been Delivered", "Sent by Phone");
+        QCOMPARE(post("/webhooks/android-gateway", gatewayStatus(), Json).status, 200);
+        QCOMPARE(post("/webhooks/android-gateway", gatewaySent, Json).status, 200);
+        // The same sms_id from the other device is another message.
+        const QByteArray otherDevice = QByteArray(gatewaySent)
+                                           .replace("\"device_id\":42", "\"device_id\":43")
+                                           .replace("\"sim\":1", "\"sim\":0");
+        QCOMPARE(post("/webhooks/android-gateway", otherDevice, Json).status, 200);
+        QSqlQuery query(m_temp->database().connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT status, number_id, device_id FROM messages WHERE "
+                                          "provider = 'android-gateway' ORDER BY id")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("delivered"));
+        QCOMPARE(query.value(1).toLongLong(), m_numberIds.value(GatewayDid));
+        QCOMPARE(query.value(2).toString(), QStringLiteral("42"));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("sent"));
+        QCOMPARE(query.value(1).toLongLong(), m_numberIds.value(QStringLiteral("+17705550043")));
+        QCOMPARE(query.value(2).toString(), QStringLiteral("43"));
+        QVERIFY(!query.next());
+    }
+
+    // A message first known from its Zonitel report keeps the report's text, media, segments.
+    void zonitelReportKeepsTheMessage()
+    {
+        addNumber(ZonitelDid, QStringLiteral("zonitel"));
+        start();
+        const QByteArray body =
+            QByteArray(zonitelDelivered())
+                .replace("\"segments\":1", "\"segments\":2")
+                .replace("\"medias\":[]", "\"medias\":[\"https://example.com/media1.jpg\"]");
+        QCOMPARE(post("/webhooks/zonitel", body, Json).status, 200);
+        QSqlQuery query(m_temp->database().connection());
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT text, media, segments, did, remote, number_id, direction FROM messages")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("Test outbound SMS"));
+        QCOMPARE(QJsonDocument::fromJson(query.value(1).toByteArray()).array(),
+                 QJsonArray{QStringLiteral("https://example.com/media1.jpg")});
+        QCOMPARE(query.value(2).toInt(), 2);
+        QCOMPARE(query.value(3).toString(), ZonitelDid);
+        QCOMPARE(query.value(4).toString(), QStringLiteral("+10000000030"));
+        QCOMPARE(query.value(5).toLongLong(), m_numberIds.value(ZonitelDid));
+        QCOMPARE(query.value(6).toString(), QStringLiteral("outbound"));
+    }
+
+    // A retried onCloud webhook gets the original's answer byte for byte, a synchronous reply
+    // included, and the reply source is not asked again. The reply is in the thread.
+    void onCloudRetryGetsTheOriginalAnswer()
+    {
+        addNumber(OnCloudDid, QStringLiteral("oncloud"));
+        start();
+        TestReplySource source;
+        m_listener->setReplySource(&source);
+        int replies = 0;
+        source.onAsk = [&replies](const InboundMessage& message, ReplySource::Done done) {
+            ++replies; // each answer differs: a second one would show
+            done(ReplySource::Reply{
+                QStringLiteral("Reply %1 to \"%2\" 🙂").arg(replies).arg(message.text),
+                {QStringLiteral("https://example.com/r%1.png").arg(replies)}});
+        };
+
+        const QByteArray body = onCloudBody(QStringLiteral("hours?"));
+        const HttpTestResponse first = post("/webhooks/oncloud", body, Json);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.header("Content-Type"), QByteArray("application/json"));
+        QCOMPARE(QJsonDocument::fromJson(first.body).object().value(QStringLiteral("reply")),
+                 QJsonValue(QStringLiteral("Reply 1 to \"hours?\" 🙂")));
+        const HttpTestResponse retry = post("/webhooks/oncloud", body, Json);
+        QCOMPARE(retry.status, 200);
+        QCOMPARE(retry.body, first.body);
+        QCOMPARE(retry.header("Content-Type"), first.header("Content-Type"));
+        QCOMPARE(source.asked, 1);
+        QCOMPARE(handled(1).outcome, ListenerEvent::duplicate());
+        QCOMPARE(
+            logRow(handled(1).requestLogId).value(QStringLiteral("response_body")).toByteArray(),
+            first.body);
+
+        // The reply, as the SMS the provider sends from our number: in the thread.
+        QSqlQuery query(m_temp->database().connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT did, remote, text, media, status, number_id, "
+                                          "provider FROM messages WHERE direction = 'outbound'")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), OnCloudDid);
+        QCOMPARE(query.value(1).toString(), QStringLiteral("+17705551234"));
+        QCOMPARE(query.value(2).toString(), QStringLiteral("Reply 1 to \"hours?\" 🙂"));
+        QCOMPARE(QJsonDocument::fromJson(query.value(3).toByteArray()).array(),
+                 QJsonArray{QStringLiteral("https://example.com/r1.png")});
+        QCOMPARE(query.value(4).toString(), QStringLiteral("sent"));
+        QCOMPARE(query.value(5).toLongLong(), m_numberIds.value(OnCloudDid));
+        QCOMPARE(query.value(6).toString(), QStringLiteral("oncloud"));
+        QVERIFY(!query.next());
+        query.finish();
+        QVERIFY(handled(0).messageIds.size() == 2); // the message and its reply
+
+        // A message answered without a reply: its retry is answered without one, unasked.
+        source.onAsk = [](const InboundMessage&, ReplySource::Done done) { done(std::nullopt); };
+        const QByteArray quiet = onCloudBody(QStringLiteral("thanks"));
+        QVERIFY(post("/webhooks/oncloud", quiet, Json).body.isEmpty());
+        source.onAsk = [](const InboundMessage&, ReplySource::Done done) {
+            done(ReplySource::Reply{QStringLiteral("asked again"), {}});
+        };
+        const HttpTestResponse quietRetry = post("/webhooks/oncloud", quiet, Json);
+        QCOMPARE(quietRetry.status, 200);
+        QVERIFY(quietRetry.body.isEmpty());
+        QCOMPARE(source.asked, 2);
+        QCOMPARE(
+            m_temp->count(QStringLiteral("messages"), QStringLiteral("direction = 'outbound'")), 1);
+    }
+
+    // PBX service_id: kept on the message; a number with a service id takes webhooks of that
+    // service only.
+    void pbxServiceId()
+    {
+        NumberRecord withService;
+        withService.e164 = PbxDid;
+        withService.provider = QStringLiteral("pbx");
+        withService.serviceId = QStringLiteral("100234");
+        addRecord(withService);
+        NumberRecord without;
+        without.e164 = QStringLiteral("+61288888888");
+        without.provider = QStringLiteral("pbx");
+        addRecord(without);
+        start();
+
+        QCOMPARE(post("/webhooks/pbx", pbxBody(), Form).status, 200);
+        QCOMPARE(m_temp->scalar(QStringLiteral("SELECT service_id FROM messages")).toString(),
+                 QStringLiteral("100234"));
+
+        const QByteArray otherService = QByteArray(pbxBody("6a1d2f0e-1111-4a4a-9b9b-000000000001"))
+                                            .replace("service_id=100234", "service_id=777");
+        const HttpTestResponse refused = post("/webhooks/pbx", otherService, Form);
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.error(),
+                 QStringLiteral("the webhook is from service \"777\", but +61299999999 is "
+                                "provisioned for service \"100234\""));
+        QCOMPARE(handled(1).outcome, ListenerEvent::refusedAuth());
+        QCOMPARE(logRow(handled(1).requestLogId).value(QStringLiteral("response_status")).toInt(),
+                 403);
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 1);
+
+        // A number without a service id takes any, and keeps it.
+        QCOMPARE(post("/webhooks/pbx",
+                      QByteArray(otherService)
+                          .replace("sms_number=61299999999", "sms_number=61288888888"),
+                      Form)
+                     .status,
+                 200);
+        QCOMPARE(m_temp
+                     ->scalar(QStringLiteral("SELECT service_id FROM messages WHERE did = "
+                                             "'+61288888888'"))
+                     .toString(),
+                 QStringLiteral("777"));
+    }
+
+    // Where the gateway's and Zonitel's documents are silent, every reasonable form is taken;
+    // what cannot be a message is still refused, with the reason.
+    void lenientWhereTheDocumentsAreSilent()
+    {
+        NumberRecord gateway;
+        gateway.e164 = GatewayDid;
+        gateway.provider = QStringLiteral("android-gateway");
+        gateway.deviceId = QStringLiteral("42");
+        gateway.sim = 1;
+        gateway.timeZone = QStringLiteral("Australia/Sydney");
+        addRecord(gateway);
+        addNumber(ZonitelDid, QStringLiteral("zonitel"));
+        start();
+
+        const QByteArray named = QByteArray(gatewayIncoming(11))
+                                     .replace("17705551234", "\"BANK-INFO\"")
+                                     .replace("\"2024-03-01 12:34:56\"", "\"2024-03-01T12:34:56\"");
+        HttpTestResponse response = exchange(HttpTestClient::post(
+            "/webhooks/android-gateway", named, QByteArray("text/plain; charset=utf-8")));
+        QVERIFY2(response.status == 200, response.body.constData());
+        const ListenerEvent event = handled(0);
+        QCOMPARE(event.outcome, ListenerEvent::accepted());
+        QCOMPARE(event.numberId, m_numberIds.value(GatewayDid));
+        QCOMPARE(event.remote, QStringLiteral("BANK-INFO"));
+        QCOMPARE(logRow(event.requestLogId).value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("Content-Type text/plain: the body was read as JSON"));
+        // 12:34:56 in Sydney (UTC+11 on 1 March): the number's time zone.
+        QCOMPARE(m_temp->scalar(QStringLiteral("SELECT provider_time FROM messages")).toLongLong(),
+                 QDateTime::fromString(QStringLiteral("2024-03-01T01:34:56Z"), Qt::ISODate)
+                     .toMSecsSinceEpoch());
+
+        // Zonitel without a Content-Type.
+        response =
+            exchange("POST /webhooks/zonitel HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+                     QByteArray::number(zonitelInbound().size()) + "\r\n\r\n" + zonitelInbound());
+        QCOMPARE(response.status, 200);
+        QCOMPARE(logRow(handled(1).requestLogId).value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("no Content-Type: the body was read as JSON"));
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 2);
+
+        // Still refused: no text field, invalid UTF-8, a body that does not parse.
+        const QByteArray noText =
+            QByteArray(gatewayIncoming(12)).replace("\"body\":\"Hello from the gateway\",", "");
+        response = post("/webhooks/android-gateway", noText, Json);
+        QCOMPARE(response.status, 400);
+        QCOMPARE(response.error(), QStringLiteral("required field \"body\" is missing"));
+        response = post("/webhooks/android-gateway",
+                        QByteArray(gatewayIncoming(13)).replace("gateway", "gate\xc3way"),
+                        QByteArray("text/plain"));
+        QCOMPARE(response.status, 400);
+        QVERIFY2(response.error().contains(QStringLiteral("not valid UTF-8")),
+                 qPrintable(response.error()));
+        response = post("/webhooks/zonitel", "status=received", QByteArray("text/plain"));
+        QCOMPARE(response.status, 400);
+        QVERIFY2(response.error().contains(QStringLiteral("invalid JSON")),
+                 qPrintable(response.error()));
+        QCOMPARE(m_temp->count(QStringLiteral("messages")), 2);
     }
 
     void routing_data()

@@ -3,14 +3,22 @@
 // smsdesk-sim binary (SMSDESK_SIM_BINARY) run with QProcess.
 
 #include "OutboundEndpoint.h"
+#include "TempDatabase.h"
 #include "WebhookFirer.h"
 #include "http/HttpHandler.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponder.h"
 #include "http/HttpResponse.h"
 #include "http/HttpServer.h"
+#include "listener/NumberDirectory.h"
+#include "listener/WebhookListener.h"
 #include "providers/ProviderCatalog.h"
+#include "providers/ProviderRegistry.h"
 #include "providers/samples/WebhookSampleFactory.h"
+#include "provisioning/NumberValidator.h"
+#include "store/MessageWriter.h"
+#include "store/NumberRepository.h"
+#include "util/Clock.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -19,6 +27,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -624,6 +633,128 @@ private Q_SLOTS:
                                                {"/webhooks/zonitel", 2}}));
     }
 
+    // The simulator matches the app: its default numbers pass `numbers add`'s validation, and
+    // `fire --provider all` with them lands every message on its number (the listener refuses
+    // unprovisioned numbers here, so an unassigned one would fail the run).
+    void binaryFireAllMatchesTheApp()
+    {
+        test::TempDatabase temp;
+        QString error;
+        QVERIFY2(temp.open(&error), qPrintable(error));
+        auto directory = std::make_shared<NumberDirectory>();
+        NumberRepository repository(temp.database().connection(), m_clock);
+        for (const QString& provider : ProviderCatalog::ids()) {
+            NumberDraft draft;
+            draft.provider = provider;
+            draft.number = WebhookSampleFactory::defaultNumber(provider);
+            if (provider == u"android-gateway") {
+                draft.number = QStringLiteral("+17705550042"); // the gateway names a device
+                draft.deviceId = QString::number(WebhookSampleFactory::DefaultDeviceId);
+                draft.sim = WebhookSampleFactory::DefaultSim;
+            }
+            const NumberValidator::Result result =
+                NumberValidator(QStringLiteral("US")).validate(draft);
+            QVERIFY2(result.ok(),
+                     qPrintable(provider + QStringLiteral(": ") + result.firstError()));
+            NumberRecord record = result.record;
+            QVERIFY2(repository.insert(record), qPrintable(repository.lastError()));
+            NumberDirectory::Entry entry;
+            entry.number = record;
+            directory->add(entry);
+        }
+        MessageWriter writer(temp.database(), m_clock);
+        const ProviderRegistry providers;
+        WebhookListener::Options options;
+        options.unassigned = WebhookListener::UnassignedPolicy::Refuse;
+        WebhookListener listener(writer, providers, m_clock, options);
+        listener.setDirectory(directory);
+        m_server->setHandler(&listener);
+        const auto restore = qScopeGuard([this] { m_server->setHandler(m_handler.get()); });
+
+        RunResult result =
+            run({QStringLiteral("fire"), QStringLiteral("--provider"), QStringLiteral("all"),
+                 QStringLiteral("--url"), baseUrl().toString(), QStringLiteral("--count"),
+                 QStringLiteral("3")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QVERIFY2(result.out.contains("sent 12 requests: 12 answered 2xx"), result.out.constData());
+        result = run({QStringLiteral("fire"), QStringLiteral("--provider"), QStringLiteral("all"),
+                      QStringLiteral("--status"), QStringLiteral("--url"), baseUrl().toString(),
+                      QStringLiteral("--count"), QStringLiteral("3")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+
+        QCOMPARE(temp.count(QStringLiteral("messages"), QStringLiteral("direction = 'inbound'")),
+                 12);
+        QCOMPARE(temp.count(QStringLiteral("messages"), QStringLiteral("number_id IS NULL")), 0);
+        for (const QString& provider : ProviderCatalog::ids()) {
+            QCOMPARE(temp.count(QStringLiteral("messages"),
+                                QStringLiteral("provider = ? AND direction = 'inbound'"),
+                                {provider}),
+                     3);
+        }
+        // The status run: reports on three messages of each.
+        QCOMPARE(temp.count(QStringLiteral("messages"),
+                            QStringLiteral("direction = 'outbound' AND number_id IS NOT NULL")),
+                 6);
+        QTRY_COMPARE(
+            temp.count(QStringLiteral("request_log"), QStringLiteral("response_status = 200")), 18);
+    }
+
+    // --number P=E164 gives each provider of --provider all its own DID.
+    void binaryFireAllWithANumberPerProvider()
+    {
+        const RunResult result =
+            run({QStringLiteral("fire"), QStringLiteral("--provider"), QStringLiteral("all"),
+                 QStringLiteral("--url"), baseUrl().toString(), QStringLiteral("--number"),
+                 QStringLiteral("oncloud=+14045550101"), QStringLiteral("--number"),
+                 QStringLiteral("pbx=+61299990102"), QStringLiteral("--number"),
+                 QStringLiteral("zonitel=+14045550103"), QStringLiteral("--device-id"),
+                 QStringLiteral("77")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QCOMPARE(m_handler->requests.size(), 4);
+        for (const HttpRequest& request : m_handler->requests) {
+            const QByteArray path = request.path();
+            if (path == "/webhooks/oncloud")
+                QVERIFY2(request.body.contains("\"to\":\"+14045550101\""),
+                         request.body.constData());
+            else if (path == "/webhooks/pbx")
+                QVERIFY2(request.body.contains("sms_number=61299990102"), request.body.constData());
+            else if (path == "/webhooks/zonitel")
+                QVERIFY2(request.body.contains("\"to\":\"+14045550103\""),
+                         request.body.constData());
+            else
+                QVERIFY2(request.body.contains("\"device_id\":77"), request.body.constData());
+        }
+    }
+
+    // Two runs, one after the other, do not send the same onCloud message: its payload has no
+    // id, so a receiver takes equal timestamps (with equal sender and text) for one message.
+    void binaryRunsDoNotRepeatOnCloudMessages()
+    {
+        for (int run = 0; run < 2; ++run) {
+            const RunResult result =
+                this->run({QStringLiteral("fire"), QStringLiteral("--provider"),
+                           QStringLiteral("oncloud"), QStringLiteral("--url"), baseUrl().toString(),
+                           QStringLiteral("--count"), QStringLiteral("12")});
+            QVERIFY2(result.exitCode == 0, result.err.constData());
+        }
+        QCOMPARE(m_handler->requests.size(), 24);
+        const ProviderRegistry registry;
+        QSet<QString> keys;
+        QSet<QString> timestamps;
+        for (const HttpRequest& request : m_handler->requests) {
+            const AdapterResult parsed =
+                registry.adapterFor(QStringLiteral("oncloud"))->parse(request, AdapterContext());
+            QVERIFY2(parsed.ok(), qPrintable(parsed.rejection().reason));
+            keys.insert(dedupeKeyOf(parsed.events().constFirst()));
+            timestamps.insert(QJsonDocument::fromJson(request.body)
+                                  .object()
+                                  .value(QStringLiteral("timestamp"))
+                                  .toString());
+        }
+        QCOMPARE(keys.size(), 24);
+        QCOMPARE(timestamps.size(), 24);
+    }
+
     void binaryFireRetriesAndStatus()
     {
         const RunResult retries =
@@ -713,6 +844,24 @@ private Q_SLOTS:
             << "oncloud sends no status webhooks";
         QTest::newRow("number not E.164")
             << words("fire --provider oncloud --number 4045559999 --url URL", url)
+            << "not in E.164 format";
+        QTest::newRow("number for a provider not in the run")
+            << words("fire --provider pbx --number oncloud=+14045559999 --url URL", url)
+            << "--number oncloud=+14045559999: oncloud is not a provider of this run (pbx)";
+        QTest::newRow("number for the gateway")
+            << words("fire --provider all --number android-gateway=+14045559999 --url URL", url)
+            << "the gateway names a device, not a number";
+        QTest::newRow("a provider's number twice")
+            << words("fire --provider all --number pbx=+61299990102 --number pbx=+61299990103 "
+                     "--url URL",
+                     url)
+            << "--number: pbx is given twice";
+        QTest::newRow("two numbers for every provider")
+            << words("fire --provider all --number +14045550101 --number +14045550102 --url URL",
+                     url)
+            << "--number without a provider is given twice";
+        QTest::newRow("a provider's number not E.164")
+            << words("fire --provider all --number zonitel=4045559999 --url URL", url)
             << "not in E.164 format";
         QTest::newRow("auth env unset")
             << words("fire --provider zonitel --url URL --auth-header-env "
@@ -810,6 +959,7 @@ private:
     std::unique_ptr<CapturingHandler> m_handler;
     std::unique_ptr<HttpServer> m_server;
     QNetworkAccessManager m_network;
+    Clock m_clock;
 };
 
 QTEST_GUILESS_MAIN(TestSimulator)

@@ -128,6 +128,75 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages")).toInt(), 1);
     }
 
+    void upgradeFromVersion4KeepsRows_data() { test::TempDatabase::addBackendRows(); }
+
+    // Version 5 adds what the listener keeps of a message besides its text, and a number's
+    // time zone: rows of version 4 keep everything, the new columns start NULL.
+    void upgradeFromVersion4KeepsRows()
+    {
+        QFETCH(DatabaseConfig::Backend, backend);
+        if (backend == DatabaseConfig::Backend::Postgres &&
+            !test::TempDatabase::postgresAvailable())
+            QSKIP(qPrintable(test::TempDatabase::skipReason()));
+        test::TempDatabase temp(backend);
+        QString error;
+        QVERIFY2(temp.create(&error), qPrintable(error));
+        {
+            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
+            QVERIFY2(raw.isValid(), qPrintable(error));
+            QVERIFY2(Migrations::migrateTo(raw, backend, 4, &error), qPrintable(error));
+            QCOMPARE(Migrations::currentVersion(raw), 4);
+            QSqlQuery query(raw);
+            QVERIFY(query.exec(QStringLiteral(
+                "INSERT INTO numbers (e164, label, provider, device_id, sim, created_at, "
+                "updated_at) VALUES ('+17705550042', 'Gateway', 'android-gateway', '42', 1, 1, "
+                "2)")));
+            QVERIFY(query.exec(QStringLiteral(
+                "INSERT INTO messages (direction, provider, number_id, did, remote, text, status, "
+                "received_at, dedupe_key) VALUES ('inbound', 'android-gateway', "
+                "(SELECT id FROM numbers), '+17705550042', '+17705551234', 'kept', 'received', 5, "
+                "'android-gateway:42:1')")));
+            query.finish();
+            const QString name = raw.connectionName();
+            raw = QSqlDatabase();
+            Database::closeConnection(name);
+        }
+        QVERIFY2(temp.database().open(&error), qPrintable(error));
+        QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
+        QSqlDatabase db = temp.database().connection();
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT m.text, m.dedupe_key, m.device_id, m.sim, m.service_id, m.segments, "
+            "m.response_body, n.label, n.device_id, n.time_zone FROM messages m JOIN numbers n "
+            "ON n.id = m.number_id")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("kept"));
+        QCOMPARE(query.value(1).toString(), QStringLiteral("android-gateway:42:1"));
+        for (int column = 2; column <= 6; ++column)
+            QVERIFY2(query.value(column).isNull(), qPrintable(QString::number(column)));
+        QCOMPARE(query.value(7).toString(), QStringLiteral("Gateway"));
+        QCOMPARE(query.value(8).toString(), QStringLiteral("42"));
+        QVERIFY(query.value(9).isNull());
+        QVERIFY(!query.next());
+        query.finish();
+
+        // The new columns take their values.
+        QVERIFY2(query.exec(QStringLiteral(
+                     "INSERT INTO messages (direction, provider, did, remote, status, received_at, "
+                     "device_id, sim, service_id, segments, response_body) VALUES ('inbound', "
+                     "'android-gateway', '', 'Google', 'received', 6, '43', 0, NULL, 1, NULL)")),
+                 qPrintable(query.lastError().text()));
+        QVERIFY(query.exec(
+            QStringLiteral("UPDATE numbers SET time_zone = 'Australia/Sydney' WHERE e164 = "
+                           "'+17705550042'")));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages WHERE number_id IS NULL "
+                                           "AND device_id = '43'"))
+                     .toInt(),
+                 1);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT time_zone FROM numbers")).toString(),
+                 QStringLiteral("Australia/Sydney"));
+    }
+
     void refusesNewerSchemaOnPostgres()
     {
         if (!test::TempDatabase::postgresAvailable())

@@ -355,6 +355,33 @@ private Q_SLOTS:
                      .findByPathTokenHash(PathToken::hash(token.toUtf8())));
     }
 
+    // The dialog has no time zone field: an edit that leaves it alone keeps the stored one.
+    void gatewayTimeZoneKeptByEditsThatLeaveItAlone()
+    {
+        NumberDraft d = draft(QStringLiteral("+17705550042"));
+        d.provider = QStringLiteral("android-gateway");
+        d.deviceId = QStringLiteral("42");
+        d.sim = 1;
+        d.timeZone = QStringLiteral("Australia/Sydney");
+        const auto added = save(d);
+        QVERIFY2(added.ok, qPrintable(added.error));
+        QCOMPARE(stored(QStringLiteral("+17705550042"))->timeZone,
+                 QStringLiteral("Australia/Sydney"));
+
+        NumberDraft edit = d;
+        edit.id = added.record.id;
+        edit.label = QStringLiteral("Gateway");
+        edit.timeZone.reset();
+        QVERIFY(save(edit).ok);
+        QCOMPARE(stored(QStringLiteral("+17705550042"))->label, QStringLiteral("Gateway"));
+        QCOMPARE(stored(QStringLiteral("+17705550042"))->timeZone,
+                 QStringLiteral("Australia/Sydney"));
+
+        edit.timeZone = QString(); // back to the system's
+        QVERIFY(save(edit).ok);
+        QVERIFY(stored(QStringLiteral("+17705550042"))->timeZone.isEmpty());
+    }
+
     void malformedPathTokenRefused()
     {
         NumberDraft d = draft();

@@ -84,12 +84,49 @@ private Q_SLOTS:
                                    << "not a valid number";
         QTest::newRow("too long") << "+1 404 555 9999 1234 5678"
                                   << "too many digits";
-        QTest::newRow("unassigned area code") << "(000) 555-9999"
-                                              << "not a valid number";
         QTest::newRow("bad country code") << "+999 123 456 789"
                                           << "country code";
-        QTest::newRow("example number from docs") << "+10000000010"
-                                                  << "not a valid number";
+        QTest::newRow("one digit short") << "+1 404 555 999"
+                                         << "not a valid number";
+        QTest::newRow("uk, too short") << "+44 7700"
+                                       << "not a valid number";
+        QTest::newRow("too long for the US, not read as another country's") << "404-555-99999"
+                                                                            << "too many digits";
+    }
+
+    // libphonenumber's metadata lags new ranges (Debian's is from 2020): a number of the right
+    // length with a known country code is accepted, with a warning to check it.
+    void possibleButUnknown_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("e164");
+        QTest::addColumn<QString>("region");
+        QTest::newRow("uk range newer than the metadata") << "+447700900123"
+                                                          << "+447700900123"
+                                                          << "GB";
+        QTest::newRow("unassigned area code") << "(000) 555-9999"
+                                              << "+10005559999"
+                                              << "US";
+        QTest::newRow("Zonitel's example number") << "+10000000020"
+                                                  << "+10000000020"
+                                                  << "US";
+    }
+
+    void possibleButUnknown()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, e164);
+        QFETCH(QString, region);
+        const auto result = PhoneNumber::parse(input, QStringLiteral("US"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.number.e164(), e164);
+        QCOMPARE(result.number.region(), region);
+        QVERIFY2(result.warning.contains(QStringLiteral("in no number range")),
+                 qPrintable(result.warning));
+        QVERIFY(result.warning.contains(result.number.international()));
+        // A known number has no warning.
+        QVERIFY(PhoneNumber::parse(QStringLiteral("(404) 555-9999"), QStringLiteral("US"))
+                    .warning.isEmpty());
     }
 
     void rejected()

@@ -1,9 +1,11 @@
 #include "TestProvidersSupport.h"
 #include "providers/androidgateway/AndroidGatewayAdapter.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace smsdesk;
 using namespace smsdesk::testing;
@@ -255,14 +257,15 @@ private Q_SLOTS:
         QTest::newRow("both kinds")
             << incomingWith("status_id", 7) << json << 400 << malformed << ""
             << "both \"address\" (an incoming SMS) and \"status_id\"";
-        QTest::newRow("address a string of digits")
-            << incomingWith("address", QStringLiteral("17705551234")) << json << 400 << malformed
-            << "address"
-            << "field \"address\" must be an integer, as the gateway's document types it (got a "
-               "string)";
-        QTest::newRow("address a sender name") << incomingWith("address", QStringLiteral("Google"))
-                                               << json << 400 << malformed << "address"
-                                               << "must be an integer";
+        QTest::newRow("address an empty string")
+            << incomingWith("address", QString()) << json << 422 << invalid << "address"
+            << "field \"address\" must be a phone number: it is empty";
+        QTest::newRow("address a string of symbols")
+            << incomingWith("address", QStringLiteral("+#")) << json << 422 << invalid << "address"
+            << "unexpected character";
+        QTest::newRow("address an array") << incomingWith("address", QJsonArray{17705551234LL})
+                                          << json << 400 << malformed << "address"
+                                          << "field \"address\" must be an integer (got an array)";
         QTest::newRow("address null") << incomingWith("address", QJsonValue(QJsonValue::Null))
                                       << json << 400 << malformed << "address"
                                       << "field \"address\" must be an integer (got null)";
@@ -284,18 +287,24 @@ private Q_SLOTS:
         QTest::newRow("address impossible")
             << incomingWith("address", 5) << json << 422 << invalid << "address"
             << "is not a possible number";
-        QTest::newRow("date ISO with T")
-            << incomingWith("date", QStringLiteral("2024-03-01T12:34:56Z")) << json << 422
-            << invalid << "date"
-            << "field \"date\" must be a date-time \"YYYY-MM-DD HH:MM:SS\" (got "
-               "\"2024-03-01T12:34:56Z\")";
         QTest::newRow("date impossible")
             << incomingWith("date", QStringLiteral("2024-02-30 10:00:00")) << json << 422 << invalid
             << "date"
             << "YYYY-MM-DD HH:MM:SS";
-        QTest::newRow("date epoch number")
-            << incomingWith("date", 1709296496) << json << 400 << malformed << "date"
-            << "field \"date\" must be a string (got a number)";
+        QTest::newRow("date a boolean")
+            << incomingWith("date", true) << json << 400 << malformed << "date"
+            << "field \"date\" must be a date-time, as a string or a number";
+        QTest::newRow("date words")
+            << incomingWith("date", QStringLiteral("yesterday")) << json << 422 << invalid << "date"
+            << "ISO 8601, or epoch seconds or milliseconds (got "
+               "\"yesterday\")";
+        QTest::newRow("date negative epoch")
+            << incomingWith("date", -5) << json << 422 << invalid << "date"
+            << "epoch seconds or milliseconds (got -5)";
+        QTest::newRow("date offset out of range")
+            << incomingWith("date", QStringLiteral("2024-03-01T12:34:56+25:00")) << json << 422
+            << invalid << "date"
+            << "must be a date-time";
         QTest::newRow("date_sent no seconds")
             << incomingWith("date_sent", QStringLiteral("2024-03-01 12:34")) << json << 422
             << invalid << "date_sent"
@@ -359,6 +368,22 @@ private Q_SLOTS:
         QTest::newRow("invalid JSON")
             << QByteArray("{\"address\": 1,}") << json << 400 << malformed << ""
             << "invalid JSON at offset";
+        QTest::newRow("text/plain that is not JSON")
+            << QByteArray("address=17705551234") << QByteArray("text/plain") << 400 << malformed
+            << ""
+            << "invalid JSON at offset";
+        QTest::newRow("text/plain in Latin-1")
+            << documentIncoming << QByteArray("text/plain; charset=iso-8859-1") << 415
+            << "wrong-content-type"
+            << ""
+            << "charset \"iso-8859-1\" is not accepted";
+        QTest::newRow("XML content type")
+            << documentIncoming << QByteArray("application/xml") << 415 << "wrong-content-type"
+            << ""
+            << "expected application/json (or text/plain, or none)";
+        QTest::newRow("no body, no content type")
+            << QByteArray() << QByteArray() << 400 << malformed << ""
+            << "the body is empty";
         QTest::newRow("invalid UTF-8")
             << QByteArray(documentIncoming).replace("gateway", "gate\x80way") << json << 400
             << malformed << ""
@@ -372,6 +397,152 @@ private Q_SLOTS:
         const AdapterResult result =
             AndroidGatewayAdapter().parse(jsonRequest(body, contentType), AdapterContext());
         SMSDESK_CHECK_REJECTION(result);
+    }
+
+    // The document types "address" as int and "date" as "datetime", names no format, no zone
+    // and no Content-Type: every reasonable reading is accepted.
+    void lenientAddresses_data()
+    {
+        QTest::addColumn<QJsonValue>("address");
+        QTest::addColumn<QString>("remote");
+        QTest::addColumn<bool>("alphanumeric");
+        const QString us = QStringLiteral("+17705551234");
+        QTest::newRow("int") << QJsonValue(17705551234LL) << us << false;
+        QTest::newRow("string of digits")
+            << QJsonValue(QStringLiteral("17705551234")) << us << false;
+        QTest::newRow("string with +") << QJsonValue(QStringLiteral("+17705551234")) << us << false;
+        QTest::newRow("string with a leading 0, in the device's region")
+            << QJsonValue(QStringLiteral("0412345678")) << QStringLiteral("+61412345678") << false;
+        QTest::newRow("national int in the device's region")
+            << QJsonValue(412345678) << QStringLiteral("+61412345678") << false;
+        QTest::newRow("sender name")
+            << QJsonValue(QStringLiteral("Google")) << QStringLiteral("Google") << true;
+        QTest::newRow("sender name with a dash")
+            << QJsonValue(QStringLiteral("BANK-INFO")) << QStringLiteral("BANK-INFO") << true;
+    }
+
+    void lenientAddresses()
+    {
+        QFETCH(QJsonValue, address);
+        QFETCH(QString, remote);
+        QFETCH(bool, alphanumeric);
+        const QByteArray body = incomingWith("address", address);
+        const AndroidGatewayAdapter adapter;
+        QVERIFY(adapter.recognizes(jsonRequest(body)));
+        const AdapterResult result = adapter.parse(jsonRequest(body), australianDevice());
+        const auto* message = singleEvent<InboundMessage>(result);
+        QVERIFY(message);
+        QCOMPARE(message->remote, remote);
+        QCOMPARE(message->remoteIsAlphanumeric, alphanumeric);
+        QVERIFY(result.notes().isEmpty());
+    }
+
+    void lenientDates_data()
+    {
+        QTest::addColumn<QJsonValue>("date");
+        QTest::addColumn<QString>("zone"); // the number's time zone; empty: none set
+        QTest::addColumn<QDateTime>("expected");
+        const QDateTime noon = utc("2024-03-01T12:34:56Z");
+        // 1 March 2024: Sydney is on daylight time, UTC+11.
+        const QString sydney = QStringLiteral("Australia/Sydney");
+        QTest::newRow("document form, no zone set: the default zone (UTC)")
+            << QJsonValue(QStringLiteral("2024-03-01 12:34:56")) << QString() << noon;
+        QTest::newRow("document form in the number's zone")
+            << QJsonValue(QStringLiteral("2024-03-01 12:34:56")) << sydney
+            << utc("2024-03-01T01:34:56Z");
+        QTest::newRow("ISO with T, no offset, in the number's zone")
+            << QJsonValue(QStringLiteral("2024-03-01T12:34:56")) << sydney
+            << utc("2024-03-01T01:34:56Z");
+        QTest::newRow("ISO with Z")
+            << QJsonValue(QStringLiteral("2024-03-01T12:34:56Z")) << sydney << noon;
+        QTest::newRow("ISO with an offset")
+            << QJsonValue(QStringLiteral("2024-03-01T14:34:56+02:00")) << sydney << noon;
+        QTest::newRow("ISO with a compact offset")
+            << QJsonValue(QStringLiteral("2024-03-01T07:34:56-0500")) << sydney << noon;
+        QTest::newRow("ISO with an hours-only offset")
+            << QJsonValue(QStringLiteral("2024-03-01 17:34:56+05")) << sydney << noon;
+        QTest::newRow("fraction of a second")
+            << QJsonValue(QStringLiteral("2024-03-01T12:34:56.789123Z")) << sydney
+            << noon.addMSecs(789);
+        QTest::newRow("epoch seconds") << QJsonValue(1709296496) << sydney << noon;
+        QTest::newRow("epoch milliseconds")
+            << QJsonValue(1709296496789LL) << sydney << noon.addMSecs(789);
+        QTest::newRow("epoch seconds as a string")
+            << QJsonValue(QStringLiteral("1709296496")) << sydney << noon;
+        QTest::newRow("epoch milliseconds as a string")
+            << QJsonValue(QStringLiteral("1709296496789")) << sydney << noon.addMSecs(789);
+        QTest::newRow("epoch seconds with a fraction")
+            << QJsonValue(1709296496.25) << sydney << noon.addMSecs(250);
+        // 31 March 2024, 02:30 does not exist in Berlin (clocks go from 02:00 to 03:00): the
+        // message is kept, the time read past the gap.
+        QTest::newRow("a local time in a daylight-saving gap")
+            << QJsonValue(QStringLiteral("2024-03-31 02:30:00")) << QStringLiteral("Europe/Berlin")
+            << utc("2024-03-31T01:30:00Z");
+    }
+
+    void lenientDates()
+    {
+        QFETCH(QJsonValue, date);
+        QFETCH(QString, zone);
+        QFETCH(QDateTime, expected);
+        AdapterContext context;
+        context.timeZoneForDid = [zone](const QString& did, const DeviceRef* device) {
+            return did.isEmpty() && device && device->deviceId == 42 && !zone.isEmpty()
+                       ? QTimeZone(zone.toUtf8())
+                       : QTimeZone();
+        };
+        const AndroidGatewayAdapter adapter;
+        const AdapterResult incoming = adapter.parse(
+            jsonRequest(with(incomingWith("date", date), "date_sent", date)), context);
+        const auto* message = singleEvent<InboundMessage>(incoming);
+        QVERIFY(message);
+        QCOMPARE(message->providerTime, expected);
+        QCOMPARE(message->providerTime.timeSpec(), Qt::UTC);
+        QCOMPARE(message->gateway->dateSent, expected);
+
+        const AdapterResult status =
+            adapter.parse(jsonRequest(statusWith("senttime", date)), context);
+        const auto* update = singleEvent<StatusUpdate>(status);
+        QVERIFY(update);
+        QCOMPARE(update->providerTime, expected);
+        QCOMPARE(update->providerTime.timeSpec(), Qt::UTC);
+    }
+
+    void defaultTimeZoneWhenTheNumberHasNone()
+    {
+        AdapterContext context;
+        context.defaultTimeZone = QTimeZone("America/New_York");
+        const auto result = AndroidGatewayAdapter().parse(jsonRequest(documentIncoming), context);
+        const auto* message = singleEvent<InboundMessage>(result);
+        QVERIFY(message);
+        QCOMPARE(message->providerTime, utc("2024-03-01T17:34:56Z")); // EST, UTC-5
+    }
+
+    void contentTypes_data()
+    {
+        QTest::addColumn<QByteArray>("contentType"); // null: no header
+        QTest::addColumn<QString>("note");
+        QTest::newRow("application/json") << QByteArray("application/json") << QString();
+        QTest::newRow("application/json; charset=utf-8")
+            << QByteArray("application/json; charset=utf-8") << QString();
+        QTest::newRow("text/plain")
+            << QByteArray("text/plain") << "Content-Type text/plain: the body was read as JSON";
+        QTest::newRow("TEXT/PLAIN; charset=UTF-8")
+            << QByteArray("TEXT/PLAIN; charset=UTF-8")
+            << "Content-Type text/plain: the body was read as JSON";
+        QTest::newRow("none") << QByteArray() << "no Content-Type: the body was read as JSON";
+    }
+
+    void contentTypes()
+    {
+        QFETCH(QByteArray, contentType);
+        QFETCH(QString, note);
+        for (const QByteArray& body : {documentIncoming, documentStatus}) {
+            const AdapterResult result =
+                AndroidGatewayAdapter().parse(jsonRequest(body, contentType), AdapterContext());
+            QVERIFY2(result.ok(), qPrintable(result.rejection().reason));
+            QCOMPARE(result.notes(), note.isEmpty() ? QStringList() : QStringList{note});
+        }
     }
 
     void recognizesBothShapes()

@@ -183,8 +183,13 @@ private Q_SLOTS:
 
     void typedNumbersStayStrict()
     {
-        // normalizeFromProvider is for providers only: what people type is still checked.
-        QVERIFY(!PhoneNumber::parse(QStringLiteral("+10000000010"), QStringLiteral("US")).ok());
+        // normalizeFromProvider is for providers only: what people type is still checked. A
+        // possible number the phone number data does not know is taken with a warning; one
+        // that cannot be a number is refused.
+        const auto typed = PhoneNumber::parse(QStringLiteral("+10000000010"), QStringLiteral("US"));
+        QVERIFY(typed.ok());
+        QVERIFY(!typed.warning.isEmpty());
+        QVERIFY(!PhoneNumber::parse(QStringLiteral("+1000000001"), QStringLiteral("US")).ok());
         QVERIFY(PhoneNumber::normalizeFromProvider(QStringLiteral("+10000000010"), {}).ok());
     }
 

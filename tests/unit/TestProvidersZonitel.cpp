@@ -212,6 +212,36 @@ private Q_SLOTS:
         QVERIFY(update->providerTime.isNull());
         QCOMPARE(update->dedupeKey,
                  QStringLiteral("zonitel:44444444-cccc-5555-dddd-666666666666:") + rawStatus);
+        // What the report says of the message, for a message the app did not send itself.
+        QCOMPARE(update->messageText.value_or(QString()),
+                 QStringLiteral("Test outbound SMS with media"));
+        QCOMPARE(update->media, QStringList{QStringLiteral("https://example.com/media1.jpg")});
+        QCOMPARE(update->segments.value_or(-1), 1);
+    }
+
+    // The document names no Content-Type: a JSON body is read labelled application/json,
+    // text/plain or not at all, and the log is told how.
+    void contentTypes_data()
+    {
+        QTest::addColumn<QByteArray>("contentType"); // null: no header
+        QTest::addColumn<QString>("note");
+        QTest::newRow("application/json") << QByteArray("application/json") << QString();
+        QTest::newRow("text/plain") << QByteArray("text/plain; charset=utf-8")
+                                    << "Content-Type text/plain: the body was read as JSON";
+        QTest::newRow("none") << QByteArray() << "no Content-Type: the body was read as JSON";
+    }
+
+    void contentTypes()
+    {
+        QFETCH(QByteArray, contentType);
+        QFETCH(QString, note);
+        for (const QByteArray& body : {documentInbound, documentOutbound}) {
+            const AdapterResult result =
+                ZonitelAdapter().parse(jsonRequest(body, contentType), AdapterContext());
+            QVERIFY2(result.ok(), qPrintable(result.rejection().reason));
+            QCOMPARE(result.events().size(), 1);
+            QCOMPARE(result.notes(), note.isEmpty() ? QStringList() : QStringList{note});
+        }
     }
 
     void keys()
@@ -337,10 +367,21 @@ private Q_SLOTS:
         QTest::newRow("outbound status empty")
             << outboundWith("status", QString()) << json << 422 << invalid << "status"
             << "field \"status\" must not be empty";
-        QTest::newRow("content type text/plain")
-            << documentInbound << QByteArray("text/plain") << 415 << "wrong-content-type"
+        QTest::newRow("content type a form")
+            << documentInbound << QByteArray("application/x-www-form-urlencoded") << 415
+            << "wrong-content-type"
             << ""
-            << "expected application/json";
+            << "expected application/json (or text/plain, or none)";
+        QTest::newRow("text/plain that is not JSON")
+            << QByteArray("received: Hello") << QByteArray("text/plain") << 400 << malformed << ""
+            << "invalid JSON at offset";
+        QTest::newRow("no content type, invalid UTF-8")
+            << QByteArray(documentInbound).replace("test SMS", "test \xff") << QByteArray() << 400
+            << malformed << ""
+            << "the body is not valid UTF-8";
+        QTest::newRow("no text field") << without(documentInbound, "messageText") << QByteArray()
+                                       << 400 << malformed << "data.messageText"
+                                       << "required field \"data.messageText\" is missing";
         QTest::newRow("invalid JSON") << QByteArray("{\"status\": \"received\", \"data\": {")
                                       << json << 400 << malformed << ""
                                       << "invalid JSON at offset 32";

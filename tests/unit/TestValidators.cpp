@@ -74,7 +74,10 @@ private Q_SLOTS:
         QTest::newRow("impossible number")
             << "oncloud"
             << "number"
-            << "(000) 555-9999" << Field::Number << "not a valid number";
+            << "(404) 555-99999" << Field::Number << "not a valid number";
+        QTest::newRow("unknown time zone") << "android-gateway"
+                                           << "timeZone"
+                                           << "Mars/Olympus_Mons" << Field::TimeZone << "IANA";
         QTest::newRow("unknown provider") << "twilio"
                                           << ""
                                           << "" << Field::Provider << "oncloud, pbx";
@@ -175,6 +178,8 @@ private Q_SLOTS:
             draft.label = value;
         else if (field == u"pathToken")
             draft.pathToken = value;
+        else if (field == u"timeZone")
+            draft.timeZone = value;
 
         const auto result = NumberValidator(QStringLiteral("US")).validate(draft);
         QVERIFY(!result.ok());
@@ -182,6 +187,41 @@ private Q_SLOTS:
         QVERIFY(result.errors.contains(expectedField));
         QVERIFY2(result.errors.value(expectedField).contains(reason),
                  qPrintable(result.errors.value(expectedField)));
+    }
+
+    // Strict with what people type, but not stricter than the phone number data can be: a
+    // possible number the data does not know is saved, with a warning to show.
+    void possibleButUnknownNumberWarns()
+    {
+        const NumberValidator validator(QStringLiteral("US"));
+        NumberDraft draft = validDraft(QStringLiteral("zonitel"));
+        draft.number = QStringLiteral("+10000000020");
+        const auto zonitel = validator.validate(draft);
+        QVERIFY2(zonitel.ok(), qPrintable(zonitel.firstError()));
+        QCOMPARE(zonitel.record.e164, QStringLiteral("+10000000020"));
+        QCOMPARE(zonitel.warnings.keys(), QList<Field>{Field::Number});
+        QVERIFY(zonitel.warnings.value(Field::Number).contains(QStringLiteral("check that")));
+
+        draft.number = QStringLiteral("+447700900123");
+        QVERIFY(validator.validate(draft).ok());
+        QVERIFY(!validator.validate(draft).warnings.isEmpty());
+        draft.number = QStringLiteral("(404) 555-9999");
+        QVERIFY(validator.validate(draft).warnings.isEmpty());
+    }
+
+    void gatewayTimeZone()
+    {
+        const NumberValidator validator(QStringLiteral("US"));
+        NumberDraft draft = validDraft(QStringLiteral("android-gateway"));
+        QCOMPARE(validator.validate(draft).record.timeZone, QString()); // the system's
+        draft.timeZone = QStringLiteral(" Australia/Sydney ");
+        const auto result = validator.validate(draft);
+        QVERIFY2(result.ok(), qPrintable(result.firstError()));
+        QCOMPARE(result.record.timeZone, QStringLiteral("Australia/Sydney"));
+        // Only the gateway sends times without a zone.
+        NumberDraft pbx = validDraft(QStringLiteral("pbx"));
+        pbx.timeZone = QStringLiteral("Australia/Sydney");
+        QVERIFY(validator.validate(pbx).record.timeZone.isEmpty());
     }
 
     void optionalFieldsMayBeEmpty()

@@ -415,6 +415,42 @@ private Q_SLOTS:
                  factory(QStringLiteral("pbx"), Kind::Inbound, {}, 9).sample(3).body);
     }
 
+    // onCloud's payload has no id: a receiver takes two messages from one sender with the
+    // same timestamp and text for one. Runs of the clock's time (no baseTime) differ in their
+    // timestamps' fraction of a second, so two runs never share a message.
+    void onCloudRunsNeverShareATimestamp()
+    {
+        const auto run = [](quint64 seed) {
+            WebhookSampleFactory::Options options;
+            options.provider = QStringLiteral("oncloud");
+            options.seed = seed;
+            return WebhookSampleFactory(options);
+        };
+        const WebhookSampleFactory one = run(1);
+        const WebhookSampleFactory two = run(2);
+        const ProviderRegistry registry;
+        const ProviderAdapter* adapter = registry.adapterFor(QStringLiteral("oncloud"));
+        static const QRegularExpression timestamp(QStringLiteral(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{6}-05:00$"));
+        QSet<QString> keys;
+        for (int n = 0; n < 3 * one.variationCount(); ++n) {
+            for (const WebhookSampleFactory* samples : {&one, &two}) {
+                const WebhookSample sample = samples->sample(n);
+                const QString sent =
+                    jsonOf(sample.body).value(QStringLiteral("timestamp")).toString();
+                QVERIFY2(timestamp.match(sent).hasMatch(), qPrintable(sent));
+                const AdapterResult result = adapter->parse(sample.request(), AdapterContext());
+                QVERIFY2(result.ok(), qPrintable(result.rejection().reason));
+                const auto* message = std::get_if<InboundMessage>(&result.events().constFirst());
+                QVERIFY(message);
+                QCOMPARE(message->providerTime, sample.time); // read back to the millisecond
+                keys.insert(message->dedupeKey);
+                QCOMPARE(samples->sample(n).body, sample.body); // a retry is the same message
+            }
+        }
+        QCOMPARE(keys.size(), 2 * 3 * one.variationCount());
+    }
+
     void noAuthorizationWhenNoneIsSet()
     {
         WebhookSampleFactory::Options options;

@@ -47,6 +47,8 @@ QString optionFor(NumberValidator::Field field)
         return QStringLiteral("--device-id");
     case NumberValidator::Field::Sim:
         return QStringLiteral("--sim");
+    case NumberValidator::Field::TimeZone:
+        return QStringLiteral("--time-zone");
     case NumberValidator::Field::Secret:
         return QStringLiteral("--secret-env");
     case NumberValidator::Field::AuthHeader:
@@ -196,6 +198,11 @@ int NumbersCommand::add(const QStringList& arguments)
                                       QStringLiteral("ID"));
     const QCommandLineOption sim(QStringLiteral("sim"), tr("Android gateway SIM slot."),
                                  QStringLiteral("0|1"));
+    const QCommandLineOption timeZone(
+        QStringLiteral("time-zone"),
+        tr("Android gateway: the device's time zone (an IANA name such as Europe/Berlin; "
+           "default: this system's), for the times it sends without one."),
+        QStringLiteral("IANA"));
     const QCommandLineOption secretEnv(QStringLiteral("secret-env"),
                                        tr("Environment variable that holds the webhook secret."),
                                        QStringLiteral("VAR"));
@@ -212,7 +219,8 @@ int NumbersCommand::add(const QStringList& arguments)
         QStringLiteral("VAR"));
     const QCommandLineOption disabled(QStringLiteral("disabled"), tr("Add the number disabled."));
     parser.addOptions({number, provider, label, plan, webhookUrl, fallbackEmail, serviceId,
-                       clientId, deviceId, sim, secretEnv, authHeaderEnv, pathTokenEnv, disabled});
+                       clientId, deviceId, sim, timeZone, secretEnv, authHeaderEnv, pathTokenEnv,
+                       disabled});
     if (auto status = parse(parser, arguments, QStringLiteral("numbers add"),
                             QStringLiteral("numbers add --number N --provider P [options]")))
         return *status;
@@ -232,10 +240,9 @@ int NumbersCommand::add(const QStringList& arguments)
     // than drop it.
     if (const auto* info = ProviderCatalog::find(parser.value(provider).trimmed().toLower())) {
         const std::pair<const QCommandLineOption*, bool> ids[] = {
-            {&serviceId, info->usesServiceId},
-            {&clientId, info->usesClientId},
-            {&deviceId, info->usesDevice},
-            {&sim, info->usesDevice},
+            {&serviceId, info->usesServiceId}, {&clientId, info->usesClientId},
+            {&deviceId, info->usesDevice},     {&sim, info->usesDevice},
+            {&timeZone, info->usesDevice},
         };
         for (const auto& [option, used] : ids) {
             if (parser.isSet(*option) && !used)
@@ -254,6 +261,8 @@ int NumbersCommand::add(const QStringList& arguments)
     draft.clientId = parser.value(clientId);
     draft.deviceId = parser.value(deviceId);
     draft.enabled = !parser.isSet(disabled);
+    if (parser.isSet(timeZone))
+        draft.timeZone = parser.value(timeZone);
     if (parser.isSet(sim)) {
         bool isInteger = false;
         draft.sim = parser.value(sim).trimmed().toInt(&isInteger);
@@ -325,6 +334,9 @@ int NumbersCommand::add(const QStringList& arguments)
             case NumberValidator::Field::DeviceId:
                 shown = draft.deviceId.trimmed();
                 break;
+            case NumberValidator::Field::TimeZone:
+                shown = draft.timeZone.value_or(QString()).trimmed();
+                break;
             default:
                 break;
             }
@@ -333,6 +345,8 @@ int NumbersCommand::add(const QStringList& arguments)
         return fail(UsageError, parts.join(u' '));
     }
     const QString e164 = validation.record.e164;
+    for (auto it = validation.warnings.cbegin(); it != validation.warnings.cend(); ++it)
+        printError(tr("smsdesk: warning: %1 %2").arg(optionFor(it.key()), it.value()));
 
     if (auto status = openContext(context, parser))
         return *status;

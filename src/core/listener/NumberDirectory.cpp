@@ -10,6 +10,8 @@ void NumberDirectory::add(Entry entry)
         return;
     // Once here rather than per request: libphonenumber's parse is the listener's costliest step.
     entry.region = PhoneNumber::regionOfE164(entry.number.e164);
+    if (!entry.number.timeZone.isEmpty())
+        entry.timeZone = QTimeZone(entry.number.timeZone.toUtf8());
     const int index = int(m_entries.size());
     const NumberRecord& number = entry.number;
     if (!number.e164.isEmpty() && !m_byE164.contains(number.e164))

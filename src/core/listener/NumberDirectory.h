@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QTimeZone>
 
 namespace smsdesk {
 
@@ -33,6 +34,8 @@ public:
         QByteArray expectedAuthorization; // the header value exactly as it must arrive
         QString credentialProblem;        // why Unavailable, for the log (never a secret)
         QString region; // ISO region of the number (set by add()): national numbers read in it
+        // The number's time zone (set by add()); invalid when it has none (or an unknown one).
+        QTimeZone timeZone;
     };
 
     // Adds an enabled number; disabled ones are ignored. Later entries with the same E.164,

@@ -24,10 +24,10 @@ public:
 
     virtual ~ReplySource();
 
-    // Called on the listener's thread for a stored (or duplicate) message of number
-    // `numberId` (0: unassigned). Call `done` once, from any thread; std::nullopt means no
-    // reply. The listener waits at most its reply deadline, then answers without a reply
-    // and ignores a later call.
+    // Called on the listener's thread for a newly stored message of number `numberId`
+    // (0: unassigned); never for a duplicate, which gets the answer of the original. Call
+    // `done` once, from any thread; std::nullopt means no reply. The listener waits at most
+    // its reply deadline, then answers without a reply and ignores a later call.
     virtual void replyFor(const InboundMessage& message, qint64 messageId, qint64 numberId,
                           Done done) = 0;
 };

@@ -4,6 +4,7 @@
 #include "ReplySource.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
+#include "providers/PayloadDecoder.h"
 #include "providers/ProviderAdapter.h"
 #include "providers/ProviderRegistry.h"
 #include "secrets/PathToken.h"
@@ -117,9 +118,11 @@ struct WebhookListener::Exchange
     ListenerEvent event;
     const ProviderAdapter* adapter = nullptr;
     std::optional<InboundMessage> replyTo; // the message a sync reply would answer
+    MessageRow replyToRow;                 // ...as it is stored
     qint64 replyToMessageId = 0;
     FaultDrill::Mode drill = FaultDrill::Mode::Off;
-    bool replay = false; // a replay from the inspector: the answer names its outcome
+    bool replay = false;   // a replay from the inspector: the answer names its outcome
+    bool replying = false; // the reply is being stored: the deadline no longer applies
     bool answered = false;
 };
 
@@ -297,13 +300,22 @@ void WebhookListener::handleWebhook(const ExchangePtr& exchange, const HttpReque
     }
     AdapterContext context;
     context.defaultRegion = m_options.defaultRegion;
-    context.regionForDid = [&directory](const QString& did, const DeviceRef* device) {
+    const auto entryFor = [&directory](const QString& did, const DeviceRef* device) {
         const NumberDirectory::Entry* entry = nullptr;
         if (!did.isEmpty())
             entry = directory->byE164(did);
         if (!entry && device)
             entry = directory->byDevice(*device);
+        return entry;
+    };
+    context.regionForDid = [&entryFor](const QString& did, const DeviceRef* device) {
+        const NumberDirectory::Entry* entry = entryFor(did, device);
         return entry ? entry->region : QString();
+    };
+    context.defaultTimeZone = m_options.defaultTimeZone;
+    context.timeZoneForDid = [&entryFor](const QString& did, const DeviceRef* device) {
+        const NumberDirectory::Entry* entry = entryFor(did, device);
+        return entry ? entry->timeZone : QTimeZone();
     };
 
     const AdapterResult result = adapter->parse(request, context);
@@ -318,6 +330,8 @@ void WebhookListener::handleWebhook(const ExchangePtr& exchange, const HttpReque
         refuse(exchange, HttpResponse::error(422, reason), Rejection::invalidCode(), reason);
         return;
     }
+    // What the adapter read leniently goes into the log row's reason, for the inspector.
+    exchange->log.reason = result.notes().join(QLatin1String("; "));
 
     for (const InboundEvent& inbound : result.events()) {
         const auto* message = std::get_if<InboundMessage>(&inbound);
@@ -346,7 +360,11 @@ void WebhookListener::handleWebhook(const ExchangePtr& exchange, const HttpReque
             row.direction = MessageRow::Direction::Inbound;
             row.provider = message->provider;
             row.numberId = numberId;
+            // A gateway message for a device no number is provisioned for has no DID yet: its
+            // device and SIM say where it belongs once one is.
             row.did = entry ? entry->number.e164 : message->did;
+            if (row.did.isNull())
+                row.did = QStringLiteral("");
             row.remote = message->remote;
             row.text = message->text.isNull() ? QStringLiteral("") : message->text;
             row.media = message->media;
@@ -356,9 +374,17 @@ void WebhookListener::handleWebhook(const ExchangePtr& exchange, const HttpReque
                 row.providerTimeMs = message->providerTime.toMSecsSinceEpoch();
             row.receivedAtMs = exchange->log.receivedAtMs;
             row.dedupeKey = message->dedupeKey;
+            if (message->device) {
+                row.deviceId = message->device->deviceIdText();
+                row.sim = message->device->sim;
+            }
+            if (message->pbx)
+                row.serviceId = message->pbx->serviceId;
+            row.segments = message->segments;
             job.messages.append(row);
             if (!exchange->replyTo) {
                 exchange->replyTo = *message;
+                exchange->replyToRow = row;
                 exchange->log.linkedMessage = int(job.messages.size()) - 1;
             }
             exchange->event.did = row.did;
@@ -366,6 +392,10 @@ void WebhookListener::handleWebhook(const ExchangePtr& exchange, const HttpReque
         } else {
             const auto& update = std::get<StatusUpdate>(inbound);
             StatusRow row;
+            // The gateway's "Incoming SMS" report is about a message we received.
+            row.concerns = update.status == DeliveryStatus::Received
+                               ? StatusRow::Concerns::Inbound
+                               : StatusRow::Concerns::Outbound;
             row.provider = update.provider;
             row.providerMessageId = update.providerMessageId;
             row.numberId = numberId;
@@ -379,6 +409,13 @@ void WebhookListener::handleWebhook(const ExchangePtr& exchange, const HttpReque
                 row.providerTimeMs = update.providerTime.toMSecsSinceEpoch();
             row.receivedAtMs = exchange->log.receivedAtMs;
             row.dedupeKey = update.dedupeKey;
+            if (update.device) {
+                row.deviceId = update.device->deviceIdText();
+                row.sim = update.device->sim;
+            }
+            row.text = update.messageText.value_or(QStringLiteral(""));
+            row.media = update.media;
+            row.segments = update.segments;
             job.statuses.append(row);
             if (exchange->log.linkedMessage < 0 && exchange->log.linkedStatus < 0)
                 exchange->log.linkedStatus = int(job.statuses.size()) - 1;
@@ -500,6 +537,20 @@ bool WebhookListener::resolve(const ExchangePtr& exchange, const HttpRequest& re
             break;
         }
         }
+        // A number provisioned for one service of the provider (PBX service_id) takes no
+        // webhook another service sends for it.
+        const auto* message = std::get_if<InboundMessage>(&inbound);
+        const QString serviceId = message && message->pbx ? message->pbx->serviceId : QString();
+        if (!entry->number.serviceId.isEmpty() && !serviceId.isEmpty() &&
+            serviceId != entry->number.serviceId) {
+            const QString reason =
+                tr("the webhook is from service %1, but %2 is provisioned for service %3")
+                    .arg(PayloadDecoder::quoted(serviceId), entry->number.e164,
+                         PayloadDecoder::quoted(entry->number.serviceId));
+            refuse(exchange, HttpResponse::error(403, reason), ListenerEvent::refusedAuth(),
+                   reason);
+            return false;
+        }
         resolution->entries.append(entry);
     }
     return true;
@@ -610,8 +661,10 @@ void WebhookListener::stored(const ExchangePtr& exchange, const WriteOutcome& ou
         anythingNew = anythingNew || message.kind == WriteOutcome::MessageResult::Kind::Stored;
     }
     for (const WriteOutcome::StatusResult& status : outcome.statuses) {
-        event.messageIds.append(status.messageId);
-        anythingNew = anythingNew || status.historyAdded;
+        if (status.messageId > 0)
+            event.messageIds.append(status.messageId);
+        // A report on an inbound message that is not (yet) there cannot be a repeat.
+        anythingNew = anythingNew || status.historyAdded || status.messageId == 0;
     }
     if (exchange->drill != FaultDrill::Mode::Off) {
         event.outcome = exchange->log.outcome;
@@ -636,13 +689,29 @@ void WebhookListener::stored(const ExchangePtr& exchange, const WriteOutcome& ou
     else
         event.outcome = ListenerEvent::accepted();
 
-    if (exchange->replyTo && !outcome.messages.isEmpty() && m_replySource &&
+    if (exchange->replyTo && !outcome.messages.isEmpty() &&
         exchange->adapter->supportsSyncReply()) {
-        exchange->replyToMessageId = outcome.messages.first().id;
-        askForReply(exchange);
-        return;
+        const WriteOutcome::MessageResult& message = outcome.messages.first();
+        if (message.kind == WriteOutcome::MessageResult::Kind::Duplicate) {
+            // A retry gets the answer the original got, byte for byte, and the reply source is
+            // not asked again (it would answer anew, and the provider would send it twice).
+            finish(exchange, syncReplyResponse(exchange, message.response.toUtf8()));
+            return;
+        }
+        if (m_replySource) {
+            exchange->replyToMessageId = message.id;
+            askForReply(exchange);
+            return;
+        }
     }
     finish(exchange, HttpResponse(200));
+}
+
+HttpResponse WebhookListener::syncReplyResponse(const ExchangePtr& exchange,
+                                                const QByteArray& body) const
+{
+    return body.isEmpty() ? HttpResponse(200)
+                          : HttpResponse(200, body, exchange->adapter->syncReplyContentType());
 }
 
 void WebhookListener::askForReply(const ExchangePtr& exchange)
@@ -653,17 +722,17 @@ void WebhookListener::askForReply(const ExchangePtr& exchange)
     timer->setSingleShot(true);
     const QPointer<QTimer> deadline(timer);
     auto answer = [this, exchange, deadline](std::optional<ReplySource::Reply> reply) {
-        if (exchange->answered)
+        if (exchange->answered || exchange->replying)
             return;
         if (deadline)
             deadline->deleteLater();
-        HttpResponse response(200);
-        if (reply) {
-            const QByteArray body = exchange->adapter->encodeSyncReply(reply->text, reply->media);
-            if (!body.isEmpty())
-                response = HttpResponse(200, body, exchange->adapter->syncReplyContentType());
+        const QByteArray body =
+            reply ? exchange->adapter->encodeSyncReply(reply->text, reply->media) : QByteArray();
+        if (body.isEmpty()) {
+            finish(exchange, HttpResponse(200));
+            return;
         }
-        finish(exchange, response);
+        storeReply(exchange, *reply, body);
     };
     connect(timer, &QTimer::timeout, this, [answer] { answer(std::nullopt); });
     timer->start(m_options.replyDeadlineMs);
@@ -675,6 +744,44 @@ void WebhookListener::askForReply(const ExchangePtr& exchange)
             if (self)
                 QMetaObject::invokeMethod(self.data(), [answer, reply] { answer(reply); });
         });
+}
+
+void WebhookListener::storeReply(const ExchangePtr& exchange, const ReplySource::Reply& reply,
+                                 const QByteArray& body)
+{
+    // The reply is an SMS from our number: it joins the thread as an outbound message, and the
+    // response that carries it is kept with the inbound one (a retry gets these bytes), both
+    // before the response goes out.
+    exchange->replying = true;
+    const MessageRow& inbound = exchange->replyToRow;
+    MessageRow row;
+    row.direction = MessageRow::Direction::Outbound;
+    row.provider = inbound.provider;
+    row.numberId = inbound.numberId;
+    row.did = inbound.did;
+    row.remote = inbound.remote;
+    row.text = reply.text;
+    row.media = reply.media;
+    row.status = QStringLiteral("sent"); // the provider sends what the response carries
+    row.receivedAtMs = m_clock.nowMs();
+    row.dedupeKey = QStringLiteral("reply:") + inbound.dedupeKey;
+    WriteJob job;
+    job.messages.append(row);
+    job.response = WriteJob::Response{exchange->replyToMessageId, QString::fromUtf8(body)};
+    m_writer.submit(std::move(job), this, [this, exchange, body](const WriteOutcome& outcome) {
+        if (!outcome.ok()) {
+            // The message is stored: still a 200, without the reply that could not be kept.
+            qCWarning(lcListener) << "a synchronous reply was not sent: it could not be stored:"
+                                  << outcome.reason;
+            exchange->event.reason =
+                tr("the reply was not sent: it could not be stored (%1)").arg(outcome.reason);
+            finish(exchange, HttpResponse(200));
+            return;
+        }
+        for (const WriteOutcome::MessageResult& message : outcome.messages)
+            exchange->event.messageIds.append(message.id);
+        finish(exchange, syncReplyResponse(exchange, body));
+    });
 }
 
 void WebhookListener::respond(const ExchangePtr& exchange, HttpResponse response)

@@ -3,12 +3,14 @@
 #include "FaultDrill.h"
 #include "ListenerEvent.h"
 #include "NumberDirectory.h"
+#include "ReplySource.h"
 #include "http/HttpHandler.h"
 #include "providers/InboundEvent.h"
 
 #include <QByteArray>
 #include <QMutex>
 #include <QObject>
+#include <QTimeZone>
 #include <memory>
 
 class QTimer;
@@ -21,7 +23,6 @@ class HttpResponse;
 class MessageWriter;
 class ProviderAdapter;
 class ProviderRegistry;
-class ReplySource;
 struct WriteJob;
 struct WriteOutcome;
 
@@ -33,12 +34,13 @@ struct WriteOutcome;
 // Paths: POST /webhooks/<provider>[/<path token>], POST /webhook (the provider is recognised
 // from the payload), GET|HEAD /healthz (200 while the store takes writes, else 503).
 //
-// Answers: 200 once stored (a duplicate gets the same 200; onCloud may carry a reply from the
-// ReplySource), the adapter's 400/415/422 for what it refuses, 401 when the number's expected
-// Authorization value or path token is missing or wrong, 404 for unknown paths (and, by
-// setting, unprovisioned numbers), 405 with Allow, 503 with Retry-After when the store
-// cannot commit in time or a credential cannot be read from the keychain, 500 when the store
-// refused the data. Nothing is stored for a refused request but its log row.
+// Answers: 200 once stored (onCloud may carry a reply from the ReplySource, stored before it
+// is sent; a duplicate gets the original's answer byte for byte, without asking again), the
+// adapter's 400/415/422 for what it refuses, 401 when the number's expected Authorization value or
+// path token is missing or wrong, 404 for unknown paths (and, by setting, unprovisioned numbers),
+// 405 with Allow, 503 with Retry-After when the store cannot commit in time or a credential cannot
+// be read from the keychain, 500 when the store refused the data. Nothing is stored for a refused
+// request but its log row.
 //
 // Lives in one thread (the HttpServer's); setDirectory() may be called from any thread.
 class WebhookListener : public QObject, public HttpHandler
@@ -67,6 +69,8 @@ public:
 
         UnassignedPolicy unassigned = UnassignedPolicy::Keep;
         QString defaultRegion = QStringLiteral("US"); // for national-format numbers
+        // For times a provider sends without a zone, when the number has no zone of its own.
+        QTimeZone defaultTimeZone = QTimeZone::systemTimeZone();
         int replyDeadlineMs = DefaultReplyDeadlineMs; // how long a ReplySource may take
         // Request log rows older than this are deleted (hourly, and once soon after start);
         // 0 keeps them forever.
@@ -123,6 +127,12 @@ private:
     void store(const ExchangePtr& exchange, WriteJob job);
     void stored(const ExchangePtr& exchange, const WriteOutcome& outcome);
     void askForReply(const ExchangePtr& exchange);
+    // Stores the reply (an outbound message, and the response body with the inbound one), then
+    // answers with `body`.
+    void storeReply(const ExchangePtr& exchange, const ReplySource::Reply& reply,
+                    const QByteArray& body);
+    // 200 with a sync reply `body`, or an empty 200 when it is empty.
+    HttpResponse syncReplyResponse(const ExchangePtr& exchange, const QByteArray& body) const;
     // Answers, with the replay headers when asked for.
     void respond(const ExchangePtr& exchange, HttpResponse response);
     // `reason`: the message of the response's error body, for the log and the live event.

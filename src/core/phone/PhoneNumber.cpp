@@ -43,15 +43,20 @@ QString reasonFor(PhoneNumberUtil::ValidationResult result)
     case PhoneNumberUtil::IS_POSSIBLE:
         break;
     }
-    return tr("it is not an assigned number range in its region");
+    return tr("it is not a possible number in its region");
 }
 } // namespace
 
 PhoneNumber::ParseResult PhoneNumber::parse(const QString& input, const QString& defaultRegion)
 {
+    const auto refused = [](const QString& error) {
+        ParseResult result;
+        result.error = error;
+        return result;
+    };
     const QString trimmed = input.trimmed();
     if (trimmed.isEmpty())
-        return {{}, tr("Enter a phone number.")};
+        return refused(tr("Enter a phone number."));
 
     const auto* util = PhoneNumberUtil::GetInstance();
     const std::string region = defaultRegion.toUpper().toStdString();
@@ -60,7 +65,9 @@ PhoneNumber::ParseResult PhoneNumber::parse(const QString& input, const QString&
 
     // "14045559999" in region US: libphonenumber already strips a leading national
     // prefix or country code when the result is valid. For digits typed with a country
-    // code of another region ("61412345678" while in US), try reading them as international.
+    // code of another region ("61412345678" while in US), try reading them as international;
+    // only a valid reading is taken (a typo would too often be possible somewhere else: a
+    // number the data does not know yet is typed with its "+").
     if (error == PhoneNumberUtil::NO_PARSING_ERROR && !util->IsValidNumber(parsed) &&
         !trimmed.startsWith(u'+')) {
         LibNumber international;
@@ -75,34 +82,46 @@ PhoneNumber::ParseResult PhoneNumber::parse(const QString& input, const QString&
     case PhoneNumberUtil::NO_PARSING_ERROR:
         break;
     case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
-        return {
-            {},
+        return refused(
             trimmed.startsWith(u'+')
                 ? tr("\"%1\" is not a valid number: the country code is not valid.").arg(trimmed)
                 : tr("\"%1\" has no country code: start with + or set the default region.")
-                      .arg(trimmed)};
+                      .arg(trimmed));
     case PhoneNumberUtil::NOT_A_NUMBER:
-        return {{}, tr("\"%1\" is not a phone number.").arg(trimmed)};
+        return refused(tr("\"%1\" is not a phone number.").arg(trimmed));
     case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
     case PhoneNumberUtil::TOO_SHORT_NSN:
-        return {{}, tr("\"%1\" is not a valid number: it has too few digits.").arg(trimmed)};
+        return refused(tr("\"%1\" is not a valid number: it has too few digits.").arg(trimmed));
     case PhoneNumberUtil::TOO_LONG_NSN:
-        return {{}, tr("\"%1\" is not a valid number: it has too many digits.").arg(trimmed)};
+        return refused(tr("\"%1\" is not a valid number: it has too many digits.").arg(trimmed));
     }
 
-    if (!util->IsValidNumber(parsed)) {
-        const auto possible = util->IsPossibleNumberWithReason(parsed);
-        return {{}, tr("\"%1\" is not a valid number: %2.").arg(trimmed, reasonFor(possible))};
-    }
+    // Refused only when it cannot be a number (its length, its country code): the metadata
+    // that knows which ranges are assigned is as old as the system's libphonenumber.
+    const bool valid = util->IsValidNumber(parsed);
+    const auto possible = util->IsPossibleNumberWithReason(parsed);
+    if (!valid && possible != PhoneNumberUtil::IS_POSSIBLE)
+        return refused(tr("\"%1\" is not a valid number: %2.").arg(trimmed, reasonFor(possible)));
 
     PhoneNumber number;
     number.m_e164 = format(parsed, PhoneNumberUtil::E164);
     number.m_national = format(parsed, PhoneNumberUtil::NATIONAL);
     number.m_international = format(parsed, PhoneNumberUtil::INTERNATIONAL);
     std::string regionCode;
-    util->GetRegionCodeForNumber(parsed, &regionCode);
+    if (valid)
+        util->GetRegionCodeForNumber(parsed, &regionCode);
+    else // no range knows it: the main region of its country code
+        util->GetRegionCodeForCountryCode(parsed.country_code(), &regionCode);
     number.m_region = QString::fromStdString(regionCode);
-    return {number, {}};
+    const QString warning =
+        valid ? QString()
+              : tr("%1 is in no number range this system's phone number data knows (the data "
+                   "may be older than the range): check that it is right.")
+                    .arg(number.m_international);
+    ParseResult result;
+    result.number = number;
+    result.warning = warning;
+    return result;
 }
 
 QString PhoneNumber::displayE164(const QString& e164, const QString& homeRegion)

@@ -18,7 +18,9 @@ public:
     // Parses what a person typed: "(404) 555-9999", "+1-404-555-9999", "14045559999".
     // A number without a leading "+" is read in defaultRegion (ISO 3166 code such as "US");
     // digits that already start with that region's country code are accepted too.
-    // The number must be valid for its region; the error says why when it is not.
+    // The number must be possible for its region (its length, its country code); the error
+    // says why when it is not. A possible number in no range this system's phone number data
+    // knows (the data lags new ranges) is accepted with a warning.
     static ParseResult parse(const QString& input, const QString& defaultRegion);
 
     bool isEmpty() const { return m_e164.isEmpty(); }
@@ -66,7 +68,8 @@ private:
 struct PhoneNumber::ParseResult
 {
     PhoneNumber number;
-    QString error; // empty on success; a sentence for the user otherwise
+    QString error;   // empty on success; a sentence for the user otherwise
+    QString warning; // on success: a sentence when the number is possible but not known valid
     bool ok() const { return error.isEmpty(); }
 };
 

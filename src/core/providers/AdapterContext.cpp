@@ -19,4 +19,14 @@ QString AdapterContext::regionFor(const QString& didE164OrEmpty, const DeviceRef
     return defaultRegion;
 }
 
+QTimeZone AdapterContext::timeZoneFor(const QString& didE164OrEmpty, const DeviceRef* device) const
+{
+    if (timeZoneForDid) {
+        const QTimeZone zone = timeZoneForDid(didE164OrEmpty, device);
+        if (zone.isValid())
+            return zone;
+    }
+    return defaultTimeZone;
+}
+
 } // namespace smsdesk

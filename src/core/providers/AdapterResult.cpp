@@ -10,6 +10,12 @@ AdapterResult::AdapterResult(QList<InboundEvent> events) : m_events(std::move(ev
 
 AdapterResult::AdapterResult(Rejection rejection) : m_rejection(std::move(rejection)) {}
 
+AdapterResult& AdapterResult::withNotes(const QStringList& notes)
+{
+    m_notes << notes;
+    return *this;
+}
+
 const Rejection& AdapterResult::rejection() const
 {
     static const Rejection none;

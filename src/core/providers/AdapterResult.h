@@ -4,6 +4,7 @@
 #include "providers/Rejection.h"
 
 #include <QList>
+#include <QStringList>
 #include <optional>
 
 namespace smsdesk {
@@ -22,8 +23,14 @@ public:
     // Only meaningful when !ok().
     const Rejection& rejection() const;
 
+    // What the adapter read leniently, where the request departs from the provider's document
+    // in a way it could still read ("no Content-Type: read as JSON"), for the request log.
+    const QStringList& notes() const { return m_notes; }
+    AdapterResult& withNotes(const QStringList& notes);
+
 private:
     QList<InboundEvent> m_events;
+    QStringList m_notes;
     std::optional<Rejection> m_rejection;
 };
 

@@ -25,7 +25,7 @@ struct InboundMessage
     {
         qint64 internalId = 0; // internal_id: the phone's own SMS id
         QString deviceName;    // device_name
-        QDateTime dateSent;    // date_sent, UTC (the document gives no zone: read as UTC)
+        QDateTime dateSent;    // date_sent, UTC (read like the message's time)
     };
 
     QString provider; // ProviderCatalog id: "oncloud", "pbx", "zonitel", "android-gateway"
@@ -38,8 +38,10 @@ struct InboundMessage
     bool remoteIsAlphanumeric = false;
     QString text;      // byte-exact: QString from valid UTF-8, no trimming or newline changes
     QStringList media; // http/https URLs, as sent
-    QString providerMessageId;   // PBX message_id, Zonitel data.id, gateway sms_id; empty: none
-    QDateTime providerTime;      // UTC; null when the payload has no time (Zonitel)
+    QString providerMessageId; // PBX message_id, Zonitel data.id, gateway sms_id; empty: none
+    // UTC; null when the payload has no time (Zonitel). A time the payload gives without a zone
+    // (gateway) was read in the receiving number's time zone.
+    QDateTime providerTime;
     std::optional<int> segments; // when the provider says (Zonitel)
     QString dedupeKey; // equal for retries of the same webhook, distinct for distinct messages
 

@@ -73,6 +73,11 @@ void JsonFieldReader::wrongType(const char* name, const QString& expected, const
         fieldPath(name)));
 }
 
+std::optional<QJsonValue> JsonFieldReader::value(const char* name)
+{
+    return required(name);
+}
+
 std::optional<QString> JsonFieldReader::string(const char* name)
 {
     const auto value = required(name);

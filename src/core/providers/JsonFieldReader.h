@@ -27,6 +27,8 @@ public:
     bool has(const char* name) const;
     QString fieldPath(const char* name) const;
 
+    // A required field of any type, for fields the document types loosely.
+    std::optional<QJsonValue> value(const char* name);
     std::optional<QString> string(const char* name);
     std::optional<qint64> integer(const char* name, qint64 min, qint64 max);
     std::optional<QJsonObject> object(const char* name);

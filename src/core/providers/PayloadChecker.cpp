@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUrl>
+#include <cmath>
 
 namespace smsdesk {
 
@@ -18,6 +19,61 @@ QString tr(const char* text)
 
 // 9999-12-31T23:59:59Z: the last second QDateTime and ISO 8601 agree on.
 constexpr qint64 maxEpochSeconds = 253402300799;
+// From here on an epoch number is milliseconds: as seconds it would be after the year 5000,
+// as milliseconds it is after March 1973.
+constexpr double firstEpochMilliseconds = 1e11;
+
+// Epoch seconds or milliseconds (see firstEpochMilliseconds), in UTC; none when negative,
+// not finite or after maxEpochSeconds.
+std::optional<QDateTime> epochTime(double value)
+{
+    if (!std::isfinite(value) || value < 0)
+        return std::nullopt;
+    const double ms = value >= firstEpochMilliseconds ? value : value * 1000;
+    if (ms > double(maxEpochSeconds) * 1000 + 999)
+        return std::nullopt;
+    return QDateTime::fromMSecsSinceEpoch(qint64(std::floor(ms)), Qt::UTC);
+}
+
+// "YYYY-MM-DD HH:MM:SS" or ISO 8601 ("T" or a space, seconds required, an optional fraction,
+// an optional offset "Z", "+HH", "+HHMM" or "+HH:MM"); without an offset, in `zone`.
+std::optional<QDateTime> calendarTime(const QString& text, const QTimeZone& zone)
+{
+    static const QRegularExpression shape(
+        QStringLiteral("^([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2}):([0-9]{2})"
+                       "(?:[.,]([0-9]{1,9}))?(Z|([+-])([0-9]{2})(?::?([0-9]{2}))?)?$"));
+    const QRegularExpressionMatch match = shape.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const auto number = [&match](int group) { return match.captured(group).toInt(); };
+    const QDate date(number(1), number(2), number(3));
+    const int ms = match.captured(7).leftJustified(3, u'0').left(3).toInt();
+    const QTime time(number(4), number(5), number(6), ms);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    QDateTime result;
+    if (match.captured(8) == u"Z") {
+        result = QDateTime(date, time, Qt::UTC);
+    } else if (match.hasCaptured(8)) {
+        const int hours = number(10);
+        const int minutes = number(11);
+        if (hours > 14 || minutes > 59)
+            return std::nullopt;
+        const int sign = match.captured(9) == u"-" ? -1 : 1;
+        result = QDateTime(date, time, Qt::OffsetFromUTC, sign * (hours * 3600 + minutes * 60));
+    } else {
+        result = QDateTime(date, time, zone);
+        // A wall-clock time skipped by a daylight-saving change: a clock that had not moved
+        // on yet, so the offset of the day before.
+        if (!result.isValid() && zone.isValid()) {
+            const int before = zone.offsetFromUtc(QDateTime(date.addDays(-1), time, Qt::UTC));
+            result = QDateTime(date, time, Qt::OffsetFromUTC, before);
+        }
+    }
+    if (!result.isValid())
+        return std::nullopt;
+    return result.toUTC();
+}
 
 } // namespace
 
@@ -102,21 +158,29 @@ std::optional<QDateTime> PayloadChecker::isoDateTimeWithOffset(const QString& va
     return std::nullopt;
 }
 
-std::optional<QDateTime> PayloadChecker::plainDateTimeUtc(const QString& value,
-                                                          const QString& field)
+std::optional<QDateTime> PayloadChecker::dateTime(const QJsonValue& value, const QString& field,
+                                                  const QTimeZone& zone)
 {
-    static const QRegularExpression shape(
-        QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"));
-    if (shape.match(value).hasMatch()) {
-        QDateTime parsed = QDateTime::fromString(value, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        if (parsed.isValid()) {
-            parsed.setTimeSpec(Qt::UTC); // the same wall-clock fields, now meaning UTC
-            if (parsed.isValid())
-                return parsed;
-        }
+    std::optional<QDateTime> parsed;
+    if (value.isDouble()) {
+        parsed = epochTime(value.toDouble());
+    } else if (value.isString()) {
+        const QString text = value.toString().trimmed();
+        static const QRegularExpression digits(QStringLiteral("^[0-9]{1,16}$"));
+        parsed =
+            digits.match(text).hasMatch() ? epochTime(text.toDouble()) : calendarTime(text, zone);
+    } else {
+        fail(Rejection::malformed(
+            tr("field \"%1\" must be a date-time, as a string or a number").arg(field), field));
+        return std::nullopt;
     }
-    fail(Rejection::invalid(tr("field \"%1\" must be a date-time \"YYYY-MM-DD HH:MM:SS\" (got %2)")
-                                .arg(field, PayloadDecoder::quoted(value)),
+    if (parsed)
+        return parsed;
+    const QString shown = value.isString() ? PayloadDecoder::quoted(value.toString())
+                                           : QString::number(value.toDouble(), 'g', 17);
+    fail(Rejection::invalid(tr("field \"%1\" must be a date-time \"YYYY-MM-DD HH:MM:SS\", ISO "
+                               "8601, or epoch seconds or milliseconds (got %2)")
+                                .arg(field, shown),
                             field));
     return std::nullopt;
 }

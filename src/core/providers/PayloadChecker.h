@@ -3,8 +3,10 @@
 #include "providers/Rejection.h"
 
 #include <QDateTime>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 #include <optional>
 
 namespace smsdesk {
@@ -37,8 +39,13 @@ public:
     std::optional<QStringList> mediaUrls(const QStringList& urls, const QString& field);
     // ISO 8601 with a UTC offset ("2026-02-13T14:30:00-05:00", "...Z"), returned in UTC.
     std::optional<QDateTime> isoDateTimeWithOffset(const QString& value, const QString& field);
-    // "YYYY-MM-DD HH:MM:SS", read as UTC.
-    std::optional<QDateTime> plainDateTimeUtc(const QString& value, const QString& field);
+    // A time where the document says only "datetime" (no format, no zone), in every
+    // reasonable form: "YYYY-MM-DD HH:MM:SS", ISO 8601 with or without an offset ("T" or a
+    // space, an optional fraction), or epoch seconds or milliseconds (a JSON number or a
+    // string of digits; 12 digits or more are milliseconds). A time without an offset is read
+    // in `zone`. Returned in UTC. Seconds are required: "12:34" is too vague to be a time.
+    std::optional<QDateTime> dateTime(const QJsonValue& value, const QString& field,
+                                      const QTimeZone& zone);
     // Whole seconds since the epoch, decimal digits only.
     std::optional<QDateTime> epochSeconds(const QString& value, const QString& field);
     // 8-4-4-4-12 hexadecimal digits.

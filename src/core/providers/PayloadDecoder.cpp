@@ -61,6 +61,36 @@ int PayloadDecoder::hexValue(char c)
     return -1;
 }
 
+namespace {
+
+// UTF-8, JSON syntax, a top-level object: the object, or why not.
+std::variant<QJsonObject, Rejection> decodeJsonBody(const QByteArray& body)
+{
+    if (body.trimmed().isEmpty())
+        return Rejection::malformed(tr("the body is empty: expected a JSON object"));
+    if (const qsizetype bad = PayloadDecoder::invalidUtf8Offset(body); bad >= 0)
+        return Rejection::malformed(tr("the body is not valid UTF-8 (byte offset %1)").arg(bad));
+
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError) {
+        return Rejection::malformed(
+            tr("invalid JSON at offset %1: %2").arg(error.offset).arg(error.errorString()));
+    }
+    if (const qsizetype bad = PayloadDecoder::unpairedSurrogateEscapeOffset(body); bad >= 0) {
+        return Rejection::malformed(
+            tr("invalid JSON at offset %1: a \\u escape is half of a surrogate pair").arg(bad));
+    }
+    if (!document.isObject()) {
+        return Rejection::malformed(document.isArray()
+                                        ? tr("the body must be a JSON object, not an array")
+                                        : tr("the body must be a JSON object"));
+    }
+    return document.object();
+}
+
+} // namespace
+
 std::optional<Rejection> PayloadDecoder::checkContentType(const HttpRequest& request,
                                                           QByteArrayView expectedMediaType)
 {
@@ -166,28 +196,31 @@ std::variant<QJsonObject, Rejection> PayloadDecoder::jsonObject(const HttpReques
 {
     if (auto rejection = checkContentType(request, "application/json"))
         return *rejection;
-    const QByteArray& body = request.body;
-    if (body.trimmed().isEmpty())
-        return Rejection::malformed(tr("the body is empty: expected a JSON object"));
-    if (const qsizetype bad = invalidUtf8Offset(body); bad >= 0)
-        return Rejection::malformed(tr("the body is not valid UTF-8 (byte offset %1)").arg(bad));
+    return decodeJsonBody(request.body);
+}
 
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError) {
-        return Rejection::malformed(
-            tr("invalid JSON at offset %1: %2").arg(error.offset).arg(error.errorString()));
+std::variant<QJsonObject, Rejection> PayloadDecoder::jsonObjectAnyLabel(const HttpRequest& request,
+                                                                        QString* note)
+{
+    note->clear();
+    const QByteArray mediaType = request.mediaType();
+    if (request.hasHeader("Content-Type") && mediaType != "application/json") {
+        if (mediaType != "text/plain") {
+            return Rejection::wrongContentType(
+                tr("Content-Type %1 is not accepted: expected application/json (or text/plain, "
+                   "or none)")
+                    .arg(quoted(QString::fromLatin1(mediaType))));
+        }
+        *note = tr("Content-Type text/plain: the body was read as JSON");
+    } else if (!request.hasHeader("Content-Type")) {
+        *note = tr("no Content-Type: the body was read as JSON");
     }
-    if (const qsizetype bad = unpairedSurrogateEscapeOffset(body); bad >= 0) {
-        return Rejection::malformed(
-            tr("invalid JSON at offset %1: a \\u escape is half of a surrogate pair").arg(bad));
+    const QByteArray charset = charsetOf(request.header("Content-Type"));
+    if (!charset.isEmpty() && charset != "utf-8" && charset != "utf8") {
+        return Rejection::wrongContentType(tr("charset %1 is not accepted: expected UTF-8")
+                                               .arg(quoted(QString::fromLatin1(charset))));
     }
-    if (!document.isObject()) {
-        return Rejection::malformed(document.isArray()
-                                        ? tr("the body must be a JSON object, not an array")
-                                        : tr("the body must be a JSON object"));
-    }
-    return document.object();
+    return decodeJsonBody(request.body);
 }
 
 std::optional<QJsonObject> PayloadDecoder::peekJsonObject(const QByteArray& body)

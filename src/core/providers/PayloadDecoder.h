@@ -28,6 +28,12 @@ public:
     // Content-Type application/json, UTF-8, JSON syntax, a top-level object: the object,
     // or a rejection saying which of those failed and where.
     static std::variant<QJsonObject, Rejection> jsonObject(const HttpRequest& request);
+    // The same for a provider whose document names no Content-Type (Zonitel, the Android
+    // gateway): the body is read as JSON when it is labelled application/json, text/plain or
+    // not at all; another media type (a form, XML) or a charset other than UTF-8 is a 415.
+    // `note` says how a body not labelled application/json was read (empty when it was).
+    static std::variant<QJsonObject, Rejection> jsonObjectAnyLabel(const HttpRequest& request,
+                                                                   QString* note);
     // For recognizes(): the body as a JSON object when it is one, no questions asked.
     static std::optional<QJsonObject> peekJsonObject(const QByteArray& body);
     // A value for a reason: quoted, control characters escaped, cut after 80 characters.

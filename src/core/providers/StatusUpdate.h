@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace smsdesk {
@@ -17,7 +18,8 @@ enum class DeliveryStatus
     Sent,      // handed to the network
     Delivered, // the handset confirmed it
     Failed,    // not sent or not delivered
-    Received,  // the provider reports an incoming message (gateway status 5)
+    Received,  // the provider reports an incoming message (gateway status 5): the report
+               // concerns the inbound message with that id, never one we sent
 };
 
 // "unknown", "queued", "sent", "delivered", "failed", "received": the stored form.
@@ -40,6 +42,11 @@ struct StatusUpdate
     QString statusMeaning; // the document's meaning of rawStatus ("SMS was NOT Delivered")
     QString errorCode;     // failures only: the provider's code (gateway status_id, Zonitel status)
     QDateTime providerTime; // UTC; null when the payload has none
+    // What the report says about the message itself (Zonitel: messageText, medias, segments),
+    // for a message the app did not send and first learns of from its report.
+    std::optional<QString> messageText;
+    QStringList media;
+    std::optional<int> segments;
     QString dedupeKey;
 };
 

@@ -54,6 +54,7 @@ QString columnFor(NumberValidator::Field field)
     case NumberValidator::Field::AuthHeader:
         return kAuthHeaderEnv;
     case NumberValidator::Field::PathToken:
+    case NumberValidator::Field::TimeZone:
         break; // not a CSV column
     }
     return {};

@@ -21,6 +21,9 @@ struct NumberDraft
     QString clientId;
     QString deviceId;
     int sim = -1;
+    // Android gateway: the IANA time zone of the device ("Australia/Sydney"). nullopt keeps
+    // the stored one; empty: the system's zone.
+    std::optional<QString> timeZone;
     // std::nullopt leaves the stored secret as it is; an empty string removes it.
     std::optional<QString> secret;
     std::optional<QString> authHeader;

@@ -204,6 +204,9 @@ void NumberProvisioner::save(const NumberDraft& draft, Callback done)
                 state->existing = lookup.existing;
                 if (state->existing)
                     state->record.createdAtMs = state->existing->createdAtMs;
+                // A draft that leaves a gateway's time zone alone keeps the stored one.
+                if (state->existing && !state->draft.timeZone && !state->record.deviceId.isEmpty())
+                    state->record.timeZone = state->existing->timeZone;
                 next(lookup.error);
             });
     };

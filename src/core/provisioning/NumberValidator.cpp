@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <QUrl>
 #include <QUuid>
 
@@ -50,6 +51,8 @@ QString NumberValidator::fieldName(Field field)
         return tr("device id");
     case Field::Sim:
         return tr("SIM");
+    case Field::TimeZone:
+        return tr("time zone");
     case Field::Secret:
         return tr("webhook secret");
     case Field::AuthHeader:
@@ -121,6 +124,13 @@ QString NumberValidator::checkPathToken(const QString& token)
         .arg(PathToken::MaxLength);
 }
 
+QString NumberValidator::checkTimeZone(const QString& zone)
+{
+    if (zone.isEmpty() || QTimeZone::isTimeZoneIdAvailable(zone.toUtf8()))
+        return {};
+    return tr("Enter a time zone such as Europe/Berlin or America/New_York (an IANA name).");
+}
+
 NumberValidator::Result NumberValidator::validate(const NumberDraft& draft) const
 {
     Result result;
@@ -134,6 +144,8 @@ NumberValidator::Result NumberValidator::validate(const NumberDraft& draft) cons
         record.e164 = phone.number.e164();
     else
         result.errors.insert(Field::Number, phone.error);
+    if (!phone.warning.isEmpty())
+        result.warnings.insert(Field::Number, phone.warning);
 
     record.label = draft.label.trimmed();
     if (record.label.size() > MaxLabelLength)
@@ -183,6 +195,10 @@ NumberValidator::Result NumberValidator::validate(const NumberDraft& draft) cons
         record.sim = draft.sim < 0 ? 0 : draft.sim;
         if (record.sim != 0 && record.sim != 1)
             result.errors.insert(Field::Sim, tr("The SIM slot is 0 or 1."));
+        // The gateway sends its times without a zone: they are the device's local time.
+        record.timeZone = draft.timeZone.value_or(QString()).trimmed();
+        if (const QString error = checkTimeZone(record.timeZone); !error.isEmpty())
+            result.errors.insert(Field::TimeZone, error);
     }
 
     if (draft.secret) {

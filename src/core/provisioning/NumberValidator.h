@@ -24,6 +24,7 @@ public:
         ClientId,
         DeviceId,
         Sim,
+        TimeZone,
         Secret,
         AuthHeader,
         PathToken,
@@ -33,6 +34,9 @@ public:
     {
         NumberRecord record;         // normalised; meaningful when ok()
         QMap<Field, QString> errors; // a sentence per invalid field
+        // A sentence per field that is accepted but worth a second look (a possible number
+        // that the phone number data does not know); never blocks saving.
+        QMap<Field, QString> warnings;
         bool ok() const { return errors.isEmpty(); }
         QString firstError() const { return errors.isEmpty() ? QString() : errors.first(); }
     };
@@ -48,6 +52,8 @@ public:
     static QString checkAuthHeader(const QString& value, const QString& provider);
     static QString checkSecret(const QString& value);
     static QString checkPathToken(const QString& token);
+    // Empty (the system's zone) or an IANA time zone id this system knows.
+    static QString checkTimeZone(const QString& zone);
     static QString fieldName(Field field);
 
     static constexpr int MaxLabelLength = 100;

@@ -17,9 +17,11 @@ struct MessageRow
     };
 
     Direction direction = Direction::Inbound;
-    QString provider;          // required: ProviderCatalog id
-    qint64 numberId = 0;       // the provisioned number it belongs to; 0: none (stored as NULL)
-    QString did;               // required: our number, E.164
+    QString provider;    // required: ProviderCatalog id
+    qint64 numberId = 0; // the provisioned number it belongs to; 0: none (stored as NULL)
+    // Required: our number, E.164; '' for a message to a gateway device no number is
+    // provisioned for yet (deviceId and sim say which).
+    QString did;
     QString remote;            // required: the other party, E.164 or an alphanumeric sender
     QString text;              // exact; null is stored as ''
     QStringList media;         // URLs, stored as a JSON array
@@ -28,6 +30,10 @@ struct MessageRow
     QString providerMessageId; // empty: NULL
     std::optional<qint64> providerTimeMs; // UTC ms; none: NULL
     qint64 receivedAtMs = 0;              // UTC ms; 0: the writer's clock at submit()
+    QString deviceId;                     // Android gateway: the device; empty: NULL
+    int sim = -1;                         // Android gateway: its SIM slot; -1: NULL
+    QString serviceId;                    // PBX: the service that received it; empty: NULL
+    std::optional<int> segments;          // the SMS parts, when the provider says; none: NULL
     // Equal for every retry of the same provider message (computed upstream); a second row
     // with the same key is not stored: the writer answers Duplicate(id of the first).
     // Empty: NULL, never a duplicate.

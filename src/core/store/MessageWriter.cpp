@@ -123,10 +123,34 @@ QSqlError jobError(const QString& text)
 
 QString statusDedupeKey(const StatusRow& row)
 {
-    return QStringLiteral("status:%1:%2:%3:%4:%5")
-        .arg(row.provider, row.providerMessageId,
-             row.rawStatus.isEmpty() ? row.status : row.rawStatus, row.errorCode,
-             row.providerTimeMs ? QString::number(*row.providerTimeMs) : QString());
+    const QString key =
+        QStringLiteral("status:%1:%2:%3:%4:%5")
+            .arg(row.provider, row.providerMessageId,
+                 row.rawStatus.isEmpty() ? row.status : row.rawStatus, row.errorCode,
+                 row.providerTimeMs ? QString::number(*row.providerTimeMs) : QString());
+    return row.deviceId.isEmpty() ? key : key + u':' + row.deviceId;
+}
+
+// StatusRow::rank() of a `status` column, in SQL.
+QString rankSql(const QString& column)
+{
+    QString sql = QStringLiteral("CASE %1").arg(column);
+    for (const char* status : {"queued", "sent", "delivered", "failed"}) {
+        sql += QStringLiteral(" WHEN '%1' THEN %2")
+                   .arg(QLatin1String(status))
+                   .arg(StatusRow::rank(QLatin1String(status)));
+    }
+    return sql + QStringLiteral(" ELSE 0 END");
+}
+
+// The key of an outbound message created from a report: one per provider message (per device,
+// whose ids are its own), so that two reports racing from two desks create it once.
+QString createdOutboundKey(const StatusRow& row)
+{
+    return row.deviceId.isEmpty()
+               ? QStringLiteral("outbound:%1:%2").arg(row.provider, row.providerMessageId)
+               : QStringLiteral("outbound:%1:%2:%3")
+                     .arg(row.provider, row.deviceId, row.providerMessageId);
 }
 
 // The outcome of a request whose log row leaves it to the writer.
@@ -180,24 +204,30 @@ struct MessageWriter::Statements
             {&insertMessage,
              QStringLiteral("INSERT INTO messages (direction, provider, number_id, did, remote, "
                             "text, media, status, error_code, provider_message_id, "
-                            "provider_time, received_at, dedupe_key) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                            "provider_time, received_at, dedupe_key, device_id, sim, "
+                            "service_id, segments) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                             "ON CONFLICT (dedupe_key) DO NOTHING RETURNING id")},
-            {&findByKey, QStringLiteral("SELECT id FROM messages WHERE dedupe_key = ?")},
-            {&findOutbound, QStringLiteral("SELECT id FROM messages WHERE provider = ? AND "
-                                           "provider_message_id = ? AND direction = 'outbound' "
-                                           "ORDER BY id LIMIT 1")},
+            {&findByKey,
+             QStringLiteral("SELECT id, response_body FROM messages WHERE dedupe_key = ?")},
+            // A gateway's ids are its device's own: the device is part of the name.
+            {&findByProviderId, QStringLiteral("SELECT id FROM messages WHERE provider = ? AND "
+                                               "provider_message_id = ? AND direction = ? AND "
+                                               "COALESCE(device_id, '') = ? ORDER BY id LIMIT 1")},
             {&insertStatus,
              QStringLiteral("INSERT INTO message_status (message_id, status, raw_status, "
                             "error_code, detail, provider_time, received_at, dedupe_key) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                             "ON CONFLICT (dedupe_key) DO NOTHING RETURNING id")},
-            // An older report (by provider time) goes into the history but does not move
-            // the current status back.
+            // A late report goes into the history but never moves the status back: not to a
+            // lower rank, nor to an older report (by provider time) of the same rank. Reports
+            // of the same rank without times (or with the same) go by arrival.
             {&updateStatus,
              QStringLiteral("UPDATE messages SET status = ?, error_code = ? WHERE id = ? AND "
-                            "NOT EXISTS (SELECT 1 FROM message_status WHERE message_id = ? "
-                            "AND provider_time > ?)")},
+                            "%1 <= ? AND NOT EXISTS (SELECT 1 FROM message_status WHERE "
+                            "message_id = ? AND %1 = ? AND provider_time > ?)")
+                 .arg(rankSql(QStringLiteral("status")))},
+            {&setResponse, QStringLiteral("UPDATE messages SET response_body = ? WHERE id = ?")},
             {&insertLog,
              QStringLiteral("INSERT INTO request_log (received_at, peer, method, target, "
                             "headers, body, body_size, provider, number_id, outcome, reason, "
@@ -226,9 +256,10 @@ struct MessageWriter::Statements
 
     StoreStatement insertMessage;
     StoreStatement findByKey;
-    StoreStatement findOutbound;
+    StoreStatement findByProviderId;
     StoreStatement insertStatus;
     StoreStatement updateStatus;
+    StoreStatement setResponse;
     StoreStatement insertLog;
     StoreStatement completeLog;
     StoreStatement purge;
@@ -882,6 +913,8 @@ bool MessageWriter::applyWrite(Item& item, QSqlError* error)
             return false;
         outcome.statuses.append(result);
     }
+    if (job.response && !recordResponse(*job.response, error))
+        return false;
     if (job.requestLog) {
         const RequestLogRow& log = *job.requestLog;
         qint64 messageId = log.messageId;
@@ -903,8 +936,9 @@ bool MessageWriter::applyWrite(Item& item, QSqlError* error)
             }
             const WriteOutcome::StatusResult& linked = outcome.statuses.at(log.linkedStatus);
             messageId = linked.messageId;
+            // A report on an inbound message that is not there cannot have been seen before.
             if (logOutcome.isEmpty())
-                logOutcome = linkedOutcome(log, linked.historyAdded);
+                logOutcome = linkedOutcome(log, linked.historyAdded || linked.messageId == 0);
         }
         if (!insertRequestLog(log, messageId, logOutcome, log.reason, &outcome.requestLogId, error))
             return false;
@@ -930,6 +964,10 @@ bool MessageWriter::insertMessage(const MessageRow& row, WriteOutcome::MessageRe
     bindOptional(insert, 10, row.providerTimeMs);
     insert.bind(11, row.receivedAtMs);
     bindTextOrNull(insert, 12, row.dedupeKey);
+    bindTextOrNull(insert, 13, row.deviceId);
+    bindOptional(insert, 14, row.sim >= 0 ? std::optional<qint64>(row.sim) : std::nullopt);
+    bindTextOrNull(insert, 15, row.serviceId);
+    bindOptional(insert, 16, row.segments ? std::optional<qint64>(*row.segments) : std::nullopt);
     if (!insert.exec()) {
         *error = insert.lastError();
         insert.finish();
@@ -950,6 +988,7 @@ bool MessageWriter::insertMessage(const MessageRow& row, WriteOutcome::MessageRe
     if (found) {
         result->kind = WriteOutcome::MessageResult::Kind::Duplicate;
         result->id = find.int64At(0);
+        result->response = find.textAt(1);
     } else {
         *error = find.lastError().isValid()
                      ? find.lastError()
@@ -966,9 +1005,13 @@ bool MessageWriter::applyStatus(const StatusRow& row, WriteOutcome::StatusResult
         *error = jobError(QStringLiteral("a status report without the provider's message id"));
         return false;
     }
-    StoreStatement& find = m_statements->findOutbound;
+    const bool inbound = row.concerns == StatusRow::Concerns::Inbound;
+    StoreStatement& find = m_statements->findByProviderId;
     find.bind(0, row.provider);
     find.bind(1, row.providerMessageId);
+    find.bind(2, MessageRow::directionName(inbound ? MessageRow::Direction::Inbound
+                                                   : MessageRow::Direction::Outbound));
+    bindTextOrEmpty(find, 3, row.deviceId);
     if (!find.exec()) {
         *error = find.lastError();
         find.finish();
@@ -979,21 +1022,27 @@ bool MessageWriter::applyStatus(const StatusRow& row, WriteOutcome::StatusResult
         result->messageId = find.int64At(0);
     find.finish();
 
+    if (!known && inbound)
+        return true; // only in the request log: no message to attach the report to
     if (!known) {
         // A message the app never saw (sent from elsewhere, or before the app was set up):
-        // create it. The key makes two reports racing from two desks create it once.
+        // create it, with what the report says of it.
         MessageRow message;
         message.direction = MessageRow::Direction::Outbound;
         message.provider = row.provider;
         message.numberId = row.numberId;
         message.did = row.did.isNull() ? QStringLiteral("") : row.did;
         message.remote = row.remote.isNull() ? QStringLiteral("") : row.remote;
+        message.text = row.text;
+        message.media = row.media;
+        message.segments = row.segments;
         message.status = row.status;
         message.errorCode = row.errorCode;
         message.providerMessageId = row.providerMessageId;
         message.receivedAtMs = row.receivedAtMs;
-        message.dedupeKey =
-            QStringLiteral("outbound:%1:%2").arg(row.provider, row.providerMessageId);
+        message.deviceId = row.deviceId;
+        message.sim = row.sim;
+        message.dedupeKey = createdOutboundKey(row);
         WriteOutcome::MessageResult created;
         if (!insertMessage(message, &created, error))
             return false;
@@ -1018,15 +1067,20 @@ bool MessageWriter::applyStatus(const StatusRow& row, WriteOutcome::StatusResult
     result->historyAdded = history.next();
     history.finish();
 
+    if (inbound)
+        return true; // its history only: an inbound message keeps its status
     if (result->messageCreated) {
         result->messageUpdated = true;
     } else if (result->historyAdded) {
+        const qint64 rank = StatusRow::rank(row.status);
         StoreStatement& update = m_statements->updateStatus;
         update.bind(0, row.status);
         bindTextOrNull(update, 1, row.errorCode);
         update.bind(2, result->messageId);
-        update.bind(3, result->messageId);
-        bindOptional(update, 4, row.providerTimeMs);
+        update.bind(3, rank);
+        update.bind(4, result->messageId);
+        update.bind(5, rank);
+        bindOptional(update, 6, row.providerTimeMs);
         if (!update.exec()) {
             *error = update.lastError();
             update.finish();
@@ -1036,6 +1090,21 @@ bool MessageWriter::applyStatus(const StatusRow& row, WriteOutcome::StatusResult
         update.finish();
     }
     return true;
+}
+
+bool MessageWriter::recordResponse(const WriteJob::Response& response, QSqlError* error)
+{
+    StoreStatement& record = m_statements->setResponse;
+    bindTextOrEmpty(record, 0, response.body);
+    record.bind(1, response.messageId);
+    const bool executed = record.exec();
+    const bool recorded = executed && record.numRowsAffected() == 1;
+    if (!executed)
+        *error = record.lastError();
+    else if (!recorded)
+        *error = jobError(QStringLiteral("the response belongs to a message that is not stored"));
+    record.finish();
+    return recorded;
 }
 
 bool MessageWriter::insertRequestLog(const RequestLogRow& row, qint64 messageId,

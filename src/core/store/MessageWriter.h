@@ -160,6 +160,7 @@ private:
     bool insertMessage(const MessageRow& row, WriteOutcome::MessageResult* result,
                        QSqlError* error);
     bool applyStatus(const StatusRow& row, WriteOutcome::StatusResult* result, QSqlError* error);
+    bool recordResponse(const WriteJob::Response& response, QSqlError* error);
     bool insertRequestLog(const RequestLogRow& row, qint64 messageId, const QString& outcome,
                           const QString& reason, qint64* id, QSqlError* error);
     bool exec(const QString& sql, QSqlError* error);

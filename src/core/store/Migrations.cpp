@@ -218,6 +218,28 @@ bool createOutbox(QSqlDatabase& db, Backend backend, QString* error)
         error);
 }
 
+// Version 6: what the listener keeps of a message besides its text. The receiving device of
+// an Android gateway message (so one for a device not provisioned yet is kept, and attached
+// when the number is), the PBX service that received it, the segments Zonitel counts, and the
+// response that answered its webhook when it carried a synchronous reply (a retry gets the
+// same bytes). Numbers get a time zone, for the times a gateway sends without one. The partial
+// index serves attaching the unassigned inbox to a number once it is provisioned.
+bool addMessageDetailsAndNumberTimeZone(QSqlDatabase& db, Backend backend, QString* error)
+{
+    return run(db, backend,
+               {
+                   QStringLiteral("ALTER TABLE messages ADD COLUMN device_id TEXT"),
+                   QStringLiteral("ALTER TABLE messages ADD COLUMN sim INTEGER"),
+                   QStringLiteral("ALTER TABLE messages ADD COLUMN service_id TEXT"),
+                   QStringLiteral("ALTER TABLE messages ADD COLUMN segments INTEGER"),
+                   QStringLiteral("ALTER TABLE messages ADD COLUMN response_body TEXT"),
+                   QStringLiteral("CREATE INDEX messages_unassigned ON messages (provider, did) "
+                                  "WHERE number_id IS NULL"),
+                   QStringLiteral("ALTER TABLE numbers ADD COLUMN time_zone TEXT"),
+               },
+               error);
+}
+
 struct Migration
 {
     int version;
@@ -231,6 +253,8 @@ constexpr Migration kMigrations[] = {
     {3, "request log, status history, path tokens", createRequestLogAndStatusHistory},
     {4, "request log: number index newest first", indexRequestLogByNumberAndTime},
     {5, "outbox and outbound attempts", createOutbox},
+    {6, "message device, service, segments and response; number time zone",
+     addMessageDetailsAndNumberTimeZone},
 };
 
 bool hasVersionTable(QSqlDatabase& db)

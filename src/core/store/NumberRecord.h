@@ -20,6 +20,9 @@ struct NumberRecord
     QString clientId;  // Zonitel
     QString deviceId;  // Android gateway
     int sim = -1;      // Android gateway SIM slot 0 or 1; -1: not set
+    // IANA id ("Australia/Sydney") of the zone the gateway's times without one are in;
+    // empty: the system's zone.
+    QString timeZone;
     bool hasSecret = false;
     bool hasAuthHeader = false;
     QString pathTokenHash; // SHA-256 hex of the path token (PathToken::hash); empty: none

@@ -12,7 +12,8 @@ namespace smsdesk {
 namespace {
 const QString kColumns = QStringLiteral(
     "id, e164, label, provider, enabled, plan_id, webhook_url, fallback_email, service_id, "
-    "client_id, device_id, sim, has_secret, has_auth_header, created_at, updated_at, path_token");
+    "client_id, device_id, sim, has_secret, has_auth_header, created_at, updated_at, path_token, "
+    "time_zone");
 
 NumberRecord readNumber(const QSqlQuery& query)
 {
@@ -34,6 +35,7 @@ NumberRecord readNumber(const QSqlQuery& query)
     number.createdAtMs = query.value(14).toLongLong();
     number.updatedAtMs = query.value(15).toLongLong();
     number.pathTokenHash = query.value(16).isNull() ? QString() : query.value(16).toString();
+    number.timeZone = query.value(17).isNull() ? QString() : query.value(17).toString();
     return number;
 }
 
@@ -69,7 +71,8 @@ QVariantList editableValues(const NumberRecord& number)
             nullable(number.sim, -1),
             number.hasSecret ? 1 : 0,
             number.hasAuthHeader ? 1 : 0,
-            nullableText(number.pathTokenHash)};
+            nullableText(number.pathTokenHash),
+            nullableText(number.timeZone)};
 }
 
 QString duplicateMessage(const QString& e164)
@@ -163,8 +166,8 @@ bool NumberRepository::insert(NumberRecord& number)
         QStringLiteral("INSERT INTO numbers (e164, label, provider, enabled, plan_id, webhook_url, "
                        "fallback_email, "
                        "service_id, client_id, device_id, sim, has_secret, has_auth_header, "
-                       "path_token, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                       "path_token, time_zone, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     query.addBindValue(number.e164);
     for (const QVariant& value : editableValues(number))
         query.addBindValue(value);
@@ -173,7 +176,7 @@ bool NumberRepository::insert(NumberRecord& number)
     if (!query.exec() || !query.next())
         return fail(query.lastError().text());
     number.id = query.value(0).toLongLong();
-    return true;
+    return attachUnassignedMessages(number);
 }
 
 bool NumberRepository::update(NumberRecord& number)
@@ -189,14 +192,36 @@ bool NumberRepository::update(NumberRecord& number)
     return exec(QStringLiteral("UPDATE numbers SET e164 = ?, label = ?, provider = ?, enabled = ?, "
                                "plan_id = ?, webhook_url = ?, fallback_email = ?, service_id = ?, "
                                "client_id = ?, device_id = ?, sim = ?, has_secret = ?, "
-                               "has_auth_header = ?, path_token = ?, updated_at = ? WHERE id = ?"),
-                values);
+                               "has_auth_header = ?, path_token = ?, time_zone = ?, "
+                               "updated_at = ? WHERE id = ?"),
+                values) &&
+           attachUnassignedMessages(number);
+}
+
+bool NumberRepository::attachUnassignedMessages(const NumberRecord& number)
+{
+    if (!number.enabled)
+        return true; // a disabled number takes no messages
+    QSqlQuery query(db());
+    query.prepare(QStringLiteral(
+        "UPDATE messages SET number_id = ?, did = ? WHERE number_id IS NULL AND provider = ? AND "
+        "(did = ? OR (did = '' AND device_id = ? AND sim = ?))"));
+    for (const QVariant& value :
+         {QVariant(number.id), QVariant(number.e164), QVariant(text(number.provider)),
+          QVariant(number.e164), QVariant(text(number.deviceId)), nullable(number.sim, -1)})
+        query.addBindValue(value);
+    if (!query.exec())
+        return fail(query.lastError().text());
+    return true;
 }
 
 bool NumberRepository::setEnabled(qint64 id, bool enabled)
 {
-    return exec(QStringLiteral("UPDATE numbers SET enabled = ?, updated_at = ? WHERE id = ?"),
-                {enabled ? 1 : 0, clock().nowMs(), id});
+    if (!exec(QStringLiteral("UPDATE numbers SET enabled = ?, updated_at = ? WHERE id = ?"),
+              {enabled ? 1 : 0, clock().nowMs(), id}))
+        return false;
+    const auto number = enabled ? find(id) : std::nullopt;
+    return !number || attachUnassignedMessages(*number);
 }
 
 bool NumberRepository::setSecretFlags(qint64 id, bool hasSecret, bool hasAuthHeader)

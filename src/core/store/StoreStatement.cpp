@@ -128,6 +128,19 @@ qint64 StoreStatement::int64At(int column) const
     return m_row ? sqlite3_column_int64(m_statement, column) : 0;
 }
 
+QString StoreStatement::textAt(int column) const
+{
+    if (m_query) {
+        const QVariant value = m_query->value(column);
+        return value.isNull() ? QString() : value.toString();
+    }
+    if (!m_row || sqlite3_column_type(m_statement, column) == SQLITE_NULL)
+        return {};
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
+    const QString value = QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column));
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 int StoreStatement::numRowsAffected() const
 {
     return m_query ? m_query->numRowsAffected() : m_changes;

@@ -46,6 +46,8 @@ public:
     // The current row after exec(), then the following ones.
     bool next();
     qint64 int64At(int column) const;
+    // A text column of the current row; a null QString for NULL.
+    QString textAt(int column) const;
     // Rows changed by the last exec() of an INSERT, UPDATE or DELETE.
     int numRowsAffected() const;
     // Ends the statement (reset: no read transaction is kept open) and clears the bindings.

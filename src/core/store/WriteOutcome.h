@@ -28,11 +28,15 @@ struct WriteOutcome
         };
         Kind kind = Kind::Stored;
         qint64 id = 0;
+        // A duplicate's recorded response (WriteJob::Response); null when none was recorded.
+        QString response;
     };
 
     struct StatusResult
     {
-        qint64 messageId = 0;        // the outbound message updated or created
+        // The outbound message updated or created; for a report on an inbound message, that
+        // message, or 0 when there is none (the report is then only in the request log).
+        qint64 messageId = 0;
         bool messageCreated = false; // the app had no message with that provider id
         bool historyAdded = false;   // false: the same report was stored before
         bool messageUpdated = false; // its current status changed (not for an older report)

@@ -273,7 +273,12 @@ void NumberDialog::validate()
         NumberValidator(m_context.defaultRegion()).validate(current);
 
     const QString numberError = result.errors.value(Field::Number);
-    if (numberError.isEmpty())
+    const QString numberWarning = result.warnings.value(Field::Number);
+    m_ui->numberStatus->setToolTip(numberError.isEmpty() ? numberWarning : QString());
+    if (numberError.isEmpty() && !numberWarning.isEmpty()) // a warning: saving goes ahead
+        showHint(m_ui->numberStatus,
+                 tr("→ %1 ⚠ not in this system's number data: check it").arg(result.record.e164));
+    else if (numberError.isEmpty())
         showHint(m_ui->numberStatus, tr("→ %1").arg(result.record.e164));
     else if (!m_numberTouched && current.number.trimmed().isEmpty())
         showHint(m_ui->numberStatus,

@@ -71,7 +71,9 @@ bool AndroidGatewayAdapter::recognizes(const HttpRequest& request) const
 AdapterResult AndroidGatewayAdapter::parse(const HttpRequest& request,
                                            const AdapterContext& context) const
 {
-    auto decoded = PayloadDecoder::jsonObject(request);
+    // The document names no Content-Type: JSON is read however it is labelled.
+    QString note;
+    auto decoded = PayloadDecoder::jsonObjectAnyLabel(request, &note);
     if (auto* rejection = std::get_if<Rejection>(&decoded))
         return *rejection;
     const QJsonObject object = std::get<QJsonObject>(std::move(decoded));
@@ -88,24 +90,24 @@ AdapterResult AndroidGatewayAdapter::parse(const HttpRequest& request,
             tr("the payload is neither an incoming SMS (no field "
                "\"address\") nor a delivery status (no field \"status_id\")"));
     }
-    return incoming ? parseIncoming(object, context) : parseStatus(object, context);
+    AdapterResult result = incoming ? parseIncoming(object, context) : parseStatus(object, context);
+    if (result.ok() && !note.isEmpty())
+        result.withNotes({note});
+    return result;
 }
 
 AdapterResult AndroidGatewayAdapter::parseIncoming(const QJsonObject& object,
                                                    const AdapterContext& context)
 {
-    // The document types "address" as int. A JSON string (even of digits) is refused, as the
-    // design says field types follow the document exactly; the reason says so plainly.
-    if (object.value(QLatin1String("address")).isString()) {
-        return Rejection::malformed(tr("field \"address\" must be an integer, as the gateway's "
-                                       "document types it (got a string)"),
-                                    QStringLiteral("address"));
-    }
     PayloadChecker check;
     JsonFieldReader fields(object, check);
-    const auto address = fields.integer("address", 1, maxAddress);
-    const auto date = fields.string("date");
-    const auto dateSent = fields.string("date_sent");
+    // The document types "address" as int, but a phone's sender is not always one: "+", a
+    // leading 0 or a sender name ("Google", "BANK-INFO") only fit in a string. Both are read.
+    const bool addressIsText = object.value(QLatin1String("address")).isString();
+    const auto address =
+        addressIsText ? std::optional<qint64>(0) : fields.integer("address", 1, maxAddress);
+    const auto date = fields.value("date");
+    const auto dateSent = fields.value("date_sent");
     const auto body = fields.string("body");
     const auto internalId = fields.integer("internal_id", 0, maxId);
     const auto sim = fields.integer("sim", 0, 1);
@@ -115,13 +117,18 @@ AdapterResult AndroidGatewayAdapter::parseIncoming(const QJsonObject& object,
     if (!check.ok())
         return check.rejection();
 
-    // "datetime" with no zone in the document: read as UTC.
-    const auto time = check.plainDateTimeUtc(*date, QStringLiteral("date"));
-    const auto timeSent = check.plainDateTimeUtc(*dateSent, QStringLiteral("date_sent"));
     const DeviceRef device{*deviceId, static_cast<int>(*sim)};
-    // An int has no "+": read as international first, then in the region of the device's number.
-    const auto remote = check.providerNumber(QString::number(*address), QStringLiteral("address"),
-                                             context.regionFor({}, &device), false);
+    // "datetime" with no format or zone in the document: a time without an offset is the
+    // device's local time, that is, the time zone of the number it is provisioned for.
+    const QTimeZone zone = context.timeZoneFor({}, &device);
+    const auto time = check.dateTime(*date, QStringLiteral("date"), zone);
+    const auto timeSent = check.dateTime(*dateSent, QStringLiteral("date_sent"), zone);
+    // Digits without "+" are read as international first, then in the region of the device's
+    // number; a sender name is kept as it is.
+    const QString addressText = addressIsText ? object.value(QLatin1String("address")).toString()
+                                              : QString::number(*address);
+    const auto remote = check.providerNumber(addressText, QStringLiteral("address"),
+                                             context.regionFor({}, &device), addressIsText);
     if (!check.ok())
         return check.rejection();
 
@@ -129,6 +136,7 @@ AdapterResult AndroidGatewayAdapter::parseIncoming(const QJsonObject& object,
     message.provider = providerId();
     message.device = device;
     message.remote = remote->value;
+    message.remoteIsAlphanumeric = remote->alphanumeric;
     message.text = *body;
     message.providerMessageId = QString::number(*smsId);
     message.providerTime = *time;
@@ -147,14 +155,15 @@ AdapterResult AndroidGatewayAdapter::parseStatus(const QJsonObject& object,
     const auto statusId = fields.integer("status_id", 0, maxStatusId);
     const auto statusMessage = fields.string("status_message");
     const auto sendTo = fields.string("sendto");
-    const auto sentTime = fields.string("senttime");
+    const auto sentTime = fields.value("senttime");
     const auto sim = fields.integer("sim", 0, 1);
     const auto deviceId = fields.integer("device_id", 0, maxId);
     if (!check.ok())
         return check.rejection();
 
-    const auto time = check.plainDateTimeUtc(*sentTime, QStringLiteral("senttime"));
     const DeviceRef device{*deviceId, static_cast<int>(*sim)};
+    const auto time =
+        check.dateTime(*sentTime, QStringLiteral("senttime"), context.timeZoneFor({}, &device));
     const auto remote = check.providerNumber(*sendTo, QStringLiteral("sendto"),
                                              context.regionFor({}, &device), false);
     if (!check.ok())

@@ -222,10 +222,14 @@ WebhookSampleFactory::WebhookSampleFactory(Options options) : m_options(std::mov
 {
     m_number = m_options.number.isEmpty() ? defaultNumber(m_options.provider) : m_options.number;
     m_seed = m_options.seed ? *m_options.seed : QRandomGenerator::global()->generate64();
-    // Whole seconds: every provider's time has that resolution.
+    // Whole seconds: every provider's time has that resolution. onCloud's ISO 8601 may have
+    // a fraction: the clock's milliseconds, then microseconds from the seed, below 500 so that
+    // a receiver that keeps milliseconds reads exactly the clock's.
     const QDateTime now =
         m_options.baseTime.isValid() ? m_options.baseTime : QDateTime::currentDateTimeUtc();
     m_baseTime = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), Qt::UTC);
+    if (!m_options.baseTime.isValid())
+        m_runMicroseconds = int(now.time().msec()) * 1000 + int(m_seed % 500);
 }
 
 int WebhookSampleFactory::variationCount() const
@@ -315,9 +319,14 @@ WebhookSample WebhookSampleFactory::onCloud(int n) const
         break;
     }
     // The document's timestamps carry the sender's offset (-05:00).
-    const QDateTime time = timeOf(n);
-    sample.time = time;
-    const QString timestamp = time.toOffsetFromUtc(-5 * 3600).toString(Qt::ISODate);
+    const QDateTime local = timeOf(n).toOffsetFromUtc(-5 * 3600);
+    sample.time = timeOf(n).addMSecs(m_runMicroseconds / 1000);
+    QString timestamp = local.toString(Qt::ISODate);
+    if (m_runMicroseconds != 0) {
+        const QString fraction = QStringLiteral(".%1").arg(m_runMicroseconds, 6, 10, QChar(u'0'));
+        timestamp = local.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + fraction +
+                    timestamp.right(6); // the offset, "-05:00"
+    }
 
     OrderedJson json;
     json.add(QStringLiteral("event"), QStringLiteral("sms.inbound"))

@@ -15,9 +15,11 @@ namespace smsdesk {
 // senders where the document allows them, unicode and emoji, multi-line and long text, media
 // URLs; for status webhooks every documented status). Message ids derive from the seed and
 // n, so N samples are N distinct messages, and sample(n) is the same request every time it
-// is asked for (a retry is the same message). onCloud's payload has no id: its messages differ
-// by timestamp (baseTime + n seconds), so two runs started in the same second with the same
-// count repeat each other's onCloud messages (a receiver stores them once).
+// is asked for (a retry is the same message). onCloud's payload has no id: a receiver takes two
+// messages from one sender with the same timestamp and content for one. So its messages differ
+// by timestamp: baseTime + n seconds, plus, when baseTime is not given, a fraction of a second
+// from the clock (milliseconds) and the seed (microseconds): two runs (in a row or at once)
+// share their timestamps only with a chance of one in 500,000.
 class WebhookSampleFactory
 {
 public:
@@ -35,7 +37,9 @@ public:
         QString webhookUrl; // PBX webhook_url (where the carrier posts); empty: the document's
         QByteArray authorization;    // sent as the Authorization header when not empty
         std::optional<quint64> seed; // ids derive from it; unset: a random one
-        QDateTime baseTime;          // the time of message 0; null: now
+        // The time of message 0, in whole seconds; null: now, and onCloud's timestamps carry
+        // a fraction of a second that sets this run apart (see above).
+        QDateTime baseTime;
     };
 
     // The receiving number used when none is given: the document's own example DID
@@ -73,6 +77,7 @@ private:
     QString m_number;
     quint64 m_seed = 0;
     QDateTime m_baseTime;
+    int m_runMicroseconds = 0; // onCloud's fraction of a second, 0..999999; 0 when given a time
 };
 
 } // namespace smsdesk

@@ -47,9 +47,12 @@ bool ZonitelAdapter::recognizes(const HttpRequest& request) const
 
 AdapterResult ZonitelAdapter::parse(const HttpRequest& request, const AdapterContext& context) const
 {
-    auto decoded = PayloadDecoder::jsonObject(request);
+    // The document names no Content-Type: JSON is read however it is labelled.
+    QString note;
+    auto decoded = PayloadDecoder::jsonObjectAnyLabel(request, &note);
     if (auto* rejection = std::get_if<Rejection>(&decoded))
         return *rejection;
+    const QStringList notes = note.isEmpty() ? QStringList() : QStringList{note};
 
     PayloadChecker check;
     JsonFieldReader top(std::get<QJsonObject>(std::move(decoded)), check);
@@ -108,7 +111,7 @@ AdapterResult ZonitelAdapter::parse(const HttpRequest& request, const AdapterCon
         inboundMessage.segments = static_cast<int>(*segments);
         // No time in Zonitel's payload: providerTime stays null.
         inboundMessage.dedupeKey = DedupeKey::join(providerId(), {*id});
-        return InboundEvent(std::move(inboundMessage));
+        return AdapterResult(InboundEvent(std::move(inboundMessage))).withNotes(notes);
     }
 
     // Outbound: a status report on a message we sent from "from" to "to".
@@ -131,8 +134,11 @@ AdapterResult ZonitelAdapter::parse(const HttpRequest& request, const AdapterCon
     update.statusText = *message;
     if (update.status == DeliveryStatus::Failed)
         update.errorCode = *status; // Zonitel gives no other code
+    update.messageText = *text;
+    update.media = *urls;
+    update.segments = static_cast<int>(*segments);
     update.dedupeKey = DedupeKey::join(providerId(), {*id, *status});
-    return InboundEvent(std::move(update));
+    return AdapterResult(InboundEvent(std::move(update))).withNotes(notes);
 }
 
 } // namespace smsdesk
