@@ -22,11 +22,6 @@ namespace {
 constexpr int FlushIntervalMs = 100;
 constexpr int ForcedStopMs = 40'000; // longer than any request may take (body timeout 30 s)
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("smsdesk::HeadlessMode", text);
-}
-
 // One outbox event, one line: "outbox: message 12 sent (carrier ID bw-msg-1)".
 QString outboxLine(const OutboxUpdate& update)
 {
