@@ -212,8 +212,9 @@ bool createOutbox(QSqlDatabase& db, Backend backend, QString* error)
                 " answer TEXT)"),
             QStringLiteral("CREATE INDEX outbound_attempts_message ON outbound_attempts "
                            "(message_id, started_at)"),
-            QStringLiteral(
-                "CREATE INDEX messages_outbound_usage ON messages (did, direction, received_at)"),
+            // Partial: the listener's inbound inserts, the hot path, never touch it.
+            QStringLiteral("CREATE INDEX messages_outbound_usage ON messages (did, received_at) "
+                           "WHERE direction = 'outbound'"),
         },
         error);
 }
