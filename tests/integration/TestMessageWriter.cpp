@@ -3,8 +3,9 @@
 // through the event loop of the test thread, where the writer delivers it.
 
 #include "FakeClock.h"
+#include "StoreFixture.h"
 #include "StoreLockHolder.h"
-#include "TempDatabase.h"
+#include "TestMain.h"
 #include "store/MessageWriter.h"
 #include "store/Migrations.h"
 
@@ -85,13 +86,14 @@ StatusRow statusRow(const QString& providerId, const QString& status, const QStr
 
 } // namespace
 
-class TestMessageWriter : public QObject
+// The store of the current row's backend, a clock and the helpers of both test classes below.
+class MessageWriterTest : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempDatabase> m_temp;
+protected:
+    test::StoreFixture m_temp;
     test::FakeClock m_clock;
-    Backend m_backend = Backend::Sqlite;
 
     QSqlDatabase db() { return m_temp->database().connection(); }
 
@@ -124,21 +126,17 @@ class TestMessageWriter : public QObject
         return options;
     }
 
+protected Q_SLOTS:
+    void init() { m_temp.open(); }
+    void cleanup() { m_temp.close(); }
+};
+
+class TestMessageWriter : public MessageWriterTest
+{
+    Q_OBJECT
+
 private Q_SLOTS:
-    void initTestCase_data() { test::TempDatabase::addBackendRows(); }
-
-    void init()
-    {
-        QFETCH_GLOBAL(DatabaseConfig::Backend, backend);
-        if (backend == Backend::Postgres && !test::TempDatabase::postgresAvailable())
-            QSKIP(qPrintable(test::TempDatabase::skipReason()));
-        m_backend = backend;
-        m_temp = std::make_unique<test::TempDatabase>(backend);
-        QString error;
-        QVERIFY2(m_temp->open(&error), qPrintable(error));
-    }
-
-    void cleanup() { m_temp.reset(); }
+    void initTestCase_data() { test::StoreFixture::addRows(); }
 
     void writeConnectionIsDurable()
     {
@@ -148,7 +146,7 @@ private Q_SLOTS:
         QVERIFY2(ok->ok(), qPrintable(ok->reason));
         const MessageWriter::ConnectionInfo info = writer.connectionInfo();
         QVERIFY2(info.open, qPrintable(info.error));
-        if (m_backend == Backend::Sqlite) {
+        if (m_temp.backend() == Backend::Sqlite) {
             QCOMPARE(info.journalMode, QStringLiteral("wal"));
             QCOMPARE(info.synchronous, 2); // FULL
         }
@@ -285,9 +283,9 @@ private Q_SLOTS:
             }
         };
         const quint64 batchesBefore = writer.statistics().batches;
-        if (m_backend == Backend::Sqlite) {
+        if (m_temp.backend() == Backend::Sqlite) {
             // Hold the lock until the writer has seen all five jobs, so they share a batch.
-            LockHolder holder(m_temp->database(), m_backend);
+            LockHolder holder(m_temp->database(), m_temp.backend());
             QVERIFY(holder.locked());
             submitAll();
             const quint64 waits = writer.statistics().lockWaits;
@@ -299,7 +297,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(std::all_of(outcomes.begin(), outcomes.end(),
                                              [](const auto& o) { return o.has_value(); }),
                                  15000);
-        if (m_backend == Backend::Sqlite)
+        if (m_temp.backend() == Backend::Sqlite)
             QCOMPARE(writer.statistics().batches, batchesBefore + 1);
 
         for (int i : {0, 1, 4}) {
@@ -341,7 +339,7 @@ private Q_SLOTS:
         QVERIFY(probe(writer)->ok());
         QSignalSpy health(&writer, &MessageWriter::healthChanged);
 
-        auto holder = std::make_unique<LockHolder>(m_temp->database(), m_backend);
+        auto holder = std::make_unique<LockHolder>(m_temp->database(), m_temp.backend());
         QVERIFY(holder->locked());
         QElapsedTimer timer;
         timer.start();
@@ -396,7 +394,7 @@ private Q_SLOTS:
         QVERIFY(writer.isHealthy());
 
         {
-            LockHolder holder(m_temp->database(), m_backend);
+            LockHolder holder(m_temp->database(), m_temp.backend());
             QVERIFY(holder.locked());
             QElapsedTimer timer;
             timer.start();
@@ -690,23 +688,6 @@ private Q_SLOTS:
                  0);
         QCOMPARE(m_temp->count(QStringLiteral("messages")),
                  1); // messages are not the log's to purge
-    }
-
-    void idleWriterCheckpoints()
-    {
-        if (m_backend != Backend::Sqlite)
-            QSKIP("WAL checkpoints are SQLite's");
-        MessageWriter::Options options;
-        options.idleCheckpointMs = 50;
-        MessageWriter writer(m_temp->database(), m_clock, options);
-        QCOMPARE(writer.statistics().checkpoints, 0);
-        QVERIFY(write(writer, messageJob(QStringLiteral("wal")))->ok());
-        QTRY_COMPARE(writer.statistics().checkpoints, 1);
-        // Nothing written since: no further checkpoints while idle.
-        QTest::qWait(4 * options.idleCheckpointMs);
-        QCOMPARE(writer.statistics().checkpoints, 1);
-        QVERIFY(write(writer, messageJob(QStringLiteral("wal-2")))->ok());
-        QTRY_COMPARE(writer.statistics().checkpoints, 2);
     }
 
     void destroyedContextGetsNothing()
@@ -1055,13 +1036,13 @@ private Q_SLOTS:
     void migrationFromVersion2KeepsRows()
     {
         // A fresh store of its own, brought to version 2 by hand.
-        test::TempDatabase temp(m_backend);
+        test::TempDatabase temp(m_temp.backend());
         QString error;
         QVERIFY2(temp.create(&error), qPrintable(error));
         {
             QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
             QVERIFY2(raw.isValid(), qPrintable(error));
-            QVERIFY2(Migrations::migrateTo(raw, m_backend, 2, &error), qPrintable(error));
+            QVERIFY2(Migrations::migrateTo(raw, m_temp.backend(), 2, &error), qPrintable(error));
             QCOMPARE(Migrations::currentVersion(raw), 2);
             QVERIFY(!raw.tables().contains(QStringLiteral("request_log")));
             QSqlQuery query(raw);
@@ -1122,5 +1103,29 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMessageWriter)
+// WAL checkpoints are SQLite's: these cases have no "postgres" row.
+class TestMessageWriterOnSqlite : public MessageWriterTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data() { test::StoreFixture::addRows(test::StoreFixture::Rows::SqliteOnly); }
+
+    void idleWriterCheckpoints()
+    {
+        MessageWriter::Options options;
+        options.idleCheckpointMs = 50;
+        MessageWriter writer(m_temp->database(), m_clock, options);
+        QCOMPARE(writer.statistics().checkpoints, 0);
+        QVERIFY(write(writer, messageJob(QStringLiteral("wal")))->ok());
+        QTRY_COMPARE(writer.statistics().checkpoints, 1);
+        // Nothing written since: no further checkpoints while idle.
+        QTest::qWait(4 * options.idleCheckpointMs);
+        QCOMPARE(writer.statistics().checkpoints, 1);
+        QVERIFY(write(writer, messageJob(QStringLiteral("wal-2")))->ok());
+        QTRY_COMPARE(writer.statistics().checkpoints, 2);
+    }
+};
+
+SMSDESK_TEST_GUILESS_MAIN(TestMessageWriter, TestMessageWriterOnSqlite)
 #include "TestMessageWriter.moc"
