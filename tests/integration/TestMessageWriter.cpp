@@ -8,13 +8,17 @@
 #include "TestMain.h"
 #include "store/MessageWriter.h"
 #include "store/Migrations.h"
+#include "store/RequestLogReader.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <memory>
@@ -30,6 +34,8 @@ namespace {
 
 const QString kDid = QStringLiteral("+14045559999");
 const QString kRemote = QStringLiteral("+17705551234");
+// Set in the child process of unredactedSecretsAreStripped() (debug builds).
+const char* const kUnredactedChild = "SMSDESK_TEST_UNREDACTED_CHILD";
 
 MessageRow inbound(const QString& providerId)
 {
@@ -124,6 +130,47 @@ protected:
         MessageWriter::Options options;
         options.commitDeadlineMs = deadlineMs;
         return options;
+    }
+
+    // The headers of request_log row `id` as read back from the store, "Name: value" each.
+    QByteArrayList storedHeaders(qint64 id)
+    {
+        RequestLogReader reader(db());
+        const std::optional<RequestLogEntry> entry = reader.find(id);
+        if (!entry) {
+            qWarning("request_log row %lld: %s", id, qPrintable(reader.lastError()));
+            return {};
+        }
+        QByteArrayList lines;
+        for (const RequestLogEntry::Header& header : entry->headers)
+            lines.append(header.first + ": " + header.second);
+        return lines;
+    }
+
+    // Debug builds: runs the current test function (this row) again in a child process with
+    // kUnredactedChild set, where MessageWriter::submit() must stop on its assertion that an
+    // Authorization value reached it unredacted.
+    void submitAssertsInChild()
+    {
+        QTemporaryDir tmp; // the child's store is never cleaned up by the child
+        QVERIFY(tmp.isValid());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QLatin1String(kUnredactedChild), QStringLiteral("1"));
+        env.insert(QStringLiteral("TMPDIR"), tmp.path());
+        env.insert(QStringLiteral("QTEST_DISABLE_STACK_DUMP"), QStringLiteral("1"));
+        QProcess child;
+        child.setProcessEnvironment(env);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        const QString tag = m_temp.backend() == Backend::Sqlite ? QStringLiteral("sqlite")
+                                                                : QStringLiteral("postgres");
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QString::fromLatin1(QTest::currentTestFunction()) + u':' + tag});
+        QVERIFY2(child.waitForFinished(60000), qPrintable(child.errorString()));
+        const QByteArray output = child.readAll();
+        QVERIFY2(child.exitStatus() == QProcess::CrashExit, output.constData());
+        QVERIFY2(output.contains("ASSERT failure in MessageWriter::submit: \"an Authorization "
+                                 "header reached the store unredacted\""),
+                 output.constData());
     }
 
 protected Q_SLOTS:
@@ -627,20 +674,57 @@ private Q_SLOTS:
         QCOMPARE(m_temp->count(QStringLiteral("request_log")), 3);
     }
 
+    void redactedSecretsAreStoredAsTheyAre()
+    {
+        // A request logged as it must be (the listener redacts): stored as it is, quietly.
+        MessageWriter writer(m_temp->database(), m_clock);
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("unredacted")));
+        WriteJob job = messageJob(QStringLiteral("redacted"));
+        job.requestLog = logRow();
+        job.requestLog->linkedMessage = 0;
+        const auto outcome = write(writer, job);
+        QVERIFY2(outcome && outcome->ok(), outcome ? qPrintable(outcome->reason) : "no outcome");
+        QCOMPARE(storedHeaders(outcome->requestLogId),
+                 QByteArrayList({"Host: desk.example.com", "Authorization: [redacted]",
+                                 "Content-Type: application/x-www-form-urlencoded"}));
+    }
+
     void unredactedSecretsAreStripped()
     {
-        // The writer's defensive check (it asserts in a debug build before storing).
-        RequestLogRow row = logRow();
-        row.headers.append(RequestLogRow::Header("authorization", "Bearer s3cr3t"));
-        row.headers.append(RequestLogRow::Header("Proxy-Authorization", "Basic eA=="));
-        row.headers.append(RequestLogRow::Header("X-Other", "Bearer visible"));
-        QCOMPARE(row.stripUnredactedSecrets(), 2);
-        for (const RequestLogRow::Header& header : row.headers) {
-            if (RequestLogRow::isSecretHeader(header.first))
-                QVERIFY(header.second == QByteArray(RequestLogRow::RedactedValue));
+        // Redaction is the listener's job; the writer is the last line of defence.
+        // A secret value that reaches submit() is replaced by the marker before anything is
+        // stored, with a warning. A debug build asserts first: there the submit runs in a child
+        // process of this test, which must abort.
+        WriteJob job = messageJob(QStringLiteral("unredacted"));
+        job.requestLog = logRow();
+        job.requestLog->linkedMessage = 0;
+        job.requestLog->headers.append(RequestLogRow::Header("authorization", "Bearer s3cr3t"));
+        job.requestLog->headers.append(RequestLogRow::Header("Proxy-Authorization", "Basic eA=="));
+        job.requestLog->headers.append(RequestLogRow::Header("X-Other", "Bearer visible"));
+#ifndef QT_NO_DEBUG
+        if (!qEnvironmentVariableIsSet(kUnredactedChild)) {
+            submitAssertsInChild();
+            return;
         }
-        QCOMPARE(row.headers.last().second, QByteArray("Bearer visible"));
-        QCOMPARE(row.stripUnredactedSecrets(), 0);
+#endif
+        QTest::ignoreMessage(QtWarningMsg, "request log: replaced 2 unredacted Authorization "
+                                           "header value(s) by the marker");
+        MessageWriter writer(m_temp->database(), m_clock);
+        const auto outcome = write(writer, job);
+        QVERIFY2(outcome && outcome->ok(), outcome ? qPrintable(outcome->reason) : "no outcome");
+        QCOMPARE(storedHeaders(outcome->requestLogId),
+                 QByteArrayList({"Host: desk.example.com", "Authorization: [redacted]",
+                                 "Content-Type: application/x-www-form-urlencoded",
+                                 "authorization: [redacted]", "Proxy-Authorization: [redacted]",
+                                 "X-Other: Bearer visible"}));
+        const QString stored =
+            m_temp
+                ->scalar(QStringLiteral("SELECT headers FROM request_log WHERE id = ?"),
+                         {outcome->requestLogId})
+                .toString();
+        QVERIFY2(!stored.contains(QLatin1String("s3cr3t")) &&
+                     !stored.contains(QLatin1String("eA==")),
+                 "a secret value was stored");
     }
 
     void purgeRemovesOnlyOldRows()
