@@ -342,7 +342,7 @@ private Q_SLOTS:
             "&message_id=6f1c7a3e-0000-4000-8000-0000000000c1&timestamp=1576391654",
             "application/x-www-form-urlencoded");
         inFlight.send(request.left(request.size() - 10));
-        QTest::qWait(200); // the listener has read the head
+        QVERIFY(inFlight.waitReadByServer()); // the listener has read the head
 
         QVERIFY(!window.close()); // not yet: the listener is stopping
         QVERIFY(!window.isVisible());
