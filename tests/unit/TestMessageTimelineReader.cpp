@@ -146,10 +146,13 @@ protected:
         return true;
     }
 
-    // Many jobs at once (in batches), for the cap; no responses.
+    // Many jobs at once (in batches), for the cap; no responses. Each job may wait for the
+    // store as long as the whole (a loaded machine may take more than the listener's 2 s).
     bool writeAll(QList<WriteJob> jobs)
     {
-        MessageWriter writer(m_temp->database(), m_clock);
+        MessageWriter::Options options;
+        options.commitDeadlineMs = 120000;
+        MessageWriter writer(m_temp->database(), m_clock, options);
         auto done = std::make_shared<int>(0);
         auto failed = std::make_shared<int>(0);
         const qsizetype expected = jobs.size();
