@@ -22,7 +22,7 @@ namespace {
 constexpr int FlushIntervalMs = 100;
 constexpr int ForcedStopMs = 40'000; // longer than any request may take (body timeout 30 s)
 
-QString tr(const char* text)
+[[maybe_unused]] QString tr(const char* text)
 {
     return QCoreApplication::translate("smsdesk::HeadlessMode", text);
 }

@@ -127,16 +127,15 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages")).toInt(), 1);
     }
 
-    void upgradeFromVersion4KeepsRows_data() { test::TempDatabase::addBackendRows(); }
+    void upgradeFromVersion4KeepsRows_data() { test::StoreFixture::addRows(); }
 
     // Version 5 adds what the listener keeps of a message besides its text, and a number's
     // time zone: rows of version 4 keep everything, the new columns start NULL.
     void upgradeFromVersion4KeepsRows()
     {
         QFETCH(DatabaseConfig::Backend, backend);
-        if (backend == DatabaseConfig::Backend::Postgres &&
-            !test::TempDatabase::postgresAvailable())
-            QSKIP(qPrintable(test::TempDatabase::skipReason()));
+        if (!test::StoreFixture::available(backend))
+            return;
         test::TempDatabase temp(backend);
         QString error;
         QVERIFY2(temp.create(&error), qPrintable(error));
