@@ -44,6 +44,7 @@ OPTIONAL_RUNTIME_PACKAGES=(
 # self-check, xvfb-run for a test that would ever need a real X server.
 TEST_PACKAGES=(
     dbus # dbus-run-session, dbus-send
+    curl # "Copy as curl" commands are run with the real curl (a missing one fails those tests)
     postgresql # a throw-away server on loopback for the store tests (tests/run-tests.sh)
     gnome-keyring
     libsecret-tools

@@ -7,12 +7,16 @@
 #   - ASan/UBSan/LSan options for a sanitizer build (preset asan): any report fails the test; the
 #     leak suppressions for uninstrumented system libraries are in tests/sanitizers/lsan.supp.
 # Everything it started or created is removed again, also when a test fails or the run is interrupted.
+# A skipped test has not passed: after each ctest run, every QtTest "SKIP   :" line in its
+# Testing/Temporary/LastTest.log must name a test function of tests/skip-allowlist.txt, or the run
+# fails (status 5).
 # Exits with 0 when every ctest run passed, else with the status of the first one that failed.
 #
 #   tests/run-tests.sh BUILD_DIR [BUILD_DIR...] [--] [CTEST_ARGS...]
 #   tests/run-tests.sh build/ci -R test_keychain     # one test
 #   tests/run-tests.sh build/ci -L unit              # one label
 #   tests/run-tests.sh build/ci build/asan -- -L unit  # the same ctest arguments for both
+#   tests/run-tests.sh --check-skips LOG [ALLOWLIST]    # only the skip check, of one ctest log
 #
 # The build directories are the leading arguments that do not start with '-'; CTEST_ARGS start
 # at the first argument that does, or after `--`. A build directory in which CTEST_ARGS select
@@ -28,12 +32,53 @@ usage() {
     exit 2
 }
 
+# check_skips LOG [ALLOWLIST]: prints every skip QtTest reported in the ctest log LOG ("SKIP   :
+# Class::function(tag) reason") whose Class::function is not in ALLOWLIST (default
+# tests/skip-allowlist.txt) and returns 5 when there is one; 0 when every skip is allowed; 2 when
+# the log cannot be read or an entry of the allow-list has no comment above it.
+check_skips() {
+    local log="$1"
+    local allowlist="${2:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/skip-allowlist.txt}"
+    local allowed=() line previous="" name found=0
+    [[ -r "$log" ]] || {
+        echo "run-tests: cannot read $log to check it for skipped tests" >&2
+        return 2
+    }
+    while IFS= read -r line || [[ -n "$line" ]]; do
+        if [[ -n "$line" && "$line" != '#'* ]]; then
+            [[ "$previous" == '#'* ]] || {
+                echo "run-tests: $allowlist: '$line' has no comment above it saying why it may skip" >&2
+                return 2
+            }
+            allowed+=("$line")
+        fi
+        previous="$line"
+    done <"$allowlist"
+    while IFS= read -r line; do
+        name="${line#SKIP   : }"
+        name="${name%%(*}"
+        if [[ " ${allowed[*]} " != *" $name "* ]]; then
+            # Not echoed as it was: a line starting "SKIP   :" would count as a skip of its own.
+            echo "run-tests: skipped, which is not a pass (not in $(basename "$allowlist")): ${line#SKIP   : }" >&2
+            found=1
+        fi
+    done < <(grep -a '^SKIP   : ' "$log" || true)
+    [[ $found -eq 0 ]] || return 5
+}
+
 need() {
     command -v "$1" >/dev/null 2>&1 || {
         echo "run-tests: '$1' is missing; run packaging/setup.sh test to install the test packages" >&2
         exit 2
     }
 }
+
+if [[ "${1:-}" == "--check-skips" ]]; then
+    shift
+    [[ $# -ge 1 && $# -le 2 ]] || usage
+    check_skips "$@"
+    exit
+fi
 
 # ---------------------------------------------------------------------------------------------
 # Stage 2: inside dbus-run-session (private bus, temp HOME already exported by stage 1).
@@ -141,6 +186,9 @@ if [[ "${1:-}" == "--in-session" ]]; then
         started=$SECONDS
         run_status=0
         "${ctest_cmd[@]}" || run_status=$?
+        skip_status=0
+        check_skips "$build_dir/Testing/Temporary/LastTest.log" || skip_status=$?
+        [[ $run_status -ne 0 ]] || run_status=$skip_status
         summary+=("$build_dir: $count tests, status $run_status, $((SECONDS - started)) s")
         [[ $status -ne 0 ]] || status=$run_status
     done

@@ -132,7 +132,7 @@ private Q_SLOTS:
         HttpTestClient inFlight(port);
         const QByteArray request = pbxRequest("6f1c7a3e-0000-4000-8000-000000000002");
         inFlight.send(request.left(request.size() - 10));
-        QTest::qWait(200);
+        QVERIFY(inFlight.waitReadByServer());
         ::kill(pid_t(process->processId()), SIGTERM);
         QVERIFY(QTest::qWaitFor(
             [&] {

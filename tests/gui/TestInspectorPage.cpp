@@ -346,7 +346,7 @@ private Q_SLOTS:
             "&message_id=6f1c7a3e-0000-4000-8000-0000000000c1&timestamp=1576391654",
             "application/x-www-form-urlencoded");
         inFlight.send(request.left(request.size() - 10));
-        QTest::qWait(200); // the listener has read the head
+        QVERIFY(inFlight.waitReadByServer()); // the listener has read the head
 
         QVERIFY(!window.close()); // not yet: the listener is stopping
         QVERIFY(!window.isVisible());
@@ -375,20 +375,43 @@ private Q_SLOTS:
 
     void countsRequestsPerSecond()
     {
-        m_listener->setRateWindowMs(1000);
+        m_listener->setRateWindowMs(2000);
         makePage();
         QVERIFY(startListener());
         auto* label = child<QLabel>(m_page.get(), "rateLabel");
         QCOMPARE(m_listener->requestsPerSecond(), 0.0);
-        QSignalSpy changes(m_listener.get(), &ListenerController::requestsPerSecondChanged);
+        QCOMPARE(label->text(), QStringLiteral("0.0 requests/s"));
+        // Once the listener has run for a whole window, the rate is the requests in the window
+        // per second of it.
+        QTest::qWait(m_listener->rateWindowMs());
+        QElapsedTimer clock;
+        clock.start();
+        QList<QPair<qint64, double>> changes; // (ms, rate)
+        QObject receiver;
+        connect(m_listener.get(), &ListenerController::requestsPerSecondChanged, &receiver,
+                [&](double rate) {
+                    changes.append({clock.elapsed(), rate});
+                });
         QVERIFY(fire(QStringLiteral("zonitel"), 6).allOk());
-        QTRY_VERIFY(m_listener->requestsPerSecond() > 0.0);
-        QVERIFY2(label->text() != QStringLiteral("0.0 requests/s"), qPrintable(label->text()));
+        QTRY_COMPARE(m_listener->requestsPerSecond(), 3.0); // 6 requests in 2 s
+        QCOMPARE(label->text(), QStringLiteral("3.0 requests/s"));
         // Quiet again: back to zero once the window has passed.
         QTRY_COMPARE_WITH_TIMEOUT(m_listener->requestsPerSecond(), 0.0, 5000);
         QCOMPARE(label->text(), QStringLiteral("0.0 requests/s"));
-        // At most twice a second.
+
+        // Every value on the way was a count of requests in the window over its 2 s, and one
+        // change came at most every RateIntervalMs: n changes take (n - 1) intervals at least
+        // (a timer tick delivered late by the loaded machine may shorten one of them).
         QVERIFY(changes.size() >= 2);
+        QCOMPARE(changes.last().second, 0.0);
+        for (const auto& change : std::as_const(changes)) {
+            const double requests = change.second * 2;
+            QVERIFY2(requests >= 0 && requests <= 6 && requests == qRound(requests),
+                     qPrintable(QString::number(change.second)));
+        }
+        const qint64 span = changes.last().first - changes.first().first;
+        QVERIFY2(span >= (changes.size() - 1) * ListenerController::RateIntervalMs - 250,
+                 qPrintable(QStringLiteral("%1 changes in %2 ms").arg(changes.size()).arg(span)));
     }
 
     // --- the list ------------------------------------------------------------------------

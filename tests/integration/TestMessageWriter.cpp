@@ -3,17 +3,22 @@
 // through the event loop of the test thread, where the writer delivers it.
 
 #include "FakeClock.h"
+#include "StoreFixture.h"
 #include "StoreLockHolder.h"
-#include "TempDatabase.h"
+#include "TestMain.h"
 #include "store/MessageWriter.h"
 #include "store/Migrations.h"
+#include "store/RequestLogReader.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <memory>
@@ -29,6 +34,8 @@ namespace {
 
 const QString kDid = QStringLiteral("+14045559999");
 const QString kRemote = QStringLiteral("+17705551234");
+// Set in the child process of unredactedSecretsAreStripped() (debug builds).
+const char* const kUnredactedChild = "SMSDESK_TEST_UNREDACTED_CHILD";
 
 MessageRow inbound(const QString& providerId)
 {
@@ -85,13 +92,14 @@ StatusRow statusRow(const QString& providerId, const QString& status, const QStr
 
 } // namespace
 
-class TestMessageWriter : public QObject
+// The store of the current row's backend, a clock and the helpers of both test classes below.
+class MessageWriterTest : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempDatabase> m_temp;
+protected:
+    test::StoreFixture m_temp;
     test::FakeClock m_clock;
-    Backend m_backend = Backend::Sqlite;
 
     QSqlDatabase db() { return m_temp->database().connection(); }
 
@@ -124,21 +132,58 @@ class TestMessageWriter : public QObject
         return options;
     }
 
-private Q_SLOTS:
-    void initTestCase_data() { test::TempDatabase::addBackendRows(); }
-
-    void init()
+    // The headers of request_log row `id` as read back from the store, "Name: value" each.
+    QByteArrayList storedHeaders(qint64 id)
     {
-        QFETCH_GLOBAL(DatabaseConfig::Backend, backend);
-        if (backend == Backend::Postgres && !test::TempDatabase::postgresAvailable())
-            QSKIP(qPrintable(test::TempDatabase::skipReason()));
-        m_backend = backend;
-        m_temp = std::make_unique<test::TempDatabase>(backend);
-        QString error;
-        QVERIFY2(m_temp->open(&error), qPrintable(error));
+        RequestLogReader reader(db());
+        const std::optional<RequestLogEntry> entry = reader.find(id);
+        if (!entry) {
+            qWarning("request_log row %lld: %s", id, qPrintable(reader.lastError()));
+            return {};
+        }
+        QByteArrayList lines;
+        for (const RequestLogEntry::Header& header : entry->headers)
+            lines.append(header.first + ": " + header.second);
+        return lines;
     }
 
-    void cleanup() { m_temp.reset(); }
+    // Debug builds: runs the current test function (this row) again in a child process with
+    // kUnredactedChild set, where MessageWriter::submit() must stop on its assertion that an
+    // Authorization value reached it unredacted.
+    void submitAssertsInChild()
+    {
+        QTemporaryDir tmp; // the child's store is never cleaned up by the child
+        QVERIFY(tmp.isValid());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QLatin1String(kUnredactedChild), QStringLiteral("1"));
+        env.insert(QStringLiteral("TMPDIR"), tmp.path());
+        env.insert(QStringLiteral("QTEST_DISABLE_STACK_DUMP"), QStringLiteral("1"));
+        QProcess child;
+        child.setProcessEnvironment(env);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        const QString tag = m_temp.backend() == Backend::Sqlite ? QStringLiteral("sqlite")
+                                                                : QStringLiteral("postgres");
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QString::fromLatin1(QTest::currentTestFunction()) + u':' + tag});
+        QVERIFY2(child.waitForFinished(60000), qPrintable(child.errorString()));
+        const QByteArray output = child.readAll();
+        QVERIFY2(child.exitStatus() == QProcess::CrashExit, output.constData());
+        QVERIFY2(output.contains("ASSERT failure in MessageWriter::submit: \"an Authorization "
+                                 "header reached the store unredacted\""),
+                 output.constData());
+    }
+
+protected Q_SLOTS:
+    void init() { m_temp.open(); }
+    void cleanup() { m_temp.close(); }
+};
+
+class TestMessageWriter : public MessageWriterTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data() { test::StoreFixture::addRows(); }
 
     void writeConnectionIsDurable()
     {
@@ -148,7 +193,7 @@ private Q_SLOTS:
         QVERIFY2(ok->ok(), qPrintable(ok->reason));
         const MessageWriter::ConnectionInfo info = writer.connectionInfo();
         QVERIFY2(info.open, qPrintable(info.error));
-        if (m_backend == Backend::Sqlite) {
+        if (m_temp.backend() == Backend::Sqlite) {
             QCOMPARE(info.journalMode, QStringLiteral("wal"));
             QCOMPARE(info.synchronous, 2); // FULL
         }
@@ -285,9 +330,9 @@ private Q_SLOTS:
             }
         };
         const quint64 batchesBefore = writer.statistics().batches;
-        if (m_backend == Backend::Sqlite) {
+        if (m_temp.backend() == Backend::Sqlite) {
             // Hold the lock until the writer has seen all five jobs, so they share a batch.
-            LockHolder holder(m_temp->database(), m_backend);
+            LockHolder holder(m_temp->database(), m_temp.backend());
             QVERIFY(holder.locked());
             submitAll();
             const quint64 waits = writer.statistics().lockWaits;
@@ -299,7 +344,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(std::all_of(outcomes.begin(), outcomes.end(),
                                              [](const auto& o) { return o.has_value(); }),
                                  15000);
-        if (m_backend == Backend::Sqlite)
+        if (m_temp.backend() == Backend::Sqlite)
             QCOMPARE(writer.statistics().batches, batchesBefore + 1);
 
         for (int i : {0, 1, 4}) {
@@ -341,7 +386,7 @@ private Q_SLOTS:
         QVERIFY(probe(writer)->ok());
         QSignalSpy health(&writer, &MessageWriter::healthChanged);
 
-        auto holder = std::make_unique<LockHolder>(m_temp->database(), m_backend);
+        auto holder = std::make_unique<LockHolder>(m_temp->database(), m_temp.backend());
         QVERIFY(holder->locked());
         QElapsedTimer timer;
         timer.start();
@@ -396,7 +441,7 @@ private Q_SLOTS:
         QVERIFY(writer.isHealthy());
 
         {
-            LockHolder holder(m_temp->database(), m_backend);
+            LockHolder holder(m_temp->database(), m_temp.backend());
             QVERIFY(holder.locked());
             QElapsedTimer timer;
             timer.start();
@@ -629,20 +674,57 @@ private Q_SLOTS:
         QCOMPARE(m_temp->count(QStringLiteral("request_log")), 3);
     }
 
+    void redactedSecretsAreStoredAsTheyAre()
+    {
+        // A request logged as it must be (the listener redacts): stored as it is, quietly.
+        MessageWriter writer(m_temp->database(), m_clock);
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("unredacted")));
+        WriteJob job = messageJob(QStringLiteral("redacted"));
+        job.requestLog = logRow();
+        job.requestLog->linkedMessage = 0;
+        const auto outcome = write(writer, job);
+        QVERIFY2(outcome && outcome->ok(), outcome ? qPrintable(outcome->reason) : "no outcome");
+        QCOMPARE(storedHeaders(outcome->requestLogId),
+                 QByteArrayList({"Host: desk.example.com", "Authorization: [redacted]",
+                                 "Content-Type: application/x-www-form-urlencoded"}));
+    }
+
     void unredactedSecretsAreStripped()
     {
-        // The writer's defensive check (it asserts in a debug build before storing).
-        RequestLogRow row = logRow();
-        row.headers.append(RequestLogRow::Header("authorization", "Bearer s3cr3t"));
-        row.headers.append(RequestLogRow::Header("Proxy-Authorization", "Basic eA=="));
-        row.headers.append(RequestLogRow::Header("X-Other", "Bearer visible"));
-        QCOMPARE(row.stripUnredactedSecrets(), 2);
-        for (const RequestLogRow::Header& header : row.headers) {
-            if (RequestLogRow::isSecretHeader(header.first))
-                QVERIFY(header.second == QByteArray(RequestLogRow::RedactedValue));
+        // Redaction is the listener's job; the writer is the last line of defence.
+        // A secret value that reaches submit() is replaced by the marker before anything is
+        // stored, with a warning. A debug build asserts first: there the submit runs in a child
+        // process of this test, which must abort.
+        WriteJob job = messageJob(QStringLiteral("unredacted"));
+        job.requestLog = logRow();
+        job.requestLog->linkedMessage = 0;
+        job.requestLog->headers.append(RequestLogRow::Header("authorization", "Bearer s3cr3t"));
+        job.requestLog->headers.append(RequestLogRow::Header("Proxy-Authorization", "Basic eA=="));
+        job.requestLog->headers.append(RequestLogRow::Header("X-Other", "Bearer visible"));
+#ifndef QT_NO_DEBUG
+        if (!qEnvironmentVariableIsSet(kUnredactedChild)) {
+            submitAssertsInChild();
+            return;
         }
-        QCOMPARE(row.headers.last().second, QByteArray("Bearer visible"));
-        QCOMPARE(row.stripUnredactedSecrets(), 0);
+#endif
+        QTest::ignoreMessage(QtWarningMsg, "request log: replaced 2 unredacted Authorization "
+                                           "header value(s) by the marker");
+        MessageWriter writer(m_temp->database(), m_clock);
+        const auto outcome = write(writer, job);
+        QVERIFY2(outcome && outcome->ok(), outcome ? qPrintable(outcome->reason) : "no outcome");
+        QCOMPARE(storedHeaders(outcome->requestLogId),
+                 QByteArrayList({"Host: desk.example.com", "Authorization: [redacted]",
+                                 "Content-Type: application/x-www-form-urlencoded",
+                                 "authorization: [redacted]", "Proxy-Authorization: [redacted]",
+                                 "X-Other: Bearer visible"}));
+        const QString stored =
+            m_temp
+                ->scalar(QStringLiteral("SELECT headers FROM request_log WHERE id = ?"),
+                         {outcome->requestLogId})
+                .toString();
+        QVERIFY2(!stored.contains(QLatin1String("s3cr3t")) &&
+                     !stored.contains(QLatin1String("eA==")),
+                 "a secret value was stored");
     }
 
     void purgeRemovesOnlyOldRows()
@@ -690,23 +772,6 @@ private Q_SLOTS:
                  0);
         QCOMPARE(m_temp->count(QStringLiteral("messages")),
                  1); // messages are not the log's to purge
-    }
-
-    void idleWriterCheckpoints()
-    {
-        if (m_backend != Backend::Sqlite)
-            QSKIP("WAL checkpoints are SQLite's");
-        MessageWriter::Options options;
-        options.idleCheckpointMs = 50;
-        MessageWriter writer(m_temp->database(), m_clock, options);
-        QCOMPARE(writer.statistics().checkpoints, 0);
-        QVERIFY(write(writer, messageJob(QStringLiteral("wal")))->ok());
-        QTRY_COMPARE(writer.statistics().checkpoints, 1);
-        // Nothing written since: no further checkpoints while idle.
-        QTest::qWait(4 * options.idleCheckpointMs);
-        QCOMPARE(writer.statistics().checkpoints, 1);
-        QVERIFY(write(writer, messageJob(QStringLiteral("wal-2")))->ok());
-        QTRY_COMPARE(writer.statistics().checkpoints, 2);
     }
 
     void destroyedContextGetsNothing()
@@ -1055,13 +1120,13 @@ private Q_SLOTS:
     void migrationFromVersion2KeepsRows()
     {
         // A fresh store of its own, brought to version 2 by hand.
-        test::TempDatabase temp(m_backend);
+        test::TempDatabase temp(m_temp.backend());
         QString error;
         QVERIFY2(temp.create(&error), qPrintable(error));
         {
             QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
             QVERIFY2(raw.isValid(), qPrintable(error));
-            QVERIFY2(Migrations::migrateTo(raw, m_backend, 2, &error), qPrintable(error));
+            QVERIFY2(Migrations::migrateTo(raw, m_temp.backend(), 2, &error), qPrintable(error));
             QCOMPARE(Migrations::currentVersion(raw), 2);
             QVERIFY(!raw.tables().contains(QStringLiteral("request_log")));
             QSqlQuery query(raw);
@@ -1122,5 +1187,29 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMessageWriter)
+// WAL checkpoints are SQLite's: these cases have no "postgres" row.
+class TestMessageWriterOnSqlite : public MessageWriterTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data() { test::StoreFixture::addRows(test::StoreFixture::Rows::SqliteOnly); }
+
+    void idleWriterCheckpoints()
+    {
+        MessageWriter::Options options;
+        options.idleCheckpointMs = 50;
+        MessageWriter writer(m_temp->database(), m_clock, options);
+        QCOMPARE(writer.statistics().checkpoints, 0);
+        QVERIFY(write(writer, messageJob(QStringLiteral("wal")))->ok());
+        QTRY_COMPARE(writer.statistics().checkpoints, 1);
+        // Nothing written since: no further checkpoints while idle.
+        QTest::qWait(4 * options.idleCheckpointMs);
+        QCOMPARE(writer.statistics().checkpoints, 1);
+        QVERIFY(write(writer, messageJob(QStringLiteral("wal-2")))->ok());
+        QTRY_COMPARE(writer.statistics().checkpoints, 2);
+    }
+};
+
+SMSDESK_TEST_GUILESS_MAIN(TestMessageWriter, TestMessageWriterOnSqlite)
 #include "TestMessageWriter.moc"

@@ -5,7 +5,8 @@
 
 #include "MemorySecretStore.h"
 #include "OutboundEndpoint.h"
-#include "TempDatabase.h"
+#include "StoreFixture.h"
+#include "TestMain.h"
 #include "http/HttpServer.h"
 #include "outbound/OnCloudOutboundClient.h"
 #include "outbound/Outbox.h"
@@ -28,7 +29,6 @@
 #include <optional>
 
 using namespace smsdesk;
-using Backend = DatabaseConfig::Backend;
 using Result = OutboxUpdate::Result;
 
 namespace {
@@ -39,12 +39,14 @@ const QString kSecret = QStringLiteral("whsec-outbox-5e1f0c2b7a");
 
 } // namespace
 
-class TestOutbox : public QObject
+// The store of the current row's backend, the outbox on it and the helpers of both test classes
+// below.
+class OutboxTest : public QObject
 {
     Q_OBJECT
 
-    Backend m_backend = Backend::Sqlite;
-    std::unique_ptr<test::TempDatabase> m_temp;
+protected:
+    test::StoreFixture m_temp;
     Clock m_clock;
     test::MemorySecretStore m_secrets;
     QNetworkAccessManager m_network;
@@ -163,18 +165,11 @@ class TestOutbox : public QObject
         return count;
     }
 
-private Q_SLOTS:
-    void initTestCase_data() { test::TempDatabase::addBackendRows(); }
-
+protected Q_SLOTS:
     void init()
     {
-        QFETCH_GLOBAL(DatabaseConfig::Backend, backend);
-        if (backend == Backend::Postgres && !test::TempDatabase::postgresAvailable())
-            QSKIP(qPrintable(test::TempDatabase::skipReason()));
-        m_backend = backend;
-        m_temp = std::make_unique<test::TempDatabase>(backend);
-        QString error;
-        QVERIFY2(m_temp->open(&error), qPrintable(error));
+        if (!m_temp.open())
+            return;
 
         PlanRecord plan;
         plan.name = QStringLiteral("Basic");
@@ -215,8 +210,16 @@ private Q_SLOTS:
         m_worker.reset();
         m_server.reset();
         m_endpoint.reset();
-        m_temp.reset();
+        m_temp.close();
     }
+};
+
+class TestOutbox : public OutboxTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data() { test::StoreFixture::addRows(); }
 
     void storedBeforeTheWireThenSent()
     {
@@ -709,11 +712,18 @@ private Q_SLOTS:
         QCOMPARE(statusOf(second.messageId), QStringLiteral("queued"));
         QCOMPARE(m_endpoint->records().size(), 1);
     }
+};
+
+// The store's files are SQLite's: these cases have no "postgres" row.
+class TestOutboxOnSqlite : public OutboxTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data() { test::StoreFixture::addRows(test::StoreFixture::Rows::SqliteOnly); }
 
     void theSecretIsNowhereInTheStore()
     {
-        if (m_backend != Backend::Sqlite)
-            QSKIP("the files are SQLite's");
         m_outbox->start();
         QVERIFY(finalOf(queue(QStringLiteral("ok")).messageId));
         QVERIFY(finalOf(queue(QStringLiteral("[WH-AUTH] refused")).messageId));
@@ -738,5 +748,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestOutbox)
+SMSDESK_TEST_GUILESS_MAIN(TestOutbox, TestOutboxOnSqlite)
 #include "TestOutbox.moc"

@@ -7,8 +7,8 @@
 #include "FakeClock.h"
 #include "HttpTestClient.h"
 #include "MemorySecretStore.h"
+#include "StoreFixture.h"
 #include "StoreLockHolder.h"
-#include "TempDatabase.h"
 #include "http/HttpServer.h"
 #include "listener/NumberDirectoryLoader.h"
 #include "listener/ReplySource.h"
@@ -38,7 +38,6 @@
 #include <thread>
 
 using namespace smsdesk;
-using Backend = DatabaseConfig::Backend;
 using test::HttpTestClient;
 using test::HttpTestResponse;
 
@@ -132,8 +131,7 @@ class TestWebhookListener : public QObject
 {
     Q_OBJECT
 
-    Backend m_backend = Backend::Sqlite;
-    std::unique_ptr<test::TempDatabase> m_temp;
+    test::StoreFixture m_temp;
     test::FakeClock m_clock;
     test::MemorySecretStore m_secrets;
     ProviderRegistry m_providers;
@@ -246,17 +244,12 @@ class TestWebhookListener : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase_data() { test::TempDatabase::addBackendRows(); }
+    void initTestCase_data() { test::StoreFixture::addRows(); }
 
     void init()
     {
-        QFETCH_GLOBAL(Backend, backend);
-        if (backend == Backend::Postgres && !test::TempDatabase::postgresAvailable())
-            QSKIP(qPrintable(test::TempDatabase::skipReason()));
-        m_backend = backend;
-        m_temp = std::make_unique<test::TempDatabase>(backend);
-        QString error;
-        QVERIFY2(m_temp->open(&error), qPrintable(error));
+        if (!m_temp.open())
+            return;
         m_worker = std::make_unique<DatabaseWorker>(m_temp->database());
         m_secrets.entries.clear();
         m_secrets.failWith = SecretStore::Status::Ok;
@@ -270,7 +263,7 @@ private Q_SLOTS:
         m_listener.reset();
         m_writer.reset();
         m_worker.reset();
-        m_temp.reset();
+        m_temp.close();
     }
 
     void storesEachProvidersDocumentExample_data()
@@ -1091,7 +1084,7 @@ private Q_SLOTS:
         QCOMPARE(response.status, 405);
         QCOMPARE(response.header("Allow"), QByteArray("GET, HEAD"));
 
-        test::StoreLockHolder holder(m_temp->database(), m_backend);
+        test::StoreLockHolder holder(m_temp->database(), m_temp.backend());
         QVERIFY(holder.locked());
         response = exchange(HttpTestClient::get("/healthz"));
         QCOMPARE(response.status, 503);
@@ -1107,7 +1100,7 @@ private Q_SLOTS:
         writerOptions.commitDeadlineMs = 300;
         start({}, writerOptions);
         {
-            test::StoreLockHolder holder(m_temp->database(), m_backend);
+            test::StoreLockHolder holder(m_temp->database(), m_temp.backend());
             QVERIFY(holder.locked());
             const HttpTestResponse response = post("/webhooks/pbx", pbxBody(), Form);
             QCOMPARE(response.status, 503);

@@ -1,11 +1,48 @@
 #include "HttpTestClient.h"
 
+#include <QFile>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
 namespace smsdesk::test {
+
+namespace {
+
+struct TcpQueues
+{
+    bool found = false;
+    qint64 unacknowledged = 0; // sent, not yet acknowledged by the peer
+    qint64 unread = 0;         // received, not yet read by the process
+};
+
+// The kernel's queues of the IPv4 TCP socket from localPort to remotePort, as /proc/net/tcp
+// lists them ("sl local_address rem_address st tx_queue:rx_queue ...", addresses and queues in
+// hex). Every test socket is on 127.0.0.1, so the ports tell them apart.
+TcpQueues tcpQueues(quint16 localPort, quint16 remotePort)
+{
+    QFile file(QStringLiteral("/proc/net/tcp"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const auto port = [](const QByteArray& address) {
+        return address.mid(address.indexOf(':') + 1).toUShort(nullptr, 16);
+    };
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QList<QByteArray> fields = lines.at(i).simplified().split(' ');
+        if (fields.size() < 5 || port(fields.at(1)) != localPort ||
+            port(fields.at(2)) != remotePort)
+            continue;
+        const QList<QByteArray> queues = fields.at(4).split(':');
+        if (queues.size() != 2)
+            return {};
+        return {true, queues.at(0).toLongLong(nullptr, 16), queues.at(1).toLongLong(nullptr, 16)};
+    }
+    return {};
+}
+
+} // namespace
 
 QByteArray HttpTestResponse::header(const QByteArray& name) const
 {
@@ -77,6 +114,24 @@ void HttpTestClient::send(const QByteArray& bytes)
         waitConnected();
     m_socket.write(bytes);
     m_socket.flush();
+}
+
+bool HttpTestClient::waitReadByServer(int timeoutMs)
+{
+    if (m_socket.state() != QAbstractSocket::ConnectedState && !waitConnected())
+        return false;
+    const quint16 client = m_socket.localPort();
+    const quint16 server = m_socket.peerPort();
+    return QTest::qWaitFor(
+        [&] {
+            m_socket.flush();
+            if (m_socket.bytesToWrite() > 0)
+                return false;
+            const TcpQueues sent = tcpQueues(client, server);
+            const TcpQueues received = tcpQueues(server, client);
+            return sent.found && sent.unacknowledged == 0 && received.found && received.unread == 0;
+        },
+        timeoutMs);
 }
 
 std::optional<HttpTestResponse> HttpTestClient::response(bool headRequest, int timeoutMs)

@@ -37,6 +37,11 @@ public:
 
     bool waitConnected();
     void send(const QByteArray& bytes);
+    // Waits until the server has read every byte sent so far: it has accepted the connection
+    // and taken the bytes out of the kernel's receive queue (Linux, /proc/net/tcp), so they are
+    // a request in flight in the server, in this process or another. For a test that acts while
+    // a request is half sent.
+    bool waitReadByServer(int timeoutMs = WaitMs);
     std::optional<HttpTestResponse> response(bool headRequest = false, int timeoutMs = WaitMs);
     bool waitClosed(int timeoutMs = WaitMs);
     bool isClosed() const { return m_closed; }

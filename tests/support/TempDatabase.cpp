@@ -1,8 +1,9 @@
 #include "TempDatabase.h"
 
+#include "StoreFixture.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTest>
 #include <QUuid>
 
 namespace smsdesk::test {
@@ -56,18 +57,16 @@ bool TempDatabase::postgresAvailable()
     return !qEnvironmentVariableIsEmpty(kPgVariable);
 }
 
-void TempDatabase::addBackendRows()
-{
-    QTest::addColumn<DatabaseConfig::Backend>("backend");
-    QTest::newRow("sqlite") << DatabaseConfig::Backend::Sqlite;
-    QTest::newRow("postgres") << DatabaseConfig::Backend::Postgres;
-}
-
 QString TempDatabase::skipReason()
 {
     return QStringLiteral(
                "%1 is not set: tests/run-tests.sh starts a PostgreSQL server and sets it")
         .arg(QLatin1String(kPgVariable));
+}
+
+void TempDatabase::addBackendRows()
+{
+    StoreFixture::addRows();
 }
 
 bool TempDatabase::create(QString* error)

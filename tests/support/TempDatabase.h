@@ -34,11 +34,14 @@ public:
     // SELECT COUNT(*) FROM `table` [WHERE `where`]; -1 on error.
     qint64 count(const QString& table, const QString& where = {}, const QVariantList& values = {});
 
+    DatabaseConfig::Backend backend() const { return m_backend; }
+
+    // SMSDESK_TEST_PG is set. A test on both backends: StoreFixture.
     static bool postgresAvailable();
-    // For data-driven tests: adds rows "sqlite" and "postgres" to the current test data
-    // (column "backend"); init() calls skipUnavailable() to QSKIP PostgreSQL when absent.
-    static void addBackendRows();
+    // Why a PostgreSQL case is skipped when it is not set.
     static QString skipReason();
+    // StoreFixture::addRows(), for a test not yet on StoreFixture.
+    static void addBackendRows();
 
 private:
     DatabaseConfig::Backend m_backend;

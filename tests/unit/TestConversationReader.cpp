@@ -4,7 +4,7 @@
 // order of times, and several messages share a millisecond.
 
 #include "FakeClock.h"
-#include "TempDatabase.h"
+#include "StoreFixture.h"
 #include "store/ConversationReader.h"
 #include "store/MessageWriter.h"
 
@@ -13,7 +13,6 @@
 #include <memory>
 
 using namespace smsdesk;
-using Backend = DatabaseConfig::Backend;
 using Thread = ConversationReader::Thread;
 using Page = ConversationReader::Page;
 
@@ -61,7 +60,7 @@ class TestConversationReader : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempDatabase> m_temp;
+    test::StoreFixture m_temp;
     test::FakeClock m_clock;
 
     QSqlDatabase db() { return m_temp->database().connection(); }
@@ -128,19 +127,11 @@ class TestConversationReader : public QObject
     static bool threadOnly(const Page& page) { return page.thread == kThread; }
 
 private Q_SLOTS:
-    void initTestCase_data() { test::TempDatabase::addBackendRows(); }
+    void initTestCase_data() { test::StoreFixture::addRows(); }
 
-    void init()
-    {
-        QFETCH_GLOBAL(DatabaseConfig::Backend, backend);
-        if (backend == Backend::Postgres && !test::TempDatabase::postgresAvailable())
-            QSKIP(qPrintable(test::TempDatabase::skipReason()));
-        m_temp = std::make_unique<test::TempDatabase>(backend);
-        QString error;
-        QVERIFY2(m_temp->open(&error), qPrintable(error));
-    }
+    void init() { m_temp.open(); }
 
-    void cleanup() { m_temp.reset(); }
+    void cleanup() { m_temp.close(); }
 
     void newestIsTheThreadInOrder()
     {

@@ -1,4 +1,4 @@
-#include "TempDatabase.h"
+#include "StoreFixture.h"
 #include "store/MessageExporter.h"
 
 #include <QBuffer>
@@ -29,7 +29,7 @@ class TestMessageExporter : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempDatabase> m_temp;
+    test::StoreFixture m_temp;
 
     void insert(const Row& row)
     {
@@ -65,17 +65,12 @@ class TestMessageExporter : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase_data() { test::TempDatabase::addBackendRows(); }
+    void initTestCase_data() { test::StoreFixture::addRows(); }
 
     void init()
     {
-        QFETCH_GLOBAL(DatabaseConfig::Backend, backend);
-        if (backend == DatabaseConfig::Backend::Postgres &&
-            !test::TempDatabase::postgresAvailable())
-            QSKIP(qPrintable(test::TempDatabase::skipReason()));
-        m_temp = std::make_unique<test::TempDatabase>(backend);
-        QString error;
-        QVERIFY2(m_temp->open(&error), qPrintable(error));
+        if (!m_temp.open())
+            return;
         const QVariant none(QMetaType::fromType<QString>());
         const QVariant noTime(QMetaType::fromType<qint64>());
         // Inserted out of order: the export is oldest first.
@@ -90,7 +85,7 @@ private Q_SLOTS:
                 1'771'011'030'000});
     }
 
-    void cleanup() { m_temp.reset(); }
+    void cleanup() { m_temp.close(); }
 
     void jsonLines()
     {

@@ -1,4 +1,4 @@
-#include "TempDatabase.h"
+#include "StoreFixture.h"
 #include "store/Migrations.h"
 
 #include <QCryptographicHash>
@@ -66,14 +66,13 @@ private Q_SLOTS:
                  Migrations::latestVersion());
     }
 
-    void upgradeKeepsRows_data() { test::TempDatabase::addBackendRows(); }
+    void upgradeKeepsRows_data() { test::StoreFixture::addRows(); }
 
     void upgradeKeepsRows()
     {
         QFETCH(DatabaseConfig::Backend, backend);
-        if (backend == DatabaseConfig::Backend::Postgres &&
-            !test::TempDatabase::postgresAvailable())
-            QSKIP(qPrintable(test::TempDatabase::skipReason()));
+        if (!test::StoreFixture::available(backend))
+            return;
         test::TempDatabase temp(backend);
         QString error;
         QVERIFY2(temp.create(&error), qPrintable(error));
@@ -128,16 +127,15 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages")).toInt(), 1);
     }
 
-    void upgradeFromVersion4KeepsRows_data() { test::TempDatabase::addBackendRows(); }
+    void upgradeFromVersion4KeepsRows_data() { test::StoreFixture::addRows(); }
 
     // Version 5 adds what the listener keeps of a message besides its text, and a number's
     // time zone: rows of version 4 keep everything, the new columns start NULL.
     void upgradeFromVersion4KeepsRows()
     {
         QFETCH(DatabaseConfig::Backend, backend);
-        if (backend == DatabaseConfig::Backend::Postgres &&
-            !test::TempDatabase::postgresAvailable())
-            QSKIP(qPrintable(test::TempDatabase::skipReason()));
+        if (!test::StoreFixture::available(backend))
+            return;
         test::TempDatabase temp(backend);
         QString error;
         QVERIFY2(temp.create(&error), qPrintable(error));
@@ -199,8 +197,8 @@ private Q_SLOTS:
 
     void refusesNewerSchemaOnPostgres()
     {
-        if (!test::TempDatabase::postgresAvailable())
-            QSKIP(qPrintable(test::TempDatabase::skipReason()));
+        if (!test::StoreFixture::available(DatabaseConfig::Backend::Postgres))
+            return;
         test::TempDatabase temp(DatabaseConfig::Backend::Postgres);
         QString error;
         QVERIFY2(temp.open(&error), qPrintable(error));

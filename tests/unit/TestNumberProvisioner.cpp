@@ -1,6 +1,6 @@
 #include "FakeClock.h"
 #include "MemorySecretStore.h"
-#include "TempDatabase.h"
+#include "StoreFixture.h"
 #include "provisioning/NumberProvisioner.h"
 #include "provisioning/PlanProvisioner.h"
 #include "secrets/PathToken.h"
@@ -20,7 +20,7 @@ class TestNumberProvisioner : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempDatabase> m_temp;
+    test::StoreFixture m_temp;
     std::unique_ptr<DatabaseWorker> m_worker;
     std::unique_ptr<test::MemorySecretStore> m_secrets;
     std::unique_ptr<NumberProvisioner> m_provisioner;
@@ -78,17 +78,12 @@ class TestNumberProvisioner : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase_data() { test::TempDatabase::addBackendRows(); }
+    void initTestCase_data() { test::StoreFixture::addRows(); }
 
     void init()
     {
-        QFETCH_GLOBAL(DatabaseConfig::Backend, backend);
-        if (backend == DatabaseConfig::Backend::Postgres &&
-            !test::TempDatabase::postgresAvailable())
-            QSKIP(qPrintable(test::TempDatabase::skipReason()));
-        m_temp = std::make_unique<test::TempDatabase>(backend);
-        QString error;
-        QVERIFY2(m_temp->open(&error), qPrintable(error));
+        if (!m_temp.open())
+            return;
         m_worker = std::make_unique<DatabaseWorker>(m_temp->database());
         QVERIFY2(m_worker->isReady(), qPrintable(m_worker->openError()));
         m_secrets = std::make_unique<test::MemorySecretStore>();
@@ -101,7 +96,7 @@ private Q_SLOTS:
         m_provisioner.reset();
         m_worker.reset();
         m_secrets.reset();
-        m_temp.reset();
+        m_temp.close();
     }
 
     void addWithSecrets()

@@ -1,5 +1,5 @@
 #include "FakeClock.h"
-#include "TempDatabase.h"
+#include "StoreFixture.h"
 #include "secrets/PathToken.h"
 #include "store/NumberRepository.h"
 #include "store/PlanRepository.h"
@@ -26,7 +26,7 @@ class TestRepositories : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempDatabase> m_temp;
+    test::StoreFixture m_temp;
     test::FakeClock m_clock;
 
     // numbers.path_token as stored, read past the repository.
@@ -41,19 +41,10 @@ class TestRepositories : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase_data() { test::TempDatabase::addBackendRows(); }
+    void initTestCase_data() { test::StoreFixture::addRows(); }
 
-    void init()
-    {
-        QFETCH_GLOBAL(DatabaseConfig::Backend, backend);
-        if (backend == DatabaseConfig::Backend::Postgres &&
-            !test::TempDatabase::postgresAvailable())
-            QSKIP(qPrintable(test::TempDatabase::skipReason()));
-        m_temp = std::make_unique<test::TempDatabase>(backend);
-        QString error;
-        QVERIFY2(m_temp->open(&error), qPrintable(error));
-    }
-    void cleanup() { m_temp.reset(); }
+    void init() { m_temp.open(); }
+    void cleanup() { m_temp.close(); }
 
     void planRoundTrip()
     {

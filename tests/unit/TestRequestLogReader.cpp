@@ -3,7 +3,8 @@
 // listener writes them: a job with only a request log row is a refused request.
 
 #include "FakeClock.h"
-#include "TempDatabase.h"
+#include "StoreFixture.h"
+#include "TestMain.h"
 #include "store/MessageWriter.h"
 #include "store/RequestLogReader.h"
 
@@ -17,7 +18,6 @@
 #include <memory>
 
 using namespace smsdesk;
-using Backend = DatabaseConfig::Backend;
 
 namespace {
 
@@ -65,13 +65,14 @@ QList<qint64> idsOf(const QList<RequestLogEntry>& entries)
 
 } // namespace
 
-class TestRequestLogReader : public QObject
+// The store of the current row's backend, a clock and the helpers of both test classes below.
+class RequestLogReaderTest : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TempDatabase> m_temp;
+protected:
+    test::StoreFixture m_temp;
     test::FakeClock m_clock;
-    Backend m_backend = Backend::Sqlite;
     qint64 m_numberId = 0;
     qint64 m_acceptedLogId = 0;
     int m_total = 0;
@@ -132,18 +133,11 @@ class TestRequestLogReader : public QObject
         }
     }
 
-private Q_SLOTS:
-    void initTestCase_data() { test::TempDatabase::addBackendRows(); }
-
+protected Q_SLOTS:
     void init()
     {
-        QFETCH_GLOBAL(DatabaseConfig::Backend, backend);
-        if (backend == Backend::Postgres && !test::TempDatabase::postgresAvailable())
-            QSKIP(qPrintable(test::TempDatabase::skipReason()));
-        m_backend = backend;
-        m_temp = std::make_unique<test::TempDatabase>(backend);
-        QString error;
-        QVERIFY2(m_temp->open(&error), qPrintable(error));
+        if (!m_temp.open())
+            return;
 
         QSqlQuery number(db());
         QVERIFY(number.prepare(
@@ -200,7 +194,15 @@ private Q_SLOTS:
         QCOMPARE(m_temp->count(QStringLiteral("request_log")), qint64(m_total));
     }
 
-    void cleanup() { m_temp.reset(); }
+    void cleanup() { m_temp.close(); }
+};
+
+class TestRequestLogReader : public RequestLogReaderTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data() { test::StoreFixture::addRows(); }
 
     void newestFirst()
     {
@@ -563,11 +565,18 @@ private Q_SLOTS:
         QCOMPARE(found.size(), 6);
         QVERIFY(reader.matching(filter, {}).isEmpty());
     }
+};
+
+// WAL checkpoints are SQLite's: these cases have no "postgres" row.
+class TestRequestLogReaderOnSqlite : public RequestLogReaderTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data() { test::StoreFixture::addRows(test::StoreFixture::Rows::SqliteOnly); }
 
     void readsLeaveNoTransactionOpen()
     {
-        if (m_backend != Backend::Sqlite)
-            QSKIP("WAL checkpoints are SQLite's");
         QString error;
         QSqlDatabase readerDb =
             m_temp->database().openConnection(QStringLiteral("reader-test"), &error);
@@ -590,5 +599,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRequestLogReader)
+SMSDESK_TEST_GUILESS_MAIN(TestRequestLogReader, TestRequestLogReaderOnSqlite)
 #include "TestRequestLogReader.moc"
