@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QIcon>
 #include <QMainWindow>
 
 class QLabel;
@@ -48,8 +49,10 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    // Adds a page to the navigation list, the stack and the View menu.
-    void addPage(const QString& title, QWidget* page, const QKeySequence& shortcut);
+    // Adds a page to the navigation list, the stack and the View menu, with its icon
+    // (ThemeIcon).
+    void addPage(const QString& title, QWidget* page, const QKeySequence& shortcut,
+                 const QIcon& icon = QIcon());
     void createMenus();
     void showAbout();
     void saveSettings() const;
