@@ -220,7 +220,6 @@ void RequestLogModel::reload()
 void RequestLogModel::loadPage()
 {
     m_loading = true;
-    const quint64 generation = m_generation;
     const RequestLogFilter filter = m_filter;
     if (!filter.text.isEmpty()) {
         // The next page of a search (a view fetching more) is a search again.
@@ -230,19 +229,29 @@ void RequestLogModel::loadPage()
         return;
     }
     const std::optional<RequestLogReader::Cursor> after = m_cursor;
+    postPage([filter, after](
+                 const RequestLogReader& reader) { return reader.page(filter, after, PageSize); },
+             [this](const PageResult& result) { appendPage(result); });
+}
+
+void RequestLogModel::postPage(
+    std::function<QList<RequestLogEntry>(const RequestLogReader& reader)> read,
+    std::function<void(const PageResult& result)> arrive)
+{
+    const quint64 generation = m_generation;
     m_worker.post<PageResult>(
-        [filter, after](QSqlDatabase& db) {
+        [read = std::move(read)](QSqlDatabase& db) {
             const RequestLogReader reader = listReader(db);
             PageResult result;
-            result.entries = reader.page(filter, after, PageSize);
+            result.entries = read(reader);
             result.error = reader.lastError();
             result.exhausted = result.entries.size() < PageSize;
             return result;
         },
         this,
-        [this, generation](PageResult result) {
+        [this, generation, arrive = std::move(arrive)](const PageResult& result) {
             if (generation == m_generation)
-                appendPage(result);
+                arrive(result);
         });
 }
 
@@ -328,23 +337,13 @@ void RequestLogModel::fetchNewer()
     if (!canFetchNewer() || m_rows.isEmpty())
         return;
     m_loadingNewer = true;
-    const quint64 generation = m_generation;
     const RequestLogFilter filter = m_filter;
     const RequestLogReader::Cursor before = RequestLogReader::cursorOf(m_rows.constFirst());
-    m_worker.post<PageResult>(
-        [filter, before](QSqlDatabase& db) {
-            const RequestLogReader reader = listReader(db);
-            PageResult result;
-            result.entries = reader.pageBefore(filter, before, PageSize);
-            result.error = reader.lastError();
-            result.exhausted = result.entries.size() < PageSize;
-            return result;
+    postPage(
+        [filter, before](const RequestLogReader& reader) {
+            return reader.pageBefore(filter, before, PageSize);
         },
-        this,
-        [this, generation](PageResult result) {
-            if (generation == m_generation)
-                prependPage(result);
-        });
+        [this](const PageResult& result) { prependPage(result); });
 }
 
 void RequestLogModel::prependPage(const PageResult& result)

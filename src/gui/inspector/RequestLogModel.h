@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QTimer>
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <optional>
 
@@ -173,6 +174,10 @@ private:
     };
 
     void loadPage();
+    // Reads a page of rows with `read` through the worker; `arrive` takes it unless the list
+    // was reloaded meanwhile.
+    void postPage(std::function<QList<RequestLogEntry>(const RequestLogReader& reader)> read,
+                  std::function<void(const PageResult& result)> arrive);
     void scanOn();
     // `moreToCome`: another read follows at once (a scan goes on): stays loading.
     void appendPage(const PageResult& result, bool moreToCome = false);
