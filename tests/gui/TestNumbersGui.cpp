@@ -1009,7 +1009,7 @@ void TestNumbersGui::webhookUrlExampleIsTheProvidersPath()
     QVERIFY(dialog);
     auto* error = child<QLabel>(dialog, "webhookUrlError");
     QTest::keyClicks(child<QLineEdit>(dialog, "webhookUrlEdit"), QStringLiteral("not a url"));
-    for (const QString provider : {QStringLiteral("oncloud"), QStringLiteral("pbx"),
+    for (const QString& provider : {QStringLiteral("oncloud"), QStringLiteral("pbx"),
                                    QStringLiteral("zonitel"), QStringLiteral("android-gateway")}) {
         chooseProvider(dialog, provider);
         QVERIFY(error->isVisible());

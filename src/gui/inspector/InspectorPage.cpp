@@ -549,9 +549,16 @@ void InspectorPage::fetchNewerIfNear()
         m_model->fetchNewer();
 }
 
+void InspectorPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // Once laid out at its size: the columns are sized to the room there is.
+    QTimer::singleShot(0, this, &InspectorPage::fitColumnsOnce);
+}
+
 void InspectorPage::fitColumnsOnce()
 {
-    if (!m_fitColumns || m_model->rowCount() == 0)
+    if (!m_fitColumns || m_model->rowCount() == 0 || !m_ui->requestTable->isVisible())
         return;
     m_fitColumns = false;
     RequestLogColumns::fitToRows(*m_ui->requestTable);
