@@ -61,7 +61,8 @@ NumbersPage::NumbersPage(AppContext& context, NumberTableModel* model, QWidget* 
     m_filter->setPlaceholderText(
         tr("Filter numbers (%1)")
             .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
-    m_filter->setMinimumWidth(260);
+    // Room for the bar's buttons (with their icons) in a 900-pixel window.
+    m_filter->setMinimumWidth(160);
     m_filter->addAction(ThemeIcon::icon(ThemeIcon::Find), QLineEdit::LeadingPosition);
     connect(m_filterAction, &QAction::triggered, this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
