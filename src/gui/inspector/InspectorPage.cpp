@@ -129,7 +129,7 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
     // The width the action bar needs with its buttons' words (and some for the count).
     const QMargins margins = layout()->contentsMargins();
     m_wordsWidth = m_ui->actionBar->sizeHint().width() + margins.left() + margins.right() +
-                   fontMetrics().horizontalAdvance(QStringLiteral("0000 requests listed"));
+                   fontMetrics().horizontalAdvance(QStringLiteral("0000 requests"));
 
     m_ui->filterBar->attach(m_context.settings(), m_context.clock());
     connect(m_ui->filterBar, &InspectorFilterBar::filterChanged, this,

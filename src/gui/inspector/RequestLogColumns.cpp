@@ -128,8 +128,10 @@ void RequestLogColumns::fitToRows(QTableView& table)
         const int fitted =
             std::min(static_cast<const QAbstractItemView&>(table).sizeHintForColumn(sample.column),
                      widthFor(table, sample.column, QString::fromUtf8(sample.widest)));
-        header->resizeSection(sample.column,
-                              std::max(fitted, widthFor(table, sample.column, QString())));
+        // Never below a typical value: a live row's kind is read back a moment later.
+        header->resizeSection(
+            sample.column,
+            std::max(fitted, widthFor(table, sample.column, QString::fromUtf8(sample.typical))));
         used += header->sectionSize(sample.column);
     }
     if (last < 0)
