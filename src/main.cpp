@@ -3,14 +3,12 @@
 #include "HeadlessMode.h"
 #include "MainWindow.h"
 #include "cli/Cli.h"
+#include "widgets/AppTranslations.h"
 
 #include <QApplication>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QTextStream>
-#include <QTranslator>
 
 int main(int argc, char* argv[])
 {
@@ -53,15 +51,9 @@ int main(int argc, char* argv[])
     }
 
     QApplication app(argc, argv);
-    // Translations for the system locale: Qt's own, then SMS Desk's (built in under :/i18n).
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qtTranslator);
-    QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("smsdesk"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&appTranslator);
+    // Translations for the system locale: Qt's own, then SMS Desk's (built in under :/i18n),
+    // English under them for the plural forms.
+    smsdesk::AppTranslations::install(app);
     // resources/resources.qrc lives in the smsdesk_gui static library: register it explicitly.
     Q_INIT_RESOURCE(resources);
     QIcon icon(QStringLiteral(":/icons/smsdesk.svg")); // needs the Qt SVG plugin (libqt6svg6)

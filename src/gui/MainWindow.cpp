@@ -11,6 +11,7 @@
 #include "send/SendMessageDialog.h"
 #include "settings/SettingsDialog.h"
 #include "store/Database.h"
+#include "widgets/ThemeIcon.h"
 
 #include <QAction>
 #include <QApplication>
@@ -41,6 +42,8 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
     QFont navigationFont = m_navigation->font();
     navigationFont.setPointSizeF(navigationFont.pointSizeF() * 1.1);
     m_navigation->setFont(navigationFont);
+    const int iconSize = m_navigation->fontMetrics().height() + 4;
+    m_navigation->setIconSize(QSize(iconSize, iconSize));
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -72,9 +75,12 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
     m_numbersPage = new NumbersPage(m_context, this);
     m_plansPage = new PlansPage(m_context, this);
     m_inspectorPage = new InspectorPage(m_context, *m_listener, this);
-    addPage(tr("Numbers"), m_numbersPage, QKeySequence(Qt::CTRL | Qt::Key_1));
-    addPage(tr("Plans"), m_plansPage, QKeySequence(Qt::CTRL | Qt::Key_2));
-    addPage(tr("Inspector"), m_inspectorPage, QKeySequence(Qt::CTRL | Qt::Key_3));
+    addPage(tr("Numbers"), m_numbersPage, QKeySequence(Qt::CTRL | Qt::Key_1),
+            ThemeIcon::icon(ThemeIcon::Numbers));
+    addPage(tr("Plans"), m_plansPage, QKeySequence(Qt::CTRL | Qt::Key_2),
+            ThemeIcon::icon(ThemeIcon::Plans));
+    addPage(tr("Inspector"), m_inspectorPage, QKeySequence(Qt::CTRL | Qt::Key_3),
+            ThemeIcon::icon(ThemeIcon::Inspector));
 
     // A change on one page shows on the other.
     connect(m_plansPage, &PlansPage::plansChanged, m_numbersPage, &NumbersPage::reload);
@@ -188,14 +194,15 @@ void MainWindow::createMenus()
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
-void MainWindow::addPage(const QString& title, QWidget* page, const QKeySequence& shortcut)
+void MainWindow::addPage(const QString& title, QWidget* page, const QKeySequence& shortcut,
+                         const QIcon& icon)
 {
     const int index = m_pages->addWidget(page);
-    auto* item = new QListWidgetItem(title, m_navigation);
+    auto* item = new QListWidgetItem(icon, title, m_navigation);
     item->setToolTip(tr("%1 (%2)").arg(title, shortcut.toString(QKeySequence::NativeText)));
     item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() * 2));
 
-    QAction* action = m_viewMenu->addAction(title);
+    QAction* action = m_viewMenu->addAction(icon, title);
     action->setObjectName(QStringLiteral("show%1Action").arg(index));
     action->setShortcut(shortcut);
     connect(action, &QAction::triggered, this,

@@ -2,6 +2,7 @@
 
 #include "CommandLine.h"
 
+#include <QIcon>
 #include <QMainWindow>
 #include <memory>
 
@@ -59,8 +60,10 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    // Adds a page to the navigation list, the stack and the View menu.
-    void addPage(const QString& title, QWidget* page, const QKeySequence& shortcut);
+    // Adds a page to the navigation list, the stack and the View menu, with its icon
+    // (ThemeIcon).
+    void addPage(const QString& title, QWidget* page, const QKeySequence& shortcut,
+                 const QIcon& icon = QIcon());
     void createMenus();
     void showAbout();
     void saveSettings() const;

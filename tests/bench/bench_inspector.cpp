@@ -3,7 +3,7 @@
 // to its first rows, and from applying each kind of filter to the filtered rows, with
 // 1,000,000 stored requests by default.
 //
-//   bench_inspector [--rows N] [--db FILE] [--repeat K]
+//   bench_inspector [--rows N] [--db FILE] [--repeat K] [--scroll S]
 //
 // The store is a SQLite file (--db keeps it between runs: it is filled once, then reused when
 // it already holds N requests). Each request links to a stored message, like an accepted
@@ -14,6 +14,12 @@
 // 200 ms, a filter under 300 ms. A text filter shows its first matches (or its first window
 // read) in the time given; it then reads older windows in the background until a page is found
 // or the whole log was read, and that time is printed too.
+//
+// Memory while scrolling: a model scrolled down through S rows (200,000 by default) a page at
+// a time, as a view fetches them, with the resident memory of the process after each 10 % of
+// them, against the idle baseline measured in the same run (after the first page). Once as
+// the Inspector does (a window of RequestLogModel::DefaultMaxRows rows), once keeping every
+// row (the window unbounded), for comparison.
 
 #include "inspector/RequestLogModel.h"
 #include "store/Database.h"
@@ -31,6 +37,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
+#include <climits>
 #include <cstdio>
 #include <functional>
 
@@ -143,6 +150,47 @@ double timed(const std::function<void()>& start, QObject* sender, const char* fi
     return ms;
 }
 
+// The resident memory of this process, in kB (Linux: /proc/self/status).
+qint64 residentKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// Scrolls `model` down through `rows` rows a page at a time, printing the resident memory
+// after each tenth of them next to the baseline.
+void scrollThrough(RequestLogModel& model, qint64 rows, const char* label)
+{
+    qint64 scrolled = 0;
+    QObject::connect(
+        &model, &QAbstractItemModel::rowsInserted, &model,
+        [&scrolled](const QModelIndex&, int first, int last) { scrolled += last - first + 1; });
+    timed([&model]() { model.fetchMore(QModelIndex()); }, &model, SIGNAL(pageLoaded(int)));
+    const qint64 baseline = residentKb();
+    std::printf("%s: baseline %.1f MB after the first page\n", label, baseline / 1024.0);
+    qint64 next = rows / 10;
+    QElapsedTimer timer;
+    timer.start();
+    while (scrolled < rows && model.canFetchMore(QModelIndex())) {
+        timed([&model]() { model.fetchMore(QModelIndex()); }, &model, SIGNAL(pageLoaded(int)));
+        if (scrolled >= next || scrolled >= rows || !model.canFetchMore(QModelIndex())) {
+            const qint64 now = residentKb();
+            std::printf("  %9lld rows scrolled, %6d held: %7.1f MB (%+.1f MB, %+.2f kB a row)\n",
+                        static_cast<long long>(scrolled), model.rowCount(), now / 1024.0,
+                        (now - baseline) / 1024.0,
+                        scrolled > 0 ? double(now - baseline) / double(scrolled) : 0.0);
+            next += rows / 10;
+        }
+    }
+    std::printf("  %.1f s\n", timer.elapsed() / 1000.0);
+}
+
 double median(QList<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -166,7 +214,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption repeatOption(QStringLiteral("repeat"),
                                           QStringLiteral("Runs per figure (median)."),
                                           QStringLiteral("K"), QStringLiteral("5"));
-    parser.addOptions({rowsOption, dbOption, repeatOption});
+    const QCommandLineOption scrollOption(QStringLiteral("scroll"),
+                                          QStringLiteral("Rows to scroll through (memory)."),
+                                          QStringLiteral("S"), QStringLiteral("200000"));
+    parser.addOptions({rowsOption, dbOption, repeatOption, scrollOption});
     parser.process(app);
     const qint64 rows = parser.value(rowsOption).toLongLong();
     const int repeat = std::max(1, parser.value(repeatOption).toInt());
@@ -209,6 +260,20 @@ int main(int argc, char* argv[])
     if (!worker.isReady()) {
         std::fprintf(stderr, "bench: %s\n", qPrintable(worker.openError()));
         return 1;
+    }
+
+    // Memory first, while the process is fresh: the window, then every row kept.
+    const qint64 scroll = std::min(parser.value(scrollOption).toLongLong(), rows);
+    if (scroll > 0) {
+        {
+            RequestLogModel model(worker);
+            scrollThrough(model, scroll, "scrolling, a window of rows (as the Inspector)");
+        }
+        {
+            RequestLogModel model(worker);
+            model.setMaxRows(INT_MAX);
+            scrollThrough(model, scroll, "scrolling, every row kept (unbounded)");
+        }
     }
 
     // Baseline: 200 rows by primary key range, through the same worker and reader.

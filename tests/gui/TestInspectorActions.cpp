@@ -236,7 +236,10 @@ private Q_SLOTS:
         auto* banner = child<QFrame>(m_page.get(), "drillBanner");
         QVERIFY(!banner->isVisible());
         QSignalSpy drills(m_listener.get(), &ListenerController::drillChanged);
+        QSignalSpy said(m_page.get(), &InspectorPage::statusMessage);
         startDrill(false, 2, 0);
+        QTRY_VERIFY(!said.isEmpty());
+        QCOMPARE(said.last().at(0).toString(), QStringLiteral("Fault drill started"));
         // (The English plural, "webhooks", comes from a translation; the source says
         // "webhook(s)".)
         QVERIFY2(m_lastSummary.startsWith(QStringLiteral("The next 2 webhook")) &&
@@ -270,6 +273,8 @@ private Q_SLOTS:
         QTRY_VERIFY(!banner->isVisible());
         QCOMPARE(m_listener->drill().mode, FaultDrill::Mode::Off);
         QVERIFY(drills.size() >= 2); // started, counted, ended
+        // What the status bar said last is that it ended, not that it started.
+        QTRY_VERIFY(said.last().at(0).toString().startsWith(QStringLiteral("Fault drill ended")));
 
         // Nothing was lost: the provider's retries of the drilled two are duplicates.
         const WebhookFirer::Summary retries = fire(QStringLiteral("oncloud"), 2, 0, kOnCloudAuth);
@@ -277,6 +282,41 @@ private Q_SLOTS:
         QTRY_COMPARE(rows(), 5);
         QCOMPARE(outcomes().mid(0, 2),
                  (QStringList{QStringLiteral("duplicate"), QStringLiteral("duplicate")}));
+    }
+
+    // The dialog's labels get the room they need, whatever the numbers' labels are like.
+    void testWebhookDialogLabelsAreNotCut()
+    {
+        QList<NumberRecord> numbers;
+        for (int i = 0; i < 3; ++i) {
+            NumberRecord number;
+            number.id = i + 1;
+            number.e164 = QStringLiteral("+1404555000%1").arg(i);
+            number.provider = QStringLiteral("zonitel");
+            number.enabled = true;
+            number.label = QStringLiteral("Customer support line for the northern region, "
+                                          "evenings and weekends %1")
+                               .arg(i);
+            numbers.append(number);
+        }
+        SendTestWebhookDialog dialog(numbers);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        for (const QSize size : {dialog.size(), QSize(200, 120)}) {
+            dialog.resize(size); // never below what its layout needs
+            QTest::qWait(20);
+            for (const char* name : {"numberLabel", "kindLabel"}) {
+                auto* label = child<QLabel>(&dialog, name);
+                QVERIFY2(label->width() >= label->sizeHint().width(),
+                         qPrintable(QStringLiteral("%1: %2 < %3")
+                                        .arg(QLatin1String(name))
+                                        .arg(label->width())
+                                        .arg(label->sizeHint().width())));
+            }
+        }
+        // The long choices are there whole, to be read in the list.
+        auto* combo = child<QComboBox>(&dialog, "numberCombo");
+        QVERIFY(combo->itemText(0).contains(QStringLiteral("weekends 0")));
     }
 
     void stopDrillEndsItAtOnce()

@@ -9,12 +9,15 @@
 #include "WebhookFirer.h"
 #include "inspector/InspectorFilterBar.h"
 #include "inspector/InspectorPage.h"
+#include "inspector/MessageTimelineView.h"
 #include "inspector/RequestDetailPane.h"
 #include "inspector/RequestLogModel.h"
 #include "providers/samples/WebhookSampleFactory.h"
 #include "secrets/PathToken.h"
 #include "secrets/SecretStore.h"
 #include "store/Database.h"
+#include "store/MessageTimeline.h"
+#include "store/MessageWriter.h"
 #include "store/NumberRepository.h"
 
 #include <QAction>
@@ -802,6 +805,239 @@ private Q_SLOTS:
         QVERIFY(finished.wait(10000));
         QVERIFY(!finished.last().at(2).toString().isEmpty());
         QVERIFY(!QFile::exists(chosen));
+    }
+
+    // A real status report fired at the listener: listed as one, with our number first (the
+    // report is about a message we sent), live and once read from the store.
+    void statusReportIsListedAsOne()
+    {
+        makePage();
+        QVERIFY(startListener());
+        QSignalSpy done(m_page.get(), &InspectorPage::actionFinished);
+        m_page->sendTestWebhookFor(*m_fixture->findNumber(kZonitelNumber),
+                                   WebhookSample::Kind::Status);
+        QVERIFY(done.wait(10000));
+        const auto result = done.takeFirst().at(0).value<RequestReplayer::Result>();
+        QCOMPARE(result.status, 200);
+        QTRY_COMPARE(rows(), 1);
+        const QModelIndex kind = m_page->model()->index(0, RequestLogModel::KindColumn);
+        const QModelIndex parties = m_page->model()->index(0, RequestLogModel::PartiesColumn);
+        QTRY_COMPARE(kind.data().toString(), QStringLiteral("status report"));
+        QVERIFY2(parties.data().toString().startsWith(kZonitelNumber + QStringLiteral(" \u2192 +")),
+                 qPrintable(parties.data().toString()));
+        // An inbound message next to it reads the other way.
+        QVERIFY(fire(QStringLiteral("zonitel"), 1).allOk());
+        QTRY_COMPARE(rows(), 2);
+        QTRY_COMPARE(m_page->model()->index(0, RequestLogModel::KindColumn).data().toString(),
+                     QStringLiteral("message in"));
+        QVERIFY(m_page->model()
+                    ->index(0, RequestLogModel::PartiesColumn)
+                    .data()
+                    .toString()
+                    .endsWith(QStringLiteral(" \u2192 ") + kZonitelNumber));
+        // The kind is shown right after the time.
+        QHeaderView* header = table()->horizontalHeader();
+        QCOMPARE(header->visualIndex(RequestLogModel::KindColumn),
+                 header->visualIndex(RequestLogModel::TimeColumn) + 1);
+        QVERIFY(!header->isSectionHidden(RequestLogModel::KindColumn));
+
+        // Read from the store: the same.
+        m_page->model()->reload();
+        QTRY_COMPARE(rows(), 2);
+        QCOMPARE(m_page->model()->index(1, RequestLogModel::KindColumn).data().toString(),
+                 QStringLiteral("status report"));
+        QVERIFY(m_page->model()
+                    ->index(1, RequestLogModel::PartiesColumn)
+                    .data()
+                    .toString()
+                    .startsWith(kZonitelNumber + QStringLiteral(" \u2192 +")));
+    }
+
+    // The detail pane and the timeline show the selected request, and nothing once a filter
+    // takes the selection away.
+    void panesFollowTheSelection()
+    {
+        makePage();
+        QVERIFY(startListener());
+        QVERIFY(fire(QStringLiteral("oncloud"), 1, 0, kOnCloudAuth).allOk());
+        QCOMPARE(fire(QStringLiteral("oncloud"), 1, 5, "Bearer wrong").byStatus.value(401), 1);
+        QTRY_COMPARE(rows(), 2);
+        const qint64 accepted = m_page->model()->entryAt(1).id;
+        QSignalSpy timelines(m_page.get(), &InspectorPage::timelineShown);
+        m_page->selectRequest(accepted);
+        QTRY_COMPARE(m_page->shownId(), accepted);
+        QTRY_VERIFY(!timelines.isEmpty() && timelines.last().at(0).toLongLong() == accepted);
+        QVERIFY(m_page->detailPane()->entry());
+        QVERIFY(m_page->timelineView()->timeline());
+
+        // Only refusals: the selected request is no longer listed, and no pane shows it.
+        child<QAction>(m_page.get(), "outcome_refused-auth")->trigger();
+        QTRY_COMPARE(rows(), 1);
+        QCOMPARE(m_page->currentId(), qint64(0));
+        QTRY_VERIFY(!m_page->detailPane()->entry());
+        QTRY_VERIFY(!m_page->timelineView()->timeline());
+        QCOMPARE(m_page->shownId(), qint64(0));
+        QVERIFY(m_page->timelineView()->isVisible());
+        QVERIFY(!child<QLabel>(m_page.get(), "timelineNote")->isVisible());
+
+        // The refused one: it stored nothing, and says so in one place.
+        const qint64 refused = m_page->model()->entryAt(0).id;
+        m_page->selectRequest(refused);
+        QTRY_VERIFY(!timelines.isEmpty() && timelines.last().at(0).toLongLong() == refused);
+        QVERIFY(child<QLabel>(m_page.get(), "timelineNote")->isVisible());
+        QVERIFY(!m_page->timelineView()->isVisible()); // nor its "select a request"
+    }
+
+    // The listener answers (and the list shows the answer) before the response is logged: the
+    // panes of the selected request are read again once it is.
+    void panesShowTheResponseOnceLogged()
+    {
+        makePage();
+        const qint64 now = m_fixture->clock().nowMs();
+        WriteJob job;
+        MessageRow message;
+        message.provider = QStringLiteral("oncloud");
+        message.numberId = m_onCloudId;
+        message.did = kOnCloudNumber;
+        message.remote = QStringLiteral("+17705550123");
+        message.text = QStringLiteral("Is the shop open?");
+        message.status = QStringLiteral("received");
+        job.messages.append(message);
+        RequestLogRow log;
+        log.peer = QStringLiteral("127.0.0.1:40000");
+        log.method = QStringLiteral("POST");
+        log.target = QStringLiteral("/webhooks/oncloud");
+        log.body = "{}";
+        log.bodySize = 2;
+        log.provider = QStringLiteral("oncloud");
+        log.numberId = m_onCloudId;
+        log.linkedMessage = 0; // no response yet: completeRequestLog() below
+        job.requestLog = log;
+        MessageWriter writer(m_fixture->context().database(), m_fixture->clock());
+        WriteOutcome outcome;
+        bool wrote = false;
+        writer.submit(std::move(job), this, [&](const WriteOutcome& result) {
+            outcome = result;
+            wrote = true;
+        });
+        QTRY_VERIFY(wrote);
+        QVERIFY(outcome.ok());
+
+        // What the listener tells the window once it has answered.
+        ListenerEvent event;
+        event.requestLogId = outcome.requestLogId;
+        event.receivedAtMs = now;
+        event.peer = log.peer;
+        event.method = log.method;
+        event.target = log.target;
+        event.provider = log.provider;
+        event.numberId = m_onCloudId;
+        event.did = kOnCloudNumber;
+        event.remote = message.remote;
+        event.outcome = ListenerEvent::accepted();
+        event.status = 200;
+        event.latencyUs = 1500;
+        event.messageIds = {outcome.messages.first().id};
+        Q_EMIT m_listener->requestHandled(event);
+        QTRY_VERIFY(m_page->model()->rowOf(event.requestLogId) >= 0);
+
+        QSignalSpy timelines(m_page.get(), &InspectorPage::timelineShown);
+        QSignalSpy responses(m_page.get(), &InspectorPage::responseShown);
+        m_page->selectRequest(event.requestLogId);
+        QVERIFY(timelines.wait(5000));
+        auto responseOf = [this, &event]() {
+            const MessageTimeline* timeline = m_page->timelineView()->timeline();
+            if (!timeline)
+                return -1;
+            for (const MessageTimeline::Event& e : timeline->events) {
+                if (e.requestLogId == event.requestLogId)
+                    return e.responseStatus;
+            }
+            return -1;
+        };
+        QCOMPARE(responseOf(), 0);                                    // not logged yet
+        QCOMPARE(m_page->detailPane()->entry()->responseStatus, 200); // the list's
+
+        writer.completeRequestLog(event.requestLogId, 200, QStringLiteral("{}"), 1500);
+        QTRY_COMPARE(responseOf(), 200);
+        QVERIFY(!responses.isEmpty() || responses.wait(5000));
+        QCOMPARE(responses.last().at(0).toLongLong(), event.requestLogId);
+        QCOMPARE(m_page->detailPane()->entry()->responseBody, QStringLiteral("{}"));
+    }
+
+    // At the window's default size the list shows every column it shows without scrolling
+    // sideways, and the detail pane folds away to give it the whole height.
+    void fitsTheDefaultWindow()
+    {
+        Settings().setListen(QStringLiteral("127.0.0.1:0"));
+        MainWindow window(m_fixture->context());
+        window.resize(1100, 680);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(window.inspectorPage());
+        InspectorPage* page = window.inspectorPage();
+        QTRY_COMPARE(window.listener()->state(), ListenerController::State::Running);
+        const WebhookSampleFactory samples = factory(QStringLiteral("zonitel"));
+        WebhookFirer firer;
+        firer.setUrl(QUrl(window.listener()->url()));
+        QVERIFY(firer.run(3, [&](int n) { return samples.sample(n); }).ok > 0);
+        QTRY_COMPARE(page->model()->rowCount(), 3);
+        QTest::qWait(50);
+        QTableView* view = page->view();
+        QHeaderView* header = view->horizontalHeader();
+        for (const int column :
+             {int(RequestLogModel::TimeColumn), int(RequestLogModel::KindColumn),
+              int(RequestLogModel::PartiesColumn), int(RequestLogModel::OutcomeColumn),
+              int(RequestLogModel::StatusColumn), int(RequestLogModel::LatencyColumn),
+              int(RequestLogModel::PeerColumn)}) {
+            QVERIFY2(!header->isSectionHidden(column), qPrintable(QString::number(column)));
+            QVERIFY2(header->sectionViewportPosition(column) + header->sectionSize(column) <=
+                         view->viewport()->width(),
+                     qPrintable(QStringLiteral("column %1 at %2+%3 of %4")
+                                    .arg(column)
+                                    .arg(header->sectionViewportPosition(column))
+                                    .arg(header->sectionSize(column))
+                                    .arg(view->viewport()->width())));
+            // Sized to what it shows: the values in view are not cut.
+            for (int row = 0; row < page->model()->rowCount(); ++row) {
+                if (column == int(RequestLogModel::PeerColumn) ||
+                    column == int(RequestLogModel::TimeColumn))
+                    continue; // the last one takes the room left; the time is the delegate's
+                const QString text = page->model()->index(row, column).data().toString();
+                QVERIFY2(view->fontMetrics().horizontalAdvance(text) <= header->sectionSize(column),
+                         qPrintable(text));
+            }
+        }
+        QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+
+        // The detail pane folds away, and comes back as it was.
+        auto* splitter = child<QSplitter>(page, "inspectorSplitter");
+        const int listHeight = view->height();
+        QVERIFY(page->detailsAction()->isChecked());
+        const int detailHeight = splitter->sizes().at(1);
+        QVERIFY(detailHeight > 0);
+        page->detailsAction()->trigger();
+        QCOMPARE(splitter->sizes().at(1), 0);
+        QTRY_VERIFY(view->height() > listHeight + detailHeight / 2);
+        page->detailsAction()->trigger();
+        QVERIFY2(qAbs(splitter->sizes().at(1) - detailHeight) <= 2,
+                 qPrintable(QString::number(splitter->sizes().at(1))));
+        // Dragged shut, it is remembered so.
+        page->detailsAction()->trigger();
+        QVERIFY(!page->detailsAction()->isChecked());
+    }
+
+    void remembersAFoldedDetailPane()
+    {
+        makePage(QSize(1000, 700));
+        m_page->detailsAction()->trigger();
+        QVERIFY(!m_page->detailsAction()->isChecked());
+        m_page.reset();
+        makePage(QSize(1000, 700));
+        QVERIFY(!m_page->detailsAction()->isChecked());
+        QCOMPARE(child<QSplitter>(m_page.get(), "inspectorSplitter")->sizes().at(1), 0);
+        m_page->detailsAction()->trigger();
+        QVERIFY(child<QSplitter>(m_page.get(), "inspectorSplitter")->sizes().at(1) > 0);
     }
 
     void fitsASmallWindow()

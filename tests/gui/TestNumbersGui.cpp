@@ -15,6 +15,7 @@
 #include "store/DatabaseWorker.h"
 #include "store/NumberRepository.h"
 #include "store/PlanRepository.h"
+#include "widgets/ThemeIcon.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -24,12 +25,14 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -41,6 +44,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QUrl>
 #include <memory>
 #include <thread>
@@ -112,6 +116,12 @@ private Q_SLOTS:
     void pagesReadThroughTheWorker();
     void onlyTheNewestReadShows();
     void guiRunsWhileTheStoreIsLocked();
+    void labelsSayWhatEachCredentialDoes();
+    void inboundCheckIsShownAsTyped();
+    void webhookUrlExampleIsTheProvidersPath();
+    void columnsFitTheDefaultWindow();
+    void plansColumnsFitTheirContent();
+    void pagesHaveIcons();
 
 private:
     // Opens the dialog with Ctrl+N and returns it once it is shown.
@@ -246,8 +256,15 @@ void TestNumbersGui::addsNumberThroughDialog()
              QStringLiteral("PBX carrier (form webhooks)"));
     QCOMPARE(shown->index(0, NumberTableModel::SecretColumn).data().toString(),
              QStringLiteral("set"));
-    QCOMPARE(shown->index(0, NumberTableModel::AuthHeaderColumn).data().toString(),
-             QStringLiteral("—"));
+    // Neither an Authorization value nor a path token: said, and in a warning colour.
+    QCOMPARE(shown->index(0, NumberTableModel::InboundAuthColumn).data().toString(),
+             QStringLiteral("None"));
+    QVERIFY(shown->index(0, NumberTableModel::InboundAuthColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("anyone who can reach the listener")));
+    QVERIFY(
+        shown->index(0, NumberTableModel::InboundAuthColumn).data(Qt::ForegroundRole).isValid());
     QCOMPARE(shown->index(0, NumberTableModel::EnabledColumn).data().toString(),
              QStringLiteral("Yes"));
     QCOMPARE(m_page->currentId(), m_page->model()->numberAt(0).id); // the new row is selected
@@ -631,8 +648,8 @@ void TestNumbersGui::generatesSavesAndRemovesPathToken()
     QVERIFY(m_fixture->secrets().entries.value(
                 SecretStore::numberKey(e164, SecretStore::Kind::PathToken)) == shown);
     QCOMPARE(m_fixture->secrets().entries.size(), 1);
-    QCOMPARE(m_table->model()->index(0, NumberTableModel::PathTokenColumn).data().toString(),
-             QStringLiteral("set"));
+    QCOMPARE(m_table->model()->index(0, NumberTableModel::InboundAuthColumn).data().toString(),
+             QStringLiteral("Path token"));
     m_fixture->context().worker().drain();
     const QByteArray bytes = m_fixture->databaseBytes();
     QVERIFY(
@@ -656,8 +673,8 @@ void TestNumbersGui::generatesSavesAndRemovesPathToken()
     QVERIFY(!remove->isEnabled());
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QTRY_VERIFY(!dialog);
-    QTRY_COMPARE(m_table->model()->index(0, NumberTableModel::PathTokenColumn).data().toString(),
-                 QStringLiteral("—"));
+    QTRY_COMPARE(m_table->model()->index(0, NumberTableModel::InboundAuthColumn).data().toString(),
+                 QStringLiteral("None"));
     stored = m_fixture->findNumber(e164);
     QVERIFY(!stored->hasPathToken());
     QVERIFY(m_fixture->secrets().entries.isEmpty());
@@ -953,3 +970,164 @@ void TestNumbersGui::guiRunsWhileTheStoreIsLocked()
 
 QTEST_MAIN(TestNumbersGui)
 #include "TestNumbersGui.moc"
+
+// The outbound secret is for sending, and says so where it is entered and shown; the
+// Enabled box promises receiving only.
+void TestNumbersGui::labelsSayWhatEachCredentialDoes()
+{
+    NumberDialog* dialog = openAddDialog();
+    QVERIFY(dialog);
+    QVERIFY(child<QLabel>(dialog, "secretLabel")->text().contains(QStringLiteral("Outbound")));
+    auto* hint = child<QLabel>(dialog, "secretHint");
+    QVERIFY(hint->isVisible());
+    QVERIFY(hint->text().contains(QStringLiteral("does not check incoming webhooks")));
+    const QString enabled = child<QCheckBox>(dialog, "enabledCheck")->text();
+    QVERIFY2(enabled.contains(QStringLiteral("receive webhooks")), qPrintable(enabled));
+    QVERIFY2(!enabled.contains(QStringLiteral("send")), qPrintable(enabled));
+    QCOMPARE(m_page->model()->headerData(NumberTableModel::SecretColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Outbound secret"));
+
+    // Nothing is cut: every label of the form, and the path token's placeholder.
+    dialog->resize(dialog->minimumSizeHint());
+    QTest::qWait(20);
+    for (QLabel* label : dialog->findChildren<QLabel*>()) {
+        if (!label->isVisible() || label->wordWrap())
+            continue;
+        QVERIFY2(label->width() >= label->sizeHint().width(), qPrintable(label->objectName()));
+    }
+    auto* token = child<QLineEdit>(dialog, "pathTokenEdit");
+    QVERIFY2(token->fontMetrics().horizontalAdvance(token->placeholderText()) + 8 <= token->width(),
+             qPrintable(token->placeholderText()));
+    dialog->reject();
+}
+
+// How the number's webhooks will be checked follows the form; "none" comes with a warning and
+// what to do about it.
+void TestNumbersGui::inboundCheckIsShownAsTyped()
+{
+    NumberDialog* dialog = openAddDialog();
+    QVERIFY(dialog);
+    chooseProvider(dialog, QStringLiteral("oncloud"));
+    auto* status = child<QLabel>(dialog, "inboundAuthStatus");
+    QVERIFY(status->isVisible());
+    QVERIFY2(status->text().contains(QStringLiteral("None")), qPrintable(status->text()));
+    QVERIFY(status->text().contains(QStringLiteral("anyone who can reach the listener")));
+    QVERIFY2(status->text().contains(QStringLiteral("path token")), qPrintable(status->text()));
+    const QColor warning = status->palette().color(QPalette::WindowText);
+    QVERIFY(warning != dialog->palette().color(QPalette::WindowText));
+
+    QTest::keyClicks(child<QLineEdit>(dialog, "authHeaderEdit"), QStringLiteral("Bearer abc"));
+    QVERIFY2(status->text().contains(QStringLiteral("Authorization")), qPrintable(status->text()));
+    QVERIFY(!status->text().contains(QStringLiteral("anyone")));
+    QCOMPARE(status->palette().color(QPalette::WindowText),
+             dialog->palette().color(QPalette::WindowText));
+    QTest::mouseClick(child<QPushButton>(dialog, "pathTokenGenerate"), Qt::LeftButton);
+    QVERIFY2(status->text().contains(QStringLiteral("Authorization + path token")),
+             qPrintable(status->text()));
+    child<QLineEdit>(dialog, "authHeaderEdit")->clear();
+    QVERIFY2(status->text().contains(QStringLiteral("Path token")), qPrintable(status->text()));
+    dialog->reject();
+}
+
+void TestNumbersGui::webhookUrlExampleIsTheProvidersPath()
+{
+    NumberDialog* dialog = openAddDialog();
+    QVERIFY(dialog);
+    auto* error = child<QLabel>(dialog, "webhookUrlError");
+    QTest::keyClicks(child<QLineEdit>(dialog, "webhookUrlEdit"), QStringLiteral("not a url"));
+    for (const QString& provider : {QStringLiteral("oncloud"), QStringLiteral("pbx"),
+                                   QStringLiteral("zonitel"), QStringLiteral("android-gateway")}) {
+        chooseProvider(dialog, provider);
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QStringLiteral("/webhooks/%1.").arg(provider)),
+                 qPrintable(error->text()));
+    }
+    dialog->reject();
+}
+
+// At the window's default size every column shows, the webhook URL last, elided in the middle
+// with all of it in its tooltip.
+void TestNumbersGui::columnsFitTheDefaultWindow()
+{
+    NumberRecord number = numberRecord(QStringLiteral("+14045559999"));
+    number.label = QStringLiteral("Front desk");
+    number.webhookUrl = QStringLiteral("https://desk-tunnel.example.com/webhooks/oncloud/"
+                                       "0123456789abcdef0123456789abcdef");
+    number.hasAuthHeader = true;
+    NumberRepository(m_fixture->context().database().connection(), m_fixture->clock())
+        .insert(number);
+    m_window->resize(1100, 680);
+    m_page->reload();
+    QTRY_COMPARE(m_page->model()->rowCount(), 1);
+    QTest::qWait(20);
+    QHeaderView* header = m_table->horizontalHeader();
+    const int width = m_table->viewport()->width();
+    QCOMPARE(m_table->horizontalScrollBar()->maximum(), 0);
+    QCOMPARE(header->visualIndex(NumberTableModel::WebhookUrlColumn),
+             NumberTableModel::ColumnCount - 1);
+    for (int column = 0; column < NumberTableModel::ColumnCount; ++column) {
+        QVERIFY(header->sectionViewportPosition(column) + header->sectionSize(column) <= width);
+        if (column == NumberTableModel::WebhookUrlColumn)
+            continue;
+        // The others as wide as what they show.
+        const QString text = m_table->model()->index(0, column).data().toString();
+        QVERIFY2(m_table->fontMetrics().horizontalAdvance(text) <= header->sectionSize(column),
+                 qPrintable(text));
+    }
+    QVERIFY2(header->sectionSize(NumberTableModel::WebhookUrlColumn) > 150,
+             qPrintable(QString::number(header->sectionSize(NumberTableModel::WebhookUrlColumn))));
+    QCOMPARE(m_table->textElideMode(), Qt::ElideMiddle);
+    QCOMPARE(m_table->model()
+                 ->index(0, NumberTableModel::WebhookUrlColumn)
+                 .data(Qt::ToolTipRole)
+                 .toString(),
+             number.webhookUrl);
+    QCOMPARE(m_table->model()->index(0, NumberTableModel::InboundAuthColumn).data().toString(),
+             QStringLiteral("Authorization"));
+}
+
+void TestNumbersGui::plansColumnsFitTheirContent()
+{
+    m_window->resize(1100, 680);
+    m_window->showPage(m_window->plansPage());
+    PlanRecord plan;
+    plan.name = QStringLiteral("Standard");
+    plan.monthlyLimit = 1000;
+    PlanRepository(m_fixture->context().database().connection(), m_fixture->clock()).insert(plan);
+    m_window->plansPage()->reload();
+    auto* table = child<QTableView>(m_window->plansPage(), "plansTable");
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    QTest::qWait(20);
+    QHeaderView* header = table->horizontalHeader();
+    // The name is as wide as it needs (not half the table); the last column takes the rest.
+    QVERIFY2(header->sectionSize(PlanTableModel::NameColumn) < table->viewport()->width() / 4,
+             qPrintable(QString::number(header->sectionSize(PlanTableModel::NameColumn))));
+    QVERIFY(header->sectionSize(PlanTableModel::NameColumn) >=
+            table->fontMetrics().horizontalAdvance(plan.name));
+    const int last = header->logicalIndex(header->count() - 1);
+    QCOMPARE(header->sectionViewportPosition(last) + header->sectionSize(last),
+             table->viewport()->width());
+}
+
+// The navigation and the pages' buttons have icons: the desktop theme's, else the bundled ones
+// (the offscreen platform has no theme).
+void TestNumbersGui::pagesHaveIcons()
+{
+    auto* navigation = child<QListWidget>(m_window.get(), "navigation");
+    QCOMPARE(navigation->count(), 3);
+    for (int row = 0; row < navigation->count(); ++row) {
+        const QIcon icon = navigation->item(row)->icon();
+        QVERIFY2(!icon.pixmap(16, 16).isNull(), qPrintable(navigation->item(row)->text()));
+    }
+    for (const char* name : {"addNumberActionButton", "editNumberActionButton",
+                             "deleteNumberActionButton", "toggleNumberActionButton"}) {
+        auto* button = child<QToolButton>(m_page, name);
+        QVERIFY2(!button->icon().pixmap(16, 16).isNull(), name);
+        QCOMPARE(button->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+    }
+    for (int name = ThemeIcon::Numbers; name <= ThemeIcon::Details; ++name) {
+        const auto icon = static_cast<ThemeIcon::Name>(name);
+        QVERIFY2(!ThemeIcon::bundled(icon).pixmap(16, 16).isNull(),
+                 qPrintable(ThemeIcon::themeName(icon)));
+    }
+}

@@ -4,6 +4,7 @@
 #include "FakeClock.h"
 #include "TempDatabase.h"
 #include "inspector/RequestLogModel.h"
+#include "inspector/RequestTimeDelegate.h"
 #include "store/DatabaseWorker.h"
 #include "store/MessageWriter.h"
 
@@ -291,8 +292,10 @@ private Q_SLOTS:
         }
         for (int row = 1; row < model.rowCount(); ++row)
             QVERIFY(model.entryAt(row - 1).id > model.entryAt(row).id);
+        // (The list's rows carry no body: the store has it.)
+        const RequestLogReader reader(m_temp->database().connection());
         for (int row = 0; row < model.rowCount(); ++row)
-            QVERIFY(model.entryAt(row).body.startsWith("a=1"));
+            QVERIFY(reader.find(model.entryAt(row).id)->body.startsWith("a=1"));
 
         // No QAbstractItemModelTester here: it fetches on its own.
         RequestLogModel paged(*m_worker);
@@ -318,25 +321,211 @@ private Q_SLOTS:
     void liveRowsKeepTheListBounded()
     {
         RequestLogModel model(*m_worker);
-        model.setMaxRows(300);
+        model.setMaxRows(kRows + 50);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(loadAll(model));
-        QCOMPARE(model.rowCount(), kRows); // fetching is the user's: not trimmed
+        QCOMPARE(model.rowCount(), kRows); // within the bound: all of them
+        QVERIFY(model.atTop());
         const qint64 firstId = maxId(model) + 1;
         for (int i = 0; i < 60; ++i)
             model.addLive(liveEvent(firstId + i, kBase + 100'000 + i));
-        QTRY_COMPARE(model.rowCount(), 300);
+        QTRY_COMPARE(model.rowCount(), kRows + 50);
         QCOMPARE(model.entryAt(0).id, firstId + 59);
         QVERIFY(!model.atEnd());
         QVERIFY(model.canFetchMore(QModelIndex()));
 
-        QVERIFY(loadAll(model));
-        QCOMPARE(model.rowCount(), kRows + 60);
+        // Every row is still there to be read (the window moves down: the newest go then).
         QSet<qint64> ids;
         for (int row = 0; row < model.rowCount(); ++row)
             ids.insert(model.entryAt(row).id);
+        connect(&model, &QAbstractItemModel::rowsInserted, this,
+                [&](const QModelIndex&, int first, int last) {
+                    for (int row = first; row <= last; ++row)
+                        ids.insert(model.entryAt(row).id);
+                });
+        QVERIFY(loadAll(model));
+        QCOMPARE(model.rowCount(), kRows + 50);
         QCOMPARE(ids.size(), kRows + 60);
+    }
+
+    // Scrolling down through the whole log: the model keeps a window of at most maxRows()
+    // rows, letting go of the newest; scrolling back up reads them again, in order.
+    void scrollingDownKeepsABoundedWindow()
+    {
+        // The whole list, for comparison.
+        RequestLogModel whole(*m_worker);
+        QVERIFY(loadAll(whole));
+        QCOMPARE(whole.rowCount(), kRows);
+        QList<qint64> order;
+        for (int row = 0; row < whole.rowCount(); ++row)
+            order.append(whole.entryAt(row).id);
+
+        RequestLogModel model(*m_worker);
+        model.setMaxRows(RequestLogModel::PageSize);
+        QCOMPARE(model.maxRows(), RequestLogModel::PageSize);
+        // No QAbstractItemModelTester: it fetches more on every change, which would undo
+        // every step back up (fetchesLazilyInPages says the same).
+        int most = 0;
+        connect(&model, &QAbstractItemModel::rowsInserted, this,
+                [&] { most = std::max(most, model.rowCount()); });
+        // The window is always a run of the whole list, in its order.
+        auto isSlice = [&] {
+            const int first = int(order.indexOf(model.entryAt(0).id));
+            if (first < 0)
+                return false;
+            for (int row = 0; row < model.rowCount(); ++row) {
+                if (first + row >= order.size() || order.at(first + row) != model.entryAt(row).id)
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(loadAll(model));
+        QVERIFY(model.rowCount() <= RequestLogModel::PageSize);
+        // Never more than a page over the bound, even for a moment (a page goes in, then the
+        // excess goes).
+        QVERIFY2(most <= 2 * RequestLogModel::PageSize, qPrintable(QString::number(most)));
+        QVERIFY(!model.atTop());
+        QVERIFY(model.canFetchNewer());
+        QCOMPARE(model.entryAt(model.rowCount() - 1).id, order.last()); // the oldest
+        QVERIFY(isSlice());
+        // Rows are read without their headers and body (the detail pane reads those).
+        QVERIFY(model.entryAt(0).headers.isEmpty());
+        QVERIFY(model.entryAt(0).body.isEmpty());
+        QVERIFY(model.entryAt(0).bodySize > 0);
+
+        // Back up to the top, a page at a time.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                if (model.canFetchNewer())
+                    model.fetchNewer();
+                return model.atTop() && !model.isLoadingNewer();
+            },
+            15000));
+        QVERIFY(model.rowCount() <= RequestLogModel::PageSize);
+        QCOMPARE(model.entryAt(0).id, order.first()); // the newest again
+        QVERIFY(isSlice());
+        QVERIFY(model.canFetchMore(QModelIndex()));
+    }
+
+    // While the top of the list is not in the window, live rows wait (like while paused) and
+    // come in once it is again.
+    void liveRowsWaitWhileScrolledFarDown()
+    {
+        RequestLogModel model(*m_worker);
+        model.setMaxRows(RequestLogModel::PageSize);
+        QVERIFY(loadAll(model));
+        QVERIFY(!model.atTop());
+        const int before = model.rowCount();
+        const qint64 firstRow = model.entryAt(0).id;
+        model.addLive(liveEvent(900'100, kBase + 100'000));
+        QTRY_COMPARE(model.pendingCount(), 1);
+        QTest::qWait(2 * RequestLogModel::LiveIntervalMs);
+        QCOMPARE(model.rowCount(), before);
+        QCOMPARE(model.entryAt(0).id, firstRow);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                if (model.canFetchNewer())
+                    model.fetchNewer();
+                return model.atTop() && !model.isLoadingNewer();
+            },
+            15000));
+        QTRY_COMPARE(model.entryAt(0).id, qint64(900'100));
+        QCOMPARE(model.pendingCount(), 0);
+    }
+
+    // A status report is about a message we sent: its numbers read our number first, and its
+    // kind says what it is. A live row learns both from the store as soon as it is listed.
+    void kindAndDirectionOfLiveRows()
+    {
+        const qint64 now = kBase + 200'000;
+        WriteJob report;
+        StatusRow status;
+        status.provider = QStringLiteral("zonitel");
+        status.providerMessageId = QStringLiteral("zt-771");
+        status.did = QStringLiteral("+14045559999");
+        status.remote = QStringLiteral("+17705551234");
+        status.status = QStringLiteral("delivered");
+        status.receivedAtMs = now;
+        report.statuses.append(status);
+        report.requestLog = logRow(now, QString(), "{\"status\":\"delivered\"}");
+        report.requestLog->linkedStatus = 0;
+        report.requestLog->responseStatus = 0; // logged once answered
+        WriteJob message;
+        MessageRow row;
+        row.provider = QStringLiteral("zonitel");
+        row.did = QStringLiteral("+14045559999");
+        row.remote = QStringLiteral("+17705551234");
+        row.text = QStringLiteral("hello");
+        row.status = QStringLiteral("received");
+        row.receivedAtMs = now + 1;
+        message.messages.append(row);
+        message.requestLog = logRow(now + 1, QString(), "{\"text\":\"hello\"}");
+        message.requestLog->linkedMessage = 0;
+        message.requestLog->responseStatus = 0;
+        RequestLogModel model(*m_worker);
+        QSignalSpy updated(&model, &RequestLogModel::entryUpdated);
+        model.fetchMore(QModelIndex());
+        QTRY_VERIFY(model.rowCount() > 0 && !model.isLoading());
+        // Stored after the list was read, as the listener does before it tells.
+        const QList<qint64> ids = write({report, message});
+        QCOMPARE(ids.size(), 2);
+        // What the listener tells: not whether it was a message or a status report.
+        ListenerEvent reportEvent = liveEvent(ids.at(0), now, ListenerEvent::accepted());
+        reportEvent.messageIds = {1}; // a message id, as the listener tells it
+        ListenerEvent messageEvent = liveEvent(ids.at(1), now + 1, ListenerEvent::accepted());
+        messageEvent.messageIds = {2};
+        model.addLive(reportEvent);
+        model.addLive(messageEvent);
+        QTRY_COMPARE(model.rowOf(ids.at(0)), 1);
+        QCOMPARE(model.rowOf(ids.at(1)), 0);
+        const QModelIndex reportKind = model.index(1, RequestLogModel::KindColumn);
+        const QModelIndex reportParties = model.index(1, RequestLogModel::PartiesColumn);
+        if (updated.isEmpty()) { // not read back yet: it does not say which way it went
+            QCOMPARE(reportKind.data(RequestLogModel::KindRole).toInt(),
+                     int(RequestLogModel::Kind::Unknown));
+            QCOMPARE(reportParties.data().toString(),
+                     QStringLiteral("+17705551234 \u2194 +14045559999"));
+        }
+        QTRY_COMPARE(updated.count(), 2);
+        QCOMPARE(reportKind.data(RequestLogModel::KindRole).toInt(),
+                 int(RequestLogModel::Kind::StatusReport));
+        QCOMPARE(reportKind.data().toString(), QStringLiteral("status report"));
+        QCOMPARE(reportParties.data().toString(),
+                 QStringLiteral("+14045559999 \u2192 +17705551234"));
+        const QModelIndex messageKind = model.index(0, RequestLogModel::KindColumn);
+        QCOMPARE(messageKind.data().toString(), QStringLiteral("message in"));
+        QCOMPARE(model.index(0, RequestLogModel::PartiesColumn).data().toString(),
+                 QStringLiteral("+17705551234 \u2192 +14045559999"));
+        // The listener's response stays (the store has none logged yet).
+        QCOMPARE(model.index(1, RequestLogModel::StatusColumn).data().toInt(), 200);
+
+        // Read from the store, the same.
+        model.reload();
+        QTRY_VERIFY(model.rowOf(ids.at(0)) >= 0 && !model.isLoading());
+        const int stored = model.rowOf(ids.at(0));
+        QCOMPARE(model.index(stored, RequestLogModel::KindColumn).data().toString(),
+                 QStringLiteral("status report"));
+        QCOMPARE(model.index(stored, RequestLogModel::PartiesColumn).data().toString(),
+                 QStringLiteral("+14045559999 \u2192 +17705551234"));
+        // The refusals of init(): refused, nothing stored.
+        const int refused = model.rowCount() - 1;
+        QCOMPARE(model.index(refused, RequestLogModel::KindColumn).data().toString(),
+                 QStringLiteral("refused"));
+    }
+
+    void timeColumnIsAsPreciseOnEveryRow()
+    {
+        const QDate today(2026, 2, 13);
+        const QDateTime now(today, QTime(15, 4, 5, 678), Qt::LocalTime);
+        QCOMPARE(RequestTimeDelegate::text(now.toUTC(), today), QStringLiteral("15:04:05.678"));
+        const QString yesterday = RequestTimeDelegate::text(now.addDays(-1).toUTC(), today);
+        QVERIFY2(yesterday.endsWith(QStringLiteral(" 15:04:05.678")), qPrintable(yesterday));
+        QVERIFY2(yesterday.contains(QStringLiteral("12")), qPrintable(yesterday));
+        const QString lastYear = RequestTimeDelegate::text(now.addYears(-1).toUTC(), today);
+        QVERIFY2(lastYear.contains(QStringLiteral("2025")) &&
+                     lastYear.endsWith(QStringLiteral(" 15:04:05.678")),
+                 qPrintable(lastYear));
     }
 
     void liveRowsAreCoalesced()
@@ -438,7 +627,11 @@ private Q_SLOTS:
     {
         RequestLogModel model(*m_worker);
         model.setMaxRows(RequestLogModel::PageSize);
-        QVERIFY(loadAll(model));
+        // The top of the list (scrolled to the end, the window would have let go of it: see
+        // liveRowsWaitWhileScrolledFarDown).
+        model.fetchMore(QModelIndex());
+        QTRY_COMPARE(model.rowCount(), RequestLogModel::PageSize);
+        QTRY_VERIFY(!model.isLoading());
         model.setPaused(true);
         const qint64 firstId = maxId(model) + 1;
         for (int i = 0; i < 3 * RequestLogModel::PageSize; ++i)

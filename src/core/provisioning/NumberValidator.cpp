@@ -69,10 +69,12 @@ QString NumberValidator::checkWebhookUrl(const QString& url, const QString& prov
         return {};
     const QUrl parsed(url, QUrl::StrictMode);
     const QString scheme = parsed.scheme().toLower();
-    if (!parsed.isValid() || parsed.host().isEmpty() || (scheme != u"http" && scheme != u"https"))
-        return tr("Enter a full http:// or https:// URL, such as "
-                  "https://sms.example.com/webhooks/oncloud.");
     const auto* info = ProviderCatalog::find(provider);
+    if (!parsed.isValid() || parsed.host().isEmpty() || (scheme != u"http" && scheme != u"https"))
+        // The example is this provider's own webhook path.
+        return tr("Enter a full http:// or https:// URL, such as "
+                  "https://sms.example.com/webhooks/%1.")
+            .arg(info ? info->id : QStringLiteral("oncloud"));
     if (info && info->webhookMustBeHttps && scheme != u"https")
         return tr("%1 only delivers to https:// URLs.").arg(info->displayName);
     return {};

@@ -11,9 +11,10 @@ namespace smsdesk {
 
 namespace {
 
-// The columns of one entry, in the order rowToEntry() reads them; %BODY% is the body.
+// The columns of one entry, in the order rowToEntry() reads them; %HEADERS% and %BODY% are the
+// headers and the body.
 const char kColumns[] =
-    "SELECT r.id, r.received_at, r.peer, r.method, r.target, r.headers, %BODY%, r.body_size,"
+    "SELECT r.id, r.received_at, r.peer, r.method, r.target, %HEADERS%, %BODY%, r.body_size,"
     " r.provider, r.number_id, r.outcome, r.reason, r.response_status, r.response_body,"
     " r.latency_us, r.message_id, m.direction, COALESCE(m.did, n.e164), m.remote"
     " FROM request_log r"
@@ -68,8 +69,8 @@ QString placeholders(qsizetype count)
 
 } // namespace
 
-RequestLogReader::RequestLogReader(QSqlDatabase db, int bodyPreviewBytes)
-    : m_db(std::move(db)), m_bodyPreviewBytes(std::max(0, bodyPreviewBytes))
+RequestLogReader::RequestLogReader(QSqlDatabase db, int bodyPreviewBytes, Content content)
+    : m_db(std::move(db)), m_bodyPreviewBytes(std::max(0, bodyPreviewBytes)), m_content(content)
 {}
 
 bool RequestLogReader::isPostgres() const
@@ -162,18 +163,27 @@ void RequestLogReader::addFilter(const RequestLogFilter& filter, QStringList* wh
     }
 }
 
-QList<RequestLogEntry> RequestLogReader::select(const QString& bodyExpression,
-                                                const QStringList& where,
+QList<RequestLogEntry> RequestLogReader::select(const Columns& content, const QStringList& where,
                                                 const QVariantList& values, int limit,
                                                 Order order) const
 {
     m_lastError.clear();
     QString sql = QString::fromLatin1(kColumns);
-    sql.replace(QLatin1String("%BODY%"), bodyExpression);
+    sql.replace(QLatin1String("%HEADERS%"), content.headers);
+    sql.replace(QLatin1String("%BODY%"), content.body);
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
-    sql += order == Order::Newest ? QStringLiteral(" ORDER BY r.received_at DESC, r.id DESC")
-                                  : QStringLiteral(" ORDER BY r.id DESC");
+    switch (order) {
+    case Order::Newest:
+        sql += QStringLiteral(" ORDER BY r.received_at DESC, r.id DESC");
+        break;
+    case Order::Oldest:
+        sql += QStringLiteral(" ORDER BY r.received_at ASC, r.id ASC");
+        break;
+    case Order::Id:
+        sql += QStringLiteral(" ORDER BY r.id DESC");
+        break;
+    }
     if (limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(limit);
 
@@ -213,7 +223,29 @@ QList<RequestLogEntry> RequestLogReader::page(const RequestLogFilter& filter,
         where.append(QStringLiteral("(r.received_at, r.id) < (?, ?)"));
         values << after->receivedAtMs << after->id;
     }
-    return select(bodyPreview(), where, values, limit, Order::Newest);
+    return select(listed(), where, values, limit, Order::Newest);
+}
+
+QList<RequestLogEntry> RequestLogReader::pageBefore(const RequestLogFilter& filter,
+                                                    const Cursor& before, int limit) const
+{
+    if (limit <= 0)
+        return {};
+    QStringList where;
+    QVariantList values;
+    addFilter(filter, &where, &values);
+    where.append(QStringLiteral("(r.received_at, r.id) > (?, ?)"));
+    values << before.receivedAtMs << before.id;
+    QList<RequestLogEntry> entries = select(listed(), where, values, limit, Order::Oldest);
+    std::reverse(entries.begin(), entries.end());
+    return entries;
+}
+
+RequestLogReader::Columns RequestLogReader::listed() const
+{
+    if (m_content == Content::Summary)
+        return {QStringLiteral("NULL"), QStringLiteral("NULL")};
+    return {QStringLiteral("r.headers"), bodyPreview()};
 }
 
 QString RequestLogReader::bodyPreview() const
@@ -257,7 +289,7 @@ RequestLogReader::Scan RequestLogReader::scan(const RequestLogFilter& filter, qi
     addFilter(filter, &where, &values);
     where.append(QStringLiteral("r.id < ? AND r.id >= ?"));
     values << top << bottom;
-    result.entries = select(bodyPreview(), where, values, limit, Order::Id);
+    result.entries = select(listed(), where, values, limit, Order::Id);
     if (!m_lastError.isEmpty())
         return result;
     // A full page may end inside the window: the next scan starts below its last row.
@@ -281,13 +313,14 @@ QList<RequestLogEntry> RequestLogReader::matching(const RequestLogFilter& filter
     where.append(QStringLiteral("r.id IN (%1)").arg(placeholders(ids.size())));
     for (const qint64 id : ids)
         values.append(id);
-    return select(bodyPreview(), where, values, 0, Order::Newest);
+    return select(listed(), where, values, 0, Order::Newest);
 }
 
 std::optional<RequestLogEntry> RequestLogReader::find(qint64 id) const
 {
     const QList<RequestLogEntry> entries =
-        select(QStringLiteral("r.body"), {QStringLiteral("r.id = ?")}, {id}, 1, Order::Newest);
+        select({QStringLiteral("r.headers"), QStringLiteral("r.body")},
+               {QStringLiteral("r.id = ?")}, {id}, 1, Order::Newest);
     if (entries.isEmpty())
         return std::nullopt;
     return entries.first();

@@ -46,11 +46,13 @@ struct RequestLogEntry
     QString peer;
     QString method;
     QString target;
-    QList<Header> headers; // parsed from the stored JSON array (values read as Latin-1)
-    QByteArray body;       // RequestLogReader::page(): at most its body preview; find(): whole
-    qint64 bodySize = 0;   // as received, also when `body` is shorter
-    QString provider;      // empty: unknown
-    qint64 numberId = 0;   // 0: unknown
+    QList<Header> headers; // parsed from the stored JSON array (values read as Latin-1); none
+                           // in a summary (RequestLogReader::Content::Summary)
+    QByteArray body;     // RequestLogReader::page(): at most its body preview (none in a summary);
+                         // find(): whole
+    qint64 bodySize = 0; // as received, also when `body` is shorter
+    QString provider;    // empty: unknown
+    qint64 numberId = 0; // 0: unknown
     QString outcome;
     QString reason;
     int responseStatus = 0; // 0: no response recorded
@@ -81,12 +83,26 @@ public:
     // page() reads at most this many body bytes per row; find() reads the whole body.
     static constexpr int DefaultBodyPreviewBytes = 4096;
 
-    explicit RequestLogReader(QSqlDatabase db, int bodyPreviewBytes = DefaultBodyPreviewBytes);
+    // What page(), pageBefore(), matching() and scan() read of a row. A list that shows one
+    // line per request needs no headers and no body (a few hundred bytes a row, not kilobytes).
+    enum class Content
+    {
+        Preview, // the headers and the first bodyPreviewBytes of the body
+        Summary, // neither headers nor body (bodySize is read all the same)
+    };
+
+    explicit RequestLogReader(QSqlDatabase db, int bodyPreviewBytes = DefaultBodyPreviewBytes,
+                              Content content = Content::Preview);
 
     // Up to `limit` rows matching `filter`, newest first, strictly after `after` when given.
     // Empty with lastError() set when the query failed.
     QList<RequestLogEntry> page(const RequestLogFilter& filter, std::optional<Cursor> after,
                                 int limit) const;
+    // The other way: up to `limit` rows matching `filter` that come strictly before `before`
+    // in the list (newer ones), the nearest to it; newest first like page(). For a list that
+    // let go of its top rows and is scrolled back up.
+    QList<RequestLogEntry> pageBefore(const RequestLogFilter& filter, const Cursor& before,
+                                      int limit) const;
     // The rows among `ids` that match `filter` (for live rows the caller cannot match itself),
     // newest first, bodies cut like page().
     QList<RequestLogEntry> matching(const RequestLogFilter& filter, const QList<qint64>& ids) const;
@@ -126,16 +142,26 @@ private:
     enum class Order
     {
         Newest, // received_at DESC, id DESC
+        Oldest, // received_at ASC, id ASC
         Id,     // id DESC
     };
-    QList<RequestLogEntry> select(const QString& bodyExpression, const QStringList& where,
+    // The SQL expressions read for the headers and the body.
+    struct Columns
+    {
+        QString headers;
+        QString body;
+    };
+    QList<RequestLogEntry> select(const Columns& content, const QStringList& where,
                                   const QVariantList& values, int limit, Order order) const;
+    // What the lists read (page, pageBefore, matching, scan): by the reader's Content.
+    Columns listed() const;
     QString bodyPreview() const;
     void addFilter(const RequestLogFilter& filter, QStringList* where, QVariantList* values) const;
     bool isPostgres() const;
 
     QSqlDatabase m_db;
     int m_bodyPreviewBytes;
+    Content m_content;
     mutable QString m_lastError;
 };
 

@@ -12,6 +12,7 @@
 #include "store/RequestCurlCommand.h"
 #include "store/RequestLogReader.h"
 #include "widgets/PageAction.h"
+#include "widgets/ThemeIcon.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -20,6 +21,7 @@
 #include <QWidget>
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace smsdesk {
 
@@ -68,13 +70,22 @@ InspectorActions::InspectorActions(AppContext& context, ListenerController& list
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
         tr("For administrators: make the listener answer webhooks with 500 or not at all, on "
            "purpose, to watch the provider retry and fall back (%1)"));
+    m_copyCurlAction->setIcon(ThemeIcon::icon(ThemeIcon::Copy));
+    m_replayAction->setIcon(ThemeIcon::icon(ThemeIcon::Replay));
+    m_testWebhookAction->setIcon(ThemeIcon::icon(ThemeIcon::Send));
+    m_drillAction->setIcon(ThemeIcon::icon(ThemeIcon::Warning));
     connect(&m_listener, &ListenerController::stateChanged, this, &InspectorActions::updateEnabled);
     connect(&m_listener, &ListenerController::drillChanged, this, [this](const FaultDrill& drill) {
         const QString text = drillText(drill);
         m_drillAction->setText(text.isEmpty() ? tr("Fault &drill…") : tr("Fault &drill (active)…"));
+        // "Fault drill started" may still be in the status bar: say it is over.
+        const bool drilling = drill.mode != FaultDrill::Mode::Off;
+        if (std::exchange(m_drilling, drilling) && !drilling)
+            Q_EMIT statusMessage(tr("Fault drill ended: webhooks are answered as usual again"));
         Q_EMIT drillChanged(text);
     });
-    if (listener.drill().mode != FaultDrill::Mode::Off)
+    m_drilling = listener.drill().mode != FaultDrill::Mode::Off;
+    if (m_drilling)
         m_drillAction->setText(tr("Fault &drill (active)…"));
     updateEnabled();
 }

@@ -92,6 +92,7 @@ private:
     QAction* m_replayAction = nullptr;
     QAction* m_testWebhookAction = nullptr;
     QAction* m_drillAction = nullptr;
+    bool m_drilling = false; // a fault drill was active when last told
     qint64 m_currentId = 0;
 };
 

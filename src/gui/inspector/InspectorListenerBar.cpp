@@ -2,6 +2,7 @@
 
 #include "ListenerController.h"
 #include "ui_InspectorListenerBar.h"
+#include "widgets/ThemeIcon.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -42,6 +43,7 @@ InspectorListenerBar::InspectorListenerBar(QWidget* parent)
     m_copyUrlMenu->setObjectName(QStringLiteral("copyUrlMenu"));
     m_copyUrlMenu->setToolTipsVisible(true);
     m_ui->copyUrlButton->setMenu(m_copyUrlMenu);
+    m_ui->copyUrlButton->setIcon(ThemeIcon::icon(ThemeIcon::Copy));
     connect(m_copyUrlMenu, &QMenu::aboutToShow, this, &InspectorListenerBar::buildCopyUrlMenu);
     connect(m_ui->copyUrlButton, &QToolButton::clicked, this, [this] { copy(baseUrl()); });
     connect(m_ui->startStopButton, &QPushButton::clicked, this, [this] {
@@ -187,6 +189,7 @@ void InspectorListenerBar::updateState()
     QPushButton* button = m_ui->startStopButton;
     const bool running = state == State::Running || state == State::Starting;
     button->setText(running ? tr("S&top") : tr("&Start"));
+    button->setIcon(ThemeIcon::icon(running ? ThemeIcon::Stop : ThemeIcon::Start));
     button->setEnabled(state != State::Stopping);
     button->setToolTip(running ? tr("Stop listening (requests in flight are answered first)")
                                : tr("Start listening on %1").arg(m_listener->listenAddress()));

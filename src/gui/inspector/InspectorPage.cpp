@@ -19,6 +19,7 @@
 #include "store/StoreRead.h"
 #include "ui_InspectorPage.h"
 #include "widgets/PageAction.h"
+#include "widgets/ThemeIcon.h"
 
 #include <QAction>
 #include <QDir>
@@ -33,6 +34,8 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimer>
+#include <QToolButton>
 #include <algorithm>
 #include <optional>
 #include <utility>
@@ -45,6 +48,10 @@ const QColor kErrorColor(0xc6, 0x28, 0x28);
 const QColor kWarningColor = QColor(0xb2, 0x7b, 0x00).darker(120);
 const QColor kDrillBannerColor(0xff, 0xe0, 0xb2);
 const QColor kDrillTextColor(0x5d, 0x2e, 0x00);
+// Reading the selected request again until its response is logged: 50 ms, then twice as long
+// each time, 6 times (3 s in all).
+const int kFirstResponseWaitMs = 50;
+const int kResponseWaits = 6;
 
 } // namespace
 
@@ -119,6 +126,11 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
 
     setUpSplitters();
 
+    // The width the action bar needs with its buttons' words (and some for the count).
+    const QMargins margins = layout()->contentsMargins();
+    m_wordsWidth = m_ui->actionBar->sizeHint().width() + margins.left() + margins.right() +
+                   fontMetrics().horizontalAdvance(QStringLiteral("0000 requests"));
+
     m_ui->filterBar->attach(m_context.settings(), m_context.clock());
     connect(m_ui->filterBar, &InspectorFilterBar::filterChanged, this,
             &InspectorPage::showFiltered);
@@ -134,6 +146,19 @@ InspectorPage::~InspectorPage()
     settings.setInspectorHeader(m_ui->requestTable->horizontalHeader()->saveState());
     settings.setInspectorSplitter(m_ui->inspectorSplitter->saveState());
     settings.setInspectorDetailSplitter(m_ui->detailSplitter->saveState());
+}
+
+void InspectorPage::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // The buttons' icons and words while there is room for both, their icons alone in a narrow
+    // window (their tooltips have the words).
+    const Qt::ToolButtonStyle style =
+        width() >= m_wordsWidth ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly;
+    for (QToolButton* button : {m_ui->pauseButton, m_ui->copyCurlButton,
+                                m_ui->exportSelectionButton, m_ui->exportFilteredButton,
+                                m_ui->replayButton, m_ui->testWebhookButton, m_ui->detailsButton})
+        button->setToolButtonStyle(style);
 }
 
 QTableView* InspectorPage::view() const
@@ -169,6 +194,38 @@ void InspectorPage::setUpSplitters()
           &Settings::setInspectorSplitter);
     setUp(m_ui->detailSplitter, settings.inspectorDetailSplitter(), {640, 420},
           &Settings::setInspectorDetailSplitter);
+
+    // The detail pane folds away (dragged to the bottom, or the Details button) and leaves the
+    // list the whole height; the list itself never folds.
+    QSplitter* splitter = m_ui->inspectorSplitter;
+    splitter->setCollapsible(0, false);
+    splitter->setCollapsible(1, true);
+    m_detailsAction->setChecked(splitter->sizes().value(1) > 0);
+    connect(splitter, &QSplitter::splitterMoved, this, [this, splitter] {
+        const QSignalBlocker blocker(m_detailsAction);
+        m_detailsAction->setChecked(splitter->sizes().value(1) > 0);
+    });
+    connect(m_detailsAction, &QAction::toggled, this, &InspectorPage::setDetailsShown);
+}
+
+void InspectorPage::setDetailsShown(bool shown)
+{
+    QSplitter* splitter = m_ui->inspectorSplitter;
+    const QList<int> sizes = splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (shown == (sizes.value(1) > 0))
+        return;
+    if (shown) {
+        // Back to the height it had, else two fifths.
+        const int detail = m_foldedDetailHeight > 0 ? m_foldedDetailHeight : total * 2 / 5;
+        splitter->setSizes({std::max(0, total - detail), detail});
+    } else {
+        m_foldedDetailHeight = sizes.value(1);
+        splitter->setSizes({total, 0});
+    }
+    const QSignalBlocker blocker(m_detailsAction);
+    m_detailsAction->setChecked(shown);
+    m_context.settings().setInspectorSplitter(splitter->saveState());
 }
 
 void InspectorPage::setUpTable()
@@ -181,7 +238,8 @@ void InspectorPage::setUpTable()
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->setTextElideMode(Qt::ElideRight);
     RequestLogColumns::setUp(*table, m_context.clock());
-    table->horizontalHeader()->restoreState(m_context.settings().inspectorHeader());
+    // The columns the user sized are kept; else they are sized to the first rows listed.
+    m_fitColumns = !table->horizontalHeader()->restoreState(m_context.settings().inspectorHeader());
 
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex& parent, int first, int) {
@@ -194,6 +252,25 @@ void InspectorPage::setUpTable()
                     afterRowsInserted(first, last);
                 updateCountLabel();
                 selectPendingRow();
+                fitColumnsOnce();
+            });
+    // Rows let go at the top (scrolled far down): the rows in view stay where they are.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex& parent, int first, int) {
+                m_removalScroll = !parent.isValid() && first == 0
+                                      ? m_ui->requestTable->verticalScrollBar()->value()
+                                      : -1;
+            });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex& parent, int first, int last) {
+                if (parent.isValid() || first != 0 || m_removalScroll < 0)
+                    return;
+                QTableView* view = m_ui->requestTable;
+                view->doItemsLayout();
+                const int rowHeight = view->verticalHeader()->defaultSectionSize();
+                view->verticalScrollBar()->setValue(
+                    std::max(0, m_removalScroll - (last - first + 1) * rowHeight));
+                m_removalScroll = -1;
             });
     connect(m_model, &QAbstractItemModel::modelReset, this, &InspectorPage::updateCountLabel);
     connect(m_model, &RequestLogModel::pageLoaded, this, [this] {
@@ -201,13 +278,21 @@ void InspectorPage::setUpTable()
             const qint64 id = std::exchange(m_reselectId, 0);
             if (m_model->rowOf(id) >= 0)
                 selectRequest(id);
-            else if (m_shownId == id)
-                loadDetail(0);
+            else if (m_shownId == id || currentId() == 0)
+                showRequest(0); // the filters took it away: nothing is selected
         }
         updateCountLabel();
         selectPendingRow();
+        fetchNewerIfNear();
     });
-    connect(m_model, &RequestLogModel::loadFailed, this, &InspectorPage::updateCountLabel);
+    connect(m_model, &RequestLogModel::loadFailed, this, [this] {
+        if (std::exchange(m_reselectId, 0) != 0)
+            showRequest(0);
+        updateCountLabel();
+    });
+    // Scrolled back up to rows the list let go of: they are read again.
+    connect(table->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &InspectorPage::fetchNewerIfNear);
     connect(m_model, &RequestLogModel::pendingCountChanged, this, &InspectorPage::updatePauseText);
     // A click makes the row current before it selects it: both changes count.
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -223,6 +308,7 @@ void InspectorPage::setUpActions()
     m_pauseAction = PageAction::makeWindowAction(this, QStringLiteral("pauseRequests"), tr("Pause"),
                                                  QKeySequence(Qt::CTRL | Qt::Key_P));
     m_pauseAction->setCheckable(true);
+    m_pauseAction->setIcon(ThemeIcon::icon(ThemeIcon::Pause));
     m_ui->pauseButton->setDefaultAction(m_pauseAction);
     // Space pauses too, but only from the table: elsewhere it types or presses a button.
     auto* space =
@@ -238,6 +324,7 @@ void InspectorPage::setUpActions()
         this, QStringLiteral("exportSelection"), tr("Export &selection…"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
         tr("Export the selected requests as JSON Lines (%1)"));
+    m_exportSelectionAction->setIcon(ThemeIcon::icon(ThemeIcon::Export));
     connect(m_exportSelectionAction, &QAction::triggered, this, &InspectorPage::exportSelection);
     m_ui->exportSelectionButton->setDefaultAction(m_exportSelectionAction);
 
@@ -245,8 +332,19 @@ void InspectorPage::setUpActions()
         this, QStringLiteral("exportFiltered"), tr("&Export list…"),
         QKeySequence(Qt::CTRL | Qt::Key_E),
         tr("Export every request the filters let through as JSON Lines (%1)"));
+    m_exportFilteredAction->setIcon(ThemeIcon::icon(ThemeIcon::Export));
     connect(m_exportFilteredAction, &QAction::triggered, this, &InspectorPage::exportFiltered);
     m_ui->exportFilteredButton->setDefaultAction(m_exportFilteredAction);
+
+    m_detailsAction = PageAction::makeWindowAction(
+        this, QStringLiteral("toggleDetails"), tr("De&tails"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+        tr("Show or fold away the selected request's details and timeline below the list "
+           "(%1)"));
+    m_detailsAction->setCheckable(true);
+    m_detailsAction->setIcon(ThemeIcon::icon(ThemeIcon::Details));
+    m_detailsAction->setChecked(true);
+    m_ui->detailsButton->setDefaultAction(m_detailsAction);
 
     QAction* find = PageAction::makeWindowAction(this, QStringLiteral("findRequests"),
                                                  tr("&Search"), QKeySequence(QKeySequence::Find));
@@ -359,6 +457,7 @@ void InspectorPage::updatePauseText()
 {
     const bool paused = m_pauseAction->isChecked();
     const int pending = m_model->pendingCount();
+    m_pauseAction->setIcon(ThemeIcon::icon(paused ? ThemeIcon::Start : ThemeIcon::Pause));
     m_pauseAction->setText(paused ? tr("Paused \u2014 %n new", nullptr, pending) : tr("Pause"));
     m_pauseAction->setToolTip(
         paused ? tr("New requests are stored but not listed; click or press %1 to list them")
@@ -377,10 +476,14 @@ void InspectorPage::updateCountLabel()
     else if (m_model->rowCount() == 0)
         text = m_model->filter().isEmpty() ? tr("No requests yet")
                                            : tr("No requests match the filters");
-    else if (m_model->atEnd())
+    else if (m_model->atEnd() && m_model->atTop())
         text = tr("%n request(s)", nullptr, m_model->rowCount());
-    else
+    else if (m_model->atTop())
         text = tr("%n request(s) listed, more below", nullptr, m_model->rowCount());
+    else if (m_model->atEnd())
+        text = tr("%n request(s) listed, newer ones above", nullptr, m_model->rowCount());
+    else
+        text = tr("%n request(s) listed, more above and below", nullptr, m_model->rowCount());
     m_ui->countLabel->setText(text);
 }
 
@@ -427,11 +530,38 @@ void InspectorPage::beforeRowsInserted(int first)
     m_anchor.active = false;
     if (first != 0 || m_model->rowCount() == 0)
         return;
-    // Scrolled down, or a row selected: the rows in view stay where they are. At the top with
-    // nothing selected, the newest rows come into view.
+    // Scrolled down, a row selected, or rows read back while scrolling up: the rows in view
+    // stay where they are. At the top with nothing selected, the newest rows come into view.
     const int value = m_ui->requestTable->verticalScrollBar()->value();
-    if (value > 0 || m_ui->requestTable->selectionModel()->hasSelection())
+    if (value > 0 || m_ui->requestTable->selectionModel()->hasSelection() ||
+        m_model->isLoadingNewer())
         m_anchor = {true, value};
+}
+
+void InspectorPage::fetchNewerIfNear()
+{
+    if (!m_model->canFetchNewer())
+        return;
+    // Within a page of the top of what the list holds: read the rows above.
+    QTableView* table = m_ui->requestTable;
+    const int near = RequestLogModel::PageSize / 2 * table->verticalHeader()->defaultSectionSize();
+    if (table->verticalScrollBar()->value() <= near)
+        m_model->fetchNewer();
+}
+
+void InspectorPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // Once laid out at its size: the columns are sized to the room there is.
+    QTimer::singleShot(0, this, &InspectorPage::fitColumnsOnce);
+}
+
+void InspectorPage::fitColumnsOnce()
+{
+    if (!m_fitColumns || m_model->rowCount() == 0 || !m_ui->requestTable->isVisible())
+        return;
+    m_fitColumns = false;
+    RequestLogColumns::fitToRows(*m_ui->requestTable);
 }
 
 void InspectorPage::afterRowsInserted(int first, int last)
@@ -451,8 +581,29 @@ void InspectorPage::currentRowChanged()
     const qint64 id = currentId();
     if (id == m_shownId)
         return;
+    showRequest(id);
+}
+
+void InspectorPage::showRequest(qint64 id)
+{
+    m_responseWaits = 0;
     loadDetail(id);
     loadTimeline(id);
+}
+
+void InspectorPage::waitForResponse(qint64 id)
+{
+    // The listener answered before its response was logged (the list has it, the store not
+    // yet): both panes are read again until it is, a few times, at growing intervals.
+    if (m_responseWaits >= kResponseWaits)
+        return;
+    const int delay = kFirstResponseWaitMs << m_responseWaits++;
+    QTimer::singleShot(delay, this, [this, id] {
+        if (m_shownId != id || currentId() != id)
+            return;
+        loadDetail(id);
+        loadTimeline(id);
+    });
 }
 
 void InspectorPage::loadDetail(qint64 id)
@@ -486,7 +637,7 @@ void InspectorPage::loadDetail(qint64 id)
             return Read::of(reader, reader.find(id));
         },
         this,
-        [this, generation, listed, show](Read result) {
+        [this, generation, id, listed, show](Read result) {
             if (generation != m_detailGeneration)
                 return;
             if (!result.value) {
@@ -496,12 +647,17 @@ void InspectorPage::loadDetail(qint64 id)
             }
             RequestLogEntry& entry = *result.value;
             // The response of a request this moment old may not be recorded yet: the
-            // listener told the list already.
-            if (listed && entry.responseStatus == 0) {
+            // listener told the list already, and the panes are read again once it is.
+            const bool waiting = listed && entry.responseStatus == 0 && listed->responseStatus > 0;
+            if (waiting) {
                 entry.responseStatus = listed->responseStatus;
                 entry.latencyUs = listed->latencyUs;
             }
             show(entry);
+            if (waiting)
+                waitForResponse(id);
+            else if (std::exchange(m_responseWaits, 0) > 0)
+                Q_EMIT responseShown(id);
         });
 }
 
@@ -675,8 +831,8 @@ void InspectorPage::startExport(const QString& title, const ExportStart& start)
 void InspectorPage::loadTimeline(qint64 id)
 {
     const quint64 generation = ++m_timelineGeneration;
-    m_ui->timelineNote->hide();
     if (id <= 0) {
+        showTimelineNote({});
         m_timelineView->clear();
         return;
     }
@@ -691,18 +847,26 @@ void InspectorPage::loadTimeline(qint64 id)
             if (generation != m_timelineGeneration)
                 return;
             if (read.value) {
+                showTimelineNote({});
                 m_timelineView->setTimeline(*read.value);
                 m_timelineView->selectRequest(id);
             } else {
                 m_timelineView->clear();
-                m_ui->timelineNote->setText(
+                showTimelineNote(
                     read.error.isEmpty()
                         ? tr("Request #%1 stored no message: it has no timeline.").arg(id)
                         : tr("Could not read the timeline: %1").arg(read.error));
-                m_ui->timelineNote->show();
             }
             Q_EMIT timelineShown(id);
         });
+}
+
+void InspectorPage::showTimelineNote(const QString& text)
+{
+    // The note stands in for the timeline (and its "select a request" placeholder).
+    m_ui->timelineNote->setText(text);
+    m_ui->timelineNote->setVisible(!text.isEmpty());
+    m_timelineView->setVisible(text.isEmpty());
 }
 
 void InspectorPage::onTimelineActivated(qint64 id)

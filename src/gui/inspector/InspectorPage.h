@@ -70,6 +70,8 @@ public:
 
     // The menu actions, by purpose (also found by object name).
     QAction* pauseAction() const { return m_pauseAction; }
+    // Shows or folds away the detail pane and the timeline (checked: shown).
+    QAction* detailsAction() const { return m_detailsAction; }
     QAction* copyCurlAction() const { return m_actions->copyCurlAction(); }
     QAction* exportSelectionAction() const { return m_exportSelectionAction; }
     QAction* exportFilteredAction() const { return m_exportFilteredAction; }
@@ -127,13 +129,21 @@ Q_SIGNALS:
     void actionFinished(const smsdesk::RequestReplayer::Result& result);
     // The timeline pane shows the message of request `id` (or nothing: it has none).
     void timelineShown(qint64 id);
+    // The panes were read again for request `id` once its response was logged (the listener
+    // answered, and the list showed it, before the store had it).
+    void responseShown(qint64 id);
     // `dialog` was opened (or raised) for the thread of message `messageId`.
     void conversationOpened(smsdesk::ConversationDialog* dialog, qint64 messageId);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void setUpTable();
     void setUpActions();
     void setUpSplitters();
+    void setDetailsShown(bool shown);
     // Lists what the filters let through (the selected request stays selected when listed).
     void showFiltered();
     void setNumbers(const QList<NumberRecord>& numbers);
@@ -143,10 +153,18 @@ private:
     void updateCountLabel();
     void updateActions();
     void currentRowChanged();
+    // Shows request `id` in the detail pane and its message's timeline next to it; 0: none.
+    void showRequest(qint64 id);
+    void waitForResponse(qint64 id);
     void loadDetail(qint64 id);
     void beforeRowsInserted(int first);
     void afterRowsInserted(int first, int last);
     void loadTimeline(qint64 id);
+    // `text` in place of the timeline; empty: the timeline (or its placeholder).
+    void showTimelineNote(const QString& text);
+    void fetchNewerIfNear();
+    // Sizes the columns to the first rows listed, once, unless the user's were restored.
+    void fitColumnsOnce();
     void onTimelineActivated(qint64 id);
     // Selects the row m_selectWhenListed once the list has it.
     void selectPendingRow();
@@ -172,6 +190,8 @@ private:
     QAction* m_exportSelectionAction = nullptr;
     QAction* m_exportFilteredAction = nullptr;
     QAction* m_conversationAction = nullptr;
+    QAction* m_detailsAction = nullptr;
+    int m_foldedDetailHeight = 0; // the detail pane's height before it was folded away
     MessageTimelineView* m_timelineView = nullptr;
     qint64 m_selectWhenListed = 0; // a replayed or test request: selected once it is listed
     quint64 m_timelineGeneration = 0;
@@ -184,7 +204,11 @@ private:
         bool active = false;
         int scrollValue = 0;
     } m_anchor;
-    qint64 m_reselectId = 0; // to select again once a reloaded list has it
+    qint64 m_reselectId = 0;  // to select again once a reloaded list has it
+    int m_removalScroll = -1; // the scroll position before rows at the top were let go
+    bool m_fitColumns = false;
+    int m_wordsWidth = 0;    // the page's width from which the action buttons show their words
+    int m_responseWaits = 0; // reads of the shown request while its response was not logged
 
     quint64 m_detailGeneration = 0;
     qint64 m_shownId = 0;

@@ -21,14 +21,18 @@ bool newerFirst(const RequestLogEntry& a, const RequestLogEntry& b)
     return a.id > b.id;
 }
 
-QString parties(const RequestLogEntry& entry)
+// A live row whose message the store has not been asked about yet: a message or a status
+// report, the list cannot tell.
+bool awaitsReadBack(const RequestLogEntry& entry)
 {
-    if (entry.did.isEmpty() && entry.remote.isEmpty())
-        return {};
-    const QString did = entry.did.isEmpty() ? QStringLiteral("?") : entry.did;
-    const QString remote = entry.remote.isEmpty() ? QStringLiteral("?") : entry.remote;
-    const bool outbound = entry.direction == QLatin1String("outbound");
-    return (outbound ? did : remote) + QStringLiteral(" \u2192 ") + (outbound ? remote : did);
+    return entry.id > 0 && entry.messageId > 0 && entry.direction.isEmpty();
+}
+
+// Rows of the list read without headers and body: the detail pane reads the whole request.
+RequestLogReader listReader(QSqlDatabase& db)
+{
+    return RequestLogReader(db, RequestLogReader::DefaultBodyPreviewBytes,
+                            RequestLogReader::Content::Summary);
 }
 
 } // namespace
@@ -76,7 +80,9 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
         case NumberColumn:
             return entry.did;
         case PartiesColumn:
-            return parties(entry);
+            return partiesText(entry);
+        case KindColumn:
+            return kindText(kindOf(entry));
         case OutcomeColumn:
             return entry.outcome;
         case StatusColumn:
@@ -105,6 +111,8 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
                 .toString(Qt::ISODateWithMs);
         if (column == OutcomeColumn && !entry.reason.isEmpty())
             return entry.reason;
+        if (column == KindColumn)
+            return kindToolTip(kindOf(entry));
         return {};
     case Qt::TextAlignmentRole:
         if (column == StatusColumn || column == LatencyColumn)
@@ -121,6 +129,8 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
         return QDateTime::fromMSecsSinceEpoch(entry.receivedAtMs, Qt::UTC);
     case OutcomeClassRole:
         return static_cast<int>(outcomeClass(entry.outcome, entry.responseStatus));
+    case KindRole:
+        return static_cast<int>(kindOf(entry));
     default:
         return {};
     }
@@ -151,6 +161,8 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Status");
     case LatencyColumn:
         return tr("Latency (ms)");
+    case KindColumn:
+        return tr("Kind");
     default:
         return {};
     }
@@ -196,6 +208,8 @@ void RequestLogModel::reload()
     // start a second load next to the one below (two text scans skipped each other's windows).
     m_loading = true;
     m_atEnd = false;
+    m_atTop = true;
+    m_loadingNewer = false;
     m_lastError.clear();
     endResetModel();
     if (wasSearching || m_searching)
@@ -206,7 +220,6 @@ void RequestLogModel::reload()
 void RequestLogModel::loadPage()
 {
     m_loading = true;
-    const quint64 generation = m_generation;
     const RequestLogFilter filter = m_filter;
     if (!filter.text.isEmpty()) {
         // The next page of a search (a view fetching more) is a search again.
@@ -216,19 +229,29 @@ void RequestLogModel::loadPage()
         return;
     }
     const std::optional<RequestLogReader::Cursor> after = m_cursor;
+    postPage([filter, after](
+                 const RequestLogReader& reader) { return reader.page(filter, after, PageSize); },
+             [this](const PageResult& result) { appendPage(result); });
+}
+
+void RequestLogModel::postPage(
+    std::function<QList<RequestLogEntry>(const RequestLogReader& reader)> read,
+    std::function<void(const PageResult& result)> arrive)
+{
+    const quint64 generation = m_generation;
     m_worker.post<PageResult>(
-        [filter, after](QSqlDatabase& db) {
-            RequestLogReader reader(db);
+        [read = std::move(read)](QSqlDatabase& db) {
+            const RequestLogReader reader = listReader(db);
             PageResult result;
-            result.entries = reader.page(filter, after, PageSize);
+            result.entries = read(reader);
             result.error = reader.lastError();
             result.exhausted = result.entries.size() < PageSize;
             return result;
         },
         this,
-        [this, generation](PageResult result) {
+        [this, generation, arrive = std::move(arrive)](const PageResult& result) {
             if (generation == m_generation)
-                appendPage(result);
+                arrive(result);
         });
 }
 
@@ -243,7 +266,7 @@ void RequestLogModel::scanOn()
     const int wanted = PageSize - m_scanFound;
     m_worker.post<PageResult>(
         [filter, below, window, wanted](QSqlDatabase& db) {
-            RequestLogReader reader(db);
+            const RequestLogReader reader = listReader(db);
             const RequestLogReader::Scan scan = reader.scan(filter, below, window, wanted);
             PageResult result;
             result.entries = scan.entries;
@@ -304,8 +327,55 @@ void RequestLogModel::appendPage(const PageResult& result, bool moreToCome)
             m_rows.append(entry);
         }
         endInsertRows();
+        trimTop();
     }
     Q_EMIT pageLoaded(static_cast<int>(fresh.size()));
+}
+
+void RequestLogModel::fetchNewer()
+{
+    if (!canFetchNewer() || m_rows.isEmpty())
+        return;
+    m_loadingNewer = true;
+    const RequestLogFilter filter = m_filter;
+    const RequestLogReader::Cursor before = RequestLogReader::cursorOf(m_rows.constFirst());
+    postPage(
+        [filter, before](const RequestLogReader& reader) {
+            return reader.pageBefore(filter, before, PageSize);
+        },
+        [this](const PageResult& result) { prependPage(result); });
+}
+
+void RequestLogModel::prependPage(const PageResult& result)
+{
+    if (!result.error.isEmpty()) {
+        m_loadingNewer = false;
+        m_lastError = result.error;
+        Q_EMIT loadFailed(m_lastError);
+        return;
+    }
+    QList<RequestLogEntry> fresh;
+    for (const RequestLogEntry& entry : result.entries) {
+        if (!m_ids.contains(entry.id))
+            fresh.append(entry);
+    }
+    const int added = static_cast<int>(fresh.size());
+    if (!fresh.isEmpty()) {
+        // Still loading while the rows go in: a view keeps the rows it shows in place.
+        beginInsertRows(QModelIndex(), 0, static_cast<int>(fresh.size()) - 1);
+        for (const RequestLogEntry& entry : std::as_const(fresh))
+            m_ids.insert(entry.id);
+        fresh.append(std::move(m_rows));
+        m_rows = std::move(fresh);
+        endInsertRows();
+    }
+    m_loadingNewer = false;
+    if (result.exhausted)
+        m_atTop = true;
+    trimToMaxRows();
+    Q_EMIT pageLoaded(added);
+    if (m_atTop)
+        flushLive(); // the live rows kept back meanwhile
 }
 
 int RequestLogModel::rowOf(qint64 id) const
@@ -399,9 +469,9 @@ void RequestLogModel::addLive(const ListenerEvent& event)
         return;
     if (entry.id <= 0)
         entry.id = m_nextLocalId--;
-    if (m_paused && m_pending.size() >= m_maxRows) {
-        // Paused for long under traffic: rather than keep every row back, count them and
-        // read the top of the log again on resume.
+    if (holdsLiveRows() && m_pending.size() >= m_maxRows) {
+        // Paused (or scrolled far down) for long under traffic: rather than keep every row
+        // back, count them and read the top of the log again on resume.
         m_droppedPending += static_cast<int>(m_pending.size()) + 1;
         m_pending.clear();
         m_pendingIds.clear();
@@ -438,7 +508,7 @@ void RequestLogModel::setPending(QList<RequestLogEntry> pending)
 
 void RequestLogModel::flushLive()
 {
-    if (m_paused) {
+    if (holdsLiveRows()) {
         if (std::exchange(m_pendingCountDirty, false))
             Q_EMIT pendingCountChanged(pendingCount());
         return;
@@ -480,7 +550,7 @@ void RequestLogModel::flushLive()
     const QList<qint64> ids = toCheck.keys();
     m_worker.post<PageResult>(
         [filter, ids](QSqlDatabase& db) {
-            RequestLogReader reader(db);
+            const RequestLogReader reader = listReader(db);
             PageResult result;
             result.entries = reader.matching(filter, ids);
             result.error = reader.lastError();
@@ -502,7 +572,14 @@ void RequestLogModel::flushLive()
                 if (entry.remote.isEmpty())
                     entry.remote = live.remote;
             }
-            insertAtTop(std::move(result.entries));
+            if (!holdsLiveRows()) {
+                insertAtTop(std::move(result.entries));
+                return;
+            }
+            // Paused, or scrolled far down, meanwhile: kept back with the others.
+            QList<RequestLogEntry> held = m_pending;
+            held.append(result.entries);
+            setPending(std::move(held));
         });
 }
 
@@ -518,10 +595,57 @@ void RequestLogModel::insertAtTop(QList<RequestLogEntry> entries)
     beginInsertRows(QModelIndex(), 0, static_cast<int>(entries.size()) - 1);
     for (const RequestLogEntry& entry : std::as_const(entries))
         m_ids.insert(entry.id);
+    QList<RequestLogEntry> unknown;
+    for (const RequestLogEntry& entry : std::as_const(entries)) {
+        if (awaitsReadBack(entry))
+            unknown.append(entry);
+    }
     entries.append(std::move(m_rows));
     m_rows = std::move(entries);
     endInsertRows();
     trimToMaxRows();
+    readBack(unknown);
+}
+
+void RequestLogModel::readBack(const QList<RequestLogEntry>& entries)
+{
+    if (entries.isEmpty())
+        return;
+    QList<qint64> ids;
+    ids.reserve(entries.size());
+    for (const RequestLogEntry& entry : entries)
+        ids.append(entry.id);
+    const quint64 generation = m_generation;
+    m_worker.post<PageResult>(
+        [ids](QSqlDatabase& db) {
+            const RequestLogReader reader = listReader(db);
+            PageResult result;
+            result.entries = reader.matching(RequestLogFilter(), ids);
+            result.error = reader.lastError();
+            return result;
+        },
+        this,
+        [this, generation](const PageResult& result) {
+            if (generation != m_generation || !result.error.isEmpty())
+                return;
+            for (const RequestLogEntry& stored : result.entries) {
+                const int row = rowOf(stored.id);
+                if (row < 0)
+                    continue; // gone meanwhile
+                // What the store knows better than the listener's event; the response stays
+                // the listener's (the store may not have it yet).
+                RequestLogEntry& entry = m_rows[row];
+                entry.direction = stored.direction;
+                if (stored.messageId > 0)
+                    entry.messageId = stored.messageId;
+                if (!stored.did.isEmpty())
+                    entry.did = stored.did;
+                if (!stored.remote.isEmpty())
+                    entry.remote = stored.remote;
+                Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+                Q_EMIT entryUpdated(stored.id);
+            }
+        });
 }
 
 // Live traffic must not grow the list without end: the oldest rows go, and scrolling down
@@ -543,6 +667,89 @@ void RequestLogModel::trimToMaxRows()
         m_scanBelow = last.id;
         m_atEnd = false;
     }
+}
+
+// Scrolling down must not grow the list without end either: the newest rows go, and
+// scrolling back up reads them again (fetchNewer()).
+void RequestLogModel::trimTop()
+{
+    const qsizetype excess = m_rows.size() - m_maxRows;
+    if (excess <= 0)
+        return;
+    beginRemoveRows(QModelIndex(), 0, static_cast<int>(excess) - 1);
+    for (qsizetype row = 0; row < excess; ++row)
+        m_ids.remove(m_rows.at(row).id);
+    m_rows.remove(0, excess);
+    endRemoveRows();
+    m_atTop = false;
+}
+
+RequestLogModel::Kind RequestLogModel::kindOf(const RequestLogEntry& entry)
+{
+    switch (outcomeClass(entry.outcome, entry.responseStatus)) {
+    case OutcomeClass::Refused:
+        return Kind::Refused;
+    case OutcomeClass::Failed:
+        return Kind::Failed;
+    case OutcomeClass::Ok:
+    case OutcomeClass::Drill:
+        break;
+    }
+    // A webhook delivers messages to us; the only outbound message one can be about is one we
+    // sent, which a status report reports on.
+    if (entry.direction == QLatin1String("inbound"))
+        return Kind::MessageIn;
+    if (entry.direction == QLatin1String("outbound"))
+        return Kind::StatusReport;
+    return Kind::Unknown;
+}
+
+QString RequestLogModel::kindText(Kind kind)
+{
+    switch (kind) {
+    case Kind::Unknown:
+        return {};
+    case Kind::MessageIn:
+        return tr("message in");
+    case Kind::StatusReport:
+        return tr("status report");
+    case Kind::Refused:
+        return tr("refused");
+    case Kind::Failed:
+        return tr("failed");
+    }
+    return {};
+}
+
+QString RequestLogModel::kindToolTip(Kind kind)
+{
+    switch (kind) {
+    case Kind::Unknown:
+        return {};
+    case Kind::MessageIn:
+        return tr("A message to one of our numbers");
+    case Kind::StatusReport:
+        return tr("The provider's report on a message we sent (From \u2192 To is that "
+                  "message's: our number first)");
+    case Kind::Refused:
+        return tr("Refused before anything was stored");
+    case Kind::Failed:
+        return tr("Could not be stored");
+    }
+    return {};
+}
+
+QString RequestLogModel::partiesText(const RequestLogEntry& entry)
+{
+    if (entry.did.isEmpty() && entry.remote.isEmpty())
+        return {};
+    const QString did = entry.did.isEmpty() ? QStringLiteral("?") : entry.did;
+    const QString remote = entry.remote.isEmpty() ? QStringLiteral("?") : entry.remote;
+    if (awaitsReadBack(entry)) // which way it went is read back in a moment
+        return remote + QStringLiteral(" \u2194 ") + did;
+    // A status report is about a message we sent: from our number.
+    const bool outbound = entry.direction == QLatin1String("outbound");
+    return (outbound ? did : remote) + QStringLiteral(" \u2192 ") + (outbound ? remote : did);
 }
 
 QString RequestLogModel::outcomeText(const QString& outcome)

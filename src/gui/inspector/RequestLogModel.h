@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QTimer>
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <optional>
 
@@ -20,6 +21,18 @@ class DatabaseWorker;
 // DatabaseWorker (never on the GUI thread), with live rows from the listener inserted at the
 // top in batches. Rows are identified by their request_log id (IdRole); a live request whose
 // log row could not be written gets a negative id of its own.
+//
+// The model holds a window of at most maxRows() rows of the list, so that memory stays flat
+// however far one scrolls and however long the listener runs: rows inserted at the top (live
+// rows, or newer pages read back while scrolling up) push the oldest out at the bottom, and
+// pages fetched at the bottom push the newest out at the top. Scrolling down fetches the
+// older rows again (fetchMore()); scrolling back up reads the newer ones again (fetchNewer()).
+// While the top of the list is not in the window, live rows are kept back like while paused
+// and come in once the window is back at the top. Rows are read without their headers and
+// body (RequestLogReader::Content::Summary): the detail pane reads the whole request.
+//
+// A live row knows what the listener told: whether it is a message or a status report (its
+// kind, and so which of its numbers sent it) is read back from the store once it is listed.
 class RequestLogModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -37,6 +50,7 @@ public:
         OutcomeColumn,
         StatusColumn,
         LatencyColumn,
+        KindColumn, // message in, status report, refused, failed (shown after the time)
         ColumnCount
     };
     enum Role
@@ -45,6 +59,16 @@ public:
         UtcTimeRole,               // QDateTime (UTC)
         OutcomeClassRole,          // int (OutcomeClass)
         SortRole,                  // numbers for numeric columns and the time, else text
+        KindRole,                  // int (Kind)
+    };
+    // What a request was, for the Kind column.
+    enum class Kind
+    {
+        Unknown,      // not told yet (a live row being read back), or nothing stored
+        MessageIn,    // it delivered a message to one of our numbers
+        StatusReport, // the provider's report on a message we sent
+        Refused,      // refused before anything was stored
+        Failed,       // could not be stored
     };
     enum class OutcomeClass
     {
@@ -74,15 +98,23 @@ public:
     // Reloads from the top with the current filter.
     void reload();
 
+    // Reads the page of rows above the first one, when the window let go of the top of the
+    // list (scrolling back up); rows are inserted at the top when it arrives.
+    bool canFetchNewer() const { return !m_atTop && !m_loadingNewer && m_lastError.isEmpty(); }
+    void fetchNewer();
+    // The newest row of the list is in the window (false once rows were let go at the top).
+    bool atTop() const { return m_atTop; }
+    bool isLoadingNewer() const { return m_loadingNewer; }
+
     bool isLoading() const { return m_loading; }
     // With a text filter the log is read a window of ids at a time (see
     // RequestLogReader::scan): true while windows are being read for the rows asked for.
     bool isSearching() const { return m_searching; }
     double searchProgress() const { return m_searchProgress; } // 0..1 of the log read
-    // At most this many rows are kept while live rows arrive (the oldest go; scrolling down
-    // reads them again).
+    // At most this many rows are kept (see the class comment); at least a page.
     static constexpr int DefaultMaxRows = 10'000;
     void setMaxRows(int rows) { m_maxRows = std::max(PageSize, rows); }
+    int maxRows() const { return m_maxRows; }
     // Ids per window; the default reads about 0.1 s of rows per window on a laptop.
     void setScanWindow(qint64 ids) { m_scanWindow = std::max<qint64>(1, ids); }
     bool atEnd() const { return m_atEnd; }
@@ -100,6 +132,12 @@ public:
     int rowOf(qint64 id) const; // -1 when absent
 
     static OutcomeClass outcomeClass(const QString& outcome, int status);
+    static Kind kindOf(const RequestLogEntry& entry);
+    static QString kindText(Kind kind);
+    static QString kindToolTip(Kind kind);
+    // "From -> To": the sender first (our number first for a status report, which is about a
+    // message we sent).
+    static QString partiesText(const RequestLogEntry& entry);
     static QColor outcomeColor(OutcomeClass outcomeClass);
     // The outcome code in words ("refused-auth" -> "Refused: wrong or missing credentials").
     static QString outcomeText(const QString& outcome);
@@ -118,6 +156,9 @@ Q_SIGNALS:
     void pageLoaded(int rows);
     void loadFailed(const QString& error);
     void pendingCountChanged(int pending);
+    // The stored row `id` was read back for a live row (its kind, its numbers); dataChanged()
+    // came first.
+    void entryUpdated(qint64 id);
     // A text search started, moved on (progress 0..1 of the log read) or ended.
     void searchChanged(bool searching, double progress);
 
@@ -133,12 +174,22 @@ private:
     };
 
     void loadPage();
+    // Reads a page of rows with `read` through the worker; `arrive` takes it unless the list
+    // was reloaded meanwhile.
+    void postPage(std::function<QList<RequestLogEntry>(const RequestLogReader& reader)> read,
+                  std::function<void(const PageResult& result)> arrive);
     void scanOn();
     // `moreToCome`: another read follows at once (a scan goes on): stays loading.
     void appendPage(const PageResult& result, bool moreToCome = false);
+    void prependPage(const PageResult& result);
     void flushLive();
+    // Kept back while paused or while the top of the list is not in the window.
+    bool holdsLiveRows() const { return m_paused || !m_atTop; }
     void insertAtTop(QList<RequestLogEntry> entries);
+    // Reads back what only the store knows of live rows (their kind and numbers).
+    void readBack(const QList<RequestLogEntry>& entries);
     void trimToMaxRows();
+    void trimTop();
     void setPending(QList<RequestLogEntry> pending);
 
     DatabaseWorker& m_worker;
@@ -149,6 +200,8 @@ private:
     quint64 m_generation = 0;                         // bumped by every reload
     bool m_loading = false;
     bool m_atEnd = false;
+    bool m_atTop = true;
+    bool m_loadingNewer = false;
     QString m_lastError;
     static constexpr qint64 DefaultScanWindow = 100'000;
     int m_maxRows = DefaultMaxRows;

@@ -13,9 +13,15 @@ RequestTimeDelegate::RequestTimeDelegate(const Clock& clock, QObject* parent)
 
 QString RequestTimeDelegate::text(const QDateTime& utc, const QDate& today)
 {
+    // The same precision on every row: the date goes in front when it is not today's.
     const QDateTime local = utc.toLocalTime();
-    return local.date() == today ? local.toString(QStringLiteral("HH:mm:ss.zzz"))
-                                 : QLocale().toString(local, QStringLiteral("d MMM HH:mm"));
+    const QString time = local.toString(QStringLiteral("HH:mm:ss.zzz"));
+    if (local.date() == today)
+        return time;
+    const QString date = QLocale().toString(local.date(), local.date().year() == today.year()
+                                                              ? QStringLiteral("d MMM")
+                                                              : QStringLiteral("d MMM yyyy"));
+    return date + QLatin1Char(' ') + time;
 }
 
 void RequestTimeDelegate::initStyleOption(QStyleOptionViewItem* option,

@@ -9,9 +9,10 @@ namespace smsdesk {
 
 class Clock;
 
-// The time column of the Inspector's request table: the time of day for today's requests, the
-// date too for older ones (RequestLogModel's tooltip has the full UTC time), so the column
-// leaves room for the others. "Today" is the clock's, in local time.
+// The time column of the Inspector's request table: the time of day to the millisecond for
+// today's requests, with the date in front for older ones (the year too when it is not this
+// one), so the column leaves room for the others while every row is as precise
+// (RequestLogModel's tooltip has the full UTC time). "Today" is the clock's, in local time.
 class RequestTimeDelegate : public QStyledItemDelegate
 {
     Q_OBJECT

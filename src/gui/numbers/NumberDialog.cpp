@@ -1,6 +1,7 @@
 #include "NumberDialog.h"
 
 #include "AppContext.h"
+#include "InboundAuth.h"
 #include "phone/PhoneNumber.h"
 #include "providers/ProviderCatalog.h"
 #include "provisioning/NumberProvisioner.h"
@@ -16,6 +17,10 @@
 #include <QPushButton>
 
 namespace smsdesk {
+
+namespace {
+const QColor kWarningColor(0xb2, 0x4a, 0x00);
+} // namespace
 
 NumberDialog::NumberDialog(AppContext& context, QWidget* parent)
     : SaveDialog(parent), m_ui(std::make_unique<Ui::NumberDialog>()), m_context(context)
@@ -37,6 +42,7 @@ NumberDialog::NumberDialog(AppContext& context, QWidget* parent)
           m_ui->fallbackEmailError, m_ui->formError})
         showFieldError(label, {});
     m_ui->busyLabel->hide();
+    showHint(m_ui->secretHint, m_ui->secretHint->text());
 
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &NumberDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &NumberDialog::reject);
@@ -206,9 +212,7 @@ void NumberDialog::updatePathTokenField()
         edit->setPlaceholderText(tr("will be removed from the keychain"));
         break;
     case PathTokenChange::Keep:
-        edit->setPlaceholderText(m_hadPathToken
-                                     ? tr("set — Generate replaces it")
-                                     : tr("none — for providers that send no credential"));
+        edit->setPlaceholderText(m_hadPathToken ? tr("set — Generate replaces it") : tr("none"));
         break;
     }
     m_ui->pathTokenCopy->setVisible(replacing);
@@ -303,9 +307,29 @@ void NumberDialog::validate()
     else
         showHint(m_ui->pathTokenStatus, {});
     showFieldError(m_ui->fallbackEmailError, result.errors.value(Field::FallbackEmail));
+    showInboundAuth(current);
 
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(result.ok() && !isBusy());
     fitHeight(false);
+}
+
+void NumberDialog::showInboundAuth(const NumberDraft& current)
+{
+    // What the number will be checked by once saved: what is stored and kept, or typed.
+    const bool authorization =
+        current.authHeader ? !current.authHeader->isEmpty() : m_hadAuthHeader;
+    const bool pathToken = current.pathToken ? !current.pathToken->isEmpty() : m_hadPathToken;
+    const InboundAuth::Method method = InboundAuth::of(authorization, pathToken);
+    const auto* info = ProviderCatalog::find(current.provider);
+    const QString text =
+        InboundAuth::explanation(method, info ? info->displayName : current.provider);
+    QLabel* label = m_ui->inboundAuthStatus;
+    label->setText(tr("<b>%1</b> \u2014 %2")
+                       .arg(InboundAuth::name(method).toHtmlEscaped(), text.toHtmlEscaped()));
+    QPalette colours = palette();
+    if (method == InboundAuth::Method::None) // anyone can post for it: said in a warning colour
+        colours.setColor(QPalette::WindowText, kWarningColor);
+    label->setPalette(colours);
 }
 
 void NumberDialog::save()

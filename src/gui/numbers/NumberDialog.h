@@ -52,6 +52,8 @@ private:
     void removePathToken();
     void updatePathTokenField();
     void showHint(QLabel* label, const QString& hint);
+    // How the number's webhooks will be checked, with a warning when they will not be.
+    void showInboundAuth(const NumberDraft& current);
 
     std::unique_ptr<Ui::NumberDialog> m_ui;
     AppContext& m_context;

@@ -1,12 +1,25 @@
 #include "NumberTableModel.h"
 
+#include "InboundAuth.h"
 #include "phone/PhoneNumber.h"
 #include "providers/ProviderCatalog.h"
+#include "widgets/ThemeIcon.h"
 
 #include <QGuiApplication>
 #include <QPalette>
 
 namespace smsdesk {
+
+namespace {
+
+const QColor kWarningColor(0xb2, 0x4a, 0x00);
+
+InboundAuth::Method inboundAuth(const NumberRecord& number)
+{
+    return InboundAuth::of(number.hasAuthHeader, number.hasPathToken());
+}
+
+} // namespace
 
 bool NumberTableRow::operator==(const NumberTableRow& other) const
 {
@@ -49,10 +62,8 @@ QString NumberTableModel::text(const NumberTableRow& row, int column) const
         return number.webhookUrl;
     case SecretColumn:
         return number.hasSecret ? tr("set") : tr("—");
-    case AuthHeaderColumn:
-        return number.hasAuthHeader ? tr("set") : tr("—");
-    case PathTokenColumn:
-        return number.hasPathToken() ? tr("set") : tr("—");
+    case InboundAuthColumn:
+        return InboundAuth::name(inboundAuth(number));
     case EnabledColumn:
         return number.enabled ? tr("Yes") : tr("No");
     default:
@@ -74,25 +85,29 @@ QVariant NumberTableModel::cell(int rowIndex, int column, int role) const
         if (column == WebhookUrlColumn && !number.webhookUrl.isEmpty())
             return number.webhookUrl;
         if (column == SecretColumn)
-            return number.hasSecret ? tr("A webhook secret is stored in the system keychain.")
-                                    : tr("No webhook secret.");
-        if (column == AuthHeaderColumn)
-            return number.hasAuthHeader
-                       ? tr("An expected Authorization value is stored in the system keychain.")
-                       : tr("Requests are not checked for an Authorization header.");
-        if (column == PathTokenColumn)
-            return number.hasPathToken()
-                       ? tr("The provider posts to a webhook path that ends in a secret token, "
-                            "stored in the system keychain.")
-                       : tr("No path token.");
+            return (number.hasSecret ? tr("An outbound secret is stored in the system keychain.")
+                                     : tr("No outbound secret.")) +
+                   QLatin1Char(' ') +
+                   tr("It is sent with the messages sent through the provider's API; it does "
+                      "not check incoming webhooks.");
+        if (column == InboundAuthColumn) {
+            const auto* info = ProviderCatalog::find(number.provider);
+            return InboundAuth::explanation(inboundAuth(number),
+                                            info ? info->displayName : number.provider);
+        }
         return {};
     case Qt::ForegroundRole:
         if (!number.enabled)
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        if (column == InboundAuthColumn && inboundAuth(number) == InboundAuth::Method::None)
+            return kWarningColor;
+        return {};
+    case Qt::DecorationRole:
+        if (column == InboundAuthColumn && inboundAuth(number) == InboundAuth::Method::None)
+            return ThemeIcon::icon(ThemeIcon::Warning);
         return {};
     case Qt::TextAlignmentRole:
-        if (column == SecretColumn || column == AuthHeaderColumn || column == PathTokenColumn ||
-            column == EnabledColumn)
+        if (column == SecretColumn || column == EnabledColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
         return {};
     case IdRole:
@@ -112,8 +127,7 @@ QVariant NumberTableModel::cell(int rowIndex, int column, int role) const
         case ProviderColumn:
             return QStringList{text(row, column), number.provider}.join(u' ');
         case SecretColumn:
-        case AuthHeaderColumn:
-        case PathTokenColumn:
+        case InboundAuthColumn:
         case EnabledColumn:
             return QString();
         default:
@@ -138,11 +152,9 @@ QString NumberTableModel::columnTitle(int column) const
     case WebhookUrlColumn:
         return tr("Webhook URL");
     case SecretColumn:
-        return tr("Secret");
-    case AuthHeaderColumn:
-        return tr("Authorization");
-    case PathTokenColumn:
-        return tr("Path token");
+        return tr("Outbound secret");
+    case InboundAuthColumn:
+        return tr("Inbound check");
     case EnabledColumn:
         return tr("Enabled");
     default:

@@ -31,15 +31,15 @@ public:
         LabelColumn,
         ProviderColumn,
         PlanColumn,
-        WebhookUrlColumn,
-        SecretColumn,
-        AuthHeaderColumn,
-        PathTokenColumn,
         EnabledColumn,
+        InboundAuthColumn, // how its webhooks are checked: Authorization, path token, none
+        SecretColumn,      // the outbound secret (for sending; it checks no webhook)
+        WebhookUrlColumn,  // last: it takes the room left, elided in the middle
         ColumnCount
     };
     // IdRole: qint64. SortRole: Number: E.164; Enabled: bool; others: the display text.
-    // FilterRole: text the filter matches; empty for the set/— columns.
+    // FilterRole: text the filter matches; empty for the inbound check, the secret and
+    // Enabled.
     enum NumberRole
     {
         EnabledRole = FirstCustomRole, // bool

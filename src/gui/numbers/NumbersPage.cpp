@@ -7,6 +7,7 @@
 #include "provisioning/NumberProvisioner.h"
 #include "store/ProvisionedRecords.h"
 #include "widgets/PageAction.h"
+#include "widgets/ThemeIcon.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -30,10 +31,11 @@ NumbersPage::NumbersPage(AppContext& context, NumberTableModel* model, QWidget* 
     proxy()->setFilterRole(NumberTableModel::FilterRole);
     proxy()->setFilterKeyColumn(-1);
     proxy()->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    QHeaderView* header = view()->horizontalHeader();
-    header->setSectionResizeMode(NumberTableModel::LabelColumn, QHeaderView::Interactive);
-    header->setSectionResizeMode(NumberTableModel::WebhookUrlColumn, QHeaderView::Stretch);
-    header->resizeSection(NumberTableModel::LabelColumn, 130);
+    // Every column as wide as what it shows; the webhook URL, last, takes the room left,
+    // elided in the middle (its host and its path's end stay; the tooltip has all of it).
+    view()->horizontalHeader()->setSectionResizeMode(NumberTableModel::WebhookUrlColumn,
+                                                     QHeaderView::Stretch);
+    view()->setTextElideMode(Qt::ElideMiddle);
 
     const QString newKeys = QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText);
     setUpActions(QStringLiteral("Number"), tr("Add a number (%1)").arg(newKeys),
@@ -41,6 +43,7 @@ NumbersPage::NumbersPage(AppContext& context, NumberTableModel* model, QWidget* 
     m_toggleAction =
         PageAction::make(this, QStringLiteral("toggleNumber"), tr("&Disable"),
                          {QKeySequence(Qt::CTRL | Qt::Key_D)}, Qt::WindowShortcut, this);
+    m_toggleAction->setIcon(ThemeIcon::icon(ThemeIcon::Pause));
     // In the table's context menu too, between Edit and Delete.
     view()->insertAction(deleteRecordAction(), m_toggleAction);
     m_filterAction = PageAction::make(this, QStringLiteral("filterNumbers"), tr("&Filter"),
@@ -64,7 +67,9 @@ NumbersPage::NumbersPage(AppContext& context, NumberTableModel* model, QWidget* 
     m_filter->setPlaceholderText(
         tr("Filter numbers (%1)")
             .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
-    m_filter->setMinimumWidth(260);
+    // Room for the bar's buttons (with their icons) in a 900-pixel window.
+    m_filter->setMinimumWidth(160);
+    m_filter->addAction(ThemeIcon::icon(ThemeIcon::Find), QLineEdit::LeadingPosition);
     connect(m_filterAction, &QAction::triggered, this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
@@ -103,6 +108,7 @@ void NumbersPage::currentChanged()
     m_toggleAction->setEnabled(has);
     const bool enabled = has && m_model->numberAt(row).enabled;
     m_toggleAction->setText(has && !enabled ? tr("E&nable") : tr("&Disable"));
+    m_toggleAction->setIcon(ThemeIcon::icon(has && !enabled ? ThemeIcon::Start : ThemeIcon::Pause));
     m_toggleAction->setToolTip(has && !enabled ? tr("Enable the selected number (Ctrl+D)")
                                                : tr("Disable the selected number (Ctrl+D)"));
 }

@@ -28,7 +28,8 @@ PlansPage::PlansPage(AppContext& context, PlanTableModel* model, QWidget* parent
     : RecordTablePage(context, model, QStringLiteral("plans"), PlanTableModel::NameColumn, parent),
       m_model(model)
 {
-    view()->horizontalHeader()->setSectionResizeMode(PlanTableModel::NameColumn,
+    // Every column as wide as what it shows; the numbers on the plan, last, take the room left.
+    view()->horizontalHeader()->setSectionResizeMode(PlanTableModel::NumbersColumn,
                                                      QHeaderView::Stretch);
 
     m_numbers = new QListWidget(this);

@@ -30,7 +30,8 @@ QToolButton* PageAction::button(QAction* action, QWidget* parent)
 {
     auto* button = new QToolButton(parent);
     button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setToolButtonStyle(action->icon().isNull() ? Qt::ToolButtonTextOnly
+                                                       : Qt::ToolButtonTextBesideIcon);
     button->setObjectName(action->objectName() + QStringLiteral("Button"));
     return button;
 }

@@ -23,7 +23,8 @@ public:
     // not empty) names the shortcut where it says %1.
     static QAction* makeWindowAction(QWidget* page, const QString& name, const QString& text,
                                      const QKeySequence& key, const QString& toolTip = QString());
-    // A text-only tool button for `action`, named after it + "Button".
+    // A tool button for `action` (its text, beside its icon if it has one), named after it +
+    // "Button".
     static QToolButton* button(QAction* action, QWidget* parent);
 };
 

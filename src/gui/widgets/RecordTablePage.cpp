@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "PageAction.h"
 #include "RecordTableModel.h"
+#include "ThemeIcon.h"
 #include "store/ProvisionedRecords.h"
 
 #include <QAction>
@@ -101,13 +102,16 @@ void RecordTablePage::setUpActions(const QString& record, const QString& addTip,
     m_addAction = PageAction::make(this, QStringLiteral("add") + record, tr("&Add…"),
                                    {QKeySequence::New}, Qt::WindowShortcut, this);
     m_addAction->setToolTip(addTip);
+    m_addAction->setIcon(ThemeIcon::icon(ThemeIcon::Add));
     m_editAction = PageAction::make(this, QStringLiteral("edit") + record, tr("&Edit…"),
                                     {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)},
                                     Qt::WidgetShortcut, m_table);
     m_editAction->setToolTip(editTip);
+    m_editAction->setIcon(ThemeIcon::icon(ThemeIcon::Edit));
     m_deleteAction = PageAction::make(this, QStringLiteral("delete") + record, tr("De&lete…"),
                                       {QKeySequence::Delete}, Qt::WidgetShortcut, m_table);
     m_deleteAction->setToolTip(deleteTip);
+    m_deleteAction->setIcon(ThemeIcon::icon(ThemeIcon::Delete));
 }
 
 void RecordTablePage::finishSetUp(const QString& title, const QString& emptyText,

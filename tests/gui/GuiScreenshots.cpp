@@ -1,0 +1,136 @@
+// Not a test: the window as a person sees it, written to PNG files to be looked at. Run it
+// under Xvfb (xvfb-run -a -s "-screen 0 1280x800x24" build/dev/tests/gui/gui_screenshots DIR):
+// the main window at 1100 x 680 over a fresh store with a few numbers, its Numbers page, and
+// its Inspector with a status report (fired at its own listener) selected.
+#include "GuiTestContext.h"
+#include "MainWindow.h"
+#include "Settings.h"
+#include "WebhookFirer.h"
+#include "inspector/InspectorPage.h"
+#include "inspector/RequestLogModel.h"
+#include "numbers/NumbersPage.h"
+#include "plans/PlansPage.h"
+#include "providers/samples/WebhookSampleFactory.h"
+#include "secrets/PathToken.h"
+#include "store/Database.h"
+#include "store/NumberRepository.h"
+#include "store/PlanRepository.h"
+#include "widgets/AppTranslations.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <cstdio>
+
+using namespace smsdesk;
+
+namespace {
+
+bool save(QWidget* widget, const QString& path)
+{
+    const bool ok = widget->grab().save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    AppTranslations::install(app, QLocale(QStringLiteral("en_US")));
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("gui_screenshots"));
+    const QString folder = app.arguments().value(1, QStringLiteral("."));
+    QDir().mkpath(folder);
+    Settings().clear();
+    Settings().setListen(QStringLiteral("127.0.0.1:0"));
+
+    test::GuiTestContext fixture;
+    QString error;
+    if (!fixture.open(&error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    NumberRepository numbers(fixture.context().database().connection(), fixture.clock());
+    PlanRecord plan;
+    plan.name = QStringLiteral("Standard 1000");
+    plan.monthlyLimit = 1000;
+    PlanRepository(fixture.context().database().connection(), fixture.clock()).insert(plan);
+    struct Number
+    {
+        const char* e164;
+        const char* provider;
+        const char* label;
+        const char* url;
+        bool auth;
+        bool token;
+    };
+    const Number rows[] = {
+        {"+14045559999", "oncloud", "Front desk",
+         "https://desk-tunnel.example.com/webhooks/oncloud", true, false},
+        {"+10000000020", "zonitel", "Support line",
+         "https://desk-tunnel.example.com/webhooks/zonitel", false, false},
+        {"+61299999999", "pbx", "Sydney office",
+         "https://desk-tunnel.example.com/webhooks/pbx/3a9f0c1d2e4b5a6978800112233445566", false,
+         true},
+    };
+    for (const Number& row : rows) {
+        NumberRecord number;
+        number.e164 = QString::fromLatin1(row.e164);
+        number.provider = QString::fromLatin1(row.provider);
+        number.label = QString::fromLatin1(row.label);
+        number.webhookUrl = QString::fromLatin1(row.url);
+        number.hasAuthHeader = row.auth;
+        number.hasSecret = row.auth;
+        number.planId = plan.id;
+        if (row.token)
+            number.pathTokenHash = PathToken::hash(PathToken::generate().toLatin1());
+        numbers.insert(number);
+    }
+    fixture.secrets().entries.insert(SecretStore::numberKey(QStringLiteral("+14045559999"),
+                                                            SecretStore::Kind::AuthorizationHeader),
+                                     QStringLiteral("Bearer front-desk-7781"));
+
+    MainWindow window(fixture.context());
+    window.resize(1100, 680);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 1;
+    window.showPage(window.numbersPage());
+    QTest::qWait(500);
+    save(&window, folder + QStringLiteral("/numbers.png"));
+
+    window.showPage(window.plansPage());
+    QTest::qWait(300);
+    save(&window, folder + QStringLiteral("/plans.png"));
+
+    InspectorPage* inspector = window.inspectorPage();
+    window.showPage(inspector);
+    if (!QTest::qWaitFor(
+            [&] { return window.listener()->state() == ListenerController::State::Running; },
+            10000))
+        return 1;
+    // Traffic: a few messages in, a refusal, then a status report on a message we sent.
+    WebhookSampleFactory::Options options;
+    options.provider = QStringLiteral("zonitel");
+    options.seed = 7;
+    const WebhookSampleFactory samples(options);
+    WebhookFirer firer;
+    firer.setUrl(QUrl(window.listener()->url()));
+    firer.run(4, [&](int n) { return samples.sample(n); });
+    QSignalSpy done(inspector, &InspectorPage::actionFinished);
+    inspector->sendTestWebhookFor(*fixture.findNumber(QStringLiteral("+10000000020")),
+                                  WebhookSample::Kind::Status);
+    done.wait(10000);
+    QTest::qWait(500);
+    const RequestReplayer::Result result = done.value(0).value(0).value<RequestReplayer::Result>();
+    inspector->selectRequest(result.requestLogId);
+    QTest::qWait(800);
+    save(&window, folder + QStringLiteral("/inspector-status-report.png"));
+    return 0;
+}

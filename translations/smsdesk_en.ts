@@ -1,0 +1,158 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>smsdesk::ExportCommand</name>
+    <message numerus="yes">
+        <source>exported %n message(s) to %1</source>
+        <translation>
+            <numerusform>exported %n message to %1</numerusform>
+            <numerusform>exported %n messages to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::FaultDrillDialog</name>
+    <message numerus="yes">
+        <source>For %n minute(s), until %1, every webhook is stored, then answered 500: the provider will retry them and they will show as duplicates.</source>
+        <translation>
+            <numerusform>For %n minute, until %1, every webhook is stored, then answered 500: the provider will retry them and they will show as duplicates.</numerusform>
+            <numerusform>For %n minutes, until %1, every webhook is stored, then answered 500: the provider will retry them and they will show as duplicates.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>For %n minute(s), until %1, every webhook is stored but not answered: the provider will time out, retry them (they will show as duplicates) and may fall back to its email.</source>
+        <translation>
+            <numerusform>For %n minute, until %1, every webhook is stored but not answered: the provider will time out, retry them (they will show as duplicates) and may fall back to its email.</numerusform>
+            <numerusform>For %n minutes, until %1, every webhook is stored but not answered: the provider will time out, retry them (they will show as duplicates) and may fall back to its email.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The next %n webhook(s) are stored, then answered 500: the provider will retry them and they will show as duplicates.</source>
+        <translation>
+            <numerusform>The next webhook is stored, then answered 500: the provider will retry it and it will show as a duplicate.</numerusform>
+            <numerusform>The next %n webhooks are stored, then answered 500: the provider will retry them and they will show as duplicates.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The next %n webhook(s) are stored but not answered: the provider will time out, retry them (they will show as duplicates) and may fall back to its email.</source>
+        <translation>
+            <numerusform>The next webhook is stored but not answered: the provider will time out, retry it (it will show as a duplicate) and may fall back to its email.</numerusform>
+            <numerusform>The next %n webhooks are stored but not answered: the provider will time out, retry them (they will show as duplicates) and may fall back to its email.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook(s) left</source>
+        <translation>
+            <numerusform>%n webhook left</numerusform>
+            <numerusform>%n webhooks left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::InspectorFilterBar</name>
+    <message numerus="yes">
+        <source>Outcome: %n chosen</source>
+        <translation>
+            <numerusform>Outcome: %n chosen</numerusform>
+            <numerusform>Outcome: %n chosen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::InspectorPage</name>
+    <message numerus="yes">
+        <source>Paused — %n new</source>
+        <translation>
+            <numerusform>Paused — %n new</numerusform>
+            <numerusform>Paused — %n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) listed, more below</source>
+        <translation>
+            <numerusform>%n request listed, more below</numerusform>
+            <numerusform>%n requests listed, more below</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) listed, newer ones above</source>
+        <translation>
+            <numerusform>%n request listed, newer ones above</numerusform>
+            <numerusform>%n requests listed, newer ones above</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) listed, more above and below</source>
+        <translation>
+            <numerusform>%n request listed, more above and below</numerusform>
+            <numerusform>%n requests listed, more above and below</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting requests… %n written</source>
+        <translation>
+            <numerusform>Exporting requests… %n written</numerusform>
+            <numerusform>Exporting requests… %n written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n request(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n request to %1</numerusform>
+            <numerusform>Exported %n requests to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::ListenerService</name>
+    <message numerus="yes">
+        <source>listening on %1, beyond this machine, and %n number(s) have neither an expected Authorization header nor a path token, so anybody who can reach this address can post messages for them: %2</source>
+        <translation>
+            <numerusform>listening on %1, beyond this machine, and %n number has neither an expected Authorization header nor a path token, so anybody who can reach this address can post messages for it: %2</numerusform>
+            <numerusform>listening on %1, beyond this machine, and %n numbers have neither an expected Authorization header nor a path token, so anybody who can reach this address can post messages for them: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::MessageTimelineModel</name>
+    <message numerus="yes">
+        <source>%Ln more webhook request(s) not shown</source>
+        <translation>
+            <numerusform>%Ln more webhook request not shown</numerusform>
+            <numerusform>%Ln more webhook requests not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more status report(s) not shown</source>
+        <translation>
+            <numerusform>%Ln more status report not shown</numerusform>
+            <numerusform>%Ln more status reports not shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::MessageTimelineView</name>
+    <message numerus="yes">
+        <source>%Ln webhook request(s)</source>
+        <translation>
+            <numerusform>%Ln webhook request</numerusform>
+            <numerusform>%Ln webhook requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln status report(s)</source>
+        <translation>
+            <numerusform>%Ln status report</numerusform>
+            <numerusform>%Ln status reports</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
