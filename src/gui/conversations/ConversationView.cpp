@@ -113,6 +113,20 @@ void ConversationView::appendPage(const ConversationReader::Page& page)
     m_model->appendPage(page);
 }
 
+void ConversationView::appendLive(const ConversationReader::Page& page)
+{
+    QScrollBar* bar = m_list->verticalScrollBar();
+    const bool atBottom = bar->value() >= bar->maximum();
+    m_model->appendPage(page);
+    if (atBottom)
+        m_list->scrollToBottom();
+}
+
+void ConversationView::updateMessages(const QList<ConversationMessage>& messages)
+{
+    m_model->updateMessages(messages);
+}
+
 void ConversationView::loadFailed()
 {
     m_model->loadFailed();

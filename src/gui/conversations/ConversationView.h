@@ -47,6 +47,11 @@ public:
     // Adds the page read by ConversationReader::after() below the last message; its hasLater
     // says whether more are left.
     void appendPage(const ConversationReader::Page& page);
+    // Adds messages that just came in (read by ConversationReader::after() from the last one)
+    // below the last message; when the view was scrolled to the bottom, it stays there.
+    void appendLive(const ConversationReader::Page& page);
+    // Shows those of `messages` that are shown as they are now (a status that changed).
+    void updateMessages(const QList<ConversationMessage>& messages);
     // An earlier or later page could not be read: its row can be used again.
     void loadFailed();
     void clear();
