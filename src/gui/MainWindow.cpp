@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "ListenerController.h"
 #include "Settings.h"
+#include "conversations/ConversationsPage.h"
 #include "inspector/FaultDrillDialog.h"
 #include "inspector/InspectorPage.h"
 #include "numbers/NumbersPage.h"
@@ -57,12 +58,14 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
 
     m_listener = new ListenerController(m_context, this);
 
+    m_conversationsPage = new ConversationsPage(m_context, *m_listener, this);
     m_numbersPage = new NumbersPage(m_context, this);
     m_plansPage = new PlansPage(m_context, this);
     m_inspectorPage = new InspectorPage(m_context, *m_listener, this);
-    addPage(tr("Numbers"), m_numbersPage, QKeySequence(Qt::CTRL | Qt::Key_1));
-    addPage(tr("Plans"), m_plansPage, QKeySequence(Qt::CTRL | Qt::Key_2));
-    addPage(tr("Inspector"), m_inspectorPage, QKeySequence(Qt::CTRL | Qt::Key_3));
+    addPage(tr("Conversations"), m_conversationsPage, QKeySequence(Qt::CTRL | Qt::Key_1));
+    addPage(tr("Numbers"), m_numbersPage, QKeySequence(Qt::CTRL | Qt::Key_2));
+    addPage(tr("Plans"), m_plansPage, QKeySequence(Qt::CTRL | Qt::Key_3));
+    addPage(tr("Inspector"), m_inspectorPage, QKeySequence(Qt::CTRL | Qt::Key_4));
 
     // A change on one page shows on the other.
     connect(m_plansPage, &PlansPage::plansChanged, m_numbersPage, &NumbersPage::reload);
@@ -72,6 +75,10 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
             &ListenerController::reloadNumbers);
     connect(m_numbersPage, &NumbersPage::numbersChanged, m_inspectorPage,
             &InspectorPage::reloadNumbers);
+    connect(m_numbersPage, &NumbersPage::numbersChanged, m_conversationsPage,
+            &ConversationsPage::reloadNumbers);
+    connect(m_conversationsPage, &ConversationsPage::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     connect(m_inspectorPage, &InspectorPage::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
 
