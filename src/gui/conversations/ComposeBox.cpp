@@ -1,6 +1,7 @@
 #include "ComposeBox.h"
 
 #include "ComposeText.h"
+#include "ConversationPalette.h"
 #include "ConversationText.h"
 #include "phone/PhoneNumber.h"
 #include "ui_ComposeBox.h"
@@ -14,8 +15,6 @@ namespace smsdesk {
 
 namespace {
 
-const QColor kErrorColor(0xc6, 0x28, 0x28);
-const QColor kDarkErrorColor(0xef, 0x9a, 0x9a); // on a dark palette
 constexpr int kNumberIdRole = Qt::UserRole + 1;
 constexpr int kDidRole = Qt::UserRole + 2;
 constexpr int kEnabledRole = Qt::UserRole + 3;
@@ -27,9 +26,7 @@ void colour(QLabel* label, bool error)
 {
     QPalette palette = label->parentWidget() ? label->parentWidget()->palette() : QPalette();
     if (error) {
-        palette.setColor(QPalette::WindowText, palette.color(QPalette::Base).lightness() < 128
-                                                   ? kDarkErrorColor
-                                                   : kErrorColor);
+        palette.setColor(QPalette::WindowText, ConversationPalette::errorColor(palette));
     } else {
         palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
     }

@@ -1,6 +1,7 @@
 #include "ConversationListDelegate.h"
 
 #include "ConversationListModel.h"
+#include "ConversationPalette.h"
 #include "ConversationText.h"
 
 #include <QApplication>
@@ -19,31 +20,11 @@ constexpr int kPadY = 7;
 constexpr int kBadge = 36; // the round badge's diameter
 constexpr int kLineGap = 2;
 
-QColor blend(const QColor& a, const QColor& b, double share)
-{
-    return QColor::fromRgbF(float(a.redF() * share + b.redF() * (1 - share)),
-                            float(a.greenF() * share + b.greenF() * (1 - share)),
-                            float(a.blueF() * share + b.blueF() * (1 - share)));
-}
-
-bool isDark(const QPalette& palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
-QColor errorColor(const QPalette& palette)
-{
-    return isDark(palette) ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28);
-}
+using Palette = ConversationPalette;
 
 QFont smallFont(const QFont& base)
 {
-    QFont small(base);
-    if (base.pointSizeF() > 0)
-        small.setPointSizeF(base.pointSizeF() * 0.88);
-    else
-        small.setPixelSize(std::max(8, base.pixelSize() * 88 / 100));
-    return small;
+    return Palette::smallFont(base, 0.88);
 }
 
 // `text` on one line in `rect`, elided, with the `matches` ranges in bold.
@@ -125,14 +106,12 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     // The row's background: selection and hover as the style draws them.
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
 
-    const QPalette::ColorGroup group = !(option.state & QStyle::State_Enabled) ? QPalette::Disabled
-                                       : (option.state & QStyle::State_Active) ? QPalette::Active
-                                                                               : QPalette::Inactive;
+    const QPalette::ColorGroup group = Palette::groupOf(option.state);
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette& palette = option.palette;
     const QColor text = palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
-    const QColor dim =
-        blend(text, palette.color(group, selected ? QPalette::Highlight : QPalette::Base), 0.68);
+    const QColor dim = Palette::blend(
+        text, palette.color(group, selected ? QPalette::Highlight : QPalette::Base), 0.68);
 
     const QString party = index.data(Role::PartyRole).toString();
     const QString number = index.data(Role::NumberRole).toString();
@@ -208,7 +187,7 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     }
     QFont previewFont = option.font;
     previewFont.setItalic(draft);
-    painter->setPen(draft && !selected ? errorColor(palette) : (unread > 0 ? text : dim));
+    painter->setPen(draft && !selected ? Palette::errorColor(palette) : (unread > 0 ? text : dim));
     drawMarked(painter, QRect(left, y, right - left, lineHeight), preview, previewFont,
                ConversationText::matches(preview, words));
     y += lineHeight + kLineGap;

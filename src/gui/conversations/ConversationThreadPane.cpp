@@ -1,5 +1,6 @@
 #include "ConversationThreadPane.h"
 
+#include "ConversationPalette.h"
 #include "ConversationView.h"
 #include "store/DatabaseWorker.h"
 #include "store/StoreRead.h"
@@ -16,9 +17,6 @@ namespace {
 // What a worker job read: a page, or none with the error (none without an error: the
 // message is not stored).
 using PageRead = StoreRead<ConversationReader::Page>;
-
-const QColor kErrorColor(0xc6, 0x28, 0x28);
-const QColor kDarkErrorColor(0xef, 0x9a, 0x9a); // on a dark palette
 
 // What refresh() read: the messages shown that changed, and those after the newest shown.
 struct RefreshRead
@@ -83,9 +81,7 @@ void ConversationThreadPane::setNote(const QString& text, bool error)
     m_note->setText(text);
     if (error) {
         QPalette palette = m_note->palette();
-        palette.setColor(QPalette::WindowText, palette.color(QPalette::Base).lightness() < 128
-                                                   ? kDarkErrorColor
-                                                   : kErrorColor);
+        palette.setColor(QPalette::WindowText, ConversationPalette::errorColor(palette));
         m_note->setPalette(palette);
     } else {
         m_note->setPalette(QPalette()); // the pane's, as it is now and later
