@@ -12,7 +12,7 @@ namespace smsdesk {
 
 ConversationListModel::ConversationListModel(DatabaseWorker& worker, const Clock& clock,
                                              QObject* parent)
-    : QAbstractListModel(parent), m_worker(worker), m_clock(clock)
+    : PagedListModel(worker, parent), m_clock(clock)
 {}
 
 ConversationListModel::~ConversationListModel() = default;
@@ -65,17 +65,6 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
     }
 }
 
-bool ConversationListModel::canFetchMore(const QModelIndex& parent) const
-{
-    return !parent.isValid() && !m_loading && !m_atEnd;
-}
-
-void ConversationListModel::fetchMore(const QModelIndex& parent)
-{
-    if (canFetchMore(parent))
-        loadPage();
-}
-
 void ConversationListModel::setFilter(const Filter& filter)
 {
     m_filter = filter;
@@ -84,14 +73,10 @@ void ConversationListModel::setFilter(const Filter& filter)
 
 void ConversationListModel::reload()
 {
-    ++m_generation;
     beginResetModel();
     m_rows.clear();
     m_cursor.reset();
-    // Loading already: a view that fetches more on modelReset must not start a second read.
-    m_loading = true;
-    m_atEnd = false;
-    m_lastError.clear();
+    restart(true);
     endResetModel();
     loadPage();
 }
@@ -105,36 +90,30 @@ void ConversationListModel::setNumberLabels(const QHash<QString, QString>& label
 
 void ConversationListModel::loadPage()
 {
-    m_loading = true;
-    const quint64 generation = m_generation;
+    const quint64 page = generation();
     const Filter filter = m_filter;
     const std::optional<ConversationListReader::Cursor> after = m_cursor;
-    m_worker.post<PageRead>(
+    worker().post<PageRead>(
         [filter, after](QSqlDatabase& db) {
             const ConversationListReader reader(db);
-            PageRead page;
-            page.rows = reader.page(filter, after, PageSize);
-            page.error = reader.lastError();
-            return page;
+            PageRead read;
+            read.rows = reader.page(filter, after, PageSize);
+            read.error = reader.lastError();
+            return read;
         },
         this,
-        [this, generation](PageRead page) {
-            if (generation == m_generation)
-                appendPage(page);
+        [this, page](PageRead read) {
+            if (current(page))
+                appendPage(read);
         });
 }
 
 void ConversationListModel::appendPage(const PageRead& page)
 {
     if (!page.error.isEmpty()) {
-        // No retry loop through canFetchMore(): reload() tries again.
-        m_loading = false;
-        m_atEnd = true;
-        m_lastError = page.error;
-        Q_EMIT loadFailed(m_lastError);
+        pageFailed(page.error);
         return;
     }
-    m_atEnd = page.rows.size() < PageSize;
     if (!page.rows.isEmpty())
         m_cursor = ConversationListReader::Cursor::of(page.rows.constLast());
     // A thread that moved up while listed is listed already.
@@ -143,16 +122,13 @@ void ConversationListModel::appendPage(const PageRead& page)
         if (rowOf(summary.thread()) < 0)
             fresh.append(summary);
     }
-    // Still loading while the rows go in: a view (or a model tester) that fetches more while
-    // they do must not read the same page again.
     if (!fresh.isEmpty()) {
         const int first = int(m_rows.size());
         beginInsertRows(QModelIndex(), first, first + int(fresh.size()) - 1);
         m_rows += fresh;
         endInsertRows();
     }
-    m_loading = false;
-    Q_EMIT pageLoaded(int(fresh.size()));
+    pageDone(int(fresh.size()), page.rows.size() < PageSize);
 }
 
 int ConversationListModel::rowOf(const Thread& thread) const
@@ -173,7 +149,7 @@ int ConversationListModel::placeOf(const ConversationSummary& summary) const
 
 bool ConversationListModel::withinLoaded(const ConversationSummary& summary) const
 {
-    if (m_atEnd)
+    if (atEnd())
         return true;
     if (!m_cursor)
         return false; // the first page is on its way: it will have it

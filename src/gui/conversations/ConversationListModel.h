@@ -1,9 +1,9 @@
 #pragma once
 
+#include "PagedListModel.h"
 #include "store/ConversationListReader.h"
 #include "store/ConversationSummary.h"
 
-#include <QAbstractListModel>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -12,7 +12,6 @@
 namespace smsdesk {
 
 class Clock;
-class DatabaseWorker;
 
 // The Conversations page's thread list: one row per (DID, remote) thread, newest activity
 // first, read in pages of PageSize through the DatabaseWorker (never on the GUI thread) as a
@@ -20,7 +19,7 @@ class DatabaseWorker;
 // a status moved, a thread was read) are handed in again, read from the store, and move to
 // their place, come in when they now fall within the rows read, or go when the filter no longer
 // lets them through. Rows are identified by their thread.
-class ConversationListModel : public QAbstractListModel
+class ConversationListModel : public PagedListModel
 {
     Q_OBJECT
 
@@ -53,9 +52,6 @@ public:
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex& parent) const override;
-    // Reads the next page in the background; its rows are appended when it arrives.
-    void fetchMore(const QModelIndex& parent) override;
 
     // Clears the rows and reads the first page that `filter` lets through.
     void setFilter(const Filter& filter);
@@ -74,14 +70,9 @@ public:
     const ConversationSummary& summaryAt(int row) const { return m_rows.at(row); }
     // The row of `thread`; -1 when not listed.
     int rowOf(const Thread& thread) const;
-    bool isLoading() const { return m_loading; }
-    bool atEnd() const { return m_atEnd; }
-    QString lastError() const { return m_lastError; }
 
-Q_SIGNALS:
-    // A page arrived (`rows` new ones) or could not be read (lastError()).
-    void pageLoaded(int rows);
-    void loadFailed(const QString& error);
+protected:
+    void loadPage() override;
 
 private:
     struct PageRead
@@ -90,7 +81,6 @@ private:
         QString error;
     };
 
-    void loadPage();
     void appendPage(const PageRead& page);
     void removeAt(int row);
     // Where `summary` goes in the rows (by newerFirst).
@@ -98,16 +88,11 @@ private:
     // Whether `summary` falls within the rows read so far.
     bool withinLoaded(const ConversationSummary& summary) const;
 
-    DatabaseWorker& m_worker;
     const Clock& m_clock;
     Filter m_filter;
     QList<ConversationSummary> m_rows;
     QHash<QString, QString> m_labels;                       // E.164 -> label
     std::optional<ConversationListReader::Cursor> m_cursor; // the last row of the last page
-    quint64 m_generation = 0;                               // bumped by every reload
-    bool m_loading = false;
-    bool m_atEnd = false;
-    QString m_lastError;
 };
 
 } // namespace smsdesk

@@ -10,7 +10,7 @@
 namespace smsdesk {
 
 MessageSearchModel::MessageSearchModel(DatabaseWorker& worker, const Clock& clock, QObject* parent)
-    : QAbstractListModel(parent), m_worker(worker), m_clock(clock)
+    : PagedListModel(worker, parent), m_clock(clock)
 {}
 
 MessageSearchModel::~MessageSearchModel() = default;
@@ -64,69 +64,47 @@ QVariant MessageSearchModel::data(const QModelIndex& index, int role) const
     }
 }
 
-bool MessageSearchModel::canFetchMore(const QModelIndex& parent) const
-{
-    return !parent.isValid() && !m_loading && !m_atEnd;
-}
-
-void MessageSearchModel::fetchMore(const QModelIndex& parent)
-{
-    if (canFetchMore(parent))
-        loadPage();
-}
-
 void MessageSearchModel::setQuery(const QString& query)
 {
-    ++m_generation;
     beginResetModel();
     m_query = query;
     m_words = MessageSearchReader::words(query);
     m_hits.clear();
-    m_lastError.clear();
-    m_atEnd = m_words.isEmpty();
-    m_loading = !m_atEnd;
+    restart(!m_words.isEmpty());
     endResetModel();
-    if (m_loading)
+    if (!m_words.isEmpty())
         loadPage();
 }
 
 void MessageSearchModel::loadPage()
 {
-    m_loading = true;
-    const quint64 generation = m_generation;
+    const quint64 page = generation();
     const QString query = m_query;
     const std::optional<qint64> before =
         m_hits.isEmpty() ? std::nullopt : std::optional<qint64>(m_hits.constLast().id);
-    m_worker.post<PageRead>(
+    worker().post<PageRead>(
         [query, before](QSqlDatabase& db) {
             const MessageSearchReader reader(db);
-            PageRead page;
-            page.hits = reader.search(query, before, PageSize);
-            page.error = reader.lastError();
-            return page;
+            PageRead read;
+            read.hits = reader.search(query, before, PageSize);
+            read.error = reader.lastError();
+            return read;
         },
         this,
-        [this, generation](PageRead page) {
-            if (generation != m_generation)
+        [this, page](PageRead read) {
+            if (!current(page))
                 return;
-            if (!page.error.isEmpty()) {
-                m_loading = false;
-                m_atEnd = true;
-                m_lastError = page.error;
-                Q_EMIT loadFailed(m_lastError);
+            if (!read.error.isEmpty()) {
+                pageFailed(read.error);
                 return;
             }
-            m_atEnd = page.hits.size() < PageSize;
-            // Still loading while the rows go in: a view (or a model tester) that fetches more
-            // while they do must not read the same page again.
-            if (!page.hits.isEmpty()) {
+            if (!read.hits.isEmpty()) {
                 const int first = int(m_hits.size());
-                beginInsertRows(QModelIndex(), first, first + int(page.hits.size()) - 1);
-                m_hits += page.hits;
+                beginInsertRows(QModelIndex(), first, first + int(read.hits.size()) - 1);
+                m_hits += read.hits;
                 endInsertRows();
             }
-            m_loading = false;
-            Q_EMIT pageLoaded(int(page.hits.size()));
+            pageDone(int(read.hits.size()), read.hits.size() < PageSize);
         });
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "PagedListModel.h"
 #include "store/MessageSearchReader.h"
 
-#include <QAbstractListModel>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -11,14 +11,13 @@
 namespace smsdesk {
 
 class Clock;
-class DatabaseWorker;
 
 // The results of a search across all message text, newest first: one row per message found,
 // with its thread, read in pages through the DatabaseWorker as a view scrolls
 // (canFetchMore/fetchMore). Answers the roles of ConversationListModel (the party, the
 // snippet around the words found as the preview, the words to show in bold), so the thread
 // list's delegate paints both.
-class MessageSearchModel : public QAbstractListModel
+class MessageSearchModel : public PagedListModel
 {
     Q_OBJECT
 
@@ -31,8 +30,6 @@ public:
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
 
     // Clears the rows and searches for `query` (a query without words finds nothing).
     void setQuery(const QString& query);
@@ -41,13 +38,9 @@ public:
     const QStringList& words() const { return m_words; }
 
     const MessageSearchHit& hitAt(int row) const { return m_hits.at(row); }
-    bool isLoading() const { return m_loading; }
-    bool atEnd() const { return m_atEnd; }
-    QString lastError() const { return m_lastError; }
 
-Q_SIGNALS:
-    void pageLoaded(int rows);
-    void loadFailed(const QString& error);
+protected:
+    void loadPage() override;
 
 private:
     struct PageRead
@@ -56,17 +49,10 @@ private:
         QString error;
     };
 
-    void loadPage();
-
-    DatabaseWorker& m_worker;
     const Clock& m_clock;
     QString m_query;
     QStringList m_words;
     QList<MessageSearchHit> m_hits;
-    quint64 m_generation = 0;
-    bool m_loading = false;
-    bool m_atEnd = true;
-    QString m_lastError;
 };
 
 } // namespace smsdesk
