@@ -773,20 +773,8 @@ private Q_SLOTS:
         const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR");
         for (const bool dark : {false, true}) {
             ConversationDialog dialog(fixture.context().worker(), {kDid, kRemote}, nullptr, 8);
-            if (dark) {
-                QPalette palette;
-                palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-                palette.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-                palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-                palette.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-                palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-                palette.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-                palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe0));
-                palette.setColor(QPalette::HighlightedText, Qt::white);
-                palette.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
-                palette.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-                dialog.setPalette(palette);
-            }
+            if (dark)
+                dialog.setPalette(test::GuiTestContext::darkPalette());
             dialog.resize(560, 640);
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));

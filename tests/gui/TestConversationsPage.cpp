@@ -921,24 +921,8 @@ private Q_SLOTS:
         const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR");
         for (const bool dark : {false, true}) {
             makePage();
-            if (dark) {
-                QPalette palette;
-                palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-                palette.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-                palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-                palette.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-                palette.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-                palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-                palette.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-                palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe0));
-                palette.setColor(QPalette::HighlightedText, Qt::white);
-                palette.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
-                palette.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-                for (const QPalette::ColorRole role :
-                     {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-                    palette.setColor(QPalette::Disabled, role, QColor(0x70, 0x70, 0x70));
-                m_page->setPalette(palette);
-            }
+            if (dark)
+                m_page->setPalette(test::GuiTestContext::darkPalette());
             m_page->resize(1100, 720);
             QVERIFY(showPage(8));
             QSignalSpy loaded(m_page.get(), &ConversationsPage::draftLoaded);
