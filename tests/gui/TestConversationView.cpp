@@ -34,6 +34,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -439,6 +440,59 @@ private Q_SLOTS:
                  QStringLiteral("Got it, thanks! Here is the error I saw:\n"
                                 "https://media.example.com/uploads/wh_67ae1b2f3c4d5.jpg\n"
                                 "ftp://media.example.com/not-a-link.png"));
+    }
+
+    void textCanBeSelected()
+    {
+        makeView();
+        m_view->setPage(pageOf(eightMessages()));
+        QVERIFY(activate(m_view.get()));
+        // A double-click on a bubble opens its text, all of it selected, read-only.
+        const int row = m_view->rowOf(13);
+        list()->scrollTo(m_view->model()->index(row, 0));
+        const QRect bubble = list()->visualRect(m_view->model()->index(row, 0));
+        QVERIFY(!bubble.isEmpty());
+        QTest::mouseDClick(list()->viewport(), Qt::LeftButton, {},
+                           QPoint(bubble.left() + 30, bubble.top() + bubble.height() / 3));
+        auto* text = list()->findChild<QPlainTextEdit*>(QStringLiteral("messageTextSelection"));
+        QVERIFY(text);
+        QTRY_VERIFY(text->isVisible());
+        QVERIFY(text->isReadOnly());
+        QCOMPARE(text->toPlainText(),
+                 QStringLiteral("It is 55-2041. I can't log in since yesterday."));
+        QCOMPARE(text->textCursor().selectedText(), text->toPlainText());
+        // Over the bubble's text, not elsewhere in the row.
+        QVERIFY(bubble.contains(text->geometry().topLeft()));
+        // A part of it, copied.
+        QTextCursor cursor = text->textCursor();
+        cursor.setPosition(6);
+        cursor.setPosition(13, QTextCursor::KeepAnchor);
+        text->setTextCursor(cursor);
+        QGuiApplication::clipboard()->clear();
+        QTest::keySequence(text, QKeySequence::Copy);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("55-2041"));
+        // Typing changes nothing; Esc closes it and the message is as it was.
+        QTest::keyClicks(text, QStringLiteral("xyz"));
+        QCOMPARE(text->toPlainText(),
+                 QStringLiteral("It is 55-2041. I can't log in since yesterday."));
+        QPointer<QPlainTextEdit> editor = text;
+        QTest::keyClick(text, Qt::Key_Escape);
+        QTRY_VERIFY(!editor || !editor->isVisible());
+        QCOMPARE(m_view->messages().at(2).text,
+                 QStringLiteral("It is 55-2041. I can't log in since yesterday."));
+        // From the keyboard: F2 on the selected message.
+        QVERIFY(m_view->setHighlightedMessage(11));
+        QVERIFY(test::GuiTestContext::focus(list()));
+        QTest::keyClick(list(), Qt::Key_F2);
+        QTRY_VERIFY(list()->findChild<QPlainTextEdit*>(QStringLiteral("messageTextSelection")));
+        QCOMPARE(list()
+                     ->findChild<QPlainTextEdit*>(QStringLiteral("messageTextSelection"))
+                     ->toPlainText(),
+                 QStringLiteral("Hello, I need help with my account"));
+        // A message without text has nothing to select.
+        m_view->setPage(pageOf({message(21, false, QString(), kBase)}));
+        QVERIFY(!(m_view->model()->flags(m_view->model()->index(0, 0)) & Qt::ItemIsEditable));
+        QVERIFY(m_view->model()->flags(m_view->model()->index(0, 0)) & Qt::ItemIsSelectable);
     }
 
     void mediaLinksOpen()

@@ -7,6 +7,7 @@
 #include <QListView>
 #include <QLocale>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QTextLayout>
 #include <QUrl>
 #include <algorithm>
@@ -215,6 +216,59 @@ void ConversationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     painter->drawText(layout.footer, (outbound ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
                       index.data(ConversationModel::StatusTextRole).toString());
     painter->restore();
+}
+
+QWidget* ConversationDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option,
+                                            const QModelIndex& index) const
+{
+    if (static_cast<RowKind>(index.data(ConversationModel::RowKindRole).toInt()) !=
+            RowKind::Message ||
+        index.data(Qt::DisplayRole).toString().isEmpty())
+        return nullptr;
+    auto* editor = new QPlainTextEdit(parent);
+    editor->setObjectName(QStringLiteral("messageTextSelection"));
+    editor->setAccessibleName(tr("Message text"));
+    editor->setReadOnly(true);
+    editor->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    editor->setFrameShape(QFrame::NoFrame);
+    editor->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    editor->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    editor->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    editor->document()->setDocumentMargin(0);
+    editor->setFont(option.font);
+    // The bubble shows through: only the selection is painted.
+    QPalette palette = editor->palette();
+    palette.setColor(QPalette::Base, Qt::transparent);
+    editor->setPalette(palette);
+    editor->viewport()->setAutoFillBackground(false);
+    return editor;
+}
+
+void ConversationDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
+{
+    auto* text = qobject_cast<QPlainTextEdit*>(editor);
+    if (!text)
+        return;
+    text->setPlainText(index.data(Qt::DisplayRole).toString());
+    text->selectAll();
+}
+
+void ConversationDelegate::setModelData(QWidget*, QAbstractItemModel*, const QModelIndex&) const
+{
+    // Read-only: a message's text is never edited.
+}
+
+void ConversationDelegate::updateEditorGeometry(QWidget* editor, const QStyleOptionViewItem& option,
+                                                const QModelIndex& index) const
+{
+    const Layout layout = layoutFor(option.font, option.rect, index);
+    if (!layout.textSize)
+        return;
+    // As wide as the bubble's text may be (so it wraps where the bubble does), a little
+    // higher than the text (so the last line is not cut).
+    editor->setGeometry(QRect(layout.textTopLeft, QSize(textWidthFor(option.rect.width()) + 2,
+                                                        layout.textSize->height() + 2)));
 }
 
 ConversationDelegate::Layout ConversationDelegate::layoutFor(const QFont& font, const QRect& rect,

@@ -218,7 +218,12 @@ QVariant ConversationModel::data(const QModelIndex& index, int role) const
 
 Qt::ItemFlags ConversationModel::flags(const QModelIndex& index) const
 {
-    return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags;
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    // "Editable": a message's text opens in a box to select from (the delegate's editor).
+    const ConversationMessage* message = messageAt(index.row());
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable |
+           (message && !message->text.isEmpty() ? Qt::ItemIsEditable : Qt::NoItemFlags);
 }
 
 QString ConversationModel::stateText(const ConversationMessage& message)

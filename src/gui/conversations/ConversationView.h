@@ -30,7 +30,8 @@ class ConversationDelegate;
 // emits earlierRequested() (laterRequested()) once until the next page arrives, and the row
 // says "Loading…" meanwhile. Up/Down/Home/End/PageUp/PageDown move through the rows; Ctrl+C
 // (and the context menu) copies the selected message's text, and its media URLs, each on a
-// line of its own. Each row's accessible text says all of it.
+// line of its own; a double-click (or F2) on a bubble opens its text to select a part of it
+// from. Each row's accessible text says all of it.
 class ConversationView : public QWidget
 {
     Q_OBJECT
