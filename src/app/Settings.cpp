@@ -16,6 +16,7 @@ constexpr QLatin1String kWindowStateKey{"mainWindow/state"};
 constexpr QLatin1String kWindowSplitterKey{"mainWindow/splitter"};
 constexpr QLatin1String kWindowPageKey{"mainWindow/page"};
 constexpr QLatin1String kInspectorSplitterKey{"inspector/splitter"};
+constexpr QLatin1String kConversationsSplitterKey{"conversations/splitter"};
 constexpr QLatin1String kInspectorDetailSplitterKey{"inspector/detailSplitter"};
 constexpr QLatin1String kInspectorHeaderKey{"inspector/header"};
 constexpr QLatin1String kFilterOutcomesKey{"inspector/filter/outcomes"};
@@ -174,6 +175,16 @@ int Settings::windowPage() const
 void Settings::setWindowPage(int page)
 {
     m_settings->setValue(kWindowPageKey, page);
+}
+
+QByteArray Settings::conversationsSplitter() const
+{
+    return m_settings->value(kConversationsSplitterKey).toByteArray();
+}
+
+void Settings::setConversationsSplitter(const QByteArray& state)
+{
+    m_settings->setValue(kConversationsSplitterKey, state);
 }
 
 QByteArray Settings::inspectorSplitter() const

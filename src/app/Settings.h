@@ -94,6 +94,10 @@ public:
     int windowPage() const; // default 0
     void setWindowPage(int page);
 
+    // --- the Conversations page ----------------------------------------------------------------
+    QByteArray conversationsSplitter() const;
+    void setConversationsSplitter(const QByteArray& state);
+
     // --- the Inspector page --------------------------------------------------------------------
     QByteArray inspectorSplitter() const;
     void setInspectorSplitter(const QByteArray& state);

@@ -4,6 +4,7 @@
 #include "ListenerController.h"
 #include "OutboundService.h"
 #include "Settings.h"
+#include "conversations/ConversationsPage.h"
 #include "inspector/FaultDrillDialog.h"
 #include "inspector/InspectorPage.h"
 #include "numbers/NumbersPage.h"
@@ -72,14 +73,17 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
         m_outbound->outbox().start();
     }
 
+    m_conversationsPage = new ConversationsPage(m_context, *m_listener, this);
     m_numbersPage = new NumbersPage(m_context, this);
     m_plansPage = new PlansPage(m_context, this);
     m_inspectorPage = new InspectorPage(m_context, *m_listener, this);
-    addPage(tr("Numbers"), m_numbersPage, QKeySequence(Qt::CTRL | Qt::Key_1),
+    addPage(tr("Conversations"), m_conversationsPage, QKeySequence(Qt::CTRL | Qt::Key_1),
+            ThemeIcon::icon(ThemeIcon::Conversations));
+    addPage(tr("Numbers"), m_numbersPage, QKeySequence(Qt::CTRL | Qt::Key_2),
             ThemeIcon::icon(ThemeIcon::Numbers));
-    addPage(tr("Plans"), m_plansPage, QKeySequence(Qt::CTRL | Qt::Key_2),
+    addPage(tr("Plans"), m_plansPage, QKeySequence(Qt::CTRL | Qt::Key_3),
             ThemeIcon::icon(ThemeIcon::Plans));
-    addPage(tr("Inspector"), m_inspectorPage, QKeySequence(Qt::CTRL | Qt::Key_3),
+    addPage(tr("Inspector"), m_inspectorPage, QKeySequence(Qt::CTRL | Qt::Key_4),
             ThemeIcon::icon(ThemeIcon::Inspector));
 
     // A change on one page shows on the other.
@@ -91,6 +95,10 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
     connect(m_numbersPage, &NumbersPage::numbersChanged, m_inspectorPage,
             &InspectorPage::reloadNumbers);
     connect(m_numbersPage, &NumbersPage::sendMessageRequested, this, &MainWindow::openSendMessage);
+    connect(m_numbersPage, &NumbersPage::numbersChanged, m_conversationsPage,
+            &ConversationsPage::reloadNumbers);
+    connect(m_conversationsPage, &ConversationsPage::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     connect(m_inspectorPage, &InspectorPage::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
 

@@ -15,14 +15,16 @@ class QSplitter;
 namespace smsdesk {
 
 class AppContext;
+class ConversationsPage;
 class InspectorPage;
 class ListenerController;
 class NumbersPage;
 class OutboundService;
 class PlansPage;
 
-// The main window: a navigation list on the left, the pages on the right, the database in
-// use and the listener's state in the status bar. Geometry, layout and the last page are
+// The main window: a navigation list on the left, the pages on the right (Conversations first,
+// then Numbers, Plans and the Inspector: Ctrl+1 … Ctrl+4), the database in use and the
+// listener's state in the status bar. Geometry, layout and the last page are
 // remembered in the Settings. It runs the webhook listener (ListenerController) and starts it
 // when it opens unless the setting listener/autostart is false.
 class MainWindow : public QMainWindow
@@ -39,6 +41,7 @@ public:
                         QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    ConversationsPage* conversationsPage() const { return m_conversationsPage; }
     NumbersPage* numbersPage() const { return m_numbersPage; }
     PlansPage* plansPage() const { return m_plansPage; }
     InspectorPage* inspectorPage() const { return m_inspectorPage; }
@@ -79,6 +82,7 @@ private:
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     QMenu* m_viewMenu = nullptr;
+    ConversationsPage* m_conversationsPage = nullptr;
     NumbersPage* m_numbersPage = nullptr;
     PlansPage* m_plansPage = nullptr;
     ListenerController* m_listener = nullptr;

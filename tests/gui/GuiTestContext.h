@@ -6,6 +6,7 @@
 #include "MemorySecretStore.h"
 #include "store/NumberRecord.h"
 
+#include <QPalette>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -70,6 +71,9 @@ public:
     static bool focus(QWidget* widget);
     // Activates window and sends a key sequence to its focus widget, as typed.
     static void press(QWidget* window, const QKeySequence& keys);
+    // A dark palette (light text on dark grey, disabled text dimmed), for screenshots of how a
+    // widget reads in a dark theme.
+    static QPalette darkPalette();
 
 private:
     QTemporaryDir m_dir;

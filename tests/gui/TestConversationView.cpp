@@ -34,6 +34,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -441,6 +442,59 @@ private Q_SLOTS:
                                 "ftp://media.example.com/not-a-link.png"));
     }
 
+    void textCanBeSelected()
+    {
+        makeView();
+        m_view->setPage(pageOf(eightMessages()));
+        QVERIFY(activate(m_view.get()));
+        // A double-click on a bubble opens its text, all of it selected, read-only.
+        const int row = m_view->rowOf(13);
+        list()->scrollTo(m_view->model()->index(row, 0));
+        const QRect bubble = list()->visualRect(m_view->model()->index(row, 0));
+        QVERIFY(!bubble.isEmpty());
+        QTest::mouseDClick(list()->viewport(), Qt::LeftButton, {},
+                           QPoint(bubble.left() + 30, bubble.top() + bubble.height() / 3));
+        auto* text = list()->findChild<QPlainTextEdit*>(QStringLiteral("messageTextSelection"));
+        QVERIFY(text);
+        QTRY_VERIFY(text->isVisible());
+        QVERIFY(text->isReadOnly());
+        QCOMPARE(text->toPlainText(),
+                 QStringLiteral("It is 55-2041. I can't log in since yesterday."));
+        QCOMPARE(text->textCursor().selectedText(), text->toPlainText());
+        // Over the bubble's text, not elsewhere in the row.
+        QVERIFY(bubble.contains(text->geometry().topLeft()));
+        // A part of it, copied.
+        QTextCursor cursor = text->textCursor();
+        cursor.setPosition(6);
+        cursor.setPosition(13, QTextCursor::KeepAnchor);
+        text->setTextCursor(cursor);
+        QGuiApplication::clipboard()->clear();
+        QTest::keySequence(text, QKeySequence::Copy);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("55-2041"));
+        // Typing changes nothing; Esc closes it and the message is as it was.
+        QTest::keyClicks(text, QStringLiteral("xyz"));
+        QCOMPARE(text->toPlainText(),
+                 QStringLiteral("It is 55-2041. I can't log in since yesterday."));
+        QPointer<QPlainTextEdit> editor = text;
+        QTest::keyClick(text, Qt::Key_Escape);
+        QTRY_VERIFY(!editor || !editor->isVisible());
+        QCOMPARE(m_view->messages().at(2).text,
+                 QStringLiteral("It is 55-2041. I can't log in since yesterday."));
+        // From the keyboard: F2 on the selected message.
+        QVERIFY(m_view->setHighlightedMessage(11));
+        QVERIFY(test::GuiTestContext::focus(list()));
+        QTest::keyClick(list(), Qt::Key_F2);
+        QTRY_VERIFY(list()->findChild<QPlainTextEdit*>(QStringLiteral("messageTextSelection")));
+        QCOMPARE(list()
+                     ->findChild<QPlainTextEdit*>(QStringLiteral("messageTextSelection"))
+                     ->toPlainText(),
+                 QStringLiteral("Hello, I need help with my account"));
+        // A message without text has nothing to select.
+        m_view->setPage(pageOf({message(21, false, QString(), kBase)}));
+        QVERIFY(!(m_view->model()->flags(m_view->model()->index(0, 0)) & Qt::ItemIsEditable));
+        QVERIFY(m_view->model()->flags(m_view->model()->index(0, 0)) & Qt::ItemIsSelectable);
+    }
+
     void mediaLinksOpen()
     {
         makeView();
@@ -773,20 +827,8 @@ private Q_SLOTS:
         const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR");
         for (const bool dark : {false, true}) {
             ConversationDialog dialog(fixture.context().worker(), {kDid, kRemote}, nullptr, 8);
-            if (dark) {
-                QPalette palette;
-                palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-                palette.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-                palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-                palette.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-                palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-                palette.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-                palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe0));
-                palette.setColor(QPalette::HighlightedText, Qt::white);
-                palette.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
-                palette.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-                dialog.setPalette(palette);
-            }
+            if (dark)
+                dialog.setPalette(test::GuiTestContext::darkPalette());
             dialog.resize(560, 640);
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));

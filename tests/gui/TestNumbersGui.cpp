@@ -158,6 +158,9 @@ void TestNumbersGui::init()
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(test::GuiTestContext::activate(m_window.get()));
+    // Conversations is the first page: Numbers is the second (Ctrl+2).
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_2));
+    QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_page));
 }
 
 void TestNumbersGui::cleanup()
@@ -206,10 +209,11 @@ void TestNumbersGui::startsWithEmptyStateAndDatabaseInStatusBar()
     QCOMPARE(empty->text(), QStringLiteral("No numbers yet. Press Ctrl+N to add one."));
 
     auto* navigation = child<QListWidget>(m_window.get(), "navigation");
-    QCOMPARE(navigation->count(), 3);
-    QCOMPARE(navigation->item(0)->text(), QStringLiteral("Numbers"));
-    QCOMPARE(navigation->item(1)->text(), QStringLiteral("Plans"));
-    QCOMPARE(navigation->item(2)->text(), QStringLiteral("Inspector"));
+    QCOMPARE(navigation->count(), 4);
+    QCOMPARE(navigation->item(0)->text(), QStringLiteral("Conversations"));
+    QCOMPARE(navigation->item(1)->text(), QStringLiteral("Numbers"));
+    QCOMPARE(navigation->item(2)->text(), QStringLiteral("Plans"));
+    QCOMPARE(navigation->item(3)->text(), QStringLiteral("Inspector"));
     QCOMPARE(m_window->currentPage(), m_page);
 
     auto* database = child<QLabel>(m_window->statusBar(), "databaseLabel");
@@ -730,12 +734,12 @@ void TestNumbersGui::filtersOverTextColumns()
 void TestNumbersGui::switchesPagesAndRemembersThem()
 {
     auto* navigation = child<QListWidget>(m_window.get(), "navigation");
-    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_2));
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_3));
     QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_window->plansPage()));
-    QCOMPARE(navigation->currentRow(), 1);
-    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_1));
+    QCOMPARE(navigation->currentRow(), 2);
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_2));
     QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_page));
-    navigation->setCurrentRow(1);
+    navigation->setCurrentRow(2);
     QCOMPARE(m_window->currentPage(), static_cast<QWidget*>(m_window->plansPage()));
 
     // Ctrl+N on the Plans page adds a plan, not a number.

@@ -1,13 +1,20 @@
 #include "StoreFixture.h"
+#include "store/DatabaseWorker.h"
+#include "store/MessageExportJob.h"
 #include "store/MessageExporter.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <tuple>
 
 using namespace smsdesk;
 
@@ -62,6 +69,27 @@ class TestMessageExporter : public QObject
             qWarning("exported %lld, expected %lld: %s", written, expected,
                      qPrintable(exporter.lastError()));
         return written == expected ? buffer.data() : QByteArray();
+    }
+
+    // Messages of another thread (our other number, and another party of ours), in between.
+    bool addOtherThreads()
+    {
+        for (const auto& [did, remote, at] :
+             {std::tuple{"+14045558888", "+17705551234", 1'771'011'000'500},
+              std::tuple{"+14045559999", "+17705550000", 1'771'011'050'000}}) {
+            QSqlQuery query(m_temp->database().connection());
+            query.prepare(QStringLiteral("INSERT INTO messages (direction, provider, did, remote, "
+                                         "text, status, received_at) VALUES ('inbound', 'pbx', ?, "
+                                         "?, 'elsewhere', 'received', ?)"));
+            query.addBindValue(QString::fromLatin1(did));
+            query.addBindValue(QString::fromLatin1(remote));
+            query.addBindValue(qint64(at));
+            if (!query.exec()) {
+                qWarning("%s", qPrintable(query.lastError().text()));
+                return false;
+            }
+        }
+        return true;
     }
 
 private Q_SLOTS:
@@ -147,6 +175,91 @@ private Q_SLOTS:
     {
         QSqlQuery(m_temp->database().connection()).exec(QStringLiteral("DELETE FROM messages"));
         QCOMPARE(exportAs(MessageExporter::Format::JsonLines, 0), QByteArray());
+    }
+
+    void oneThreadInPages()
+    {
+        QVERIFY(addOtherThreads());
+        const ConversationReader::Thread thread{QStringLiteral("+14045559999"),
+                                                QStringLiteral("+17705551234")};
+        // The whole thread at once: the three messages of setUp, not the others.
+        QBuffer whole;
+        whole.open(QIODevice::WriteOnly);
+        MessageExporter exporter(m_temp->database().connection(), thread);
+        QCOMPARE(exporter.write(whole, MessageExporter::Format::Csv), 3);
+        QVERIFY(!whole.data().contains("elsewhere"));
+        // In pages of one: the same bytes.
+        QBuffer paged;
+        paged.open(QIODevice::WriteOnly);
+        QVERIFY(exporter.writeHeader(paged, MessageExporter::Format::Csv));
+        std::optional<MessageExporter::Cursor> after;
+        for (int n = 0; n < 10; ++n) {
+            MessageExporter::Cursor last;
+            const qint64 written =
+                exporter.writePage(paged, MessageExporter::Format::Csv, after, 1, &last);
+            QVERIFY2(written >= 0, qPrintable(exporter.lastError()));
+            if (written == 0)
+                break;
+            after = last;
+        }
+        QCOMPARE(paged.data(), whole.data());
+        // Every message: the others too.
+        QCOMPARE(exportAs(MessageExporter::Format::JsonLines, 5).count("elsewhere"), 2);
+    }
+
+    void exportJobWritesAFileInTheBackground()
+    {
+        QVERIFY(addOtherThreads());
+        DatabaseWorker worker(m_temp->database());
+        QVERIFY2(worker.isReady(), qPrintable(worker.openError()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("thread.jsonl"));
+        MessageExportJob job(worker);
+        QSignalSpy finished(&job, &MessageExportJob::finished);
+        job.start(path, MessageExporter::Format::JsonLines,
+                  ConversationReader::Thread{QStringLiteral("+14045559999"),
+                                             QStringLiteral("+17705551234")});
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.at(0).at(0).toLongLong(), 3);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(QJsonDocument::fromJson(lines.at(2)).object().value(u"error_code").toString(),
+                 QStringLiteral("WH-23-3"));
+
+        // Every message as CSV; a cancelled export leaves nothing behind.
+        const QString all = dir.filePath(QStringLiteral("all.csv"));
+        MessageExportJob second(worker);
+        QSignalSpy done(&second, &MessageExportJob::finished);
+        second.start(all, MessageExporter::Format::Csv, std::nullopt);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.at(0).at(0).toLongLong(), 5);
+        QFile csv(all);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readAll().startsWith("id,direction,provider,did,remote,text,media,status,"));
+        const QString cancelled = dir.filePath(QStringLiteral("cancelled.csv"));
+        MessageExportJob third(worker);
+        QSignalSpy failed(&third, &MessageExportJob::failed);
+        // The worker is busy for a moment: the cancel is there before the first page's job.
+        worker.post<int>(
+            [](QSqlDatabase&) {
+                QThread::msleep(300);
+                return 0;
+            },
+            this, [](int) {});
+        third.start(cancelled, MessageExporter::Format::Csv, std::nullopt);
+        third.cancel();
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("cancelled"));
+        QVERIFY(!QFile::exists(cancelled));
+        // An unwritable path says why.
+        MessageExportJob fourth(worker);
+        QSignalSpy refused(&fourth, &MessageExportJob::failed);
+        fourth.start(QStringLiteral("/proc/no-such-dir/x.csv"), MessageExporter::Format::Csv,
+                     std::nullopt);
+        QVERIFY(refused.wait(10000));
+        QVERIFY(!refused.at(0).at(0).toString().isEmpty());
     }
 
     void formats()

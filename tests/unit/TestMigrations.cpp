@@ -1,4 +1,7 @@
 #include "StoreFixture.h"
+#include "store/ConversationListReader.h"
+#include "store/DraftRepository.h"
+#include "store/MessageSearchReader.h"
 #include "store/Migrations.h"
 
 #include <QCryptographicHash>
@@ -129,7 +132,7 @@ private Q_SLOTS:
 
     void upgradeFromVersion4KeepsRows_data() { test::StoreFixture::addRows(); }
 
-    // Version 5 adds what the listener keeps of a message besides its text, and a number's
+    // Version 6 adds what the listener keeps of a message besides its text, and a number's
     // time zone: rows of version 4 keep everything, the new columns start NULL.
     void upgradeFromVersion4KeepsRows()
     {
@@ -193,6 +196,86 @@ private Q_SLOTS:
                  1);
         QCOMPARE(scalar(db, QStringLiteral("SELECT time_zone FROM numbers")).toString(),
                  QStringLiteral("Australia/Sydney"));
+    }
+
+    // Versions 7 to 9 over messages stored before them: the threads are there, read up to
+    // their newest message, with their failed counts; the old texts are found by a search; the
+    // triggers keep counting after the upgrade; drafts can be stored.
+    void conversationsOverOlderMessages_data() { test::StoreFixture::addRows(); }
+
+    void conversationsOverOlderMessages()
+    {
+        QFETCH(DatabaseConfig::Backend, backend);
+        if (!test::StoreFixture::available(backend))
+            return;
+        test::TempDatabase temp(backend);
+        QString error;
+        QVERIFY2(temp.create(&error), qPrintable(error));
+        {
+            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
+            QVERIFY2(raw.isValid(), qPrintable(error));
+            QVERIFY2(Migrations::migrateTo(raw, backend, 4, &error), qPrintable(error));
+            QVERIFY(!raw.tables().contains(QStringLiteral("conversations")));
+            QSqlQuery query(raw);
+            const char* const rows[] = {
+                "'inbound', '+14045559999', '+17705551234', 'Is the shop open?', 'received', 1000",
+                "'outbound', '+14045559999', '+17705551234', 'Until six', 'failed', 3000",
+                "'inbound', '+14045559999', '+17705551234', 'Great, thanks', 'received', 2000",
+                "'inbound', '+14045558888', '+17705550000', 'Wrong number', 'received', 500",
+            };
+            for (const char* row : rows) {
+                QVERIFY2(query.exec(QStringLiteral("INSERT INTO messages (direction, did, remote, "
+                                                   "text, status, received_at, provider) VALUES "
+                                                   "(%1, 'pbx')")
+                                        .arg(QLatin1String(row))),
+                         qPrintable(query.lastError().text()));
+            }
+            query.finish();
+            const QString name = raw.connectionName();
+            raw = QSqlDatabase();
+            Database::closeConnection(name);
+        }
+
+        QVERIFY2(temp.database().open(&error), qPrintable(error));
+        QSqlDatabase db = temp.database().connection();
+        QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
+        const ConversationListReader reader(db);
+        QList<ConversationSummary> threads = reader.page({}, std::nullopt);
+        QVERIFY2(reader.lastError().isEmpty(), qPrintable(reader.lastError()));
+        QCOMPARE(threads.size(), 2);
+        QCOMPARE(threads.at(0).remote, QStringLiteral("+17705551234"));
+        QCOMPARE(threads.at(0).lastText, QStringLiteral("Until six"));
+        QCOMPARE(threads.at(0).lastAtMs, 3000);
+        QCOMPARE(threads.at(0).messageCount, 3);
+        QCOMPARE(threads.at(0).failedCount, 1);
+        QCOMPARE(threads.at(0).unreadCount, 0); // what came before is read
+        QCOMPARE(threads.at(1).did, QStringLiteral("+14045558888"));
+        QCOMPARE(threads.at(1).unreadCount, 0);
+
+        QCOMPARE(MessageSearchReader(db).search(QStringLiteral("shop")).size(), 1);
+        QCOMPARE(MessageSearchReader(db).search(QStringLiteral("thank")).size(), 1);
+
+        // A message after the upgrade is unread and moves its thread up.
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(QStringLiteral(
+                     "INSERT INTO messages (direction, provider, did, remote, text, status, "
+                     "received_at) VALUES ('inbound', 'pbx', '+14045558888', '+17705550000', "
+                     "'Sorry, new number', 'received', 4000)")),
+                 qPrintable(query.lastError().text()));
+        threads = reader.page({}, std::nullopt);
+        QCOMPARE(threads.at(0).did, QStringLiteral("+14045558888"));
+        QCOMPARE(threads.at(0).unreadCount, 1);
+        QCOMPARE(threads.at(0).messageCount, 2);
+        QCOMPARE(MessageSearchReader(db).search(QStringLiteral("sorry")).size(), 1);
+
+        DraftRepository drafts(db);
+        QVERIFY2(drafts.save({QStringLiteral("+14045559999"), QStringLiteral("+17705551234")},
+                             {QStringLiteral("We open at 9"), QString()}, 5000),
+                 qPrintable(drafts.lastError()));
+        QCOMPARE(reader.threads({{QStringLiteral("+14045559999"), QStringLiteral("+17705551234")}})
+                     .constFirst()
+                     .draftText,
+                 QStringLiteral("We open at 9"));
     }
 
     void refusesNewerSchemaOnPostgres()

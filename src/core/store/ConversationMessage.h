@@ -17,12 +17,19 @@ struct ConversationMessage
         media;      // URLs, from the stored JSON array; entries that are not strings are left out
     QString status; // "received" for inbound; a delivery status for outbound ("delivered", ...)
     QString errorCode; // of the current status; empty: none
+    // The provider's words on the newest status report (why it failed); empty: none.
+    QString statusDetail;
     QString provider;
     qint64 receivedAtMs = 0;              // UTC ms: when we received or created it
     std::optional<qint64> providerTimeMs; // UTC ms: the provider's time; none: not given
 
     bool isOutbound() const { return direction == QLatin1String("outbound"); }
-    bool isFailed() const { return status == QLatin1String("failed"); }
+    // Failed, or unconfirmed (the outbox cannot tell whether it went out): either needs a
+    // person.
+    bool isFailed() const
+    {
+        return status == QLatin1String("failed") || status == QLatin1String("unconfirmed");
+    }
 };
 
 } // namespace smsdesk

@@ -27,9 +27,10 @@ QStringList mediaOf(const QVariant& json)
 }
 
 // The columns messageOf() reads, in its order.
-const QString kColumns =
-    QStringLiteral("SELECT id, direction, text, media, status, error_code, provider, received_at, "
-                   "provider_time");
+const QString kColumns = QStringLiteral(
+    "SELECT id, direction, text, media, status, error_code, provider, received_at, provider_time, "
+    "(SELECT s.detail FROM message_status s WHERE s.message_id = messages.id ORDER BY "
+    "s.received_at DESC, s.id DESC LIMIT 1)");
 
 ConversationMessage messageOf(const QSqlQuery& query)
 {
@@ -44,6 +45,7 @@ ConversationMessage messageOf(const QSqlQuery& query)
     message.receivedAtMs = query.value(7).toLongLong();
     if (!query.value(8).isNull())
         message.providerTimeMs = query.value(8).toLongLong();
+    message.statusDetail = query.value(9).toString();
     return message;
 }
 
@@ -152,7 +154,7 @@ std::optional<ConversationReader::Page> ConversationReader::around(qint64 messag
             {messageId},
             [&](const QSqlQuery& query) {
                 target = messageOf(query);
-                thread = Thread{query.value(9).toString(), query.value(10).toString()};
+                thread = Thread{query.value(10).toString(), query.value(11).toString()};
             },
             &error)) {
         fail(error);
@@ -183,6 +185,31 @@ std::optional<ConversationReader::Page> ConversationReader::around(qint64 messag
     for (qsizetype i = 0; i < newerCount; ++i)
         page.messages.append(newer.at(i));
     return page;
+}
+
+std::optional<QList<ConversationMessage>>
+ConversationReader::messages(const QList<qint64>& ids) const
+{
+    m_lastError.clear();
+    QList<ConversationMessage> found;
+    if (ids.isEmpty())
+        return found;
+    QStringList marks;
+    QVariantList values;
+    for (const qint64 id : ids) {
+        marks << QStringLiteral("?");
+        values << id;
+    }
+    QString error;
+    if (!Database::select(
+            m_db,
+            kColumns + QStringLiteral(" FROM messages WHERE id IN (%1) ORDER BY received_at, id")
+                           .arg(marks.join(QLatin1Char(','))),
+            values, [&found](const QSqlQuery& query) { found.append(messageOf(query)); }, &error)) {
+        fail(error);
+        return std::nullopt;
+    }
+    return found;
 }
 
 } // namespace smsdesk

@@ -80,6 +80,9 @@ public:
     // the thread allows (the page is filled from the other side near either end). None when
     // there is no such message, or on error.
     std::optional<Page> around(qint64 messageId) const;
+    // The messages among `ids` that are stored, oldest first (to show a status that changed).
+    // None on error.
+    std::optional<QList<ConversationMessage>> messages(const QList<qint64>& ids) const;
 
     int pageSize() const { return m_pageSize; }
     QString lastError() const { return m_lastError; }

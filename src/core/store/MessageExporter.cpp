@@ -8,6 +8,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <algorithm>
+#include <utility>
 
 namespace smsdesk {
 
@@ -53,7 +55,9 @@ QString csvText(const QJsonValue& value)
 
 } // namespace
 
-MessageExporter::MessageExporter(QSqlDatabase db) : m_db(std::move(db)) {}
+MessageExporter::MessageExporter(QSqlDatabase db, std::optional<ConversationReader::Thread> thread)
+    : m_db(std::move(db)), m_thread(std::move(thread))
+{}
 
 QStringList MessageExporter::columns()
 {
@@ -85,24 +89,70 @@ bool MessageExporter::parseFormat(const QString& name, Format* format)
 qint64 MessageExporter::write(QIODevice& out, Format format,
                               const std::function<void(qint64)>& progress)
 {
+    if (!writeHeader(out, format))
+        return -1;
+    Cursor last;
+    return writeRows(out, format, std::nullopt, QString(), progress, &last);
+}
+
+bool MessageExporter::writeHeader(QIODevice& out, Format format)
+{
+    if (format != Format::Csv)
+        return true;
+    QByteArrayList header;
+    for (const QString& name : columns())
+        header << name.toUtf8();
+    const QByteArray line = header.join(',') + "\r\n";
+    if (out.write(line) != line.size()) {
+        m_lastError = out.errorString();
+        return false;
+    }
+    return true;
+}
+
+qint64 MessageExporter::writePage(QIODevice& out, Format format, const std::optional<Cursor>& after,
+                                  int limit, Cursor* last)
+{
+    return writeRows(out, format, after, QStringLiteral(" LIMIT %1").arg(std::max(1, limit)), {},
+                     last);
+}
+
+qint64 MessageExporter::writeRows(QIODevice& out, Format format, const std::optional<Cursor>& after,
+                                  const QString& limit, const std::function<void(qint64)>& progress,
+                                  Cursor* last)
+{
+    QStringList where;
+    QVariantList bound;
+    if (m_thread) {
+        where << QStringLiteral("did = ? AND remote = ?");
+        bound << m_thread->did << m_thread->remote;
+    }
+    if (after) {
+        // (received_at, id) after the cursor's, with received_at as an index range.
+        where << QStringLiteral("received_at >= ? AND (received_at > ? OR id > ?)");
+        bound << after->receivedAtMs << after->receivedAtMs << after->id;
+    }
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral(
-            "SELECT id, direction, provider, did, remote, text, media, status, error_code, "
-            "provider_message_id, provider_time, received_at FROM messages ORDER BY received_at, "
-            "id"))) {
+    const QString sql =
+        QStringLiteral(
+            "SELECT id, direction, provider, did, remote, text, media, status, "
+            "error_code, provider_message_id, provider_time, received_at FROM messages") +
+        (where.isEmpty() ? QString()
+                         : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))) +
+        QStringLiteral(" ORDER BY received_at, id") + limit;
+    if (!query.prepare(sql)) {
+        m_lastError = query.lastError().text();
+        return -1;
+    }
+    for (const QVariant& value : std::as_const(bound))
+        query.addBindValue(value);
+    if (!query.exec()) {
         m_lastError = query.lastError().text();
         return -1;
     }
 
     const QStringList names = columns();
-    if (format == Format::Csv) {
-        QByteArrayList header;
-        for (const QString& name : names)
-            header << name.toUtf8();
-        out.write(header.join(',') + "\r\n");
-    }
-
     qint64 written = 0;
     while (query.next()) {
         const QJsonArray media = QJsonDocument::fromJson(query.value(6).toByteArray()).array();
@@ -136,6 +186,7 @@ qint64 MessageExporter::write(QIODevice& out, Format format,
             m_lastError = out.errorString();
             return -1;
         }
+        *last = {query.value(11).toLongLong(), query.value(0).toLongLong()};
         ++written;
         if (progress && written % 10'000 == 0)
             progress(written);

@@ -241,6 +241,195 @@ bool addMessageDetailsAndNumberTimeZone(QSqlDatabase& db, Backend backend, QStri
                error);
 }
 
+// Version 7: conversation threads, one row per (did, remote), kept by triggers on `messages`
+// whoever writes them (the listener's writer, the outbox, another desk on PostgreSQL): the
+// newest message (by received_at, then id), the number of messages, of inbound messages after
+// the read marker (read_at, read_id: the newest message read, shared by every desk) and of
+// outbound messages that failed or are unconfirmed. The thread list reads these rows newest
+// first instead of grouping a million messages. Threads that existed before are marked read up
+// to their newest message. The triggers assume that a message's did, remote, direction and
+// received_at never change once it is stored (nothing updates them).
+bool createConversations(QSqlDatabase& db, Backend backend, QString* error)
+{
+    QStringList statements{
+        QStringLiteral("CREATE TABLE conversations ("
+                       " id %ID%,"
+                       " did TEXT NOT NULL,"
+                       " remote TEXT NOT NULL,"
+                       " number_id %BIGINT%,"
+                       " last_message_id %BIGINT% NOT NULL,"
+                       " last_at %BIGINT% NOT NULL,"
+                       " message_count %BIGINT% NOT NULL DEFAULT 0,"
+                       " unread_count %BIGINT% NOT NULL DEFAULT 0,"
+                       " failed_count %BIGINT% NOT NULL DEFAULT 0,"
+                       " read_at %BIGINT% NOT NULL DEFAULT 0,"
+                       " read_id %BIGINT% NOT NULL DEFAULT 0,"
+                       " UNIQUE (did, remote))"),
+        QStringLiteral("CREATE INDEX conversations_newest ON conversations (last_at DESC, "
+                       "last_message_id DESC)"),
+        QStringLiteral("CREATE INDEX conversations_did_newest ON conversations (did, last_at "
+                       "DESC, last_message_id DESC)"),
+        QStringLiteral("CREATE INDEX conversations_unread ON conversations (last_at DESC, "
+                       "last_message_id DESC) WHERE unread_count > 0"),
+        // The threads there are, read up to their newest message.
+        QStringLiteral(
+            "INSERT INTO conversations (did, remote, number_id, last_message_id, last_at, "
+            "message_count, unread_count, failed_count, read_at, read_id) "
+            "SELECT did, remote, MAX(number_id), MAX(id), MAX(received_at), COUNT(*), 0, "
+            "SUM(CASE WHEN direction = 'outbound' AND status IN ('failed', 'unconfirmed') "
+            "THEN 1 ELSE 0 END), MAX(received_at), 0 FROM messages GROUP BY did, remote"),
+        QStringLiteral("UPDATE conversations SET last_message_id = (SELECT m.id FROM messages m "
+                       "WHERE m.did = conversations.did AND m.remote = conversations.remote "
+                       "ORDER BY m.received_at DESC, m.id DESC LIMIT 1)"),
+        QStringLiteral("UPDATE conversations SET read_id = last_message_id"),
+    };
+    if (backend == Backend::Sqlite) {
+        statements += {
+            QStringLiteral(
+                "CREATE TRIGGER messages_conversation_insert AFTER INSERT ON messages BEGIN "
+                "INSERT INTO conversations (did, remote, number_id, last_message_id, last_at, "
+                "message_count, unread_count, failed_count) VALUES (NEW.did, NEW.remote, "
+                "NEW.number_id, NEW.id, NEW.received_at, 1, NEW.direction = 'inbound', "
+                "NEW.direction = 'outbound' AND NEW.status IN ('failed', 'unconfirmed')) "
+                "ON CONFLICT (did, remote) DO UPDATE SET "
+                "number_id = COALESCE(excluded.number_id, number_id), "
+                "last_message_id = CASE WHEN excluded.last_at > last_at OR (excluded.last_at = "
+                "last_at AND excluded.last_message_id > last_message_id) THEN "
+                "excluded.last_message_id ELSE last_message_id END, "
+                "last_at = MAX(last_at, excluded.last_at), "
+                "message_count = message_count + 1, "
+                "unread_count = unread_count + (excluded.unread_count AND (excluded.last_at > "
+                "read_at OR (excluded.last_at = read_at AND excluded.last_message_id > "
+                "read_id))), "
+                "failed_count = failed_count + excluded.failed_count; END"),
+            QStringLiteral(
+                "CREATE TRIGGER messages_conversation_status AFTER UPDATE OF status ON messages "
+                "WHEN NEW.direction = 'outbound' AND (OLD.status IN ('failed', 'unconfirmed')) "
+                "<> (NEW.status IN ('failed', 'unconfirmed')) BEGIN "
+                "UPDATE conversations SET failed_count = failed_count + CASE WHEN NEW.status IN "
+                "('failed', 'unconfirmed') THEN 1 ELSE -1 END "
+                "WHERE did = NEW.did AND remote = NEW.remote; END"),
+            QStringLiteral(
+                "CREATE TRIGGER messages_conversation_delete AFTER DELETE ON messages BEGIN "
+                "DELETE FROM conversations WHERE did = OLD.did AND remote = OLD.remote AND "
+                "message_count <= 1; "
+                "UPDATE conversations SET message_count = message_count - 1, "
+                "unread_count = unread_count - (OLD.direction = 'inbound' AND (OLD.received_at "
+                "> read_at OR (OLD.received_at = read_at AND OLD.id > read_id))), "
+                "failed_count = failed_count - (OLD.direction = 'outbound' AND OLD.status IN "
+                "('failed', 'unconfirmed')) WHERE did = OLD.did AND remote = OLD.remote; "
+                "UPDATE conversations SET (last_message_id, last_at) = (SELECT m.id, "
+                "m.received_at FROM messages m WHERE m.did = OLD.did AND m.remote = OLD.remote "
+                "ORDER BY m.received_at DESC, m.id DESC LIMIT 1) WHERE did = OLD.did AND "
+                "remote = OLD.remote AND last_message_id = OLD.id; END"),
+        };
+    } else {
+        statements += {
+            QStringLiteral(
+                "CREATE FUNCTION smsdesk_conversation_insert() RETURNS trigger LANGUAGE plpgsql "
+                "AS $$ BEGIN "
+                "INSERT INTO conversations AS c (did, remote, number_id, last_message_id, "
+                "last_at, message_count, unread_count, failed_count) VALUES (NEW.did, "
+                "NEW.remote, NEW.number_id, NEW.id, NEW.received_at, 1, CASE WHEN "
+                "NEW.direction = 'inbound' THEN 1 ELSE 0 END, CASE WHEN NEW.direction = "
+                "'outbound' AND NEW.status IN ('failed', 'unconfirmed') THEN 1 ELSE 0 END) "
+                "ON CONFLICT (did, remote) DO UPDATE SET "
+                "number_id = COALESCE(EXCLUDED.number_id, c.number_id), "
+                "last_message_id = CASE WHEN (EXCLUDED.last_at, EXCLUDED.last_message_id) > "
+                "(c.last_at, c.last_message_id) THEN EXCLUDED.last_message_id ELSE "
+                "c.last_message_id END, "
+                "last_at = GREATEST(c.last_at, EXCLUDED.last_at), "
+                "message_count = c.message_count + 1, "
+                "unread_count = c.unread_count + CASE WHEN EXCLUDED.unread_count = 1 AND "
+                "(EXCLUDED.last_at, EXCLUDED.last_message_id) > (c.read_at, c.read_id) THEN 1 "
+                "ELSE 0 END, "
+                "failed_count = c.failed_count + EXCLUDED.failed_count; "
+                "RETURN NULL; END $$"),
+            QStringLiteral("CREATE TRIGGER messages_conversation_insert AFTER INSERT ON messages "
+                           "FOR EACH ROW EXECUTE FUNCTION smsdesk_conversation_insert()"),
+            QStringLiteral(
+                "CREATE FUNCTION smsdesk_conversation_status() RETURNS trigger LANGUAGE plpgsql "
+                "AS $$ BEGIN "
+                "UPDATE conversations SET failed_count = failed_count + CASE WHEN NEW.status IN "
+                "('failed', 'unconfirmed') THEN 1 ELSE -1 END "
+                "WHERE did = NEW.did AND remote = NEW.remote; RETURN NULL; END $$"),
+            QStringLiteral(
+                "CREATE TRIGGER messages_conversation_status AFTER UPDATE OF status ON messages "
+                "FOR EACH ROW WHEN (NEW.direction = 'outbound' AND (OLD.status IN ('failed', "
+                "'unconfirmed')) IS DISTINCT FROM (NEW.status IN ('failed', 'unconfirmed'))) "
+                "EXECUTE FUNCTION smsdesk_conversation_status()"),
+            QStringLiteral(
+                "CREATE FUNCTION smsdesk_conversation_delete() RETURNS trigger LANGUAGE plpgsql "
+                "AS $$ BEGIN "
+                "DELETE FROM conversations WHERE did = OLD.did AND remote = OLD.remote AND "
+                "message_count <= 1; "
+                "UPDATE conversations SET message_count = message_count - 1, "
+                "unread_count = unread_count - CASE WHEN OLD.direction = 'inbound' AND "
+                "(OLD.received_at, OLD.id) > (read_at, read_id) THEN 1 ELSE 0 END, "
+                "failed_count = failed_count - CASE WHEN OLD.direction = 'outbound' AND "
+                "OLD.status IN ('failed', 'unconfirmed') THEN 1 ELSE 0 END "
+                "WHERE did = OLD.did AND remote = OLD.remote; "
+                "UPDATE conversations SET (last_message_id, last_at) = (SELECT m.id, "
+                "m.received_at FROM messages m WHERE m.did = OLD.did AND m.remote = OLD.remote "
+                "ORDER BY m.received_at DESC, m.id DESC LIMIT 1) WHERE did = OLD.did AND "
+                "remote = OLD.remote AND last_message_id = OLD.id; "
+                "RETURN NULL; END $$"),
+            QStringLiteral("CREATE TRIGGER messages_conversation_delete AFTER DELETE ON messages "
+                           "FOR EACH ROW EXECUTE FUNCTION smsdesk_conversation_delete()"),
+        };
+    }
+    return run(db, backend, statements, error);
+}
+
+// Version 8: full-text search over message text. SQLite: an FTS5 index over messages.text
+// (external content: the text is stored once, in messages), kept by triggers and filled from
+// the messages there are; Unicode words, case and diacritics folded, with prefix indexes for
+// search as you type. PostgreSQL: a GIN index on the 'simple' configuration's tsvector of the
+// text (words lower-cased, no stemming: texts come in every language), which the search's
+// WHERE clause repeats word for word.
+bool createMessageSearch(QSqlDatabase& db, Backend backend, QString* error)
+{
+    if (backend == Backend::Postgres) {
+        return run(db, backend,
+                   {QStringLiteral("CREATE INDEX messages_text_search ON messages USING GIN "
+                                   "(to_tsvector('simple', text))")},
+                   error);
+    }
+    return run(
+        db, backend,
+        {
+            QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(text, content = "
+                           "'messages', content_rowid = 'id', tokenize = 'unicode61 "
+                           "remove_diacritics 2', prefix = '2 3')"),
+            QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN "
+                           "INSERT INTO messages_fts (rowid, text) VALUES (NEW.id, NEW.text); END"),
+            QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN "
+                           "INSERT INTO messages_fts (messages_fts, rowid, text) VALUES "
+                           "('delete', OLD.id, OLD.text); END"),
+            QStringLiteral("CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages "
+                           "BEGIN INSERT INTO messages_fts (messages_fts, rowid, text) VALUES "
+                           "('delete', OLD.id, OLD.text); INSERT INTO messages_fts (rowid, text) "
+                           "VALUES (NEW.id, NEW.text); END"),
+            QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"),
+        },
+        error);
+}
+
+// Version 9: a draft per conversation thread (the compose box's text and media URL), kept
+// across restarts and shared by the desks of one database.
+bool createDrafts(QSqlDatabase& db, Backend backend, QString* error)
+{
+    return run(db, backend,
+               {QStringLiteral("CREATE TABLE drafts ("
+                               " did TEXT NOT NULL,"
+                               " remote TEXT NOT NULL,"
+                               " text TEXT NOT NULL DEFAULT '',"
+                               " media_url TEXT NOT NULL DEFAULT '',"
+                               " updated_at %BIGINT% NOT NULL,"
+                               " PRIMARY KEY (did, remote))")},
+               error);
+}
+
 struct Migration
 {
     int version;
@@ -256,6 +445,9 @@ constexpr Migration kMigrations[] = {
     {5, "outbox and outbound attempts", createOutbox},
     {6, "message device, service, segments and response; number time zone",
      addMessageDetailsAndNumberTimeZone},
+    {7, "conversation threads kept by triggers, read markers", createConversations},
+    {8, "full-text search over message text", createMessageSearch},
+    {9, "drafts per conversation", createDrafts},
 };
 
 bool hasVersionTable(QSqlDatabase& db)

@@ -1,11 +1,13 @@
 #include "ConversationDelegate.h"
 
 #include "ConversationModel.h"
+#include "ConversationPalette.h"
 
 #include <QDateTime>
 #include <QListView>
 #include <QLocale>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QTextLayout>
 #include <QUrl>
 #include <algorithm>
@@ -25,23 +27,7 @@ constexpr int kRadius = 10; // of a bubble's corners
 constexpr int kFooterGap = 2;
 constexpr int kMinBubbleWidth = 48;
 
-QColor blend(const QColor& a, const QColor& b, double share)
-{
-    return QColor::fromRgbF(float(a.redF() * share + b.redF() * (1 - share)),
-                            float(a.greenF() * share + b.greenF() * (1 - share)),
-                            float(a.blueF() * share + b.blueF() * (1 - share)));
-}
-
-bool isDark(const QPalette& palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
-// The error colour, readable on the palette's base.
-QColor errorColor(const QPalette& palette)
-{
-    return isDark(palette) ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28);
-}
+using Palette = ConversationPalette;
 
 QDateTime localTime(qint64 ms)
 {
@@ -50,12 +36,7 @@ QDateTime localTime(qint64 ms)
 
 QFont smallFont(const QFont& base)
 {
-    QFont small(base);
-    if (base.pointSizeF() > 0)
-        small.setPointSizeF(base.pointSizeF() * 0.85);
-    else
-        small.setPixelSize(std::max(8, base.pixelSize() * 85 / 100));
-    return small;
+    return Palette::smallFont(base, 0.85);
 }
 
 // Plain text as a QTextLayout wants it: line breaks as line separators.
@@ -139,14 +120,12 @@ void ConversationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     const auto* model = qobject_cast<const ConversationModel*>(index.model());
     if (!model || !index.isValid())
         return;
-    const QPalette::ColorGroup group = !(option.state & QStyle::State_Enabled) ? QPalette::Disabled
-                                       : (option.state & QStyle::State_Active) ? QPalette::Active
-                                                                               : QPalette::Inactive;
+    const QPalette::ColorGroup group = Palette::groupOf(option.state);
     const QPalette& palette = option.palette;
     const QColor text = palette.color(group, QPalette::Text);
     const QColor base = palette.color(group, QPalette::Base);
     const QColor highlight = palette.color(group, QPalette::Highlight);
-    const QColor dim = blend(text, base, 0.62);
+    const QColor dim = Palette::blend(text, base, 0.62);
     const bool selected = option.state & QStyle::State_Selected;
 
     painter->save();
@@ -178,7 +157,7 @@ void ConversationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     const ConversationMessage& message = *shown;
     const Layout layout = layoutFor(option.font, option.rect, index);
     const bool outbound = message.isOutbound();
-    const QColor error = errorColor(palette);
+    const QColor error = Palette::errorColor(palette);
 
     // The date above the first message of a day.
     const QFont small = smallFont(option.font);
@@ -191,7 +170,8 @@ void ConversationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     }
 
     // The bubble: ours tinted with the highlight colour, theirs with the text colour.
-    const QColor fill = outbound ? blend(highlight, base, 0.22) : blend(text, base, 0.08);
+    const QColor fill =
+        outbound ? Palette::blend(highlight, base, 0.22) : Palette::blend(text, base, 0.08);
     painter->setPen(message.isFailed() ? QPen(error, 1.2) : QPen(Qt::NoPen));
     painter->setBrush(fill);
     painter->drawRoundedRect(QRectF(layout.bubble).adjusted(0.5, 0.5, -0.5, -0.5), kRadius,
@@ -236,6 +216,59 @@ void ConversationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     painter->drawText(layout.footer, (outbound ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
                       index.data(ConversationModel::StatusTextRole).toString());
     painter->restore();
+}
+
+QWidget* ConversationDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option,
+                                            const QModelIndex& index) const
+{
+    if (static_cast<RowKind>(index.data(ConversationModel::RowKindRole).toInt()) !=
+            RowKind::Message ||
+        index.data(Qt::DisplayRole).toString().isEmpty())
+        return nullptr;
+    auto* editor = new QPlainTextEdit(parent);
+    editor->setObjectName(QStringLiteral("messageTextSelection"));
+    editor->setAccessibleName(tr("Message text"));
+    editor->setReadOnly(true);
+    editor->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    editor->setFrameShape(QFrame::NoFrame);
+    editor->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    editor->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    editor->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    editor->document()->setDocumentMargin(0);
+    editor->setFont(option.font);
+    // The bubble shows through: only the selection is painted.
+    QPalette palette = editor->palette();
+    palette.setColor(QPalette::Base, Qt::transparent);
+    editor->setPalette(palette);
+    editor->viewport()->setAutoFillBackground(false);
+    return editor;
+}
+
+void ConversationDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
+{
+    auto* text = qobject_cast<QPlainTextEdit*>(editor);
+    if (!text)
+        return;
+    text->setPlainText(index.data(Qt::DisplayRole).toString());
+    text->selectAll();
+}
+
+void ConversationDelegate::setModelData(QWidget*, QAbstractItemModel*, const QModelIndex&) const
+{
+    // Read-only: a message's text is never edited.
+}
+
+void ConversationDelegate::updateEditorGeometry(QWidget* editor, const QStyleOptionViewItem& option,
+                                                const QModelIndex& index) const
+{
+    const Layout layout = layoutFor(option.font, option.rect, index);
+    if (!layout.textSize)
+        return;
+    // As wide as the bubble's text may be (so it wraps where the bubble does), a little
+    // higher than the text (so the last line is not cut).
+    editor->setGeometry(QRect(layout.textTopLeft, QSize(textWidthFor(option.rect.width()) + 2,
+                                                        layout.textSize->height() + 2)));
 }
 
 ConversationDelegate::Layout ConversationDelegate::layoutFor(const QFont& font, const QRect& rect,

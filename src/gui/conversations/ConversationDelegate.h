@@ -16,7 +16,8 @@ namespace smsdesk {
 // side (the other party's on the left, ours on the right, tinted from the palette) with its
 // text and media URLs (http and https as links), the time and delivery state under it (failed
 // in the error colour) and the date above the first message of a day; or a load row. Every row
-// is as wide as the list's viewport.
+// is as wide as the list's viewport. A bubble's text can be selected in a read-only text box
+// opened over it (the item's editor).
 class ConversationDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -47,6 +48,17 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override;
+
+    // A message's text to select from (double-click or F2 on a bubble): a read-only,
+    // frameless text box over the bubble's text, all of it selected; Ctrl+C copies the
+    // selection, Esc closes it. Nothing is written back.
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option,
+                          const QModelIndex& index) const override;
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override;
+    void setModelData(QWidget* editor, QAbstractItemModel* model,
+                      const QModelIndex& index) const override;
+    void updateEditorGeometry(QWidget* editor, const QStyleOptionViewItem& option,
+                              const QModelIndex& index) const override;
 
     // The layout of message row `index` in `rect` (its height is not used).
     Layout layoutFor(const QFont& font, const QRect& rect, const QModelIndex& index) const;

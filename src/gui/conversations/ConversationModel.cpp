@@ -96,6 +96,17 @@ void ConversationModel::appendPage(const ConversationReader::Page& page)
     }
 }
 
+void ConversationModel::updateMessages(const QList<ConversationMessage>& messages)
+{
+    for (const ConversationMessage& message : messages) {
+        const int row = rowOf(message.id);
+        if (row < 0)
+            continue;
+        m_messages[row - firstMessageRow()] = message;
+        rowsChanged(row, row);
+    }
+}
+
 void ConversationModel::setLoadingEarlier()
 {
     m_loadingEarlier = true;
@@ -207,7 +218,12 @@ QVariant ConversationModel::data(const QModelIndex& index, int role) const
 
 Qt::ItemFlags ConversationModel::flags(const QModelIndex& index) const
 {
-    return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags;
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    // "Editable": a message's text opens in a box to select from (the delegate's editor).
+    const ConversationMessage* message = messageAt(index.row());
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable |
+           (message && !message->text.isEmpty() ? Qt::ItemIsEditable : Qt::NoItemFlags);
 }
 
 QString ConversationModel::stateText(const ConversationMessage& message)
@@ -217,6 +233,10 @@ QString ConversationModel::stateText(const ConversationMessage& message)
     const QString& status = message.status;
     if (status == QLatin1String("queued"))
         return tr("Queued");
+    if (status == QLatin1String("sending"))
+        return tr("Sending…");
+    if (status == QLatin1String("unconfirmed"))
+        return tr("Not confirmed");
     if (status == QLatin1String("sent"))
         return tr("Sent");
     if (status == QLatin1String("delivered"))
@@ -261,6 +281,10 @@ QString ConversationModel::toolTip(const ConversationMessage& message)
             tr("Provider's time %1").arg(localTime(*message.providerTimeMs).toString(format)));
     if (message.isOutbound())
         lines.append(stateText(message));
+    if (message.isOutbound() && !message.statusDetail.isEmpty())
+        lines.append(tr("Reason: %1").arg(message.statusDetail));
+    else if (message.status == QLatin1String("unconfirmed"))
+        lines.append(tr("No answer came from the provider: it may or may not have been sent."));
     lines.append(tr("Message #%1 via %2").arg(message.id).arg(message.provider));
     return lines.join(QLatin1Char('\n'));
 }

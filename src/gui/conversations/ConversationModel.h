@@ -44,6 +44,8 @@ public:
     // row stays while its hasLater says more are left.
     void appendPage(const ConversationReader::Page& page);
     void clear();
+    // Shows those of `messages` that are shown as they are now (a status that changed).
+    void updateMessages(const QList<ConversationMessage>& messages);
 
     // The "Load earlier" ("Load newer") row says "Loading…" until the next page arrives.
     void setLoadingEarlier();

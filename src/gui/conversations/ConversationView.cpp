@@ -40,7 +40,8 @@ ConversationView::ConversationView(QWidget* parent) : QWidget(parent)
     m_list->setModel(m_model);
     m_list->setItemDelegate(m_delegate);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Double-click or F2 opens a message's text to select from.
+    m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setResizeMode(QListView::Adjust);
@@ -111,6 +112,20 @@ void ConversationView::prependPage(const ConversationReader::Page& page)
 void ConversationView::appendPage(const ConversationReader::Page& page)
 {
     m_model->appendPage(page);
+}
+
+void ConversationView::appendLive(const ConversationReader::Page& page)
+{
+    QScrollBar* bar = m_list->verticalScrollBar();
+    const bool atBottom = bar->value() >= bar->maximum();
+    m_model->appendPage(page);
+    if (atBottom)
+        m_list->scrollToBottom();
+}
+
+void ConversationView::updateMessages(const QList<ConversationMessage>& messages)
+{
+    m_model->updateMessages(messages);
 }
 
 void ConversationView::loadFailed()

@@ -30,7 +30,8 @@ class ConversationDelegate;
 // emits earlierRequested() (laterRequested()) once until the next page arrives, and the row
 // says "Loading…" meanwhile. Up/Down/Home/End/PageUp/PageDown move through the rows; Ctrl+C
 // (and the context menu) copies the selected message's text, and its media URLs, each on a
-// line of its own. Each row's accessible text says all of it.
+// line of its own; a double-click (or F2) on a bubble opens its text to select a part of it
+// from. Each row's accessible text says all of it.
 class ConversationView : public QWidget
 {
     Q_OBJECT
@@ -47,6 +48,11 @@ public:
     // Adds the page read by ConversationReader::after() below the last message; its hasLater
     // says whether more are left.
     void appendPage(const ConversationReader::Page& page);
+    // Adds messages that just came in (read by ConversationReader::after() from the last one)
+    // below the last message; when the view was scrolled to the bottom, it stays there.
+    void appendLive(const ConversationReader::Page& page);
+    // Shows those of `messages` that are shown as they are now (a status that changed).
+    void updateMessages(const QList<ConversationMessage>& messages);
     // An earlier or later page could not be read: its row can be used again.
     void loadFailed();
     void clear();

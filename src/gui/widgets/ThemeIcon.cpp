@@ -13,6 +13,8 @@ namespace smsdesk {
 QString ThemeIcon::themeName(Name name)
 {
     switch (name) {
+    case Conversations:
+        return QStringLiteral("internet-chat");
     case Numbers:
         return QStringLiteral("phone");
     case Plans:

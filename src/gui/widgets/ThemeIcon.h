@@ -14,6 +14,7 @@ class ThemeIcon
 public:
     enum Name
     {
+        Conversations, // internet-chat
         Numbers,   // phone
         Plans,     // x-office-calendar
         Inspector, // system-search

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "outbound/SmsSegments.h"
+#include "store/ConversationReader.h"
+#include "store/DraftRepository.h"
+#include "store/NumberRecord.h"
+
+#include <QList>
+#include <QString>
+#include <QWidget>
+#include <memory>
+#include <optional>
+
+namespace Ui {
+class ComposeBox;
+}
+
+namespace smsdesk {
+
+// The compose box under a conversation thread: the number to send from (the thread's
+// preselected), the recipient (the thread's other party; typed freely for a new conversation
+// and checked as typed with PhoneNumber::parse in the default region), the text with a live
+// segment counter (SmsSegments: "42 / 160 · 1 SMS", "UCS-2 · 75 / 134 · 2 SMS"), the
+// characters that make it UCS-2 with one click to replace those that have a GSM-7 twin, and
+// an optional media URL (http or https). Send (or Ctrl+Enter) emits sendRequested(); the box
+// sends nothing itself. Until sending is made available (setSendingAvailable()), Send is
+// disabled and says why: the outbox is wired to it later.
+class ComposeBox : public QWidget
+{
+    Q_OBJECT
+
+public:
+    using Thread = ConversationReader::Thread;
+
+    explicit ComposeBox(QWidget* parent = nullptr);
+    ~ComposeBox() override;
+
+    // The numbers to send from (the From list).
+    void setNumbers(const QList<NumberRecord>& numbers);
+    // The region a recipient typed without a country code is read in.
+    void setDefaultRegion(const QString& region);
+    // The box of a thread: from its number, to its other party (fixed). The text and media
+    // are cleared (setDraft() puts a draft back).
+    void setThread(const Thread& thread);
+    // The box of a new conversation: from `did` (empty: the first number), to whoever is
+    // typed. The text and media are cleared.
+    void startNew(const QString& did = QString());
+    // The thread the box is for; none for a new conversation.
+    const std::optional<Thread>& thread() const { return m_thread; }
+
+    // The text and media URL as typed, and putting them back (a stored draft).
+    Draft draft() const;
+    void setDraft(const Draft& draft);
+    // Clears the text and media (after a message was handed over for sending).
+    void clearMessage();
+
+    // Whether Send can be used at all (the outbox is wired); false: Send stays disabled and
+    // its tooltip says that sending is not available yet.
+    void setSendingAvailable(bool available);
+    bool isSendingAvailable() const { return m_sendingAvailable; }
+    // Why the message cannot be sent as it is (empty: it can).
+    QString problem() const;
+    // How the text is counted now.
+    const SmsSegments& segments() const { return m_segments; }
+    // The chosen number's id (0: not a provisioned number) and E.164.
+    qint64 fromNumberId() const;
+    QString fromDid() const;
+    // The recipient in E.164; empty while what is typed is not a valid number.
+    QString recipientE164() const;
+
+public Q_SLOTS:
+    // Emits sendRequested() when sending is available and the message can be sent; else
+    // says why under the box.
+    void send();
+    // Replaces every character that has a GSM-7 twin (undoable as one edit).
+    void replaceWithGsmTwins();
+    // Puts the keyboard focus in the text (or the recipient of a new conversation).
+    void focusInput();
+
+Q_SIGNALS:
+    // Send `text` (and `mediaUrl`, empty: none) from number `fromNumberId` to `toE164`.
+    void sendRequested(qint64 fromNumberId, const QString& toE164, const QString& text,
+                       const QString& mediaUrl);
+    // The text or the media URL was edited by hand (not by setDraft()).
+    void draftEdited();
+
+private:
+    void fillNumbers(const QString& did);
+    void fitTextHeight();
+    void textChanged();
+    void recipientChanged();
+    void updateState();
+    void setNote(const QString& text, bool error);
+
+    std::unique_ptr<Ui::ComposeBox> m_ui;
+    QList<NumberRecord> m_numbers;
+    QString m_region = QStringLiteral("US");
+    std::optional<Thread> m_thread;
+    QString m_recipientE164; // a new conversation's recipient, once valid
+    QString m_recipientError;
+    SmsSegments m_segments;
+    bool m_sendingAvailable = false;
+    bool m_settingDraft = false;
+};
+
+} // namespace smsdesk
