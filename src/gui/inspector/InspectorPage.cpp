@@ -130,6 +130,16 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
     const QMargins margins = layout()->contentsMargins();
     m_wordsWidth = m_ui->actionBar->sizeHint().width() + margins.left() + margins.right() +
                    fontMetrics().horizontalAdvance(QStringLiteral("0000 requests"));
+    // Each button may shrink to its icon: the page's minimum width is the narrow one, whichever
+    // style the buttons have (a page hidden behind another keeps the words and would otherwise
+    // hold the window at their width).
+    for (QToolButton* button : actionButtons()) {
+        const Qt::ToolButtonStyle style = button->toolButtonStyle();
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        button->setMinimumWidth(button->sizeHint().width());
+        button->setToolButtonStyle(style);
+    }
+    m_ui->actionBar->invalidate(); // measured above; a hidden page's layouts are not activated
 
     m_ui->filterBar->attach(m_context.settings(), m_context.clock());
     connect(m_ui->filterBar, &InspectorFilterBar::filterChanged, this,
@@ -155,10 +165,15 @@ void InspectorPage::resizeEvent(QResizeEvent* event)
     // window (their tooltips have the words).
     const Qt::ToolButtonStyle style =
         width() >= m_wordsWidth ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly;
-    for (QToolButton* button : {m_ui->pauseButton, m_ui->copyCurlButton,
-                                m_ui->exportSelectionButton, m_ui->exportFilteredButton,
-                                m_ui->replayButton, m_ui->testWebhookButton, m_ui->detailsButton})
+    for (QToolButton* button : actionButtons())
         button->setToolButtonStyle(style);
+}
+
+QList<QToolButton*> InspectorPage::actionButtons() const
+{
+    return {m_ui->pauseButton,          m_ui->copyCurlButton, m_ui->exportSelectionButton,
+            m_ui->exportFilteredButton, m_ui->replayButton,   m_ui->testWebhookButton,
+            m_ui->detailsButton};
 }
 
 QTableView* InspectorPage::view() const

@@ -15,6 +15,7 @@
 class QAction;
 class QMenu;
 class QTableView;
+class QToolButton;
 
 namespace Ui {
 class InspectorPage;
@@ -144,6 +145,8 @@ private:
     void setUpActions();
     void setUpSplitters();
     void setDetailsShown(bool shown);
+    // The action bar's buttons: words beside their icons while there is room, else icons alone.
+    QList<QToolButton*> actionButtons() const;
     // Lists what the filters let through (the selected request stays selected when listed).
     void showFiltered();
     void setNumbers(const QList<NumberRecord>& numbers);
