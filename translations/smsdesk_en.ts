@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>smsdesk::ConversationsPage</name>
+    <message numerus="yes">
+        <source>%n message(s) found</source>
+        <translation>
+            <numerusform>%n message found</numerusform>
+            <numerusform>%n messages found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found, more below</source>
+        <translation>
+            <numerusform>%n message found, more below</numerusform>
+            <numerusform>%n messages found, more below</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting messages… %n written</source>
+        <translation>
+            <numerusform>Exporting messages… %n written</numerusform>
+            <numerusform>Exporting messages… %n written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n message to %1</numerusform>
+            <numerusform>Exported %n messages to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>smsdesk::ExportCommand</name>
     <message numerus="yes">
         <source>exported %n message(s) to %1</source>
@@ -120,6 +151,13 @@
             <numerusform>listening on %1, beyond this machine, and %n numbers have neither an expected Authorization header nor a path token, so anybody who can reach this address can post messages for them: %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n number(s) have neither an expected Authorization header nor a path token, so anything that can reach %1 (this machine, or a tunnel or reverse proxy in front of it) can post messages for them: %2</source>
+        <translation>
+            <numerusform>%n number has neither an expected Authorization header nor a path token, so anything that can reach %1 (this machine, or a tunnel or reverse proxy in front of it) can post messages for it: %2</numerusform>
+            <numerusform>%n numbers have neither an expected Authorization header nor a path token, so anything that can reach %1 (this machine, or a tunnel or reverse proxy in front of it) can post messages for them: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>smsdesk::MessageTimelineModel</name>
@@ -152,6 +190,16 @@
         <translation>
             <numerusform>%Ln status report</numerusform>
             <numerusform>%Ln status reports</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::Outbox</name>
+    <message numerus="yes">
+        <source>The message could not be sent after %n attempt(s).</source>
+        <translation>
+            <numerusform>The message could not be sent after %n attempt.</numerusform>
+            <numerusform>The message could not be sent after %n attempts.</numerusform>
         </translation>
     </message>
 </context>

@@ -25,6 +25,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <algorithm>
 
 namespace smsdesk {
 
@@ -56,7 +57,6 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
     m_splitter->addWidget(m_pages);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({160, 1000});
     setCentralWidget(m_splitter);
 
     createMenus();
@@ -85,6 +85,15 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
             ThemeIcon::icon(ThemeIcon::Plans));
     addPage(tr("Inspector"), m_inspectorPage, QKeySequence(Qt::CTRL | Qt::Key_4),
             ThemeIcon::icon(ThemeIcon::Inspector));
+    // The navigation as wide as its longest entry (a remembered width wins, see restoreState):
+    // measured from the words, for the view's own size hints are not ready before it is shown.
+    int longest = 0;
+    for (int row = 0; row < m_navigation->count(); ++row)
+        longest = std::max(longest, m_navigation->fontMetrics().horizontalAdvance(
+                                        m_navigation->item(row)->text()));
+    const int navigationWidth = longest + m_navigation->iconSize().width() +
+                                2 * (m_navigation->frameWidth() + m_navigation->spacing()) + 32;
+    m_splitter->setSizes({std::max(navigationWidth, m_navigation->minimumWidth()), 1000});
 
     // A change on one page shows on the other.
     connect(m_plansPage, &PlansPage::plansChanged, m_numbersPage, &NumbersPage::reload);

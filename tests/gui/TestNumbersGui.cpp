@@ -257,6 +257,8 @@ void TestNumbersGui::addsNumberThroughDialog()
     QCOMPARE(shown->index(0, NumberTableModel::LabelColumn).data().toString(),
              QStringLiteral("Front desk"));
     QCOMPARE(shown->index(0, NumberTableModel::ProviderColumn).data().toString(),
+             QStringLiteral("PBX carrier"));
+    QCOMPARE(shown->index(0, NumberTableModel::ProviderColumn).data(Qt::ToolTipRole).toString(),
              QStringLiteral("PBX carrier (form webhooks)"));
     QCOMPARE(shown->index(0, NumberTableModel::SecretColumn).data().toString(),
              QStringLiteral("set"));
@@ -989,7 +991,7 @@ void TestNumbersGui::labelsSayWhatEachCredentialDoes()
     QVERIFY2(enabled.contains(QStringLiteral("receive webhooks")), qPrintable(enabled));
     QVERIFY2(!enabled.contains(QStringLiteral("send")), qPrintable(enabled));
     QCOMPARE(m_page->model()->headerData(NumberTableModel::SecretColumn, Qt::Horizontal).toString(),
-             QStringLiteral("Outbound secret"));
+             QStringLiteral("Outbound\nsecret"));
 
     // Nothing is cut: every label of the form, and the path token's placeholder.
     dialog->resize(dialog->minimumSizeHint());
@@ -1040,7 +1042,7 @@ void TestNumbersGui::webhookUrlExampleIsTheProvidersPath()
     auto* error = child<QLabel>(dialog, "webhookUrlError");
     QTest::keyClicks(child<QLineEdit>(dialog, "webhookUrlEdit"), QStringLiteral("not a url"));
     for (const QString& provider : {QStringLiteral("oncloud"), QStringLiteral("pbx"),
-                                   QStringLiteral("zonitel"), QStringLiteral("android-gateway")}) {
+                                    QStringLiteral("zonitel"), QStringLiteral("android-gateway")}) {
         chooseProvider(dialog, provider);
         QVERIFY(error->isVisible());
         QVERIFY2(error->text().contains(QStringLiteral("/webhooks/%1.").arg(provider)),

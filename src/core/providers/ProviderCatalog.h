@@ -14,6 +14,7 @@ public:
     {
         QString id;
         QString displayName;
+        QString shortName;       // for narrow places: table cells, the provider filter
         bool webhookMustBeHttps; // the provider refuses plain-http webhook URLs
         bool usesServiceId;      // PBX service id
         bool usesClientId;       // Zonitel X-Client-Id

@@ -54,7 +54,7 @@ QString NumberTableModel::text(const NumberTableRow& row, int column) const
         return number.label;
     case ProviderColumn: {
         const auto* info = ProviderCatalog::find(number.provider);
-        return info ? info->displayName : number.provider;
+        return info ? info->shortName : number.provider;
     }
     case PlanColumn:
         return number.planId == 0 ? QString() : m_planNames.value(number.planId);
@@ -84,6 +84,10 @@ QVariant NumberTableModel::cell(int rowIndex, int column, int role) const
             return number.e164;
         if (column == WebhookUrlColumn && !number.webhookUrl.isEmpty())
             return number.webhookUrl;
+        if (column == ProviderColumn) {
+            const auto* info = ProviderCatalog::find(number.provider);
+            return info ? info->displayName : number.provider;
+        }
         if (column == SecretColumn)
             return (number.hasSecret ? tr("An outbound secret is stored in the system keychain.")
                                      : tr("No outbound secret.")) +
@@ -152,9 +156,9 @@ QString NumberTableModel::columnTitle(int column) const
     case WebhookUrlColumn:
         return tr("Webhook URL");
     case SecretColumn:
-        return tr("Outbound secret");
+        return tr("Outbound\nsecret"); // two lines: the column's values are short
     case InboundAuthColumn:
-        return tr("Inbound check");
+        return tr("Inbound\ncheck");
     case EnabledColumn:
         return tr("Enabled");
     default:
