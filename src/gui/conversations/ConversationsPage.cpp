@@ -16,6 +16,7 @@
 #include "store/NumberRepository.h"
 #include "store/StoreRead.h"
 #include "ui_ConversationsPage.h"
+#include "widgets/ExportProgress.h"
 #include "widgets/PageAction.h"
 
 #include <QAction>
@@ -24,11 +25,8 @@
 #include <QKeyEvent>
 #include <QListView>
 #include <QMenu>
-#include <QPointer>
-#include <QProgressDialog>
 #include <QRegularExpression>
 #include <QShortcut>
-#include <QStandardPaths>
 #include <utility>
 
 namespace smsdesk {
@@ -755,12 +753,7 @@ void ConversationsPage::exportAll()
 void ConversationsPage::startExport(const QString& title, const std::optional<Thread>& thread,
                                     const QString& suggestedName)
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested =
-        folder + QStringLiteral("/%1-%2.jsonl")
-                     .arg(suggestedName,
-                          QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-    const QString path = m_chooseSavePath(title, suggested);
+    const QString path = m_chooseSavePath(title, ExportProgress::suggestedPath(suggestedName));
     if (path.isEmpty())
         return;
     const MessageExporter::Format format = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
@@ -770,34 +763,19 @@ void ConversationsPage::startExport(const QString& title, const std::optional<Th
     m_exportAllAction->setEnabled(false);
 
     auto* job = new MessageExportJob(m_context.worker(), this);
-    QPointer<QProgressDialog> progress =
-        new QProgressDialog(tr("Exporting messages…"), tr("Cancel"), 0, 0, this);
-    progress->setObjectName(QStringLiteral("exportProgress"));
-    progress->setWindowTitle(title);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(400);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    connect(progress, &QProgressDialog::canceled, job, &MessageExportJob::cancel);
-    connect(job, &MessageExportJob::progressed, progress, [progress](qint64 written) {
-        progress->setLabelText(tr("Exporting messages… %n written", nullptr, int(written)));
-    });
-    auto done = [this, job, progress](qint64 rows, const QString& error) {
-        if (progress)
-            progress->deleteLater();
-        job->deleteLater();
-        m_exportAllAction->setEnabled(true);
-        updateActions();
-        if (error.isEmpty())
-            Q_EMIT statusMessage(tr("Exported %n message(s) to %1", nullptr, int(rows))
-                                     .arg(QDir::toNativeSeparators(job->path())));
-        else
-            Q_EMIT statusMessage(tr("Export failed: %1").arg(error));
-        Q_EMIT exportFinished(job->path(), rows, error);
-    };
-    connect(job, &MessageExportJob::finished, this,
-            [done](qint64 written) { done(written, QString()); });
-    connect(job, &MessageExportJob::failed, this, [done](const QString& error) { done(0, error); });
+    ExportProgress::follow(
+        job, this, title,
+        [](qint64 written) { return tr("Exporting messages… %n written", nullptr, int(written)); },
+        [this](qint64 rows, const QString& written, const QString& error) {
+            m_exportAllAction->setEnabled(true);
+            updateActions();
+            if (error.isEmpty())
+                Q_EMIT statusMessage(tr("Exported %n message(s) to %1", nullptr, int(rows))
+                                         .arg(QDir::toNativeSeparators(written)));
+            else
+                Q_EMIT statusMessage(tr("Export failed: %1").arg(error));
+            Q_EMIT exportFinished(written, rows, error);
+        });
     job->start(path, format, thread);
 }
 

@@ -18,6 +18,7 @@
 #include "store/RequestLogExportJob.h"
 #include "store/StoreRead.h"
 #include "ui_InspectorPage.h"
+#include "widgets/ExportProgress.h"
 #include "widgets/PageAction.h"
 #include "widgets/ThemeIcon.h"
 
@@ -26,13 +27,10 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPointer>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -771,19 +769,10 @@ void InspectorPage::exportSelection()
     QList<int> order;
     for (const QModelIndex& index : rows)
         order.append(index.row());
-    std::sort(order.begin(), order.end()); // newest first, like the list
-    QList<qint64> ids;
-    QList<RequestLogEntry> unstored;
-    for (const int row : std::as_const(order)) {
-        const RequestLogEntry& entry = m_model->entryAt(row);
-        if (entry.id > 0)
-            ids.append(entry.id);
-        else
-            unstored.append(entry);
-    }
+    const RequestLogModel::RowsForExport selected = m_model->rowsForExport(order);
     startExport(tr("Export selected requests"),
-                [ids, unstored](RequestLogExportJob& job, const QString& path) {
-                    job.startSelection(path, ids, unstored);
+                [selected](RequestLogExportJob& job, const QString& path) {
+                    job.startSelection(path, selected.ids, selected.unstored);
                 });
 }
 
@@ -798,46 +787,27 @@ void InspectorPage::exportFiltered()
 
 void InspectorPage::startExport(const QString& title, const ExportStart& start)
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested =
-        folder + QStringLiteral("/smsdesk-requests-%1.jsonl")
-                     .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-    const QString path = m_chooseSavePath(title, suggested);
+    const QString path =
+        m_chooseSavePath(title, ExportProgress::suggestedPath(QStringLiteral("smsdesk-requests")));
     if (path.isEmpty())
         return;
     m_exportSelectionAction->setEnabled(false);
     m_exportFilteredAction->setEnabled(false);
 
     auto* job = new RequestLogExportJob(m_context.worker(), this);
-    QPointer<QProgressDialog> progress =
-        new QProgressDialog(tr("Exporting requests…"), tr("Cancel"), 0, 0, this);
-    progress->setObjectName(QStringLiteral("exportProgress"));
-    progress->setWindowTitle(title);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(400);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    connect(progress, &QProgressDialog::canceled, job, &RequestLogExportJob::cancel);
-    connect(job, &RequestLogExportJob::progressed, progress, [progress](int written) {
-        progress->setLabelText(tr("Exporting requests… %n written", nullptr, written));
-    });
-    auto done = [this, job, progress](int rows, const QString& error) {
-        if (progress)
-            progress->deleteLater();
-        job->deleteLater();
-        m_exportFilteredAction->setEnabled(true);
-        updateActions();
-        if (error.isEmpty())
-            Q_EMIT statusMessage(tr("Exported %n request(s) to %1", nullptr, rows)
-                                     .arg(QDir::toNativeSeparators(job->path())));
-        else
-            Q_EMIT statusMessage(tr("Export failed: %1").arg(error));
-        Q_EMIT exportFinished(job->path(), rows, error);
-    };
-    connect(job, &RequestLogExportJob::finished, this,
-            [done](int written) { done(written, QString()); });
-    connect(job, &RequestLogExportJob::failed, this,
-            [done](const QString& error) { done(0, error); });
+    ExportProgress::follow(
+        job, this, title,
+        [](qint64 written) { return tr("Exporting requests… %n written", nullptr, int(written)); },
+        [this](qint64 rows, const QString& written, const QString& error) {
+            m_exportFilteredAction->setEnabled(true);
+            updateActions();
+            if (error.isEmpty())
+                Q_EMIT statusMessage(tr("Exported %n request(s) to %1", nullptr, int(rows))
+                                         .arg(QDir::toNativeSeparators(written)));
+            else
+                Q_EMIT statusMessage(tr("Export failed: %1").arg(error));
+            Q_EMIT exportFinished(written, int(rows), error);
+        });
     start(*job, path);
 }
 

@@ -795,4 +795,18 @@ QString RequestLogModel::outcomeText(const QString& outcome)
     return outcome.isEmpty() ? tr("No outcome recorded") : outcome;
 }
 
+RequestLogModel::RowsForExport RequestLogModel::rowsForExport(QList<int> rows) const
+{
+    std::sort(rows.begin(), rows.end());
+    RowsForExport result;
+    for (const int row : std::as_const(rows)) {
+        const RequestLogEntry& entry = m_rows.at(row);
+        if (entry.id > 0)
+            result.ids.append(entry.id);
+        else
+            result.unstored.append(entry);
+    }
+    return result;
+}
+
 } // namespace smsdesk

@@ -129,6 +129,14 @@ public:
     int pendingCount() const { return static_cast<int>(m_pending.size()) + m_droppedPending; }
 
     const RequestLogEntry& entryAt(int row) const { return m_rows.at(row); }
+    // Rows `rows` in list order (newest first): the ids of those stored, and the entries of
+    // those the store has not logged yet (live rows), as an export of a selection takes them.
+    struct RowsForExport
+    {
+        QList<qint64> ids;
+        QList<RequestLogEntry> unstored;
+    };
+    RowsForExport rowsForExport(QList<int> rows) const;
     int rowOf(qint64 id) const; // -1 when absent
 
     static OutcomeClass outcomeClass(const QString& outcome, int status);
