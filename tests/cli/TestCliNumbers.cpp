@@ -9,8 +9,11 @@
 #include "util/Clock.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -34,6 +37,7 @@ private Q_SLOTS:
     void numbersListTable();
     void numbersAddUsesRegionOption();
     void numbersRemoveAcceptsTypedNumber();
+    void numbersRulesSetShowClear();
     void numbersAddWarnsAndTakesATimeZone();
     void numbersBadInput_data();
     void numbersBadInput();
@@ -212,6 +216,63 @@ void TestCliNumbers::numbersAddUsesRegionOption()
 
 // A possible number the phone number data does not know is added, with a warning on stderr;
 // a gateway number takes the time zone its device's times are in.
+// `numbers rules`: auto-replies from a JSON file, printed back as stored, cleared; rules with a
+// problem and files that are not rules change nothing.
+void TestCliNumbers::numbersRulesSetShowClear()
+{
+    seed();
+    Run run = smsdesk({QStringLiteral("numbers"), QStringLiteral("add"), QStringLiteral("--db"),
+                       m_db, QStringLiteral("--number"), QStringLiteral("+14045559999"),
+                       QStringLiteral("--provider"), QStringLiteral("oncloud")});
+    QCOMPARE(run.exitCode, 0);
+    const QStringList rules{QStringLiteral("numbers"),  QStringLiteral("rules"),
+                            QStringLiteral("--db"),     m_db,
+                            QStringLiteral("--number"), QStringLiteral("(404) 555-9999"),
+                            QStringLiteral("--region"), QStringLiteral("US")};
+    const QByteArray json =
+        R"({"version":1,"keywords":[{"keyword":"hours","reply":"9 to 5"}],)"
+        R"("outOfHours":{"enabled":true,"hours":"mon-fri 09:00-17:00",)"
+        R"("timeZone":"America/New_York","reply":"Closed now"}})";
+    const QString path = QFileInfo(m_db).dir().filePath(QStringLiteral("rules.json"));
+    const auto write = [&path](const QByteArray& data) {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) >= 0;
+    };
+    QVERIFY(write(json));
+    run = smsdesk(rules + QStringList{QStringLiteral("--set"), path});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(run.out), QStringLiteral("set the auto-replies of +14045559999\n"));
+    run = smsdesk(rules + QStringList{QStringLiteral("--show")});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject shown = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(shown, QJsonDocument::fromJson(json).object());
+
+    // A rule without a reply, and a file that is not rules: refused, nothing changes.
+    QVERIFY(write(QByteArray(json).replace(R"("reply":"9 to 5")", R"("reply":"")")));
+    run = smsdesk(rules + QStringList{QStringLiteral("--set"), path});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("no reply"), run.err.constData());
+    QVERIFY(write("not json"));
+    run = smsdesk(rules + QStringList{QStringLiteral("--set"), path});
+    QCOMPARE(run.exitCode, 2);
+    run = smsdesk(rules + QStringList{QStringLiteral("--show")});
+    QCOMPARE(QJsonDocument::fromJson(run.out).object(), shown);
+
+    run = smsdesk(rules + QStringList{QStringLiteral("--clear")});
+    QCOMPARE(run.exitCode, 0);
+    run = smsdesk(rules + QStringList{QStringLiteral("--show")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(QJsonDocument::fromJson(run.out)
+                .object()
+                .value(QStringLiteral("keywords"))
+                .toArray()
+                .isEmpty());
+
+    // Exactly one action.
+    run = smsdesk(rules + QStringList{QStringLiteral("--show"), QStringLiteral("--clear")});
+    QCOMPARE(run.exitCode, 2);
+}
+
 void TestCliNumbers::numbersAddWarnsAndTakesATimeZone()
 {
     const QStringList add{QStringLiteral("numbers"), QStringLiteral("add"), QStringLiteral("--db"),

@@ -1,16 +1,19 @@
 // Not a test: the window as a person sees it, written to PNG files to be looked at. Run it
 // under Xvfb (xvfb-run -a -s "-screen 0 1280x800x24" build/dev/tests/gui/gui_screenshots DIR):
 // the main window at 1100 x 680 over a fresh store with a few numbers, its Numbers page, and
-// its Inspector with a status report (fired at its own listener) selected.
+// its Inspector with a status report (fired at its own listener) selected, and the number
+// dialog's Auto-replies tab.
 #include "GuiTestContext.h"
 #include "MainWindow.h"
 #include "Settings.h"
 #include "WebhookFirer.h"
 #include "inspector/InspectorPage.h"
 #include "inspector/RequestLogModel.h"
+#include "numbers/NumberDialog.h"
 #include "numbers/NumbersPage.h"
 #include "plans/PlansPage.h"
 #include "providers/samples/WebhookSampleFactory.h"
+#include "rules/AutoReplyRepository.h"
 #include "secrets/PathToken.h"
 #include "store/Database.h"
 #include "store/NumberRepository.h"
@@ -21,6 +24,7 @@
 #include <QDir>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <cstdio>
@@ -104,6 +108,40 @@ int main(int argc, char* argv[])
     window.showPage(window.numbersPage());
     QTest::qWait(500);
     save(&window, folder + QStringLiteral("/numbers.png"));
+
+    {
+        AutoReplyRules rules;
+        rules.keywordRules.append({QStringLiteral("hours"),
+                                   QStringLiteral("We are open Monday to Friday, 9 am to 5 pm."),
+                                   {}});
+        rules.keywordRules.append({QStringLiteral("price list"),
+                                   QStringLiteral("Our prices: see the attached list."),
+                                   {QStringLiteral("https://example.com/prices.pdf")}});
+        rules.outOfHoursEnabled = true;
+        QString scheduleError;
+        WeeklySchedule::parse(QStringLiteral("mon-fri 09:00-17:00"), &rules.businessHours,
+                              &scheduleError);
+        rules.businessHours.setTimeZone(QTimeZone("America/New_York"));
+        rules.outOfHoursReply =
+            QStringLiteral("Thanks for your message! We are closed now and answer on the next "
+                           "working day.");
+        const std::optional<NumberRecord> frontDesk =
+            fixture.findNumber(QStringLiteral("+14045559999"));
+        AutoReplyRepository(fixture.context().database().connection())
+            .save(frontDesk->id, rules, 1);
+        NumberDialog dialog(fixture.context(), &window);
+        dialog.setNumber(*frontDesk);
+        dialog.show();
+        if (!QTest::qWaitForWindowExposed(&dialog))
+            return 1;
+        auto* tabs = dialog.findChild<QTabWidget*>(QStringLiteral("tabs"));
+        if (!QTest::qWaitFor([&] { return tabs->isTabEnabled(1); }, 5000))
+            return 1;
+        tabs->setCurrentIndex(1);
+        QTest::qWait(300);
+        save(&dialog, folder + QStringLiteral("/number-auto-replies.png"));
+        dialog.reject();
+    }
 
     window.showPage(window.plansPage());
     QTest::qWait(300);

@@ -4,11 +4,13 @@
 #include "MainWindow.h"
 #include "Settings.h"
 #include "TempDatabase.h"
+#include "numbers/AutoReplyEditor.h"
 #include "numbers/NumberDialog.h"
 #include "numbers/NumberTableModel.h"
 #include "numbers/NumbersPage.h"
 #include "plans/PlanTableModel.h"
 #include "plans/PlansPage.h"
+#include "rules/AutoReplyRepository.h"
 #include "secrets/PathToken.h"
 #include "secrets/SecretStore.h"
 #include "store/Database.h"
@@ -29,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -41,7 +44,9 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -102,6 +107,7 @@ private Q_SLOTS:
     void startsWithEmptyStateAndDatabaseInStatusBar();
     void addsNumberThroughDialog();
     void editsDisablesAndDeletes();
+    void editsAutoReplies();
     void cancelledDeleteKeepsTheNumber();
     void validatesInline();
     void possibleButUnknownNumberWarns();
@@ -368,6 +374,116 @@ void TestNumbersGui::editsDisablesAndDeletes()
     QVERIFY(!m_fixture->findNumber(kE164));
     QVERIFY(m_fixture->secrets().entries.isEmpty());
     QVERIFY(child<QLabel>(m_page, "numbersEmpty")->isVisible());
+}
+
+// The Auto-replies tab: rules typed into the table, the live segment count, the rules' problem
+// shown inline and blocking Save, saved through the worker, shown again on reopening.
+void TestNumbersGui::editsAutoReplies()
+{
+    addNumber(QStringLiteral("(404) 555-9999"), QStringLiteral("oncloud"), kSecret);
+    const qint64 id = m_page->model()->numberAt(0).id;
+    const auto openEditor = [this, id]() -> QPointer<NumberDialog> {
+        m_page->selectNumber(id);
+        if (!test::GuiTestContext::focus(m_table))
+            return nullptr;
+        QTest::keyClick(m_table, Qt::Key_Return);
+        return waitForDialog();
+    };
+    QPointer<NumberDialog> dialog = openEditor();
+    QVERIFY(dialog);
+    auto* tabs = child<QTabWidget>(dialog, "tabs");
+    auto* editor = child<AutoReplyEditor>(dialog, "autoReplyEditor");
+    const int tab = tabs->indexOf(child<QWidget>(dialog, "autoRepliesTab"));
+    QTRY_VERIFY(tabs->isTabEnabled(tab)); // the stored rules (none) were read
+    tabs->setCurrentIndex(tab);
+    auto* table = child<QTableWidget>(dialog, "rulesTable");
+    auto* problem = editor->problemLabel();
+    QCOMPARE(table->rowCount(), 0);
+    QVERIFY(okButton(dialog)->isEnabled());
+
+    // A new rule has no keyword yet: said, and Save waits for it.
+    QTest::mouseClick(child<QPushButton>(dialog, "addRuleButton"), Qt::LeftButton);
+    QCOMPARE(table->rowCount(), 1);
+    QTRY_VERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(QLatin1String("no keyword")), qPrintable(problem->text()));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    table->item(0, 0)->setText(QStringLiteral("hours"));
+    QVERIFY2(problem->text().contains(QLatin1String("no reply")), qPrintable(problem->text()));
+    table->item(0, 1)->setText(QStringLiteral("Open 9–5 🙂"));
+    QVERIFY(!problem->isVisible());
+    QVERIFY(okButton(dialog)->isEnabled());
+    auto* ruleCounter = child<QLabel>(dialog, "ruleCounter");
+    QVERIFY2(ruleCounter->text().contains(QLatin1String("UCS-2")), qPrintable(ruleCounter->text()));
+    table->item(0, 1)->setText(QStringLiteral("Open 9 to 5"));
+    QVERIFY2(ruleCounter->text().endsWith(QStringLiteral("11 / 160 \u00b7 1 SMS")),
+             qPrintable(ruleCounter->text()));
+
+    // A second rule, moved above the first: the first match wins, so order matters.
+    QTest::mouseClick(child<QPushButton>(dialog, "addRuleButton"), Qt::LeftButton);
+    table->item(1, 0)->setText(QStringLiteral("price"));
+    table->item(1, 1)->setText(QStringLiteral("From $9"));
+    table->item(1, 2)->setText(QStringLiteral("ftp://example.com/prices.pdf"));
+    QVERIFY2(problem->text().contains(QLatin1String("http(s)")), qPrintable(problem->text()));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    table->item(1, 2)->setText(QStringLiteral("https://example.com/prices.pdf"));
+    table->setCurrentCell(1, 0);
+    QTest::mouseClick(child<QPushButton>(dialog, "moveUpButton"), Qt::LeftButton);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("price"));
+
+    // Out of hours: the reply and the days are required.
+    auto* outOfHours = child<QCheckBox>(dialog, "outOfHoursCheck");
+    outOfHours->setChecked(true);
+    QVERIFY2(problem->text().contains(QLatin1String("out-of-hours reply")),
+             qPrintable(problem->text()));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    auto* reply = child<QPlainTextEdit>(dialog, "outOfHoursReplyEdit");
+    reply->setFocus();
+    QTest::keyClicks(reply, QStringLiteral("Closed now"));
+    QCOMPARE(child<QLabel>(dialog, "outOfHoursCounter")->text(),
+             QStringLiteral("10 / 160 \u00b7 1 SMS"));
+    QVERIFY(!problem->isVisible());
+    auto* zone = child<QComboBox>(dialog, "timeZoneCombo");
+    zone->setCurrentText(QStringLiteral("Nowhere/Atlantis"));
+    QVERIFY2(problem->text().contains(QLatin1String("Nowhere/Atlantis")),
+             qPrintable(problem->text()));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    zone->setCurrentText(QStringLiteral("America/Chicago"));
+    QVERIFY(okButton(dialog)->isEnabled());
+
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    const std::optional<AutoReplyRules> stored =
+        AutoReplyRepository(m_fixture->context().database().connection()).find(id);
+    QVERIFY(stored);
+    QCOMPARE(stored->keywordRules.size(), 2);
+    QCOMPARE(stored->keywordRules.at(0).keyword, QStringLiteral("price"));
+    QCOMPARE(stored->keywordRules.at(0).media,
+             QStringList{QStringLiteral("https://example.com/prices.pdf")});
+    QCOMPARE(stored->keywordRules.at(1).reply, QStringLiteral("Open 9 to 5"));
+    QVERIFY(stored->outOfHoursEnabled);
+    QCOMPARE(stored->outOfHoursReply, QStringLiteral("Closed now"));
+    QCOMPARE(stored->businessHours.toString(), QStringLiteral("mon-fri 09:00-17:00"));
+    QCOMPARE(stored->businessHours.timeZone().id(), QByteArray("America/Chicago"));
+
+    // Reopened: the tab shows what was saved.
+    dialog = openEditor();
+    QVERIFY(dialog);
+    tabs = child<QTabWidget>(dialog, "tabs");
+    QTRY_VERIFY(tabs->isTabEnabled(tabs->indexOf(child<QWidget>(dialog, "autoRepliesTab"))));
+    table = child<QTableWidget>(dialog, "rulesTable");
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("price"));
+    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("Open 9 to 5"));
+    QVERIFY(child<QCheckBox>(dialog, "outOfHoursCheck")->isChecked());
+    QCOMPARE(child<QComboBox>(dialog, "timeZoneCombo")->currentText(),
+             QStringLiteral("America/Chicago"));
+    QCOMPARE(child<AutoReplyEditor>(dialog, "autoReplyEditor")->rules(), *stored);
+
+    // Only onCloud answers with a reply: the tab is off for another provider.
+    chooseProvider(dialog, QStringLiteral("pbx"));
+    QVERIFY(!tabs->isTabEnabled(tabs->indexOf(child<QWidget>(dialog, "autoRepliesTab"))));
+    dialog->reject();
+    QTRY_VERIFY(!dialog);
 }
 
 void TestNumbersGui::cancelledDeleteKeepsTheNumber()
@@ -978,7 +1094,8 @@ QTEST_MAIN(TestNumbersGui)
 #include "TestNumbersGui.moc"
 
 // The outbound secret is for sending, and says so where it is entered and shown; the
-// Enabled box promises receiving only.
+// Enabled box says what a disabled number stops: receiving, and (now that the outbox and the
+// auto-replies exist, both refusing a disabled number) sending.
 void TestNumbersGui::labelsSayWhatEachCredentialDoes()
 {
     NumberDialog* dialog = openAddDialog();

@@ -1,4 +1,5 @@
 #include "StoreFixture.h"
+#include "rules/AutoReplyRepository.h"
 #include "store/ConversationListReader.h"
 #include "store/DraftRepository.h"
 #include "store/MessageSearchReader.h"
@@ -276,6 +277,82 @@ private Q_SLOTS:
                      .constFirst()
                      .draftText,
                  QStringLiteral("We open at 9"));
+    }
+
+    // Version 10 over a number stored before it: its auto-reply rules are stored, read back,
+    // replaced and removed, and go with their number; rules that cannot be read are named.
+    void autoRepliesPerNumber_data() { test::StoreFixture::addRows(); }
+
+    void autoRepliesPerNumber()
+    {
+        QFETCH(DatabaseConfig::Backend, backend);
+        if (!test::StoreFixture::available(backend))
+            return;
+        test::TempDatabase temp(backend);
+        QString error;
+        QVERIFY2(temp.create(&error), qPrintable(error));
+        {
+            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
+            QVERIFY2(raw.isValid(), qPrintable(error));
+            QVERIFY2(Migrations::migrateTo(raw, backend, 9, &error), qPrintable(error));
+            QVERIFY(!raw.tables().contains(QStringLiteral("auto_replies")));
+            QSqlQuery query(raw);
+            for (const char* e164 : {"+14045559999", "+14045558888"}) {
+                QVERIFY(query.exec(
+                    QStringLiteral("INSERT INTO numbers (e164, provider, created_at, updated_at) "
+                                   "VALUES ('%1', 'oncloud', 1, 1)")
+                        .arg(QLatin1String(e164))));
+            }
+            query.finish();
+            const QString name = raw.connectionName();
+            raw = QSqlDatabase();
+            Database::closeConnection(name);
+        }
+        QVERIFY2(temp.database().open(&error), qPrintable(error));
+        QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
+        QSqlDatabase db = temp.database().connection();
+        const qint64 first =
+            temp.scalar(QStringLiteral("SELECT id FROM numbers WHERE e164 = '+14045559999'"))
+                .toLongLong();
+        const qint64 second =
+            temp.scalar(QStringLiteral("SELECT id FROM numbers WHERE e164 = '+14045558888'"))
+                .toLongLong();
+
+        AutoReplyRepository repository(db);
+        QCOMPARE(repository.find(first), std::optional<AutoReplyRules>(AutoReplyRules()));
+        AutoReplyRules rules;
+        rules.keywordRules.append({QStringLiteral("hours"),
+                                   QStringLiteral("9 to 5"),
+                                   {QStringLiteral("https://example.com/h.png")}});
+        QVERIFY2(repository.save(first, rules, 10), qPrintable(repository.lastError()));
+        QCOMPARE(repository.find(first), std::optional<AutoReplyRules>(rules));
+        rules.keywordRules.first().reply = QStringLiteral("10 to 6");
+        QVERIFY2(repository.save(first, rules, 20), qPrintable(repository.lastError()));
+        QCOMPARE(repository.find(first), std::optional<AutoReplyRules>(rules));
+        QCOMPARE(temp.count(QStringLiteral("auto_replies")), 1);
+        QVERIFY(repository.save(second, rules, 30));
+        QVERIFY(repository.save(second, AutoReplyRules(), 40)); // empty rules: no row
+        QCOMPARE(temp.count(QStringLiteral("auto_replies")), 1);
+        QCOMPARE(repository.all()->keys(), QList<qint64>{first});
+
+        // Rules a later version wrote (or a hand edit broke) are left out, and named.
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO auto_replies (number_id, rules, "
+                                          "updated_at) VALUES (%1, '{\"version\":7}', 50)")
+                               .arg(second)));
+        query.finish();
+        QVERIFY(!repository.find(second));
+        QVERIFY(!repository.lastError().isEmpty());
+        QStringList problems;
+        QCOMPARE(repository.all(&problems)->keys(), QList<qint64>{first});
+        QCOMPARE(problems.size(), 1);
+
+        // A number's rules go with it.
+        QVERIFY(query.exec(QStringLiteral("DELETE FROM numbers WHERE id = %1").arg(first)));
+        query.finish();
+        QCOMPARE(
+            temp.count(QStringLiteral("auto_replies"), QStringLiteral("number_id = %1").arg(first)),
+            0);
     }
 
     void refusesNewerSchemaOnPostgres()

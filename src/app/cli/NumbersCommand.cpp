@@ -7,6 +7,7 @@
 #include "provisioning/NumberCsvImporter.h"
 #include "provisioning/NumberProvisioner.h"
 #include "provisioning/NumberValidator.h"
+#include "rules/AutoReplyRepository.h"
 #include "secrets/PathToken.h"
 #include "store/Database.h"
 #include "store/NumberRepository.h"
@@ -105,8 +106,9 @@ int NumbersCommand::run(const QStringList& arguments)
         {{QStringLiteral("add"), &NumbersCommand::add},
          {QStringLiteral("list"), &NumbersCommand::list},
          {QStringLiteral("remove"), &NumbersCommand::remove},
-         {QStringLiteral("import"), &NumbersCommand::importFile}},
-        tr("Usage: smsdesk numbers add|list|remove|import [options]\n"
+         {QStringLiteral("import"), &NumbersCommand::importFile},
+         {QStringLiteral("rules"), &NumbersCommand::rules}},
+        tr("Usage: smsdesk numbers add|list|remove|import|rules [options]\n"
            "Provisions numbers (DIDs) on webhook SMS providers.\n\n"
            "Commands:\n"
            "  add     --number N --provider P [--label L] [--plan NAME] [--webhook-url U]\n"
@@ -115,7 +117,8 @@ int NumbersCommand::run(const QStringList& arguments)
            "          [--path-token-env VAR] [--disabled] [--region CC]\n"
            "  list    [--format table|jsonl]\n"
            "  remove  --number N [--region CC]\n"
-           "  import  FILE.csv [--region CC]\n\n"
+           "  import  FILE.csv [--region CC]\n"
+           "  rules   --number N --set FILE.json|--show|--clear [--region CC]\n\n"
            "Every command takes --db PATH|postgresql://… and --help.\n"
            "Secrets are never taken on the command line: --secret-env, --auth-header-env and\n"
            "--path-token-env name environment variables that hold them; they are stored in the\n"
@@ -462,39 +465,19 @@ int NumbersCommand::remove(const QStringList& arguments)
         return *status;
 
     AppContext context;
-    if (auto status = openContext(context, parser))
+    NumberRecord found;
+    if (auto status = openNumber(context, parser, parser.value(number), &found))
         return *status;
-    const QString typed = parser.value(number).trimmed();
-    const auto parsed = PhoneNumber::parse(typed, context.defaultRegion());
-    QString e164 = parsed.ok() ? parsed.number.e164() : QString();
-    if (e164.isEmpty() && typed.startsWith(u'+')) {
-        // A stored number libphonenumber no longer calls valid: match its digits.
-        e164 = QStringLiteral("+");
-        for (const QChar c : typed) {
-            if (c.isDigit())
-                e164 += c;
-        }
-    }
-    const NumberRepository numbers(context.database().connection(), context.clock());
-    const auto existing = e164.isEmpty() ? std::nullopt : numbers.findByE164(e164);
-    if (!existing) {
-        if (!numbers.lastError().isEmpty())
-            return fail(Failure, numbers.lastError());
-        if (!parsed.ok())
-            return fail(UsageError,
-                        FieldError::describe(QStringLiteral("--number"), typed, parsed.error));
-        return fail(UsageError, tr("--number \"%1\": %2 is not provisioned.").arg(typed, e164));
-    }
 
     const auto outcome = waitFor<NumberProvisioner::Outcome>([&](NumberProvisioner::Callback done) {
-        context.numbers().remove(existing->id, std::move(done));
+        context.numbers().remove(found.id, std::move(done));
     });
     if (!outcome.ok)
-        return fail(Failure, tr("%1 was not removed: %2").arg(existing->e164, outcome.error));
-    print(tr("removed %1").arg(existing->e164));
+        return fail(Failure, tr("%1 was not removed: %2").arg(found.e164, outcome.error));
+    print(tr("removed %1").arg(found.e164));
     // The keychain is asked even for a number without secrets; only a failure that may have
     // left a secret behind matters.
-    if (!outcome.error.isEmpty() && hasKeychainEntries(*existing))
+    if (!outcome.error.isEmpty() && hasKeychainEntries(found))
         return fail(Failure, outcome.error);
     return Success;
 }
@@ -607,6 +590,103 @@ int NumbersCommand::importFile(const QStringList& arguments)
     }
     print(added.size() == 1 ? tr("imported 1 number")
                             : tr("imported %1 numbers").arg(added.size()));
+    return Success;
+}
+
+std::optional<int> NumbersCommand::openNumber(AppContext& context, const QCommandLineParser& parser,
+                                              const QString& typedValue, NumberRecord* number)
+{
+    if (auto status = openContext(context, parser))
+        return status;
+    const QString typed = typedValue.trimmed();
+    const auto parsed = PhoneNumber::parse(typed, context.defaultRegion());
+    QString e164 = parsed.ok() ? parsed.number.e164() : QString();
+    if (e164.isEmpty() && typed.startsWith(u'+')) {
+        // A stored number libphonenumber no longer calls valid: match its digits.
+        e164 = QStringLiteral("+");
+        for (const QChar c : typed) {
+            if (c.isDigit())
+                e164 += c;
+        }
+    }
+    const NumberRepository numbers(context.database().connection(), context.clock());
+    const auto existing = e164.isEmpty() ? std::nullopt : numbers.findByE164(e164);
+    if (!existing) {
+        if (!numbers.lastError().isEmpty())
+            return fail(Failure, numbers.lastError());
+        if (!parsed.ok())
+            return fail(UsageError,
+                        FieldError::describe(QStringLiteral("--number"), typed, parsed.error));
+        return fail(UsageError, tr("--number \"%1\": %2 is not provisioned.").arg(typed, e164));
+    }
+    *number = *existing;
+    return std::nullopt;
+}
+
+int NumbersCommand::rules(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Sets, shows or clears a number's auto-replies: keyword rules and the out-of-hours "
+           "reply, answered in the response to onCloud's webhook. The JSON is what --show "
+           "prints: {\"version\":1,\"keywords\":[{\"keyword\",\"reply\",\"media\"}],"
+           "\"outOfHours\":{\"enabled\",\"hours\",\"timeZone\",\"reply\"}}."));
+    addDatabaseOption(parser);
+    addRegionOption(parser);
+    const QCommandLineOption number(QStringLiteral("number"), tr("The number, typed any way."),
+                                    QStringLiteral("N"));
+    const QCommandLineOption set(QStringLiteral("set"), tr("Store the rules in FILE (JSON)."),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption show(QStringLiteral("show"), tr("Print the rules as JSON."));
+    const QCommandLineOption clear(QStringLiteral("clear"), tr("Remove the rules."));
+    parser.addOptions({number, set, show, clear});
+    if (auto status =
+            parse(parser, arguments, QStringLiteral("numbers rules"),
+                  QStringLiteral("numbers rules --number N --set FILE|--show|--clear [options]")))
+        return *status;
+    if (auto status = checkPositional(parser, 0))
+        return *status;
+    const int actions = int(parser.isSet(set)) + int(parser.isSet(show)) + int(parser.isSet(clear));
+    if (!parser.isSet(number) || actions != 1)
+        return fail(UsageError, tr("numbers rules: give --number and one of --set FILE, --show "
+                                   "or --clear (see smsdesk numbers rules --help)"));
+    if (auto status = checkRegion(parser))
+        return *status;
+
+    AutoReplyRules rules;
+    if (parser.isSet(set)) {
+        const QString path = parser.value(set);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(Failure, tr("%1: cannot read the file: %2").arg(path, file.errorString()));
+        QString error;
+        std::optional<AutoReplyRules> read = AutoReplyRules::fromJson(file.readAll(), &error);
+        if (!read)
+            return fail(UsageError, tr("%1: not auto-reply rules: %2").arg(path, error));
+        if (const QString problem = read->problem(); !problem.isEmpty())
+            return fail(UsageError, tr("%1: %2").arg(path, problem));
+        rules = *read;
+    }
+
+    AppContext context;
+    NumberRecord found;
+    if (auto status = openNumber(context, parser, parser.value(number), &found))
+        return *status;
+    AutoReplyRepository repository(context.database().connection());
+    if (parser.isSet(show)) {
+        const std::optional<AutoReplyRules> stored = repository.find(found.id);
+        if (!stored)
+            return fail(Failure, repository.lastError());
+        print(QString::fromUtf8(stored->toJson()));
+        return Success;
+    }
+    if (!repository.save(found.id, rules, context.clock().nowMs()))
+        return fail(Failure, repository.lastError());
+    if (found.provider != QLatin1String("oncloud") && !rules.isEmpty())
+        printError(tr("note: only onCloud answers a webhook with a reply; %1 is a %2 number")
+                       .arg(found.e164, found.provider));
+    print(rules.isEmpty() ? tr("cleared the auto-replies of %1").arg(found.e164)
+                          : tr("set the auto-replies of %1").arg(found.e164));
     return Success;
 }
 

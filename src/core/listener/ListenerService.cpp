@@ -4,6 +4,7 @@
 #include "NumberDirectoryLoader.h"
 #include "http/HttpServer.h"
 #include "providers/ProviderRegistry.h"
+#include "rules/RulesReplySource.h"
 
 #include <QStringList>
 #include <QTimer>
@@ -54,10 +55,14 @@ ListenerService::ListenerService(MessageWriter& writer, DatabaseWorker& worker,
                                  QObject* parent)
     : QObject(parent), m_providers(std::make_unique<ProviderRegistry>()),
       m_listener(std::make_unique<WebhookListener>(writer, *m_providers, clock, options.listener)),
+      m_replies(std::make_unique<RulesReplySource>(
+          worker, clock, options.listener.defaultTimeZone,
+          [listener = m_listener.get()] { return listener->directory(); })),
       m_server(std::make_unique<HttpServer>()),
       m_loader(std::make_unique<NumberDirectoryLoader>(worker, secrets, clock))
 {
     m_server->setHandler(m_listener.get());
+    m_listener->setReplySource(m_replies.get());
     connect(m_listener.get(), &WebhookListener::requestHandled, this,
             &ListenerService::requestHandled);
     connect(m_server.get(), &HttpServer::drained, this, &ListenerService::stopped);

@@ -18,11 +18,13 @@ class HttpServer;
 class MessageWriter;
 class NumberDirectoryLoader;
 class ProviderRegistry;
+class RulesReplySource;
 class SecretStore;
 
 // The running webhook endpoint: an HttpServer whose requests the WebhookListener answers,
-// with the provisioned numbers (re)loaded into it. The GUI and `smsdesk --headless` both
-// run one. Lives in the thread it is created in, like its server.
+// with the provisioned numbers (re)loaded into it, and the numbers' auto-reply rules answering
+// onCloud webhooks (RulesReplySource). The GUI and `smsdesk --headless` both run one. Lives in the
+// thread it is created in, like its server.
 class ListenerService : public QObject
 {
     Q_OBJECT
@@ -82,6 +84,7 @@ private:
 
     std::unique_ptr<ProviderRegistry> m_providers;
     std::unique_ptr<WebhookListener> m_listener;
+    std::unique_ptr<RulesReplySource> m_replies; // the listener's ReplySource
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<NumberDirectoryLoader> m_loader;
     QTimer* m_reloadTimer = nullptr;

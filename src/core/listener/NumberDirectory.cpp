@@ -16,6 +16,8 @@ void NumberDirectory::add(Entry entry)
     const NumberRecord& number = entry.number;
     if (!number.e164.isEmpty() && !m_byE164.contains(number.e164))
         m_byE164.insert(number.e164, index);
+    if (number.id > 0 && !m_byId.contains(number.id))
+        m_byId.insert(number.id, index);
     if (!number.deviceId.isEmpty() && number.sim >= 0) {
         const QString key = deviceKey(number.deviceId, number.sim);
         if (!m_byDevice.contains(key))
@@ -30,6 +32,12 @@ const NumberDirectory::Entry* NumberDirectory::byE164(const QString& e164) const
 {
     const auto it = m_byE164.constFind(e164);
     return it == m_byE164.cend() ? nullptr : &m_entries.at(*it);
+}
+
+const NumberDirectory::Entry* NumberDirectory::byId(qint64 numberId) const
+{
+    const auto it = m_byId.constFind(numberId);
+    return it == m_byId.cend() ? nullptr : &m_entries.at(*it);
 }
 
 const NumberDirectory::Entry* NumberDirectory::byDevice(const DeviceRef& device) const

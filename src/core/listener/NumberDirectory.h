@@ -1,6 +1,7 @@
 #pragma once
 
 #include "providers/DeviceRef.h"
+#include "rules/AutoReplyRules.h"
 #include "store/NumberRecord.h"
 
 #include <QByteArray>
@@ -8,6 +9,7 @@
 #include <QList>
 #include <QString>
 #include <QTimeZone>
+#include <memory>
 
 namespace smsdesk {
 
@@ -36,6 +38,8 @@ public:
         QString region; // ISO region of the number (set by add()): national numbers read in it
         // The number's time zone (set by add()); invalid when it has none (or an unknown one).
         QTimeZone timeZone;
+        // The number's auto-replies (the onCloud synchronous reply); nullptr when it has none.
+        std::shared_ptr<const AutoReplyRules> autoReplies;
     };
 
     // Adds an enabled number; disabled ones are ignored. Later entries with the same E.164,
@@ -44,6 +48,7 @@ public:
     void add(Entry entry);
 
     const Entry* byE164(const QString& e164) const;
+    const Entry* byId(qint64 numberId) const;
     // Android gateway: the number provisioned for this device id and SIM slot.
     const Entry* byDevice(const DeviceRef& device) const;
     // The number whose path token hashes to `hash` (PathToken::hash of the path segment).
@@ -60,6 +65,7 @@ private:
 
     QList<Entry> m_entries;
     QHash<QString, int> m_byE164;
+    QHash<qint64, int> m_byId;
     QHash<QString, int> m_byDevice;
     QHash<QString, int> m_byPathToken;
 };

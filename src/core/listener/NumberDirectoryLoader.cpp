@@ -1,5 +1,7 @@
 #include "NumberDirectoryLoader.h"
 
+#include "ListenerLog.h"
+#include "rules/AutoReplyRepository.h"
 #include "secrets/SecretStore.h"
 #include "store/DatabaseWorker.h"
 #include "store/NumberRepository.h"
@@ -13,6 +15,8 @@ namespace {
 struct NumbersRead
 {
     QList<NumberRecord> numbers;
+    QHash<qint64, AutoReplyRules> autoReplies;
+    QStringList autoReplyProblems; // rules that could not be read: left out
     QString error;
 };
 
@@ -39,6 +43,13 @@ void NumberDirectoryLoader::load()
             NumberRepository repository(db, *clock);
             read.numbers = repository.list();
             read.error = repository.lastError();
+            if (!read.error.isEmpty())
+                return read;
+            const AutoReplyRepository autoReplies(db);
+            if (auto rules = autoReplies.all(&read.autoReplyProblems))
+                read.autoReplies = std::move(*rules);
+            else
+                read.error = autoReplies.lastError();
             return read;
         },
         this,
@@ -49,12 +60,17 @@ void NumberDirectoryLoader::load()
                 Q_EMIT failed(read.error);
                 return;
             }
+            for (const QString& problem : std::as_const(read.autoReplyProblems))
+                qCWarning(lcListener) << "auto-replies left out:" << problem;
             auto pending = std::make_shared<Pending>();
             for (const NumberRecord& number : std::as_const(read.numbers)) {
                 if (!number.enabled)
                     continue;
                 NumberDirectory::Entry entry;
                 entry.number = number;
+                const auto rules = read.autoReplies.constFind(number.id);
+                if (rules != read.autoReplies.cend() && !rules->isEmpty())
+                    entry.autoReplies = std::make_shared<const AutoReplyRules>(*rules);
                 pending->entries.append(entry);
             }
             auto finish = [this, generation, pending] {

@@ -17,8 +17,11 @@ class ReplySource
 public:
     struct Reply
     {
-        QString text;
+        QString text; // empty: no reply (the note still goes into the request log)
         QStringList media;
+        // For the request log row of the webhook: why this reply ("auto-reply (keyword
+        // \"hours\")") or, with no text, why none was sent (the plan guard's refusal).
+        QString note = {};
     };
     using Done = std::function<void(std::optional<Reply>)>;
 

@@ -121,6 +121,7 @@ struct WebhookListener::Exchange
     MessageRow replyToRow;                 // ...as it is stored
     qint64 replyToMessageId = 0;
     FaultDrill::Mode drill = FaultDrill::Mode::Off;
+    QString replyNote;     // the ReplySource's note, added to the log row's reason
     bool replay = false;   // a replay from the inspector: the answer names its outcome
     bool replying = false; // the reply is being stored: the deadline no longer applies
     bool answered = false;
@@ -726,6 +727,8 @@ void WebhookListener::askForReply(const ExchangePtr& exchange)
             return;
         if (deadline)
             deadline->deleteLater();
+        if (reply && !reply->note.isEmpty())
+            exchange->replyNote = reply->note;
         const QByteArray body =
             reply ? exchange->adapter->encodeSyncReply(reply->text, reply->media) : QByteArray();
         if (body.isEmpty()) {
@@ -822,9 +825,17 @@ void WebhookListener::finish(const ExchangePtr& exchange, const HttpResponse& re
     ListenerEvent& event = exchange->event;
     event.status = response.status;
     event.latencyUs = exchange->elapsed.nsecsElapsed() / 1000;
+    QString reason; // null: the row keeps the reason it was written with
+    if (!exchange->replyNote.isEmpty()) {
+        const QString& before = exchange->log.reason;
+        reason = before.isEmpty() ? exchange->replyNote
+                                  : before + QLatin1String("; ") + exchange->replyNote;
+        if (event.reason.isEmpty())
+            event.reason = reason;
+    }
     if (event.requestLogId > 0) {
         m_writer.completeRequestLog(event.requestLogId, response.status,
-                                    QString::fromUtf8(response.body), event.latencyUs);
+                                    QString::fromUtf8(response.body), event.latencyUs, reason);
     }
     announce(exchange);
 }

@@ -9,6 +9,11 @@ QString PlanGuard::refusal(const NumberRecord& number, const PlanUsage& usage)
 {
     if (!number.hasSecret)
         return QStringLiteral("WH-AUTH");
+    return planRefusal(usage);
+}
+
+QString PlanGuard::planRefusal(const PlanUsage& usage)
+{
     if (!usage.hasPlan)
         return {};
     if (!usage.active)

@@ -22,6 +22,9 @@ public:
 
     // The code a new message from `number` would be refused with; empty when it may go.
     static QString refusal(const NumberRecord& number, const PlanUsage& usage);
+    // The plan's part of refusal() alone (WH-23-2, WH-23-4, WH-23-3), for messages that need
+    // no webhook secret: the synchronous reply rides in the webhook's response.
+    static QString planRefusal(const PlanUsage& usage);
     // At or above 80 % of the limit (at the limit too: then the next message is refused, and
     // the refusal says more than the warning).
     static bool warns(const PlanUsage& usage);

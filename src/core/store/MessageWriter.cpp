@@ -187,6 +187,7 @@ struct MessageWriter::Item
     int responseStatus = 0;
     QString responseBody;
     qint64 latencyUs = -1;
+    QString reason; // Complete: null keeps the row's
     int attempts = 0;
     QDeadlineTimer deadline{QDeadlineTimer::Forever};
     QElapsedTimer queued;
@@ -235,7 +236,7 @@ struct MessageWriter::Statements
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")},
             {&completeLog,
              QStringLiteral("UPDATE request_log SET response_status = ?, response_body = ?, "
-                            "latency_us = ? WHERE id = ?")},
+                            "latency_us = ?, reason = COALESCE(?, reason) WHERE id = ?")},
             {&purge,
              QStringLiteral("DELETE FROM request_log WHERE id IN (SELECT id FROM request_log "
                             "WHERE received_at < ? ORDER BY received_at LIMIT ?)")},
@@ -350,7 +351,8 @@ void MessageWriter::purgeRequestLog(qint64 olderThanMs, QObject* context, Done d
 }
 
 void MessageWriter::completeRequestLog(qint64 requestLogId, int responseStatus,
-                                       const QString& responseBody, qint64 latencyUs)
+                                       const QString& responseBody, qint64 latencyUs,
+                                       const QString& reason)
 {
     if (requestLogId <= 0)
         return;
@@ -360,6 +362,7 @@ void MessageWriter::completeRequestLog(qint64 requestLogId, int responseStatus,
     item->responseStatus = responseStatus;
     item->responseBody = responseBody;
     item->latencyUs = latencyUs;
+    item->reason = reason;
     enqueue(std::move(item));
 }
 
@@ -835,7 +838,8 @@ bool MessageWriter::applyItem(Item& item, bool* busy, QString* reason)
         bindPositiveOrNull(complete, 0, item.responseStatus);
         complete.bind(1, item.responseBody); // null: NULL
         bindOptional(complete, 2, latencyOrNone(item.latencyUs));
-        complete.bind(3, item.logId);
+        complete.bind(3, item.reason); // null: NULL, the row keeps its reason
+        complete.bind(4, item.logId);
         ok = complete.exec();
         if (!ok)
             error = complete.lastError();

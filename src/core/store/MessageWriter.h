@@ -105,9 +105,10 @@ public:
     // transaction so the write lock is never held long; outcome.purgedRows is the total.
     void purgeRequestLog(qint64 olderThanMs, QObject* context, Done done);
     // Records the response actually sent for a request logged by an earlier job. Rides along
-    // with the next batch (waiting at most completionLingerMs for one); no outcome.
+    // with the next batch (waiting at most completionLingerMs for one); no outcome. A non-null
+    // `reason` replaces the row's reason (the listener adds what it learnt while answering).
     void completeRequestLog(qint64 requestLogId, int responseStatus, const QString& responseBody,
-                            qint64 latencyUs);
+                            qint64 latencyUs, const QString& reason = QString());
 
     // Stops taking jobs (later ones fail with WriterStopped), writes and delivers everything
     // pending, closes the connection and ends the thread. Blocks until then; idempotent.

@@ -430,6 +430,19 @@ bool createDrafts(QSqlDatabase& db, Backend backend, QString* error)
                error);
 }
 
+// Version 10: a number's auto-reply rules (AutoReplyRules as JSON), one row per number, shared
+// by every desk of the database and read by the listener with the numbers.
+bool createAutoReplies(QSqlDatabase& db, Backend backend, QString* error)
+{
+    return run(db, backend,
+               {QStringLiteral("CREATE TABLE auto_replies ("
+                               " number_id %BIGINT% PRIMARY KEY REFERENCES numbers (id) ON DELETE "
+                               "CASCADE,"
+                               " rules TEXT NOT NULL,"
+                               " updated_at %BIGINT% NOT NULL)")},
+               error);
+}
+
 struct Migration
 {
     int version;
@@ -448,6 +461,7 @@ constexpr Migration kMigrations[] = {
     {7, "conversation threads kept by triggers, read markers", createConversations},
     {8, "full-text search over message text", createMessageSearch},
     {9, "drafts per conversation", createDrafts},
+    {10, "auto-reply rules per number", createAutoReplies},
 };
 
 bool hasVersionTable(QSqlDatabase& db)

@@ -1,15 +1,18 @@
 #include "NumberDialog.h"
 
 #include "AppContext.h"
+#include "AutoReplyEditor.h"
 #include "InboundAuth.h"
 #include "phone/PhoneNumber.h"
 #include "providers/ProviderCatalog.h"
 #include "provisioning/NumberProvisioner.h"
 #include "provisioning/NumberValidator.h"
+#include "rules/AutoReplyRepository.h"
 #include "secrets/PathToken.h"
 #include "store/DatabaseWorker.h"
 #include "store/PlanRepository.h"
 #include "ui_NumberDialog.h"
+#include "util/Clock.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -20,13 +23,20 @@ namespace smsdesk {
 
 namespace {
 const QColor kWarningColor(0xb2, 0x4a, 0x00);
+const QString kSyncReplyProvider = QStringLiteral("oncloud"); // the one with a sync reply
+
+struct AutoRepliesRead
+{
+    std::optional<AutoReplyRules> rules;
+    QString error;
+};
 } // namespace
 
 NumberDialog::NumberDialog(AppContext& context, QWidget* parent)
     : SaveDialog(parent), m_ui(std::make_unique<Ui::NumberDialog>()), m_context(context)
 {
     m_ui->setupUi(this);
-    setSaveWidgets(m_ui->form, m_ui->buttonBox, m_ui->busyLabel, m_ui->formError);
+    setSaveWidgets(m_ui->tabs, m_ui->buttonBox, m_ui->busyLabel, m_ui->formError);
     setWindowTitle(tr("Add number"));
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
 
@@ -65,6 +75,7 @@ NumberDialog::NumberDialog(AppContext& context, QWidget* parent)
     });
     connect(m_ui->pathTokenGenerate, &QPushButton::clicked, this, &NumberDialog::generatePathToken);
     connect(m_ui->pathTokenRemove, &QPushButton::clicked, this, &NumberDialog::removePathToken);
+    connect(m_ui->autoReplyEditor, &AutoReplyEditor::changed, this, &NumberDialog::validate);
     connect(m_ui->pathTokenCopy, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_newPathToken); });
 
@@ -128,6 +139,7 @@ void NumberDialog::setNumber(const NumberRecord& number)
     m_ui->authHeaderEdit->clear();
     m_ui->secretClear->setChecked(false);
     m_ui->authHeaderClear->setChecked(false);
+    loadAutoReplies(number);
 
     updateProviderFields();
     updateSecretField(false);
@@ -220,6 +232,44 @@ void NumberDialog::updatePathTokenField()
         replacing || (m_hadPathToken && m_pathTokenChange == PathTokenChange::Keep));
 }
 
+void NumberDialog::loadAutoReplies(const NumberRecord& number)
+{
+    m_autoRepliesLoaded = false;
+    const QTimeZone zone = number.timeZone.isEmpty() ? QTimeZone::systemTimeZone()
+                                                     : QTimeZone(number.timeZone.toUtf8());
+    const qint64 id = number.id;
+    m_context.worker().post<AutoRepliesRead>(
+        [id](QSqlDatabase& db) {
+            const AutoReplyRepository repository(db);
+            AutoRepliesRead read;
+            read.rules = repository.find(id);
+            read.error = repository.lastError();
+            return read;
+        },
+        this,
+        [this, id, zone](const AutoRepliesRead& read) {
+            if (id != m_id)
+                return; // another number is shown meanwhile
+            if (!read.rules) {
+                // Not loaded: the tab stays disabled and nothing is saved over them.
+                m_ui->autoReplyEditor->setToolTip(
+                    tr("The auto-replies cannot be read: %1").arg(read.error));
+                validate();
+                return;
+            }
+            m_ui->autoReplyEditor->setRules(*read.rules,
+                                            zone.isValid() ? zone : QTimeZone::systemTimeZone());
+            m_autoRepliesLoaded = true;
+            validate();
+        });
+}
+
+bool NumberDialog::editsAutoReplies() const
+{
+    return m_autoRepliesLoaded &&
+           m_ui->providerCombo->currentData().toString() == kSyncReplyProvider;
+}
+
 void NumberDialog::updateProviderFields()
 {
     const QString id = m_ui->providerCombo->currentData().toString();
@@ -309,7 +359,18 @@ void NumberDialog::validate()
     showFieldError(m_ui->fallbackEmailError, result.errors.value(Field::FallbackEmail));
     showInboundAuth(current);
 
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(result.ok() && !isBusy());
+    const int autoRepliesTab = m_ui->tabs->indexOf(m_ui->autoRepliesTab);
+    m_ui->tabs->setTabEnabled(autoRepliesTab, editsAutoReplies());
+    m_ui->tabs->setTabToolTip(autoRepliesTab,
+                              current.provider == kSyncReplyProvider
+                                  ? QString()
+                                  : tr("Only onCloud answers a webhook with a reply."));
+    const QString autoReplyProblem =
+        editsAutoReplies() ? m_ui->autoReplyEditor->problem() : QString();
+    showFieldError(m_ui->autoReplyEditor->problemLabel(), autoReplyProblem);
+
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)
+        ->setEnabled(result.ok() && autoReplyProblem.isEmpty() && !isBusy());
     fitHeight(false);
 }
 
@@ -336,13 +397,42 @@ void NumberDialog::save()
 {
     QPointer<NumberDialog> self(this);
     m_context.numbers().save(draft(), [self](const NumberProvisioner::Outcome& outcome) {
-        if (!self || self->finishSave(outcome.ok, [&] { Q_EMIT self->saved(outcome.record); }))
+        if (!self)
+            return;
+        if (outcome.ok) {
+            self->m_id = outcome.record.id; // saving again updates it
+            self->saveAutoReplies(outcome.record);
+            return;
+        }
+        if (self->finishSave(false, {}))
             return;
         // Validation errors are already shown next to their fields by validate(); anything
         // else (the keychain, a duplicate number, the store) goes at the bottom.
         self->showSaveError(outcome.fieldErrors.isEmpty() ? outcome.error
                                                           : tr("Correct the fields marked above."));
     });
+}
+
+void NumberDialog::saveAutoReplies(const NumberRecord& number)
+{
+    if (!editsAutoReplies()) {
+        finishSave(true, [&] { Q_EMIT saved(number); });
+        return;
+    }
+    const AutoReplyRules rules = m_ui->autoReplyEditor->rules();
+    const qint64 nowMs = m_context.clock().nowMs();
+    const qint64 id = number.id;
+    m_context.worker().post<QString>(
+        [id, rules, nowMs](QSqlDatabase& db) {
+            AutoReplyRepository repository(db);
+            return repository.save(id, rules, nowMs) ? QString() : repository.lastError();
+        },
+        this,
+        [this, number](const QString& error) {
+            if (finishSave(error.isEmpty(), [&] { Q_EMIT saved(number); }))
+                return;
+            showSaveError(tr("The number was saved, but its auto-replies were not: %1").arg(error));
+        });
 }
 
 } // namespace smsdesk

@@ -23,6 +23,11 @@ class AppContext;
 // fails, and accepts once the number is stored. Secrets are never read back into it; a path
 // token generated here is shown once, until the dialog closes, so that it can be copied. The
 // plan list is read through the DatabaseWorker and filled in when it arrives.
+//
+// The "Auto-replies" tab (onCloud numbers: their synchronous reply) edits the number's
+// AutoReplyRules, read through the DatabaseWorker when a number is shown (the tab is disabled
+// until they arrive) and saved the same way right after the number, before saved() is emitted
+// (the listener reloads its numbers, rules included, on that signal). Their problem blocks Save.
 class NumberDialog : public SaveDialog
 {
     Q_OBJECT
@@ -54,6 +59,12 @@ private:
     void showHint(QLabel* label, const QString& hint);
     // How the number's webhooks will be checked, with a warning when they will not be.
     void showInboundAuth(const NumberDraft& current);
+    // Reads the number's auto-reply rules into the Auto-replies tab.
+    void loadAutoReplies(const NumberRecord& number);
+    // Whether the Auto-replies tab applies (an onCloud number, its rules read).
+    bool editsAutoReplies() const;
+    // Saves the tab's rules for the stored `number`, then ends the save.
+    void saveAutoReplies(const NumberRecord& number);
 
     std::unique_ptr<Ui::NumberDialog> m_ui;
     AppContext& m_context;
@@ -72,6 +83,7 @@ private:
     PathTokenChange m_pathTokenChange = PathTokenChange::Keep;
     QString m_newPathToken;
     bool m_numberTouched = false;
+    bool m_autoRepliesLoaded = true; // a new number has none to read
 };
 
 } // namespace smsdesk
