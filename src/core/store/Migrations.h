@@ -2,6 +2,7 @@
 
 #include "DatabaseConfig.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -20,6 +21,8 @@ public:
                           QString* error);
 
     static int latestVersion();
+    // Every version this build applies, in order (branches number theirs apart: not 1..latest).
+    static QList<int> versions();
     // 0 for an empty database, -1 when the version cannot be read.
     static int currentVersion(QSqlDatabase& db);
 };
