@@ -29,6 +29,31 @@ QByteArray fileHash(const QString& path)
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
+// Brings the store of `temp` to `version` on a connection of its own, runs `statements` there
+// and closes it, so that opening the store afterwards migrates it from `version` on.
+bool storeAtVersion(test::TempDatabase& temp, DatabaseConfig::Backend backend, int version,
+                    const QStringList& statements, QString* error)
+{
+    QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), error);
+    if (!raw.isValid() || !Migrations::migrateTo(raw, backend, version, error))
+        return false;
+    bool ok = true;
+    {
+        QSqlQuery query(raw);
+        for (const QString& statement : statements) {
+            if (!query.exec(statement)) {
+                *error = query.lastError().text();
+                ok = false;
+                break;
+            }
+        }
+    }
+    const QString name = raw.connectionName();
+    raw = QSqlDatabase();
+    Database::closeConnection(name);
+    return ok;
+}
+
 } // namespace
 
 class TestMigrations : public QObject
@@ -295,20 +320,11 @@ private Q_SLOTS:
         const QString insert = QStringLiteral(
             "INSERT INTO messages (direction, provider, did, remote, text, status, received_at) "
             "VALUES ('inbound', 'pbx', '+14045559999', '+17705551234', '%1', 'received', %2)");
-        {
-            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
-            QVERIFY2(raw.isValid(), qPrintable(error));
-            QVERIFY2(Migrations::migrateTo(raw, backend, 9, &error), qPrintable(error));
-            QVERIFY(!raw.tables().contains(QStringLiteral("messages_fts_deferred")));
-            QSqlQuery query(raw);
-            QVERIFY2(
-                query.exec(insert.arg(QStringLiteral("Indexed before"), QStringLiteral("1000"))),
-                qPrintable(query.lastError().text()));
-            query.finish();
-            const QString name = raw.connectionName();
-            raw = QSqlDatabase();
-            Database::closeConnection(name);
-        }
+        QVERIFY2(
+            storeAtVersion(temp, backend, 9,
+                           {insert.arg(QStringLiteral("Indexed before"), QStringLiteral("1000"))},
+                           &error),
+            qPrintable(error));
 
         QVERIFY2(temp.database().open(&error), qPrintable(error));
         QSqlDatabase db = temp.database().connection();
