@@ -140,7 +140,7 @@ if [[ -n "$jobs" && "$jobs" -gt 0 && "$writer_ticks" -gt 0 ]]; then
         'BEGIN { printf "%.1f", t / hz / n * 1e6 }')"
     g++ -O2 -o "$work/store_floor" "$repo/tests/bench/store_floor.cpp" -lsqlite3
     "$work/store_floor" "$db" --rows 24000 --batch "$batch" --dir "$work" >"$work/floor.txt"
-    floor_us="$(awk '/message \+ request log/ { print $(NF-1) }' "$work/floor.txt")"
+    floor_us="$(awk '/^message \+ request log / { print $(NF-1) }' "$work/floor.txt")"
     cat "$work/floor.txt"
     echo "writer thread CPU per webhook: $writer_us us at $batch per commit on average;" \
         "floor at that batch: $floor_us us; ratio $(awk -v w="$writer_us" -v f="$floor_us" \

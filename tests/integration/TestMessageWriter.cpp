@@ -6,6 +6,7 @@
 #include "StoreFixture.h"
 #include "StoreLockHolder.h"
 #include "TestMain.h"
+#include "store/MessageSearchReader.h"
 #include "store/MessageWriter.h"
 #include "store/Migrations.h"
 #include "store/RequestLogReader.h"
@@ -377,6 +378,79 @@ private Q_SLOTS:
         QCOMPARE(m_temp->count(QStringLiteral("messages")), 3);
         QCOMPARE(m_temp->count(QStringLiteral("request_log")), 5);
         QCOMPARE(m_temp->count(QStringLiteral("message_status")), 0);
+    }
+
+    // Search finds what the writer stored, whatever its batches held: messages of several
+    // jobs per transaction (SQLite indexes them once per batch, not per row), a job rolled
+    // back between them (its message is not found, the ones after it are), duplicates, an
+    // outbound message created by a report; and a message another writer stores later.
+    void searchFindsWhatTheWriterStored()
+    {
+        MessageWriter writer(m_temp->database(), m_clock, fastOptions(120000));
+        QVERIFY(probe(writer)->ok());
+        // Two digits: no key is a prefix of another (search looks for word prefixes).
+        const auto key = [](int k) {
+            return QStringLiteral("searchable%1").arg(k, 2, 10, QLatin1Char('0'));
+        };
+        constexpr int kJobs = 60;
+        std::vector<std::optional<WriteOutcome>> outcomes(kJobs);
+        {
+            // Held while the jobs are submitted: they wait for the lock and go in together.
+            LockHolder lock(m_temp->database(), m_temp.backend());
+            QVERIFY(lock.locked());
+            for (int i = 0; i < kJobs; ++i) {
+                WriteJob job = messageJob(key(i % 50));
+                if (i == 20)
+                    job.messages[0].numberId = 999999; // no such number: rolled back alone
+                if (i == 30) {
+                    job.statuses.append(statusRow(QStringLiteral("report1"), QStringLiteral("sent"),
+                                                  QStringLiteral("sent"), std::nullopt));
+                    job.statuses[0].text = QStringLiteral("Created from its report");
+                }
+                writer.submit(job, this, [&outcomes, i](WriteOutcome o) { outcomes[i] = o; });
+            }
+            QTest::qWait(100);
+            lock.release();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(outcomes.begin(), outcomes.end(),
+                                             [](const auto& o) { return o.has_value(); }),
+                                 60000);
+        QCOMPARE(outcomes[20]->failure, Failure::JobRejected);
+        QVERIFY2(writer.statistics().largestBatch > 1, "the jobs did not share a transaction");
+
+        const MessageSearchReader search(db());
+        for (int k = 0; k < 50; ++k) {
+            const QList<MessageSearchHit> hits = search.search(key(k));
+            QVERIFY2(search.lastError().isEmpty(), qPrintable(search.lastError()));
+            // Jobs 50..59 repeat keys 0..9: duplicates, stored once.
+            QCOMPARE(hits.size(), k == 20 ? 0 : 1);
+            if (k != 20) {
+                QVERIFY2(outcomes[k]->ok(), qPrintable(outcomes[k]->reason));
+                QCOMPARE(hits.first().id, outcomes[k]->messages.first().id);
+            }
+        }
+        QCOMPARE(search.search(QStringLiteral("hello")).size(), 49);
+        QCOMPARE(search.search(QStringLiteral("created report")).size(), 1);
+
+        QSqlQuery query(db());
+        if (m_temp.backend() == Backend::Sqlite) {
+            // The writer's marker never outlives its transaction, and the index matches the
+            // messages it indexes.
+            QCOMPARE(m_temp->count(QStringLiteral("messages_fts_deferred")), 0);
+            QVERIFY2(query.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts, rank) "
+                                               "VALUES ('integrity-check', 1)")),
+                     qPrintable(query.lastError().text()));
+        }
+        // Another writer's message is indexed as it is stored.
+        QVERIFY2(query.exec(QStringLiteral(
+                     "INSERT INTO messages (direction, provider, did, remote, text, status, "
+                     "received_at) VALUES ('outbound', 'pbx', '+14045559999', '+17705551234', "
+                     "'Sent from another desk', 'queued', 5000)")),
+                 qPrintable(query.lastError().text()));
+        query.finish();
+        QCOMPARE(search.search(QStringLiteral("another desk")).size(), 1);
+        QVERIFY(write(writer, messageJob(QStringLiteral("searchable-after")))->ok());
+        QCOMPARE(search.search(QStringLiteral("hello")).size(), 50);
     }
 
     void lockedStoreFailsWithinDeadlineAndStoresNothing()

@@ -30,6 +30,31 @@ QByteArray fileHash(const QString& path)
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
+// Brings the store of `temp` to `version` on a connection of its own, runs `statements` there
+// and closes it, so that opening the store afterwards migrates it from `version` on.
+bool storeAtVersion(test::TempDatabase& temp, DatabaseConfig::Backend backend, int version,
+                    const QStringList& statements, QString* error)
+{
+    QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), error);
+    if (!raw.isValid() || !Migrations::migrateTo(raw, backend, version, error))
+        return false;
+    bool ok = true;
+    {
+        QSqlQuery query(raw);
+        for (const QString& statement : statements) {
+            if (!query.exec(statement)) {
+                *error = query.lastError().text();
+                ok = false;
+                break;
+            }
+        }
+    }
+    const QString name = raw.connectionName();
+    raw = QSqlDatabase();
+    Database::closeConnection(name);
+    return ok;
+}
+
 } // namespace
 
 class TestMigrations : public QObject
@@ -353,6 +378,65 @@ private Q_SLOTS:
         QCOMPARE(
             temp.count(QStringLiteral("auto_replies"), QStringLiteral("number_id = %1").arg(first)),
             0);
+    }
+
+    // Version 11 over a store of version 9: what was indexed stays found, and a message any
+    // writer stores is indexed by the trigger, unless (SQLite) its transaction holds the row
+    // of messages_fts_deferred, as the listener's writer does while it indexes its batch
+    // itself. PostgreSQL's search needs nothing of it.
+    void searchIndexingDeferredByVersion11_data() { test::StoreFixture::addRows(); }
+
+    void searchIndexingDeferredByVersion11()
+    {
+        QFETCH(DatabaseConfig::Backend, backend);
+        if (!test::StoreFixture::available(backend))
+            return;
+        test::TempDatabase temp(backend);
+        QString error;
+        QVERIFY2(temp.create(&error), qPrintable(error));
+        const QString insert = QStringLiteral(
+            "INSERT INTO messages (direction, provider, did, remote, text, status, received_at) "
+            "VALUES ('inbound', 'pbx', '+14045559999', '+17705551234', '%1', 'received', %2)");
+        QVERIFY2(
+            storeAtVersion(temp, backend, 9,
+                           {insert.arg(QStringLiteral("Indexed before"), QStringLiteral("1000"))},
+                           &error),
+            qPrintable(error));
+
+        QVERIFY2(temp.database().open(&error), qPrintable(error));
+        QSqlDatabase db = temp.database().connection();
+        QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
+        QVERIFY(Migrations::latestVersion() >= 11);
+        const MessageSearchReader search(db);
+        QCOMPARE(search.search(QStringLiteral("before")).size(), 1);
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(insert.arg(QStringLiteral("Indexed after"), QStringLiteral("2000"))),
+                 qPrintable(query.lastError().text()));
+        QCOMPARE(search.search(QStringLiteral("after")).size(), 1);
+        QCOMPARE(search.search(QStringLiteral("indexed")).size(), 2);
+        if (backend != DatabaseConfig::Backend::Sqlite)
+            return;
+
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages_fts_deferred")).toInt(),
+                 0);
+        QVERIFY(db.transaction());
+        QVERIFY(
+            query.exec(QStringLiteral("INSERT INTO messages_fts_deferred (writer) VALUES (1)")));
+        QVERIFY(query.exec(insert.arg(QStringLiteral("Deferred words"), QStringLiteral("3000"))));
+        const qint64 id = query.lastInsertId().toLongLong();
+        QCOMPARE(search.search(QStringLiteral("deferred")).size(), 0); // the trigger held off
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO messages_fts (rowid, text) SELECT id, "
+                                          "text FROM messages WHERE id >= %1")
+                               .arg(id)));
+        QVERIFY(query.exec(QStringLiteral("DELETE FROM messages_fts_deferred")));
+        QVERIFY(db.commit());
+        query.finish();
+        QCOMPARE(search.search(QStringLiteral("deferred")).size(), 1);
+        QVERIFY(!query.exec(
+            QStringLiteral("INSERT INTO messages_fts_deferred (writer) VALUES (2)"))); // one row
+        QVERIFY2(query.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts, rank) VALUES "
+                                           "('integrity-check', 1)")),
+                 qPrintable(query.lastError().text()));
     }
 
     void refusesNewerSchemaOnPostgres()

@@ -197,9 +197,10 @@ struct MessageWriter::Item
 
 struct MessageWriter::Statements
 {
-    // `withSavepoints`: SQLite prepares SAVEPOINT statements like any other (one per job,
-    // so preparing them once saves a parse per job); PostgreSQL cannot prepare them.
-    bool prepare(const QSqlDatabase& db, bool withSavepoints, QString* error)
+    // `sqlite`: SQLite prepares SAVEPOINT statements like any other (one per job, so preparing
+    // them once saves a parse per job); PostgreSQL cannot prepare them. The search index
+    // statements are SQLite's only (PostgreSQL's GIN index keeps itself).
+    bool prepare(const QSqlDatabase& db, bool sqlite, QString* error)
     {
         std::vector<std::pair<StoreStatement*, QString>> all = {
             {&insertMessage,
@@ -241,10 +242,17 @@ struct MessageWriter::Statements
              QStringLiteral("DELETE FROM request_log WHERE id IN (SELECT id FROM request_log "
                             "WHERE received_at < ? ORDER BY received_at LIMIT ?)")},
         };
-        if (withSavepoints) {
-            all.insert(all.end(), {{&savepoint, QStringLiteral("SAVEPOINT job")},
-                                   {&release, QStringLiteral("RELEASE SAVEPOINT job")},
-                                   {&rollbackTo, QStringLiteral("ROLLBACK TO SAVEPOINT job")}});
+        if (sqlite) {
+            all.insert(
+                all.end(),
+                {{&savepoint, QStringLiteral("SAVEPOINT job")},
+                 {&release, QStringLiteral("RELEASE SAVEPOINT job")},
+                 {&rollbackTo, QStringLiteral("ROLLBACK TO SAVEPOINT job")},
+                 {&deferSearch, QStringLiteral("INSERT OR IGNORE INTO messages_fts_deferred "
+                                               "(writer) VALUES (1)")},
+                 {&indexSearch, QStringLiteral("INSERT INTO messages_fts (rowid, text) "
+                                               "SELECT id, text FROM messages WHERE id >= ?")},
+                 {&endDeferral, QStringLiteral("DELETE FROM messages_fts_deferred")}});
         }
         for (const auto& [statement, sql] : all) {
             if (!statement->prepare(db, sql)) {
@@ -264,9 +272,12 @@ struct MessageWriter::Statements
     StoreStatement insertLog;
     StoreStatement completeLog;
     StoreStatement purge;
-    StoreStatement savepoint; // SQLite only
+    StoreStatement savepoint; // SQLite only, from here on
     StoreStatement release;
     StoreStatement rollbackTo;
+    StoreStatement deferSearch;
+    StoreStatement indexSearch;
+    StoreStatement endDeferral;
 };
 
 MessageWriter::MessageWriter(const Database& database, const Clock& clock, QObject* parent)
@@ -580,16 +591,31 @@ bool MessageWriter::savepoint(Savepoint op, QSqlError* error)
         StoreStatement& query = op == Savepoint::Begin     ? m_statements->savepoint
                                 : op == Savepoint::Release ? m_statements->release
                                                            : m_statements->rollbackTo;
-        const bool ok = query.exec();
-        if (!ok)
-            *error = query.lastError();
-        query.finish();
-        return ok;
+        return step(query, error);
     }
     return exec(op == Savepoint::Begin     ? QStringLiteral("SAVEPOINT job")
                 : op == Savepoint::Release ? QStringLiteral("RELEASE SAVEPOINT job")
                                            : QStringLiteral("ROLLBACK TO SAVEPOINT job"),
                 error);
+}
+
+bool MessageWriter::step(StoreStatement& statement, QSqlError* error)
+{
+    const bool ok = statement.exec();
+    if (!ok)
+        *error = statement.lastError();
+    statement.finish();
+    return ok;
+}
+
+// The transaction cannot be committed as it is: nothing of the batch is written.
+void MessageWriter::failSpoiltBatch(Batch& batch, const QString& reason)
+{
+    qCWarning(lcStore) << "writer: batch rolled back:" << reason;
+    rollback();
+    failBatch(batch, WriteOutcome::Failure::StoreError, reason);
+    m_reopen = true;
+    setHealthy(false);
 }
 
 MessageWriter::Begin MessageWriter::begin(qint64 sliceMs, qint64 boundMs, QString* error)
@@ -734,6 +760,22 @@ void MessageWriter::runBatch(Batch& batch)
     if (!takeWriteLock(batch))
         return;
 
+    // Search indexing of this batch's messages is the writer's, once before COMMIT (migration
+    // 14): FTS5 writes one index segment per statement that indexes, so one for the batch
+    // instead of one per message. Batches without a message (probes, completions, purges)
+    // leave the trigger as it is and write nothing for it.
+    const bool indexSearch =
+        m_database.backend() == Backend::Sqlite &&
+        std::any_of(batch.begin(), batch.end(), [](const std::unique_ptr<Item>& item) {
+            return item->kind == Item::Kind::Write;
+        });
+    m_batchFirstMessageId = 0;
+    QSqlError indexError;
+    if (indexSearch && !step(m_statements->deferSearch, &indexError)) {
+        failSpoiltBatch(batch, describe(indexError));
+        return;
+    }
+
     for (auto& item : batch) {
         bool busy = false;
         QString reason;
@@ -747,6 +789,19 @@ void MessageWriter::runBatch(Batch& batch)
             if (!busy)
                 m_reopen = true;
             setHealthy(false);
+            return;
+        }
+    }
+
+    if (indexSearch) {
+        StoreStatement& index = m_statements->indexSearch;
+        bool indexed = true;
+        if (m_batchFirstMessageId > 0) {
+            index.bind(0, m_batchFirstMessageId);
+            indexed = step(index, &indexError);
+        }
+        if (!indexed || !step(m_statements->endDeferral, &indexError)) {
+            failSpoiltBatch(batch, describe(indexError));
             return;
         }
     }
@@ -981,6 +1036,10 @@ bool MessageWriter::insertMessage(const MessageRow& row, WriteOutcome::MessageRe
         result->kind = WriteOutcome::MessageResult::Kind::Stored;
         result->id = insert.int64At(0);
         insert.finish();
+        // Ids only grow while the writer holds the write lock: the batch's messages are those
+        // from its first on (one rolled back with its job may leave its id to the next).
+        if (m_batchFirstMessageId == 0)
+            m_batchFirstMessageId = result->id;
         return true;
     }
     insert.finish();

@@ -21,6 +21,7 @@ namespace smsdesk {
 class Clock;
 class Database;
 class OutcomeRelay;
+class StoreStatement;
 
 // The one writer of webhook data: a thread that owns the write connection and commits
 // jobs in batches (group commit), so many requests share one fsync and no caller ever waits
@@ -45,6 +46,11 @@ class OutcomeRelay;
 // retry is logged as a duplicate with its own response. A refusal (the response is known
 // before anything is stored) and a failed batch (nothing was written: outcome.requestLogId
 // is 0) are logged by a job with only the log row, response filled in.
+//
+// Search (SQLite): the writer indexes the messages of a batch for full-text search with one
+// statement before its COMMIT, while a row it holds in messages_fts_deferred (never committed)
+// keeps the per-row trigger out of the way; FTS5 would otherwise write an index segment per
+// message (migration 14). Everyone else's messages are indexed by the trigger.
 //
 // Readers: the writer never waits for readers (WAL), but a checkpoint can only copy WAL
 // frames older than the oldest open read transaction back into the database file. A reader
@@ -165,6 +171,8 @@ private:
     bool insertRequestLog(const RequestLogRow& row, qint64 messageId, const QString& outcome,
                           const QString& reason, qint64* id, QSqlError* error);
     bool exec(const QString& sql, QSqlError* error);
+    bool step(StoreStatement& statement, QSqlError* error); // exec() and finish()
+    void failSpoiltBatch(Batch& batch, const QString& reason);
     bool savepoint(Savepoint op, QSqlError* error);
     void failBatch(Batch& batch, WriteOutcome::Failure failure, const QString& reason);
     void deliver(Item& item);
@@ -192,7 +200,8 @@ private:
     std::unique_ptr<Statements> m_statements;
     qint64 m_busyTimeoutMs = -1;
     bool m_reopen = false;
-    bool m_dirty = false; // committed since the last checkpoint
+    bool m_dirty = false;             // committed since the last checkpoint
+    qint64 m_batchFirstMessageId = 0; // the first message the current batch stored
 };
 
 } // namespace smsdesk

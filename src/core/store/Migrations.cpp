@@ -443,6 +443,31 @@ bool createAutoReplies(QSqlDatabase& db, Backend backend, QString* error)
                error);
 }
 
+// Version 11: the listener's writer indexes its messages for search once per transaction
+// instead of once per row. FTS5 (SQLite 3.40) writes its pending terms out as a new index
+// segment at every statement and savepoint end, so the per-row trigger wrote (and then merged)
+// one segment per message: more than half of the writer's CPU per webhook. While the writer's
+// transaction holds a row in messages_fts_deferred, the insert trigger leaves the new rows to
+// it; it indexes them with one INSERT ... SELECT and deletes the row before COMMIT, so the row
+// is never committed and every other writer (the outbox, another process, a script) still has
+// its messages indexed by the trigger. PostgreSQL's GIN index needs nothing of the kind.
+bool deferSearchIndexingToTheWriter(QSqlDatabase& db, Backend backend, QString* error)
+{
+    if (backend == Backend::Postgres)
+        return true;
+    return run(db, backend,
+               {
+                   QStringLiteral("CREATE TABLE messages_fts_deferred ("
+                                  " writer INTEGER PRIMARY KEY CHECK (writer = 1))"),
+                   QStringLiteral("DROP TRIGGER messages_fts_insert"),
+                   QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages "
+                                  "WHEN NOT EXISTS (SELECT 1 FROM messages_fts_deferred) BEGIN "
+                                  "INSERT INTO messages_fts (rowid, text) VALUES (NEW.id, "
+                                  "NEW.text); END"),
+               },
+               error);
+}
+
 struct Migration
 {
     int version;
@@ -462,6 +487,8 @@ constexpr Migration kMigrations[] = {
     {8, "full-text search over message text", createMessageSearch},
     {9, "drafts per conversation", createDrafts},
     {10, "auto-reply rules per number", createAutoReplies},
+    {11, "search indexing of the writer's messages once per transaction",
+     deferSearchIndexingToTheWriter},
 };
 
 bool hasVersionTable(QSqlDatabase& db)
