@@ -430,6 +430,24 @@ bool createDrafts(QSqlDatabase& db, Backend backend, QString* error)
                error);
 }
 
+// Version 12: contacts (a name and a note per remote number) and quick replies (saved texts
+// the compose box inserts), both in the store so every desk of a shared database sees the same.
+bool createContactsAndQuickReplies(QSqlDatabase& db, Backend backend, QString* error)
+{
+    return run(db, backend,
+               {QStringLiteral("CREATE TABLE contacts ("
+                               " remote TEXT NOT NULL PRIMARY KEY,"
+                               " name TEXT NOT NULL,"
+                               " note TEXT NOT NULL DEFAULT '',"
+                               " updated_at %BIGINT% NOT NULL)"),
+                QStringLiteral("CREATE TABLE quick_replies ("
+                               " id %ID%,"
+                               " text TEXT NOT NULL,"
+                               " created_at %BIGINT% NOT NULL,"
+                               " updated_at %BIGINT% NOT NULL)")},
+               error);
+}
+
 struct Migration
 {
     int version;
@@ -448,6 +466,7 @@ constexpr Migration kMigrations[] = {
     {7, "conversation threads kept by triggers, read markers", createConversations},
     {8, "full-text search over message text", createMessageSearch},
     {9, "drafts per conversation", createDrafts},
+    {12, "contacts and quick replies", createContactsAndQuickReplies},
 };
 
 bool hasVersionTable(QSqlDatabase& db)
@@ -471,6 +490,14 @@ bool enableWal(QSqlDatabase& db, QString* error)
 }
 
 } // namespace
+
+QList<int> Migrations::versions()
+{
+    QList<int> all;
+    for (const Migration& migration : kMigrations)
+        all.append(migration.version);
+    return all;
+}
 
 int Migrations::latestVersion()
 {

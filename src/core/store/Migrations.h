@@ -2,6 +2,7 @@
 
 #include "DatabaseConfig.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -19,6 +20,9 @@ public:
     static bool migrateTo(QSqlDatabase& db, DatabaseConfig::Backend backend, int targetVersion,
                           QString* error);
 
+    // The versions there are, in order: one schema_version row each once applied (not always
+    // 1 to latestVersion(): branches append theirs, renumbered when they are merged).
+    static QList<int> versions();
     static int latestVersion();
     // 0 for an empty database, -1 when the version cannot be read.
     static int currentVersion(QSqlDatabase& db);
