@@ -32,8 +32,9 @@ ContactActions::ContactActions(AppContext& context, QWidget* page)
         page, QStringLiteral("nameContact"), tr("&Name this contact…"),
         QKeySequence(Qt::CTRL | Qt::Key_K), tr("Give the other party a name and a note (%1)"));
     connect(m_nameAction, &QAction::triggered, this, &ContactActions::nameCurrent);
-    m_importAction = PageAction::makeWindowAction(
-        page, QStringLiteral("importContacts"), tr("&Import contacts…"), QKeySequence(),
+    m_importAction = PageAction::makeWindowAction(page, QStringLiteral("importContacts"),
+                                                  tr("&Import contacts…"), QKeySequence());
+    m_importAction->setToolTip(
         tr("Names for numbers from a CSV file (number,name,note) or a vCard file"));
     connect(m_importAction, &QAction::triggered, this, &ContactActions::importContacts);
     m_choosePath = [page] {

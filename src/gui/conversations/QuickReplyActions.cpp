@@ -29,8 +29,8 @@ QuickReplyActions::QuickReplyActions(AppContext& context, QWidget* page, Compose
         tr("Type a saved reply into the message, its placeholders filled (%1)"));
     connect(m_insertAction, &QAction::triggered, this, &QuickReplyActions::showPopup);
     m_manageAction = PageAction::makeWindowAction(page, QStringLiteral("manageQuickReplies"),
-                                                  tr("Quick &replies…"), QKeySequence(),
-                                                  tr("Add, change or delete the quick replies"));
+                                                  tr("Quick &replies…"), QKeySequence());
+    m_manageAction->setToolTip(tr("Add, change or delete the quick replies"));
     connect(m_manageAction, &QAction::triggered, this, &QuickReplyActions::manage);
     connect(m_popup, &QuickReplyPopup::manageRequested, this, &QuickReplyActions::manage);
     connect(m_popup, &QuickReplyPopup::chosen, this, [this](const QString& text) {
