@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>smsdesk::ContactActions</name>
+    <message numerus="yes">
+        <source>%n contact(s) imported.</source>
+        <translation>
+            <numerusform>%n contact imported.</numerusform>
+            <numerusform>%n contacts imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::ContactImportDialog</name>
+    <message numerus="yes">
+        <source>%1: %n name(s) to import</source>
+        <translation>
+            <numerusform>%1: %n name to import</numerusform>
+            <numerusform>%1: %n names to import</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n skipped.</source>
+        <translation>
+            <numerusform>, %n skipped.</numerusform>
+            <numerusform>, %n skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>smsdesk::ConversationsPage</name>
     <message numerus="yes">
         <source>%n message(s) found</source>
@@ -190,6 +217,30 @@
         <translation>
             <numerusform>%Ln status report</numerusform>
             <numerusform>%Ln status reports</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::NotificationPolicy</name>
+    <message numerus="yes">
+        <source>%n picture(s) or file(s)</source>
+        <translation>
+            <numerusform>%n picture or file</numerusform>
+            <numerusform>%n pictures or files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s) with new messages</source>
+        <translation>
+            <numerusform>%n conversation with new messages</numerusform>
+            <numerusform>%n conversations with new messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>SMS Desk: %n unread message(s)</source>
+        <translation>
+            <numerusform>SMS Desk: %n unread message</numerusform>
+            <numerusform>SMS Desk: %n unread messages</numerusform>
         </translation>
     </message>
 </context>

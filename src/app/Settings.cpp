@@ -17,6 +17,7 @@ constexpr QLatin1String kWindowSplitterKey{"mainWindow/splitter"};
 constexpr QLatin1String kWindowPageKey{"mainWindow/page"};
 constexpr QLatin1String kInspectorSplitterKey{"inspector/splitter"};
 constexpr QLatin1String kConversationsSplitterKey{"conversations/splitter"};
+constexpr QLatin1String kNotifyNewMessagesKey{"conversations/notifyNewMessages"};
 constexpr QLatin1String kInspectorDetailSplitterKey{"inspector/detailSplitter"};
 constexpr QLatin1String kInspectorHeaderKey{"inspector/header"};
 constexpr QLatin1String kFilterOutcomesKey{"inspector/filter/outcomes"};
@@ -185,6 +186,16 @@ QByteArray Settings::conversationsSplitter() const
 void Settings::setConversationsSplitter(const QByteArray& state)
 {
     m_settings->setValue(kConversationsSplitterKey, state);
+}
+
+bool Settings::notifyNewMessages() const
+{
+    return m_settings->value(kNotifyNewMessagesKey, true).toBool();
+}
+
+void Settings::setNotifyNewMessages(bool notify)
+{
+    m_settings->setValue(kNotifyNewMessagesKey, notify);
 }
 
 QByteArray Settings::inspectorSplitter() const

@@ -97,6 +97,10 @@ public:
     // --- the Conversations page ----------------------------------------------------------------
     QByteArray conversationsSplitter() const;
     void setConversationsSplitter(const QByteArray& state);
+    // A desktop notification for each new message from them while the window is not active
+    // (default true).
+    bool notifyNewMessages() const;
+    void setNotifyNewMessages(bool notify);
 
     // --- the Inspector page --------------------------------------------------------------------
     QByteArray inspectorSplitter() const;

@@ -4,6 +4,7 @@
 #include "ListenerController.h"
 #include "OutboundService.h"
 #include "Settings.h"
+#include "conversations/ConversationNotifier.h"
 #include "conversations/ConversationsPage.h"
 #include "inspector/FaultDrillDialog.h"
 #include "inspector/InspectorPage.h"
@@ -108,6 +109,17 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
             &ConversationsPage::reloadNumbers);
     connect(m_conversationsPage, &ConversationsPage::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    // The tray's unread count follows what is read; a notification opens its thread.
+    m_notifier = new ConversationNotifier(m_context, *m_listener, this);
+    connect(m_conversationsPage, &ConversationsPage::markedRead, m_notifier,
+            &ConversationNotifier::refreshUnread);
+    connect(m_conversationsPage, &ConversationsPage::markedUnread, m_notifier,
+            &ConversationNotifier::refreshUnread);
+    connect(m_notifier, &ConversationNotifier::openThreadRequested, this,
+            [this](const ConversationReader::Thread& thread) {
+                showPage(m_conversationsPage);
+                m_conversationsPage->showThread(thread);
+            });
     connect(m_inspectorPage, &InspectorPage::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
 

@@ -15,6 +15,7 @@ class QSplitter;
 namespace smsdesk {
 
 class AppContext;
+class ConversationNotifier;
 class ConversationsPage;
 class InspectorPage;
 class ListenerController;
@@ -46,6 +47,8 @@ public:
     PlansPage* plansPage() const { return m_plansPage; }
     InspectorPage* inspectorPage() const { return m_inspectorPage; }
     ListenerController* listener() const { return m_listener; }
+    // The tray icon (unread count) and the new-message notifications.
+    ConversationNotifier* notifier() const { return m_notifier; }
     // What sends: the outbox and its worker (nullptr when the outbound settings are unusable;
     // the status bar says why).
     OutboundService* outbound() const { return m_outbound.get(); }
@@ -86,6 +89,7 @@ private:
     NumbersPage* m_numbersPage = nullptr;
     PlansPage* m_plansPage = nullptr;
     ListenerController* m_listener = nullptr;
+    ConversationNotifier* m_notifier = nullptr;
     std::unique_ptr<OutboundService> m_outbound;
     QString m_outboundError; // why m_outbound is missing
     InspectorPage* m_inspectorPage = nullptr;

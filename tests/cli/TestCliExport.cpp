@@ -1,5 +1,5 @@
 // `smsdesk export`, run as the built binary (test::CliTestCase) against a real SQLite file:
-// JSON Lines on stdout, CSV to a file, a refused format.
+// JSON Lines on stdout, CSV to a file, the contact name with each message, a refused format.
 
 #include "CliTestCase.h"
 
@@ -47,6 +47,11 @@ void TestCliExport::exportMessages()
                 query.addBindValue(QStringLiteral("pbx:%1").arg(i));
                 QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
             }
+            // The other party's contact name travels with the messages.
+            QVERIFY2(query.exec(QStringLiteral("INSERT INTO contacts (remote, name, note, "
+                                               "updated_at) VALUES ('+17705551234', 'Alice "
+                                               "Smith', '', 1)")),
+                     qPrintable(query.lastError().text()));
         }
         QSqlDatabase::removeDatabase(name);
     }
@@ -60,6 +65,8 @@ void TestCliExport::exportMessages()
              QStringLiteral("message 2, \"quoted\""));
     QCOMPARE(QJsonDocument::fromJson(lines[2]).object().value(u"received_at").toString(),
              QStringLiteral("2026-02-13T19:30:00.000Z"));
+    QCOMPARE(QJsonDocument::fromJson(lines[2]).object().value(u"contact_name").toString(),
+             QStringLiteral("Alice Smith"));
 
     const QString csvPath = m_root->filePath(QStringLiteral("out.csv"));
     const Run csv =
@@ -72,6 +79,8 @@ void TestCliExport::exportMessages()
     const QByteArray content = file.readAll();
     QVERIFY(content.startsWith("id,direction,provider,did,remote,text,media,status,"));
     QVERIFY(content.contains(",\"message 0, \"\"quoted\"\"\","));
+    QVERIFY(content.contains("received_at,contact_name\r\n"));
+    QCOMPARE(content.count(",Alice Smith\r\n"), 3);
     QCOMPARE(content.count("\r\n"), 4);
 
     const Run bad = smsdesk({QStringLiteral("export"), QStringLiteral("--db"), m_db,

@@ -1,4 +1,5 @@
 #include "StoreFixture.h"
+#include "store/ContactRepository.h"
 #include "store/DatabaseWorker.h"
 #include "store/MessageExportJob.h"
 #include "store/MessageExporter.h"
@@ -162,13 +163,41 @@ private Q_SLOTS:
     {
         const QByteArray data = exportAs(MessageExporter::Format::Csv, 3);
         QVERIFY(data.startsWith("id,direction,provider,did,remote,text,media,status,error_code,"
-                                "provider_message_id,provider_time,received_at\r\n"));
+                                "provider_message_id,provider_time,received_at,contact_name\r\n"));
         // Quoted where needed, quotes doubled, line breaks kept inside the field.
         QVERIFY(data.contains(
             ",\"Hello \xc3\xa9\xf0\x9f\x98\x80\r\nline two\","
             "https://api.cloudspirevoice.com/uploads/wh_1.jpg https://example.com/b.png,"));
         QVERIFY(data.contains(",\"Confirmed, \"\"Friday\"\" at 3pm\",,received,WH-23-3,,,"));
         QCOMPARE(data.count("\r\n"), 1 + 3 + 1); // header, rows, the line break inside a text
+    }
+
+    // The other party's contact name travels with each message (null / empty when not named).
+    void contactName()
+    {
+        QVERIFY(addOtherThreads());
+        ContactRepository contacts(m_temp->database().connection());
+        QVERIFY2(
+            contacts.save(
+                {QStringLiteral("+17705551234"), QStringLiteral("Smith, \"Al\""), QString()}, 1000),
+            qPrintable(contacts.lastError()));
+        const QList<QByteArray> lines = exportAs(MessageExporter::Format::JsonLines, 5).split('\n');
+        QCOMPARE(lines.size(), 6);
+        int named = 0;
+        for (const QByteArray& line : lines.mid(0, 5)) {
+            const QJsonObject object = QJsonDocument::fromJson(line).object();
+            QVERIFY(object.contains(u"contact_name"));
+            if (object.value(u"remote").toString() == u"+17705551234") {
+                QCOMPARE(object.value(u"contact_name").toString(), QStringLiteral("Smith, \"Al\""));
+                ++named;
+            } else {
+                QVERIFY(object.value(u"contact_name").isNull());
+            }
+        }
+        QCOMPARE(named, 4); // three of setUp, one of our other number with the same party
+        const QByteArray csv = exportAs(MessageExporter::Format::Csv, 5);
+        QCOMPARE(csv.count(",\"Smith, \"\"Al\"\"\"\r\n"), 4);
+        QCOMPARE(csv.count("Z,\r\n"), 1); // the other party's: no name after received_at
     }
 
     void emptyStore()

@@ -1,9 +1,11 @@
 #include "StoreFixture.h"
 #include "rules/AutoReplyRepository.h"
+#include "store/ContactRepository.h"
 #include "store/ConversationListReader.h"
 #include "store/DraftRepository.h"
 #include "store/MessageSearchReader.h"
 #include "store/Migrations.h"
+#include "store/QuickReplyRepository.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -437,6 +439,62 @@ private Q_SLOTS:
         QVERIFY2(query.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts, rank) VALUES "
                                            "('integrity-check', 1)")),
                  qPrintable(query.lastError().text()));
+    }
+
+    // Version 12 over a version-9 store with threads: contacts name them at once (the thread
+    // list, the search), and quick replies can be stored; nothing else changed.
+    void contactsAndQuickRepliesOverOlderStore_data() { test::StoreFixture::addRows(); }
+
+    void contactsAndQuickRepliesOverOlderStore()
+    {
+        QFETCH(DatabaseConfig::Backend, backend);
+        if (!test::StoreFixture::available(backend))
+            return;
+        test::TempDatabase temp(backend);
+        QString error;
+        QVERIFY2(temp.create(&error), qPrintable(error));
+        {
+            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
+            QVERIFY2(raw.isValid(), qPrintable(error));
+            QVERIFY2(Migrations::migrateTo(raw, backend, 9, &error), qPrintable(error));
+            QCOMPARE(Migrations::currentVersion(raw), 9);
+            QVERIFY(!raw.tables().contains(QStringLiteral("contacts")));
+            QVERIFY(!raw.tables().contains(QStringLiteral("quick_replies")));
+            QSqlQuery query(raw);
+            QVERIFY2(query.exec(QStringLiteral(
+                         "INSERT INTO messages (direction, provider, did, remote, text, status, "
+                         "received_at) VALUES ('inbound', 'pbx', '+14045559999', "
+                         "'+17705551234', 'Is the shop open?', 'received', 1000)")),
+                     qPrintable(query.lastError().text()));
+            query.finish();
+            const QString name = raw.connectionName();
+            raw = QSqlDatabase();
+            Database::closeConnection(name);
+        }
+
+        QVERIFY2(temp.database().open(&error), qPrintable(error));
+        QSqlDatabase db = temp.database().connection();
+        QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
+        QVERIFY(Migrations::latestVersion() >= 12);
+        const ConversationListReader reader(db);
+        QCOMPARE(reader.page({}, std::nullopt).constFirst().contactName, QString());
+
+        ContactRepository contacts(db);
+        QVERIFY2(contacts.save({QStringLiteral("+17705551234"), QStringLiteral("Alice Smith"),
+                                QStringLiteral("Prefers texts")},
+                               2000),
+                 qPrintable(contacts.lastError()));
+        const QList<ConversationSummary> threads = reader.page({}, std::nullopt);
+        QCOMPARE(threads.size(), 1);
+        QCOMPARE(threads.constFirst().contactName, QStringLiteral("Alice Smith"));
+        QCOMPARE(threads.constFirst().lastText, QStringLiteral("Is the shop open?"));
+        QCOMPARE(MessageSearchReader(db).search(QStringLiteral("shop")).constFirst().contactName,
+                 QStringLiteral("Alice Smith"));
+
+        QuickReplyRepository replies(db);
+        const qint64 id = replies.add(QStringLiteral("Hi {name}, we open at 9."), 3000);
+        QVERIFY2(id > 0, qPrintable(replies.lastError()));
+        QCOMPARE(replies.list().value_or(QList<QuickReply>()).size(), 1);
     }
 
     void refusesNewerSchemaOnPostgres()

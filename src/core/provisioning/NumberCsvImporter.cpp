@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QStringDecoder>
 
 namespace smsdesk {
 
@@ -67,28 +66,6 @@ QString oneLine(QString text)
     return text;
 }
 
-bool isBlank(const QStringList& fields)
-{
-    for (const QString& field : fields) {
-        if (!field.trimmed().isEmpty())
-            return false;
-    }
-    return true;
-}
-
-// The 1-based line of the first byte sequence that is not UTF-8, or 0 when all of it is.
-int firstLineNotUtf8(const QByteArray& data)
-{
-    const QList<QByteArray> lines = data.split('\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        // Stateless: a sequence cut off at the end of the line is an error, not "more to come".
-        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        const QString decoded = decoder(lines.at(i));
-        if (decoder.hasError())
-            return int(i) + 1;
-    }
-    return 0;
-}
 } // namespace
 
 NumberCsvImporter::NumberCsvImporter(QString defaultRegion, Lookups lookups)
@@ -101,110 +78,18 @@ QStringList NumberCsvImporter::columns()
             kServiceId, kClientId, kDeviceId, kSim,  kSecretEnv,  kAuthHeaderEnv};
 }
 
-QList<NumberCsvImporter::Record> NumberCsvImporter::parseRecords(const QString& text)
-{
-    QList<Record> records;
-    const qsizetype size = text.size();
-    qsizetype i = 0;
-    int line = 1;
-
-    // Moves past the end of the current physical line, after an error in it.
-    auto skipLine = [&]() {
-        while (i < size && text.at(i) != u'\n')
-            ++i;
-        if (i < size) {
-            ++i;
-            ++line;
-        }
-    };
-
-    while (i < size) {
-        Record record;
-        record.line = line;
-        bool endOfRecord = false;
-        while (!endOfRecord) {
-            QString field;
-            if (i < size && text.at(i) == u'"') {
-                ++i;
-                bool closed = false;
-                while (i < size) {
-                    const QChar c = text.at(i);
-                    if (c == u'"') {
-                        if (i + 1 < size && text.at(i + 1) == u'"') {
-                            field += u'"';
-                            i += 2;
-                            continue;
-                        }
-                        ++i;
-                        closed = true;
-                        break;
-                    }
-                    if (c == u'\n')
-                        ++line;
-                    field += c;
-                    ++i;
-                }
-                if (!closed) {
-                    record.error = tr("A quoted field starts in this row and is never closed.");
-                    break;
-                }
-                if (i < size && text.at(i) != u',' && text.at(i) != u'\n' && text.at(i) != u'\r') {
-                    record.error = tr("Unexpected text after a closing quote: inside a quoted "
-                                      "field, write a quote as two quotes (\"\").");
-                    skipLine();
-                    break;
-                }
-            } else {
-                while (i < size && text.at(i) != u',' && text.at(i) != u'\n' &&
-                       text.at(i) != u'\r') {
-                    if (text.at(i) == u'"')
-                        break;
-                    field += text.at(i);
-                    ++i;
-                }
-                if (i < size && text.at(i) == u'"') {
-                    record.error = tr("A quote inside a field that does not start with one: put "
-                                      "the whole field in quotes and write the quote as two "
-                                      "quotes (\"\").");
-                    skipLine();
-                    break;
-                }
-            }
-            record.fields << field;
-
-            if (i >= size) {
-                endOfRecord = true;
-            } else if (text.at(i) == u',') {
-                ++i;
-            } else { // \n, \r\n or a lone \r
-                if (text.at(i) == u'\r' && i + 1 < size && text.at(i + 1) == u'\n')
-                    ++i;
-                ++i;
-                ++line;
-                endOfRecord = true;
-            }
-        }
-        records << record;
-    }
-    return records;
-}
-
 NumberCsvImporter::Result NumberCsvImporter::read(const QByteArray& data) const
 {
     Result result;
-    if (const int badLine = firstLineNotUtf8(data); badLine > 0) {
+    if (const int badLine = CsvRecords::firstLineNotUtf8(data); badLine > 0) {
         result.problems << Problem{badLine,
                                    tr("The file is not UTF-8 text: save it as CSV UTF-8.")};
         return result;
     }
-    QString text = QString::fromUtf8(data);
-    if (text.startsWith(QChar(0xfeff)))
-        text.remove(0, 1);
-
-    const QList<Record> records = parseRecords(text);
+    const QList<CsvRecords::Record> records = CsvRecords::parse(CsvRecords::decode(data));
     qsizetype next = 0;
     while (next < records.size() && records.at(next).error.isEmpty() &&
-           isBlank(records.at(next).fields))
+           CsvRecords::isBlank(records.at(next).fields))
         ++next;
     if (next == records.size()) {
         result.problems << Problem{1, tr("The file is empty: the first row names the columns, "
@@ -213,7 +98,7 @@ NumberCsvImporter::Result NumberCsvImporter::read(const QByteArray& data) const
     }
 
     // The header row.
-    const Record& headerRecord = records.at(next++);
+    const CsvRecords::Record& headerRecord = records.at(next++);
     if (!headerRecord.error.isEmpty()) {
         result.problems << Problem{headerRecord.line, headerRecord.error};
         return result;
@@ -253,12 +138,12 @@ NumberCsvImporter::Result NumberCsvImporter::read(const QByteArray& data) const
     // The rows.
     QHash<QString, int> seen; // E.164 -> line
     for (; next < records.size(); ++next) {
-        const Record& record = records.at(next);
+        const CsvRecords::Record& record = records.at(next);
         if (!record.error.isEmpty()) {
             result.problems << Problem{record.line, record.error};
             continue;
         }
-        if (isBlank(record.fields))
+        if (CsvRecords::isBlank(record.fields))
             continue;
         if (record.fields.size() != header.size()) {
             result.problems << Problem{record.line, tr("The row has %1 fields, the header %2.")
@@ -283,7 +168,8 @@ NumberCsvImporter::Result NumberCsvImporter::read(const QByteArray& data) const
     return result;
 }
 
-NumberCsvImporter::Row NumberCsvImporter::checkRow(const Record& record, const QStringList& header,
+NumberCsvImporter::Row NumberCsvImporter::checkRow(const CsvRecords::Record& record,
+                                                   const QStringList& header,
                                                    QStringList* errors) const
 {
     Row row;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "NumberDraft.h"
+#include "util/CsvRecords.h"
 
 #include <QByteArray>
 #include <QList>
@@ -59,15 +60,8 @@ public:
     static QStringList columns();
 
 private:
-    struct Record
-    {
-        int line = 0;
-        QStringList fields;
-        QString error; // a quoting error in this record
-    };
-    static QList<Record> parseRecords(const QString& text);
-
-    Row checkRow(const Record& record, const QStringList& header, QStringList* errors) const;
+    Row checkRow(const CsvRecords::Record& record, const QStringList& header,
+                 QStringList* errors) const;
 
     QString m_region;
     Lookups m_lookups;

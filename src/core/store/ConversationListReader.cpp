@@ -23,8 +23,9 @@ constexpr int kIdsPerStatement = 500;
 const QString kSelect = QStringLiteral(
     "SELECT c.did, c.remote, c.number_id, c.last_message_id, c.last_at, c.message_count, "
     "c.unread_count, c.failed_count, m.direction, substr(m.text, 1, 200), m.media, m.status, "
-    "d.text, d.media_url FROM conversations c JOIN messages m ON m.id = c.last_message_id "
-    "LEFT JOIN drafts d ON d.did = c.did AND d.remote = c.remote");
+    "d.text, d.media_url, k.name FROM conversations c JOIN messages m ON m.id = "
+    "c.last_message_id LEFT JOIN drafts d ON d.did = c.did AND d.remote = c.remote "
+    "LEFT JOIN contacts k ON k.remote = c.remote");
 
 ConversationSummary summaryOf(const QSqlQuery& query)
 {
@@ -44,6 +45,7 @@ ConversationSummary summaryOf(const QSqlQuery& query)
     summary.lastStatus = query.value(11).toString();
     summary.draftText = query.value(12).toString();
     summary.draftMediaUrl = query.value(13).toString();
+    summary.contactName = query.value(14).toString();
     return summary;
 }
 
@@ -137,6 +139,20 @@ QList<ConversationSummary> ConversationListReader::threadsOf(const QList<qint64>
         }
     }
     return threads(found);
+}
+
+qint64 ConversationListReader::unreadTotal() const
+{
+    m_lastError.clear();
+    qint64 total = 0;
+    QString error;
+    if (!Database::select(
+            m_db, QStringLiteral("SELECT coalesce(sum(unread_count), 0) FROM conversations"), {},
+            [&total](const QSqlQuery& query) { total = query.value(0).toLongLong(); }, &error)) {
+        m_lastError = error;
+        return -1;
+    }
+    return total;
 }
 
 bool ConversationListReader::matches(const Filter& filter, const ConversationSummary& summary)

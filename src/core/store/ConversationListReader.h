@@ -58,6 +58,8 @@ public:
     QList<ConversationSummary> threads(const QList<Thread>& threads) const;
     // The threads that the messages `messageIds` belong to, in no particular order.
     QList<ConversationSummary> threadsOf(const QList<qint64>& messageIds) const;
+    // Unread messages in every thread (the tray's count); -1 with lastError() set on error.
+    qint64 unreadTotal() const;
 
     // Whether `filter` lets `summary` through (for threads that changed while listed).
     static bool matches(const Filter& filter, const ConversationSummary& summary);

@@ -24,6 +24,7 @@ struct ConversationSummary
     qint64 failedCount = 0; // outbound messages that failed or are unconfirmed
     QString draftText;      // the compose box's draft; empty: none
     QString draftMediaUrl;
+    QString contactName; // the other party's name (contacts); empty: not named
 
     ConversationReader::Thread thread() const { return {did, remote}; }
     bool isUnread() const { return unreadCount > 0; }

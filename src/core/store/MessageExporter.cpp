@@ -72,7 +72,8 @@ QStringList MessageExporter::columns()
             QStringLiteral("error_code"),
             QStringLiteral("provider_message_id"),
             QStringLiteral("provider_time"),
-            QStringLiteral("received_at")};
+            QStringLiteral("received_at"),
+            QStringLiteral("contact_name")};
 }
 
 bool MessageExporter::parseFormat(const QString& name, Format* format)
@@ -124,23 +125,24 @@ qint64 MessageExporter::writeRows(QIODevice& out, Format format, const std::opti
     QStringList where;
     QVariantList bound;
     if (m_thread) {
-        where << QStringLiteral("did = ? AND remote = ?");
+        where << QStringLiteral("m.did = ? AND m.remote = ?");
         bound << m_thread->did << m_thread->remote;
     }
     if (after) {
         // (received_at, id) after the cursor's, with received_at as an index range.
-        where << QStringLiteral("received_at >= ? AND (received_at > ? OR id > ?)");
+        where << QStringLiteral("m.received_at >= ? AND (m.received_at > ? OR m.id > ?)");
         bound << after->receivedAtMs << after->receivedAtMs << after->id;
     }
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     const QString sql =
         QStringLiteral(
-            "SELECT id, direction, provider, did, remote, text, media, status, "
-            "error_code, provider_message_id, provider_time, received_at FROM messages") +
+            "SELECT m.id, m.direction, m.provider, m.did, m.remote, m.text, m.media, m.status, "
+            "m.error_code, m.provider_message_id, m.provider_time, m.received_at, k.name FROM "
+            "messages m LEFT JOIN contacts k ON k.remote = m.remote") +
         (where.isEmpty() ? QString()
                          : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))) +
-        QStringLiteral(" ORDER BY received_at, id") + limit;
+        QStringLiteral(" ORDER BY m.received_at, m.id") + limit;
     if (!query.prepare(sql)) {
         m_lastError = query.lastError().text();
         return -1;
@@ -169,6 +171,7 @@ qint64 MessageExporter::writeRows(QIODevice& out, Format format, const std::opti
             nullableText(query.value(9)),
             isoTime(query.value(10)),
             isoTime(query.value(11)),
+            nullableText(query.value(12)),
         };
         QByteArray line;
         if (format == Format::JsonLines) {

@@ -57,19 +57,21 @@ QList<MessageSearchHit> MessageSearchReader::search(const QString& query,
     QString sql;
     QVariantList values;
     if (postgres) {
-        sql = QStringLiteral("SELECT id, did, remote, direction, text, status, received_at FROM "
-                             "messages WHERE to_tsvector('simple', text) @@ to_tsquery('simple', "
-                             "?)");
+        sql = QStringLiteral("SELECT m.id, m.did, m.remote, m.direction, m.text, m.status, "
+                             "m.received_at, k.name FROM messages m LEFT JOIN contacts k ON "
+                             "k.remote = m.remote WHERE to_tsvector('simple', m.text) @@ "
+                             "to_tsquery('simple', ?)");
         values << prefixes.join(QStringLiteral(" & "));
         if (beforeId) {
-            sql += QStringLiteral(" AND id < ?");
+            sql += QStringLiteral(" AND m.id < ?");
             values << *beforeId;
         }
-        sql += QStringLiteral(" ORDER BY id DESC");
+        sql += QStringLiteral(" ORDER BY m.id DESC");
     } else {
         sql = QStringLiteral("SELECT m.id, m.did, m.remote, m.direction, m.text, m.status, "
-                             "m.received_at FROM messages_fts f JOIN messages m ON m.id = f.rowid "
-                             "WHERE messages_fts MATCH ?");
+                             "m.received_at, k.name FROM messages_fts f JOIN messages m ON m.id = "
+                             "f.rowid LEFT JOIN contacts k ON k.remote = m.remote WHERE "
+                             "messages_fts MATCH ?");
         values << prefixes.join(QLatin1Char(' '));
         if (beforeId) {
             sql += QStringLiteral(" AND f.rowid < ?");
@@ -92,6 +94,7 @@ QList<MessageSearchHit> MessageSearchReader::search(const QString& query,
                 hit.text = row.value(4).toString();
                 hit.status = row.value(5).toString();
                 hit.receivedAtMs = row.value(6).toLongLong();
+                hit.contactName = row.value(7).toString();
                 hits.append(hit);
             },
             &error)) {

@@ -20,6 +20,7 @@ struct MessageSearchHit
     QString text;
     QString status;
     qint64 receivedAtMs = 0; // UTC ms
+    QString contactName;     // the other party's name (contacts); empty: not named
 
     ConversationReader::Thread thread() const { return {did, remote}; }
 };

@@ -468,6 +468,24 @@ bool deferSearchIndexingToTheWriter(QSqlDatabase& db, Backend backend, QString* 
                error);
 }
 
+// Version 12: contacts (a name and a note per remote number) and quick replies (saved texts
+// the compose box inserts), both in the store so every desk of a shared database sees the same.
+bool createContactsAndQuickReplies(QSqlDatabase& db, Backend backend, QString* error)
+{
+    return run(db, backend,
+               {QStringLiteral("CREATE TABLE contacts ("
+                               " remote TEXT NOT NULL PRIMARY KEY,"
+                               " name TEXT NOT NULL,"
+                               " note TEXT NOT NULL DEFAULT '',"
+                               " updated_at %BIGINT% NOT NULL)"),
+                QStringLiteral("CREATE TABLE quick_replies ("
+                               " id %ID%,"
+                               " text TEXT NOT NULL,"
+                               " created_at %BIGINT% NOT NULL,"
+                               " updated_at %BIGINT% NOT NULL)")},
+               error);
+}
+
 struct Migration
 {
     int version;
@@ -489,6 +507,7 @@ constexpr Migration kMigrations[] = {
     {10, "auto-reply rules per number", createAutoReplies},
     {11, "search indexing of the writer's messages once per transaction",
      deferSearchIndexingToTheWriter},
+    {12, "contacts and quick replies", createContactsAndQuickReplies},
 };
 
 bool hasVersionTable(QSqlDatabase& db)

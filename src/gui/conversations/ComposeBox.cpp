@@ -149,6 +149,12 @@ Draft ComposeBox::draft() const
     return {m_ui->textEdit->toPlainText(), m_ui->mediaEdit->text().trimmed()};
 }
 
+void ComposeBox::insertText(const QString& text)
+{
+    m_ui->textEdit->insertPlainText(text);
+    m_ui->textEdit->setFocus(Qt::OtherFocusReason);
+}
+
 void ComposeBox::setDraft(const Draft& draft)
 {
     m_settingDraft = true;

@@ -53,6 +53,8 @@ public:
     void setDraft(const Draft& draft);
     // Clears the text and media (after a message was handed over for sending).
     void clearMessage();
+    // Types `text` into the message at the cursor (a quick reply), replacing what is selected.
+    void insertText(const QString& text);
 
     // Whether Send can be used at all (the outbox is wired); false: Send stays disabled and
     // its tooltip says that sending is not available yet.

@@ -30,7 +30,9 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case PartyRole:
-        return ConversationText::remote(summary.remote, summary.did);
+        return ConversationText::party(summary.remote, summary.did, summary.contactName);
+    case ContactNameRole:
+        return summary.contactName;
     case NumberRole:
         // Only worth a line when there is more than one number to tell apart.
         return m_labels.size() > 1
@@ -58,8 +60,8 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
         return summary.lastMessageId;
     case Qt::AccessibleTextRole:
     case Qt::ToolTipRole:
-        return ConversationText::accessible(summary,
-                                            ConversationText::remote(summary.remote, summary.did));
+        return ConversationText::accessible(
+            summary, ConversationText::party(summary.remote, summary.did, summary.contactName));
     default:
         return {};
     }

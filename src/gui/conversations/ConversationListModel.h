@@ -42,6 +42,7 @@ public:
         DidRole,                      // QString (E.164)
         RemoteRole,                   // QString
         MessageIdRole,                // qint64: the newest message (a search hit's message)
+        ContactNameRole,              // QString: the other party's name; empty: not named
     };
 
     static constexpr int PageSize = ConversationListReader::DefaultPageSize;

@@ -22,6 +22,12 @@ bool isWordCharacter(QChar c)
 
 } // namespace
 
+QString ConversationText::party(const QString& remote, const QString& did,
+                                const QString& contactName)
+{
+    return contactName.isEmpty() ? ConversationText::remote(remote, did) : contactName;
+}
+
 QString ConversationText::remote(const QString& remote, const QString& did)
 {
     const QString region = PhoneNumber::regionOfE164(did);

@@ -20,6 +20,9 @@ public:
     // number `did` ("(770) 555-1234"), international otherwise ("+44 20 7946 0018"); an
     // alphanumeric sender ("ACME") as it came.
     static QString remote(const QString& remote, const QString& did);
+    // The other party as the lists and the thread's title show it: their contact name, else
+    // remote().
+    static QString party(const QString& remote, const QString& did, const QString& contactName);
     // Our number as the thread list names it: its label when it has one, else its national
     // format.
     static QString number(const QString& did, const QString& label);

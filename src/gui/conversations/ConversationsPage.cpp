@@ -2,6 +2,7 @@
 
 #include "AppContext.h"
 #include "ComposeBox.h"
+#include "ContactActions.h"
 #include "ConversationListDelegate.h"
 #include "ConversationListModel.h"
 #include "ConversationText.h"
@@ -9,6 +10,7 @@
 #include "ConversationView.h"
 #include "ListenerController.h"
 #include "MessageSearchModel.h"
+#include "QuickReplyActions.h"
 #include "Settings.h"
 #include "store/ConversationListReader.h"
 #include "store/DatabaseWorker.h"
@@ -22,6 +24,7 @@
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QListView>
 #include <QMenu>
@@ -117,6 +120,7 @@ ConversationsPage::ConversationsPage(AppContext& context, ListenerController& li
 
     setUpLists();
     setUpActions();
+    setUpContactsAndQuickReplies();
 
     m_ui->numberFilter->addItem(tr("All numbers"), QString());
     connect(m_ui->numberFilter, &QComboBox::currentIndexChanged, this,
@@ -253,6 +257,48 @@ void ConversationsPage::setUpActions()
     updateActions();
 }
 
+void ConversationsPage::setUpContactsAndQuickReplies()
+{
+    m_contacts = new ContactActions(m_context, this);
+    connect(m_contacts, &ContactActions::statusMessage, this, &ConversationsPage::statusMessage);
+    connect(m_contacts, &ContactActions::nameRead, this,
+            [this](const QString& remote, const QString& name) {
+                if (m_thread && m_thread->remote == remote) {
+                    m_threadName = name;
+                    updateHeader();
+                }
+            });
+    // A name shows wherever the number does: the listed threads of that number, the results.
+    connect(m_contacts, &ContactActions::contactSaved, this, [this](const Contact& contact) {
+        QList<Thread> threads;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const Thread thread = threadOf(m_model->index(row));
+            if (thread.remote == contact.remote)
+                threads << thread;
+        }
+        rereadThreads(threads);
+        if (isSearching())
+            m_searchModel->setQuery(m_searchModel->query());
+    });
+    connect(m_contacts, &ContactActions::contactsImported, m_model, &ConversationListModel::reload);
+    m_quickReplies = new QuickReplyActions(m_context, this, *m_compose, [this] {
+        QuickReplyText::Values values;
+        if (m_thread)
+            values.number = ConversationText::remote(m_thread->remote, m_thread->did);
+        values.name = m_threadName;
+        values.date = m_context.clock().nowUtc().toLocalTime().date();
+        return values;
+    });
+    // The name beside the thread's title; every action in the thread list's menu.
+    auto* titleRow = new QHBoxLayout;
+    m_ui->threadLayout->removeWidget(m_ui->threadTitle);
+    titleRow->addWidget(m_ui->threadTitle, 1);
+    titleRow->addWidget(PageAction::button(m_contacts->nameAction(), m_ui->threadArea));
+    m_ui->threadLayout->insertLayout(0, titleRow);
+    m_ui->threadList->addActions(
+        {m_contacts->nameAction(), m_contacts->importAction(), m_quickReplies->manageAction()});
+}
+
 // --- numbers and filters ---
 
 void ConversationsPage::reloadNumbers()
@@ -362,6 +408,8 @@ void ConversationsPage::showThread(const Thread& thread, qint64 messageId)
         m_readSuppressed = false;
         m_pane->setThread(thread);
         m_compose->setThread(thread);
+        m_threadName.clear();
+        m_contacts->setThread(thread);
         loadDraft(thread);
     }
     if (messageId > 0)
@@ -381,6 +429,8 @@ void ConversationsPage::startNewConversation()
     m_markedUpTo.reset();
     m_ui->threadList->selectionModel()->clear();
     m_pane->setThread(std::nullopt);
+    m_threadName.clear();
+    m_contacts->setThread(std::nullopt);
     m_pane->setNote(tr("Choose a conversation, or type a number below to start a new one."));
     m_compose->startNew(m_ui->numberFilter->currentData().toString());
     m_draftEdited = false;
@@ -398,15 +448,22 @@ void ConversationsPage::updateHeader()
         m_ui->threadSubtitle->clear();
         return;
     }
-    m_ui->threadTitle->setText(ConversationText::remote(m_thread->remote, m_thread->did));
+    m_ui->threadTitle->setText(
+        ConversationText::party(m_thread->remote, m_thread->did, m_threadName));
     QString label;
     for (const NumberRecord& number : std::as_const(m_numbers)) {
         if (number.e164 == m_thread->did)
             label = number.label;
     }
     const QString national = ConversationText::remote(m_thread->did, m_thread->did);
-    m_ui->threadSubtitle->setText(label.isEmpty() ? tr("with %1").arg(national)
-                                                  : tr("with %1 \u00b7 %2").arg(label, national));
+    const QString with = label.isEmpty() ? tr("with %1").arg(national)
+                                         : tr("with %1 \u00b7 %2").arg(label, national);
+    // A named party's number goes under the name.
+    m_ui->threadSubtitle->setText(
+        m_threadName.isEmpty()
+            ? with
+            : QStringLiteral("%1 \u00b7 %2")
+                  .arg(ConversationText::remote(m_thread->remote, m_thread->did), with));
 }
 
 void ConversationsPage::updateListStatus()

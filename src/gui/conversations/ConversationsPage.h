@@ -27,10 +27,12 @@ namespace smsdesk {
 
 class AppContext;
 class ComposeBox;
+class ContactActions;
 class ConversationListModel;
 class ConversationThreadPane;
 class ListenerController;
 class MessageSearchModel;
+class QuickReplyActions;
 
 // The Conversations page, where small businesses read and answer their texts: the threads,
 // one per (our number, other party), newest activity first, with unread counts, drafts and a
@@ -69,6 +71,9 @@ public:
     QLineEdit* searchEdit() const;
     ConversationThreadPane* threadPane() const { return m_pane; }
     ComposeBox* composeBox() const { return m_compose; }
+    // Naming the other party (Ctrl+K), importing names; the quick replies (Ctrl+Shift+R).
+    ContactActions* contactActions() const { return m_contacts; }
+    QuickReplyActions* quickReplyActions() const { return m_quickReplies; }
     void setSavePathChooser(SavePathChooser chooser) { m_chooseSavePath = std::move(chooser); }
 
     // The thread shown next to the list; none for a new conversation or nothing.
@@ -138,6 +143,7 @@ protected:
 private:
     void setUpLists();
     void setUpActions();
+    void setUpContactsAndQuickReplies();
     void setNumbers(const QList<NumberRecord>& numbers);
     void applyFilter();
     void applySearch();
@@ -166,6 +172,9 @@ private:
     MessageSearchModel* m_searchModel = nullptr;
     ConversationThreadPane* m_pane = nullptr;
     ComposeBox* m_compose = nullptr;
+    ContactActions* m_contacts = nullptr;
+    QuickReplyActions* m_quickReplies = nullptr;
+    QString m_threadName; // the contact name of m_thread's other party
     SavePathChooser m_chooseSavePath;
     QAction* m_markUnreadAction = nullptr;
     QAction* m_newAction = nullptr;

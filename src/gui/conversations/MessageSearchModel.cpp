@@ -30,7 +30,9 @@ QVariant MessageSearchModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Role::PartyRole:
-        return ConversationText::remote(hit.remote, hit.did);
+        return ConversationText::party(hit.remote, hit.did, hit.contactName);
+    case Role::ContactNameRole:
+        return hit.contactName;
     case Role::NumberRole:
         return ConversationText::remote(hit.did, hit.did);
     case Role::PreviewRole: {
@@ -57,7 +59,7 @@ QVariant MessageSearchModel::data(const QModelIndex& index, int role) const
     case Qt::AccessibleTextRole:
     case Qt::ToolTipRole:
         return tr("%1, %2: %3")
-            .arg(ConversationText::remote(hit.remote, hit.did),
+            .arg(ConversationText::party(hit.remote, hit.did, hit.contactName),
                  ConversationText::fullTime(hit.receivedAtMs), hit.text.simplified());
     default:
         return {};

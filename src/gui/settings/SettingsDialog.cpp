@@ -115,6 +115,7 @@ void SettingsDialog::load()
     m_ui->hostEdit->setText(listen.host);
     m_ui->portSpin->setValue(listen.port > 0 ? listen.port : 8080);
     m_ui->autostartCheck->setChecked(settings.autostart());
+    m_ui->notifyCheck->setChecked(settings.notifyNewMessages());
     m_ui->unassignedCombo->setCurrentIndex(
         std::max(0, m_ui->unassignedCombo->findData(settings.unassigned())));
     m_ui->retentionSpin->setValue(settings.retentionDays().toInt());
@@ -204,6 +205,7 @@ void SettingsDialog::accept()
     Settings& settings = m_context.settings();
     settings.setListen(listenText());
     settings.setAutostart(m_ui->autostartCheck->isChecked());
+    settings.setNotifyNewMessages(m_ui->notifyCheck->isChecked());
     settings.setUnassigned(m_ui->unassignedCombo->currentData().toString());
     settings.setRetentionDays(m_ui->retentionSpin->value());
     const QString region = m_ui->regionCombo->currentData().toString();
