@@ -158,8 +158,8 @@ void TestNumbersGui::init()
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(test::GuiTestContext::activate(m_window.get()));
-    // Conversations is the first page: Numbers is the second (Ctrl+2).
-    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_2));
+    // Conversations is the first page, the Dashboard the second: Numbers is the third (Ctrl+3).
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_3));
     QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_page));
 }
 
@@ -209,11 +209,12 @@ void TestNumbersGui::startsWithEmptyStateAndDatabaseInStatusBar()
     QCOMPARE(empty->text(), QStringLiteral("No numbers yet. Press Ctrl+N to add one."));
 
     auto* navigation = child<QListWidget>(m_window.get(), "navigation");
-    QCOMPARE(navigation->count(), 4);
+    QCOMPARE(navigation->count(), 5);
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Conversations"));
-    QCOMPARE(navigation->item(1)->text(), QStringLiteral("Numbers"));
-    QCOMPARE(navigation->item(2)->text(), QStringLiteral("Plans"));
-    QCOMPARE(navigation->item(3)->text(), QStringLiteral("Inspector"));
+    QCOMPARE(navigation->item(1)->text(), QStringLiteral("Dashboard"));
+    QCOMPARE(navigation->item(2)->text(), QStringLiteral("Numbers"));
+    QCOMPARE(navigation->item(3)->text(), QStringLiteral("Plans"));
+    QCOMPARE(navigation->item(4)->text(), QStringLiteral("Inspector"));
     QCOMPARE(m_window->currentPage(), m_page);
 
     auto* database = child<QLabel>(m_window->statusBar(), "databaseLabel");
@@ -734,12 +735,12 @@ void TestNumbersGui::filtersOverTextColumns()
 void TestNumbersGui::switchesPagesAndRemembersThem()
 {
     auto* navigation = child<QListWidget>(m_window.get(), "navigation");
-    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_3));
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_4));
     QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_window->plansPage()));
-    QCOMPARE(navigation->currentRow(), 2);
-    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_2));
+    QCOMPARE(navigation->currentRow(), 3);
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_3));
     QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_page));
-    navigation->setCurrentRow(2);
+    navigation->setCurrentRow(3);
     QCOMPARE(m_window->currentPage(), static_cast<QWidget*>(m_window->plansPage()));
 
     // Ctrl+N on the Plans page adds a plan, not a number.
@@ -1040,7 +1041,7 @@ void TestNumbersGui::webhookUrlExampleIsTheProvidersPath()
     auto* error = child<QLabel>(dialog, "webhookUrlError");
     QTest::keyClicks(child<QLineEdit>(dialog, "webhookUrlEdit"), QStringLiteral("not a url"));
     for (const QString& provider : {QStringLiteral("oncloud"), QStringLiteral("pbx"),
-                                   QStringLiteral("zonitel"), QStringLiteral("android-gateway")}) {
+                                    QStringLiteral("zonitel"), QStringLiteral("android-gateway")}) {
         chooseProvider(dialog, provider);
         QVERIFY(error->isVisible());
         QVERIFY2(error->text().contains(QStringLiteral("/webhooks/%1.").arg(provider)),
