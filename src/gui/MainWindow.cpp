@@ -79,6 +79,7 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
     if (m_outbound)
         m_dashboardPage->setOutbox(&m_outbound->outbox());
     m_numbersPage = new NumbersPage(m_context, this);
+    m_numbersPage->setListener(m_listener);
     m_plansPage = new PlansPage(m_context, this);
     m_inspectorPage = new InspectorPage(m_context, *m_listener, this);
     addPage(tr("Conversations"), m_conversationsPage, QKeySequence(Qt::CTRL | Qt::Key_1),

@@ -60,6 +60,8 @@ ListenerService::ListenerService(MessageWriter& writer, DatabaseWorker& worker,
     m_server->setHandler(m_listener.get());
     connect(m_listener.get(), &WebhookListener::requestHandled, this,
             &ListenerService::requestHandled);
+    connect(m_listener.get(), &WebhookListener::probeReceived, this,
+            &ListenerService::probeReceived);
     connect(m_server.get(), &HttpServer::drained, this, &ListenerService::stopped);
     connect(m_loader.get(), &NumberDirectoryLoader::loaded, this,
             [this](std::shared_ptr<const NumberDirectory> directory) {
