@@ -629,7 +629,8 @@ private Q_SLOTS:
                                  &network, done);
             else
                 registration.get(base, id, token, &network, done);
-            QTest::qWaitFor([&] { return result.has_value(); }, WaitMs);
+            if (!QTest::qWaitFor([&] { return result.has_value(); }, WaitMs))
+                qWarning("no answer from the simulator");
             return result.value_or(Result());
         };
         Result result = call(true, client, QStringLiteral("zt-bin-42"));
