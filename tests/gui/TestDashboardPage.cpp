@@ -380,6 +380,9 @@ private Q_SLOTS:
         m_listener.reset();
         MainWindow window(context());
         QVERIFY(test::GuiTestContext::activate(&window));
+        // The Dashboard never widens the window: its tiles scroll.
+        QVERIFY2(window.dashboardPage()->minimumSizeHint().width() <= 700,
+                 qPrintable(QString::number(window.dashboardPage()->minimumSizeHint().width())));
         test::GuiTestContext::press(&window, QKeySequence(Qt::CTRL | Qt::Key_2));
         QTRY_COMPARE(window.currentPage(), static_cast<QWidget*>(window.dashboardPage()));
         QTest::mouseClick(child<DashboardTile>(window.dashboardPage(), "messagesTile"),
