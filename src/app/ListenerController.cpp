@@ -236,6 +236,7 @@ void ListenerController::createService(const Config& config, quint64 generation)
     // Signals to this (GUI thread) object are queued.
     connect(service, &ListenerService::requestHandled, this, &ListenerController::onRequestHandled);
     connect(service, &ListenerService::warning, this, &ListenerController::warning);
+    connect(service, &ListenerService::probeReceived, this, &ListenerController::probeReceived);
     connect(service, &ListenerService::numbersLoaded, this, &ListenerController::numbersLoaded);
     connect(&service->listener(), &WebhookListener::drillChanged, this,
             [this, generation](const FaultDrill& drill) { onDrillChanged(generation, drill); });

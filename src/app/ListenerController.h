@@ -124,6 +124,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void stateChanged(smsdesk::ListenerController::State state);
     void requestHandled(const smsdesk::ListenerEvent& event);
+    // A "Check my public URL" probe reached this listener (WebhookListener::ProbeHeader): its
+    // one-time token and the route it answered.
+    void probeReceived(const QString& token, const QString& route);
     void warning(const QString& message);
     void numbersLoaded(int count);
     void requestsPerSecondChanged(double rate);

@@ -116,6 +116,16 @@ void Settings::setOutboundBase(const QString& base)
     m_settings->setValue(OutboundBaseKey, base);
 }
 
+QString Settings::zonitelApiBase() const
+{
+    return m_settings->value(ZonitelApiBaseKey, QString(DefaultZonitelApiBase)).toString();
+}
+
+void Settings::setZonitelApiBase(const QString& base)
+{
+    m_settings->setValue(ZonitelApiBaseKey, base);
+}
+
 QString Settings::outboundTimeoutSeconds() const
 {
     return m_settings

@@ -33,6 +33,9 @@ public:
     static constexpr QLatin1String OutboundBaseKey{"outbound/base"};
     static constexpr QLatin1String OutboundTimeoutSecondsKey{"outbound/timeoutSeconds"};
     static constexpr QLatin1String OutboundMaxAttemptsKey{"outbound/maxAttempts"};
+    // Provider administration: Zonitel's API (webhook registration).
+    static constexpr QLatin1String ZonitelApiBaseKey{"zonitel/apiBase"};
+    static constexpr QLatin1String DefaultZonitelApiBase{"https://api.zonitel.com/"};
 
     // The application's settings file (QSettings with the organisation and application names).
     Settings();
@@ -83,6 +86,12 @@ public:
     // (default 5).
     QString outboundMaxAttempts() const;
     void setOutboundMaxAttempts(int attempts);
+
+    // --- provider administration -------------------------------------------------------------
+    // The base URL of Zonitel's API, where numbers' webhook URLs are registered, as stored
+    // (default https://api.zonitel.com/).
+    QString zonitelApiBase() const;
+    void setZonitelApiBase(const QString& base);
 
     // --- the main window (opaque states from saveGeometry(), saveState() …) --------------------
     QByteArray windowGeometry() const;

@@ -6,6 +6,7 @@
 #include "Settings.h"
 #include "conversations/ConversationNotifier.h"
 #include "conversations/ConversationsPage.h"
+#include "dashboard/DashboardPage.h"
 #include "inspector/FaultDrillDialog.h"
 #include "inspector/InspectorPage.h"
 #include "numbers/NumbersPage.h"
@@ -75,16 +76,22 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
     }
 
     m_conversationsPage = new ConversationsPage(m_context, *m_listener, this);
+    m_dashboardPage = new DashboardPage(m_context, *m_listener, this);
+    if (m_outbound)
+        m_dashboardPage->setOutbox(&m_outbound->outbox());
     m_numbersPage = new NumbersPage(m_context, this);
+    m_numbersPage->setListener(m_listener);
     m_plansPage = new PlansPage(m_context, this);
     m_inspectorPage = new InspectorPage(m_context, *m_listener, this);
     addPage(tr("Conversations"), m_conversationsPage, QKeySequence(Qt::CTRL | Qt::Key_1),
             ThemeIcon::icon(ThemeIcon::Conversations));
-    addPage(tr("Numbers"), m_numbersPage, QKeySequence(Qt::CTRL | Qt::Key_2),
+    addPage(tr("Dashboard"), m_dashboardPage, QKeySequence(Qt::CTRL | Qt::Key_2),
+            ThemeIcon::icon(ThemeIcon::Details));
+    addPage(tr("Numbers"), m_numbersPage, QKeySequence(Qt::CTRL | Qt::Key_3),
             ThemeIcon::icon(ThemeIcon::Numbers));
-    addPage(tr("Plans"), m_plansPage, QKeySequence(Qt::CTRL | Qt::Key_3),
+    addPage(tr("Plans"), m_plansPage, QKeySequence(Qt::CTRL | Qt::Key_4),
             ThemeIcon::icon(ThemeIcon::Plans));
-    addPage(tr("Inspector"), m_inspectorPage, QKeySequence(Qt::CTRL | Qt::Key_4),
+    addPage(tr("Inspector"), m_inspectorPage, QKeySequence(Qt::CTRL | Qt::Key_5),
             ThemeIcon::icon(ThemeIcon::Inspector));
     // The navigation as wide as its longest entry (a remembered width wins, see restoreState):
     // measured from the words, for the view's own size hints are not ready before it is shown.
@@ -107,6 +114,24 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
     connect(m_numbersPage, &NumbersPage::sendMessageRequested, this, &MainWindow::openSendMessage);
     connect(m_numbersPage, &NumbersPage::numbersChanged, m_conversationsPage,
             &ConversationsPage::reloadNumbers);
+    connect(m_numbersPage, &NumbersPage::numbersChanged, m_dashboardPage,
+            &DashboardPage::markDirty);
+    connect(m_plansPage, &PlansPage::plansChanged, m_dashboardPage, &DashboardPage::markDirty);
+    connect(m_dashboardPage, &DashboardPage::pageRequested, this,
+            [this](DashboardPage::Target target) {
+                switch (target) {
+                case DashboardPage::Target::Conversations:
+                    showPage(m_conversationsPage);
+                    return;
+                case DashboardPage::Target::Plans:
+                    showPage(m_plansPage);
+                    return;
+                case DashboardPage::Target::Inspector:
+                case DashboardPage::Target::Failures: // the Inspector lists the refusals
+                    showPage(m_inspectorPage);
+                    return;
+                }
+            });
     connect(m_conversationsPage, &ConversationsPage::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     // The tray's unread count follows what is read; a notification opens its thread.

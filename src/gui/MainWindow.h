@@ -17,6 +17,7 @@ namespace smsdesk {
 class AppContext;
 class ConversationNotifier;
 class ConversationsPage;
+class DashboardPage;
 class InspectorPage;
 class ListenerController;
 class NumbersPage;
@@ -24,7 +25,8 @@ class OutboundService;
 class PlansPage;
 
 // The main window: a navigation list on the left, the pages on the right (Conversations first,
-// then Numbers, Plans and the Inspector: Ctrl+1 … Ctrl+4), the database in use and the
+// then the Dashboard, Numbers, Plans and the Inspector: Ctrl+1 … Ctrl+5), the database in use
+// and the
 // listener's state in the status bar. Geometry, layout and the last page are
 // remembered in the Settings. It runs the webhook listener (ListenerController) and starts it
 // when it opens unless the setting listener/autostart is false.
@@ -43,6 +45,7 @@ public:
     ~MainWindow() override;
 
     ConversationsPage* conversationsPage() const { return m_conversationsPage; }
+    DashboardPage* dashboardPage() const { return m_dashboardPage; }
     NumbersPage* numbersPage() const { return m_numbersPage; }
     PlansPage* plansPage() const { return m_plansPage; }
     InspectorPage* inspectorPage() const { return m_inspectorPage; }
@@ -86,6 +89,7 @@ private:
     QStackedWidget* m_pages = nullptr;
     QMenu* m_viewMenu = nullptr;
     ConversationsPage* m_conversationsPage = nullptr;
+    DashboardPage* m_dashboardPage = nullptr;
     NumbersPage* m_numbersPage = nullptr;
     PlansPage* m_plansPage = nullptr;
     ListenerController* m_listener = nullptr;

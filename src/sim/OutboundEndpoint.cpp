@@ -212,6 +212,14 @@ void OutboundEndpoint::handleRequest(const HttpRequest& request, HttpResponder r
     record.time = QDateTime::currentDateTimeUtc();
     record.peer = request.peerAddress.toString();
     record.target = QString::fromUtf8(request.method + ' ' + request.target);
+    if (request.path() == ZonitelApi::path()) {
+        HttpResponse zonitel = m_zonitel.answer(request);
+        record.outcome = QStringLiteral("zonitel-api");
+        record.httpStatus = zonitel.status;
+        responder.respond(std::move(zonitel));
+        finishRecord(record);
+        return;
+    }
     HttpResponse response;
     switch (takeFault()) {
     case Fault::DropAfterRead: {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ZonitelApi.h"
 #include "http/HttpHandler.h"
 
 #include <QDateTime>
@@ -41,6 +42,9 @@ class HttpServer;
 //   9. fewer than the monthly limit accepted from this DID in the current billing cycle
 //      (setMonthlyLimit; the cycle starts on setCycleDay() at midnight in setTimeZone(), a
 //      day the month lacks meaning its last day)                            -> WH-23-3
+//
+// It also serves Zonitel's webhook registration API at ZonitelApi::path() (zonitel()), recorded
+// with outcome "zonitel-api".
 class OutboundEndpoint : public QObject, public HttpHandler
 {
     Q_OBJECT
@@ -119,6 +123,9 @@ public:
     // Accepted sends of a DID in the billing cycle that contains now.
     int acceptedThisCycle(const QString& did) const;
 
+    // Zonitel's webhook registration API, served beside the endpoint.
+    ZonitelApi& zonitel() { return m_zonitel; }
+
     const QList<Record>& records() const { return m_records; }
     int acceptedCount() const;
 
@@ -156,6 +163,7 @@ private:
     int m_serverMaxConnections = 0;
     QHash<QString, int> m_acceptedPerCycle; // "DID|cycle start" -> accepted
     QList<Record> m_records;
+    ZonitelApi m_zonitel;
     quint64 m_carrierSequence = 0;
     QString m_carrierPrefix;
 };

@@ -355,7 +355,9 @@ int serve(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Serves a stand-in for onCloud's outbound endpoint, POST /webhook-to-sms.php, with every "
-        "documented answer. Prints \"listening on http://HOST:PORT\" when ready, then one JSON "
+        "documented answer, and for Zonitel's webhook registration API, PUT and GET "
+        "/api/v3/integrations/sms/webhooks. Prints \"listening on http://HOST:PORT\" when ready, "
+        "then one JSON "
         "line per request. A request whose text starts with [WH-…] (a documented code) or "
         "[HTTP-NNN] gets that answer. For tests it also answers slowly, drops connections and "
         "answers 500 or 429 on demand."));
@@ -412,6 +414,19 @@ int serve(const QStringList& arguments)
          QStringLiteral("S")},
         {QStringLiteral("record"), QStringLiteral("Also append every request's JSON line to FILE."),
          QStringLiteral("FILE")},
+        {QStringLiteral("zonitel-token-env"),
+         QStringLiteral("Zonitel's webhook API (PUT/GET /api/v3/integrations/sms/webhooks): the "
+                        "expected Bearer token, read from this environment variable (default: "
+                        "any non-empty token)."),
+         QStringLiteral("VAR")},
+        {QStringLiteral("zonitel-client-id"),
+         QStringLiteral("Zonitel's webhook API: an account's X-Client-Id (repeat for more); when "
+                        "given, any other gets 403."),
+         QStringLiteral("ID")},
+        {QStringLiteral("zonitel-fail"),
+         QStringLiteral("Zonitel's webhook API: answer every request with this error: 400, 401, "
+                        "403 or 500."),
+         QStringLiteral("STATUS")},
     });
     if (auto status = parse(parser, arguments, command,
                             QStringLiteral("serve [--listen HOST:PORT] [options]")))
@@ -520,6 +535,30 @@ int serve(const QStringList& arguments)
         else
             return usageError(
                 command, QStringLiteral("--http-status \"%1\" is neither 500 nor 429").arg(status));
+    }
+
+    if (parser.isSet(QStringLiteral("zonitel-token-env"))) {
+        const QString variable = parser.value(QStringLiteral("zonitel-token-env")).trimmed();
+        const QString token = qEnvironmentVariable(variable.toLocal8Bit().constData());
+        if (variable.isEmpty() || token.isEmpty()) {
+            return usageError(command,
+                              QStringLiteral("--zonitel-token-env: the environment variable "
+                                             "\"%1\" is not set or empty")
+                                  .arg(variable));
+        }
+        endpoint->zonitel().setToken(token);
+    }
+    for (const QString& client : parser.values(QStringLiteral("zonitel-client-id")))
+        endpoint->zonitel().addClient(client.trimmed());
+    if (parser.isSet(QStringLiteral("zonitel-fail"))) {
+        const QString status = parser.value(QStringLiteral("zonitel-fail")).trimmed();
+        if (!QStringList{QStringLiteral("400"), QStringLiteral("401"), QStringLiteral("403"),
+                         QStringLiteral("500")}
+                 .contains(status))
+            return usageError(command, QStringLiteral("--zonitel-fail \"%1\" is not 400, 401, "
+                                                      "403 or 500")
+                                           .arg(status));
+        endpoint->zonitel().setForcedStatus(status.toInt());
     }
 
     std::unique_ptr<QFile> record;

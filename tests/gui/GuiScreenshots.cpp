@@ -1,12 +1,14 @@
 // Not a test: the window as a person sees it, written to PNG files to be looked at. Run it
 // under Xvfb (xvfb-run -a -s "-screen 0 1280x800x24" build/dev/tests/gui/gui_screenshots DIR):
 // the main window at 1100 x 680 over a fresh store with a few numbers, its Numbers page, and
-// its Inspector with a status report (fired at its own listener) selected, and the number
-// dialog's Auto-replies tab.
+// its Inspector with a status report (fired at its own listener) selected, the number dialog's
+// Auto-replies tab, and the Dashboard after that traffic (plan usage from sends stored
+// beforehand).
 #include "GuiTestContext.h"
 #include "MainWindow.h"
 #include "Settings.h"
 #include "WebhookFirer.h"
+#include "dashboard/DashboardPage.h"
 #include "inspector/InspectorPage.h"
 #include "inspector/RequestLogModel.h"
 #include "numbers/NumberDialog.h"
@@ -23,6 +25,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -170,5 +173,36 @@ int main(int argc, char* argv[])
     inspector->selectRequest(result.requestLogId);
     QTest::qWait(800);
     save(&window, folder + QStringLiteral("/inspector-status-report.png"));
+
+    // The Dashboard: this cycle's sends (850, 1000 and 120 of 1,000), a few refused webhooks.
+    QSqlQuery insert(fixture.context().database().connection());
+    fixture.context().database().connection().transaction();
+    const QList<QPair<QString, int>> sent = {{QStringLiteral("+14045559999"), 850},
+                                             {QStringLiteral("+10000000020"), 1000},
+                                             {QStringLiteral("+61299999999"), 120}};
+    for (const auto& [did, count] : sent) {
+        for (int i = 0; i < count; ++i) {
+            insert.prepare(QStringLiteral(
+                "INSERT INTO messages (direction, provider, did, remote, status, "
+                "provider_message_id, received_at) VALUES ('outbound', 'oncloud', ?, "
+                "'+17705550000', 'sent', ?, ?)"));
+            insert.addBindValue(did);
+            insert.addBindValue(QStringLiteral("shot-%1-%2").arg(did).arg(i));
+            insert.addBindValue(fixture.clock().nowMs() - qint64(i) * 600000);
+            insert.exec();
+        }
+    }
+    fixture.context().database().connection().commit();
+    WebhookSampleFactory::Options oncloud;
+    oncloud.provider = QStringLiteral("oncloud");
+    oncloud.seed = 9;
+    const WebhookSampleFactory unauthorised(oncloud);
+    firer.run(3, [&](int n) { return unauthorised.sample(n); }); // refused: no Authorization
+    firer.run(20, [&](int n) { return samples.sample(10 + n); });
+    QSignalSpy refreshed(window.dashboardPage(), &DashboardPage::refreshed);
+    window.showPage(window.dashboardPage());
+    refreshed.wait(10000);
+    QTest::qWait(1500);
+    save(&window, folder + QStringLiteral("/dashboard.png"));
     return 0;
 }

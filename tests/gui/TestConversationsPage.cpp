@@ -868,7 +868,7 @@ private Q_SLOTS:
         QVERIFY(window.conversationsPage());
         QCOMPARE(window.currentPage(), static_cast<QWidget*>(window.conversationsPage()));
         QVERIFY(activate(&window));
-        test::GuiTestContext::press(&window, QKeySequence(Qt::CTRL | Qt::Key_4));
+        test::GuiTestContext::press(&window, QKeySequence(Qt::CTRL | Qt::Key_5));
         QTRY_COMPARE(window.currentPage(), static_cast<QWidget*>(window.inspectorPage()));
         test::GuiTestContext::press(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
         QTRY_COMPARE(window.currentPage(), static_cast<QWidget*>(window.conversationsPage()));

@@ -323,7 +323,7 @@ private Q_SLOTS:
                      qPrintable(status->text()));
         QCOMPARE(window.listener()->state(), ListenerController::State::Failed);
 
-        test::GuiTestContext::press(&window, QKeySequence(Qt::CTRL | Qt::Key_4));
+        test::GuiTestContext::press(&window, QKeySequence(Qt::CTRL | Qt::Key_5));
         QTRY_COMPARE(window.currentPage(), static_cast<QWidget*>(window.inspectorPage()));
 
         busy.close();

@@ -164,8 +164,8 @@ void TestNumbersGui::init()
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(test::GuiTestContext::activate(m_window.get()));
-    // Conversations is the first page: Numbers is the second (Ctrl+2).
-    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_2));
+    // Conversations is the first page, the Dashboard the second: Numbers is the third (Ctrl+3).
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_3));
     QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_page));
 }
 
@@ -215,11 +215,12 @@ void TestNumbersGui::startsWithEmptyStateAndDatabaseInStatusBar()
     QCOMPARE(empty->text(), QStringLiteral("No numbers yet. Press Ctrl+N to add one."));
 
     auto* navigation = child<QListWidget>(m_window.get(), "navigation");
-    QCOMPARE(navigation->count(), 4);
+    QCOMPARE(navigation->count(), 5);
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Conversations"));
-    QCOMPARE(navigation->item(1)->text(), QStringLiteral("Numbers"));
-    QCOMPARE(navigation->item(2)->text(), QStringLiteral("Plans"));
-    QCOMPARE(navigation->item(3)->text(), QStringLiteral("Inspector"));
+    QCOMPARE(navigation->item(1)->text(), QStringLiteral("Dashboard"));
+    QCOMPARE(navigation->item(2)->text(), QStringLiteral("Numbers"));
+    QCOMPARE(navigation->item(3)->text(), QStringLiteral("Plans"));
+    QCOMPARE(navigation->item(4)->text(), QStringLiteral("Inspector"));
     QCOMPARE(m_window->currentPage(), m_page);
 
     auto* database = child<QLabel>(m_window->statusBar(), "databaseLabel");
@@ -852,12 +853,12 @@ void TestNumbersGui::filtersOverTextColumns()
 void TestNumbersGui::switchesPagesAndRemembersThem()
 {
     auto* navigation = child<QListWidget>(m_window.get(), "navigation");
-    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_3));
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_4));
     QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_window->plansPage()));
-    QCOMPARE(navigation->currentRow(), 2);
-    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_2));
+    QCOMPARE(navigation->currentRow(), 3);
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_3));
     QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_page));
-    navigation->setCurrentRow(2);
+    navigation->setCurrentRow(3);
     QCOMPARE(m_window->currentPage(), static_cast<QWidget*>(m_window->plansPage()));
 
     // Ctrl+N on the Plans page adds a plan, not a number.
@@ -1238,7 +1239,7 @@ void TestNumbersGui::plansColumnsFitTheirContent()
 void TestNumbersGui::pagesHaveIcons()
 {
     auto* navigation = child<QListWidget>(m_window.get(), "navigation");
-    QCOMPARE(navigation->count(), 4);
+    QCOMPARE(navigation->count(), 5);
     for (int row = 0; row < navigation->count(); ++row) {
         const QIcon icon = navigation->item(row)->icon();
         QVERIFY2(!icon.pixmap(16, 16).isNull(), qPrintable(navigation->item(row)->text()));

@@ -97,7 +97,7 @@ void TestPlansGui::init()
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(test::GuiTestContext::activate(m_window.get()));
-    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_3));
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_4));
     QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_page));
 }
 
@@ -220,7 +220,7 @@ void TestPlansGui::assignsPlanToNumberAndListsIt()
 
     // The number dialog's plan combo offers the new plan.
     NumbersPage* numbers = m_window->numbersPage();
-    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_2));
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_3));
     QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(numbers));
     test::GuiTestContext::press(m_window.get(), QKeySequence::New);
     QPointer<NumberDialog> dialog = test::GuiTestContext::waitForDialog<NumberDialog>(numbers);
@@ -239,7 +239,7 @@ void TestPlansGui::assignsPlanToNumberAndListsIt()
     QCOMPARE(m_fixture->findNumber(QStringLiteral("+14045559999"))->planId, planId);
 
     // Back on the Plans page: the count and the list of numbers on the plan.
-    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_3));
+    test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_4));
     QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_page));
     QTRY_COMPARE(m_page->model()->index(0, PlanTableModel::NumbersColumn).data().toInt(), 1);
     m_page->selectPlan(planId);

@@ -170,6 +170,26 @@ private Q_SLOTS:
         QVERIFY(buttons->button(QDialogButtonBox::Save)->isEnabled());
     }
 
+    void zonitelApiAddressIsCheckedAndSaved()
+    {
+        QCOMPARE(settings().zonitelApiBase(), QStringLiteral("https://api.zonitel.com/"));
+        const auto dialog = makeDialog();
+        auto* edit = child<QLineEdit>(dialog.get(), "zonitelApiEdit");
+        auto* error = child<QLabel>(dialog.get(), "zonitelApiError");
+        auto* buttons = child<QDialogButtonBox>(dialog.get(), "buttonBox");
+        QCOMPARE(edit->text(), QStringLiteral("https://api.zonitel.com/"));
+        QVERIFY(error->isHidden());
+        edit->setText(QStringLiteral("api.zonitel.com"));
+        QVERIFY(!error->isHidden());
+        QVERIFY2(error->text().contains(QStringLiteral("Zonitel's API")),
+                 qPrintable(error->text()));
+        QVERIFY(!buttons->button(QDialogButtonBox::Save)->isEnabled());
+        edit->setText(QStringLiteral("http://127.0.0.1:8090/zonitel"));
+        QVERIFY(error->isHidden());
+        save(dialog.get());
+        QCOMPARE(settings().zonitelApiBase(), QStringLiteral("http://127.0.0.1:8090/zonitel/"));
+    }
+
     void aPortInUseIsSaidAndAFreeOneFound()
     {
         QTcpServer busy;

@@ -15,6 +15,7 @@
 #include "providers/ProviderCatalog.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/samples/WebhookSampleFactory.h"
+#include "providers/zonitel/ZonitelWebhookRegistration.h"
 #include "provisioning/NumberValidator.h"
 #include "store/MessageWriter.h"
 #include "store/NumberRepository.h"
@@ -36,6 +37,7 @@
 #include <QTimer>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 using namespace smsdesk;
@@ -600,6 +602,62 @@ private Q_SLOTS:
             QCOMPARE(reply.status, 400);
             QCOMPARE(reply.body, documentedError(QStringLiteral("WH-23-2")));
         }
+    }
+
+    // Zonitel's webhook registration API, as the binary serves it, through SMS Desk's client.
+    void binaryServeZonitelApi()
+    {
+        const QString client = QStringLiteral("550e8400-e29b-41d4-a716-446655440000");
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SIM_ZONITEL_TOKEN"), QStringLiteral("zt-bin-42"));
+        ServeProcess serve({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                            QStringLiteral("--zonitel-token-env"),
+                            QStringLiteral("SIM_ZONITEL_TOKEN"),
+                            QStringLiteral("--zonitel-client-id"), client},
+                           environment);
+        const quint16 port = serve.waitListening();
+        QVERIFY2(port != 0, serve.output().constData());
+        const QUrl base(QStringLiteral("http://127.0.0.1:%1/").arg(port));
+        QNetworkAccessManager network;
+        ZonitelWebhookRegistration registration(network);
+        using Result = ZonitelWebhookRegistration::Result;
+        auto call = [&](bool put, const QString& id, const QString& token) {
+            std::optional<Result> result;
+            auto done = [&result](const Result& r) { result = r; };
+            if (put)
+                registration.put(base, id, token, QStringLiteral("https://sms.example.com/hook"),
+                                 &network, done);
+            else
+                registration.get(base, id, token, &network, done);
+            if (!QTest::qWaitFor([&] { return result.has_value(); }, WaitMs))
+                qWarning("no answer from the simulator");
+            return result.value_or(Result());
+        };
+        Result result = call(true, client, QStringLiteral("zt-bin-42"));
+        QCOMPARE(result.outcome, Result::Outcome::Ok);
+        result = call(false, client, QStringLiteral("zt-bin-42"));
+        QCOMPARE(result.outcome, Result::Outcome::Ok);
+        QCOMPARE(result.url, QStringLiteral("https://sms.example.com/hook"));
+        QCOMPARE(call(false, client, QStringLiteral("zt-other")).httpStatus, 401);
+        QCOMPARE(
+            call(false, QStringLiteral("another-client"), QStringLiteral("zt-bin-42")).httpStatus,
+            403);
+        QTRY_COMPARE_WITH_TIMEOUT(serve.records().size(), 4, WaitMs);
+        QCOMPARE(serve.records().at(0).value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("zonitel-api"));
+        QVERIFY(!serve.output().contains("zt-bin-42"));
+
+        ServeProcess failing({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                              QStringLiteral("--zonitel-fail"), QStringLiteral("500")});
+        const quint16 failingPort = failing.waitListening();
+        QVERIFY2(failingPort != 0, failing.output().constData());
+        std::optional<Result> failed;
+        registration.get(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(failingPort)), client,
+                         QStringLiteral("any"), &network,
+                         [&failed](const Result& r) { failed = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(failed.has_value(), WaitMs);
+        QCOMPARE(failed->outcome, Result::Outcome::ServerError);
+        QCOMPARE(failed->message, QStringLiteral("An internal server error occurred"));
     }
 
     void binaryFireAll()

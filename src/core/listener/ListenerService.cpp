@@ -65,6 +65,8 @@ ListenerService::ListenerService(MessageWriter& writer, DatabaseWorker& worker,
     m_listener->setReplySource(m_replies.get());
     connect(m_listener.get(), &WebhookListener::requestHandled, this,
             &ListenerService::requestHandled);
+    connect(m_listener.get(), &WebhookListener::probeReceived, this,
+            &ListenerService::probeReceived);
     connect(m_server.get(), &HttpServer::drained, this, &ListenerService::stopped);
     connect(m_loader.get(), &NumberDirectoryLoader::loaded, this,
             [this](std::shared_ptr<const NumberDirectory> directory) {

@@ -73,6 +73,8 @@ Q_SIGNALS:
     // The first load of the numbers is done: webhooks are being accepted.
     void ready();
     void requestHandled(const smsdesk::ListenerEvent& event);
+    // A "Check my public URL" probe arrived (WebhookListener::ProbeHeader).
+    void probeReceived(const QString& token, const QString& route);
     // Something an administrator must know: numbers anybody can post for while listening
     // beyond loopback, numbers that could not be loaded.
     void warning(const QString& message);

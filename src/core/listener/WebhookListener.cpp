@@ -13,7 +13,10 @@
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTimer>
 #include <algorithm>
 #include <climits>
@@ -212,6 +215,11 @@ WebhookListener::ExchangePtr WebhookListener::beginExchange(const HttpRequest& r
 
 void WebhookListener::handleRequest(const HttpRequest& request, HttpResponder responder)
 {
+    if (!request.header(ProbeHeader).isEmpty()) {
+        // A probe is not a webhook: answered at once, whatever the path, and not logged.
+        handleProbe(request, std::move(responder));
+        return;
+    }
     const ExchangePtr exchange = beginExchange(request, std::move(responder));
     const QByteArray path = request.path();
 
@@ -264,6 +272,38 @@ void WebhookListener::handleRequest(const HttpRequest& request, HttpResponder re
         adapter = detection.adapter;
     }
     handleWebhook(exchange, request, adapter, pathToken);
+}
+
+void WebhookListener::handleProbe(const HttpRequest& request, HttpResponder responder)
+{
+    static const QRegularExpression tokenPattern(QStringLiteral("^[A-Za-z0-9_-]{8,128}$"));
+    const QString token = QString::fromLatin1(request.header(ProbeHeader));
+    if (!tokenPattern.match(token).hasMatch()) {
+        responder.respond(
+            HttpResponse::error(400, tr("a probe token is 8 to 128 letters, digits, '-' or '_'")));
+        return;
+    }
+    const QByteArray path = request.path();
+    QString route;
+    if (path == GenericWebhookPath) {
+        route = QStringLiteral("*");
+    } else if (path.startsWith(WebhooksPrefix)) {
+        const QByteArray rest = path.mid(WebhooksPrefix.size());
+        const qsizetype slash = rest.indexOf('/');
+        const QString providerId = QString::fromLatin1(slash < 0 ? rest : rest.left(slash));
+        const QByteArray pathToken = slash < 0 ? QByteArray() : rest.mid(slash + 1);
+        if (m_providers.adapterFor(providerId) &&
+            (slash < 0 || (!pathToken.isEmpty() && !pathToken.contains('/'))))
+            route = providerId;
+    }
+    HttpResponse response = HttpResponse::json(
+        200, QJsonDocument(QJsonObject{{QStringLiteral("probe"), QStringLiteral("ok")},
+                                       {QStringLiteral("route"), route}})
+                 .toJson(QJsonDocument::Compact));
+    response.setHeader(ProbeHeader, token.toLatin1());
+    response.setHeader(ProbeRouteHeader, route.toLatin1());
+    Q_EMIT probeReceived(token, route);
+    responder.respond(std::move(response));
 }
 
 void WebhookListener::handleHealth(const ExchangePtr& exchange, const HttpRequest& request)

@@ -61,6 +61,12 @@ public:
     static constexpr char ReplayHeader[] = "X-SMSDesk-Replay";
     static constexpr char OutcomeHeader[] = "X-SMSDesk-Outcome";
     static constexpr char RequestLogIdHeader[] = "X-SMSDesk-Request-Log-Id";
+    // "Check my public URL": a request carrying ProbeHeader (a one-time token), at any path and
+    // with any method, is answered 200 at once with the token echoed in ProbeHeader and, in
+    // ProbeRouteHeader, the provider whose webhook path it arrived at ("zonitel"; "*" for
+    // /webhook; "" for no webhook path). Nothing is stored or logged; probeReceived() tells.
+    static constexpr char ProbeHeader[] = "X-SMSDesk-Probe";
+    static constexpr char ProbeRouteHeader[] = "X-SMSDesk-Probe-Route";
 
     struct Options
     {
@@ -108,6 +114,8 @@ public:
 
 Q_SIGNALS:
     void requestHandled(const smsdesk::ListenerEvent& event);
+    // A probe arrived (see ProbeHeader): its token and the route it answered.
+    void probeReceived(const QString& token, const QString& route);
     // A drill started, counted a webhook or ended (drill.mode Off).
     void drillChanged(const smsdesk::FaultDrill& drill);
 
@@ -118,6 +126,7 @@ private:
 
     ExchangePtr beginExchange(const HttpRequest& request, HttpResponder responder);
     void handleHealth(const ExchangePtr& exchange, const HttpRequest& request);
+    void handleProbe(const HttpRequest& request, HttpResponder responder);
     void handleWebhook(const ExchangePtr& exchange, const HttpRequest& request,
                        const ProviderAdapter* adapter, const QByteArray& pathToken);
     // Matches every event to a number and checks credentials; false when refused (answered).

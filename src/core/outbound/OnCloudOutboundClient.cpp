@@ -3,6 +3,7 @@
 #include "OutboundErrorCatalogue.h"
 #include "providers/samples/OrderedJson.h"
 #include "util/Clock.h"
+#include "util/HttpBase.h"
 
 #include <QElapsedTimer>
 #include <QIODevice>
@@ -123,18 +124,11 @@ OnCloudOutboundClient::~OnCloudOutboundClient() = default;
 
 bool OnCloudOutboundClient::parseBase(const QString& text, QUrl* base, QString* error)
 {
-    QUrl url(text.trimmed(), QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty() ||
-        url.hasQuery() || url.hasFragment()) {
-        *error = tr("\"%1\" is not an http:// or https:// address of the outbound API (like %2).")
-                     .arg(text, QString(DefaultBase));
-        return false;
-    }
-    if (!url.path().endsWith(u'/'))
-        url.setPath(url.path() + u'/');
-    *base = url;
-    return true;
+    if (HttpBase::parse(text, base))
+        return true;
+    *error = tr("\"%1\" is not an http:// or https:// address of the outbound API (like %2).")
+                 .arg(text, QString(DefaultBase));
+    return false;
 }
 
 void OnCloudOutboundClient::setBase(const QUrl& base)

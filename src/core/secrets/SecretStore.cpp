@@ -21,4 +21,9 @@ QString SecretStore::numberKey(const QString& e164, Kind kind)
     return QStringLiteral("number/%1/%2").arg(e164, suffix);
 }
 
+QString SecretStore::apiTokenKey(const QString& provider, const QString& account)
+{
+    return QStringLiteral("provider/%1/%2/api-token").arg(provider, account);
+}
+
 } // namespace smsdesk

@@ -48,6 +48,9 @@ public:
     // Keys are namespaced per number: "number/+14045559999/webhook-secret",
     // ".../authorization", ".../path-token".
     static QString numberKey(const QString& e164, Kind kind);
+    // A provider account's API token (Zonitel's Bearer token for webhook registration), per
+    // account: "provider/zonitel/<client id>/api-token".
+    static QString apiTokenKey(const QString& provider, const QString& account);
 };
 
 } // namespace smsdesk

@@ -4,9 +4,8 @@
 #include "FaultDrillDialog.h"
 #include "ListenerController.h"
 #include "SendTestWebhookDialog.h"
+#include "TestWebhookSender.h"
 #include "listener/ListenerEvent.h"
-#include "providers/samples/WebhookSampleFactory.h"
-#include "secrets/SecretStore.h"
 #include "store/DatabaseWorker.h"
 #include "store/NumberRepository.h"
 #include "store/RequestCurlCommand.h"
@@ -17,7 +16,6 @@
 #include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
-#include <QNetworkAccessManager>
 #include <QWidget>
 #include <memory>
 #include <optional>
@@ -30,28 +28,11 @@ namespace {
 // The whole body: the reader's preview limit above the listener's body limit.
 constexpr int kWholeBodyBytes = 64 * 1024 * 1024;
 
-// Why a keychain read gave no secret, in words (the store's own, or one for its status).
-QString secretError(const SecretStore::Result& result)
-{
-    if (!result.message.isEmpty())
-        return result.message;
-    switch (result.status) {
-    case SecretStore::Status::NotFound:
-        return InspectorActions::tr("the keychain has no such entry");
-    case SecretStore::Status::NoKeychain:
-        return InspectorActions::tr("no keychain is available");
-    case SecretStore::Status::AccessDenied:
-        return InspectorActions::tr("the keychain refused access");
-    default:
-        return InspectorActions::tr("the keychain could not be read");
-    }
-}
-
 } // namespace
 
 InspectorActions::InspectorActions(AppContext& context, ListenerController& listener, QWidget* page)
     : QObject(page), m_context(context), m_listener(listener), m_page(page),
-      m_network(new QNetworkAccessManager(this)), m_replayer(new RequestReplayer(*m_network, this))
+      m_sender(new TestWebhookSender(context, this))
 {
     m_copyCurlAction =
         PageAction::makeWindowAction(page, QStringLiteral("copyCurl"), tr("Copy as &curl"),
@@ -153,41 +134,6 @@ QString InspectorActions::drillText(const FaultDrill& drill)
 
 // --- replay and test webhooks ---
 
-void InspectorActions::readSecrets(const QString& e164, bool authorization, bool pathToken,
-                                   SecretsDone done)
-{
-    auto secrets = std::make_shared<RequestReplayer::Secrets>();
-    SecretStore& store = m_context.secrets();
-    auto readToken = [this, &store, e164, pathToken, secrets, done] {
-        if (!pathToken) {
-            done(*secrets, QString());
-            return;
-        }
-        store.read(SecretStore::numberKey(e164, SecretStore::Kind::PathToken), this,
-                   [secrets, done](const SecretStore::Result& result) {
-                       if (!result.ok()) {
-                           done(*secrets, secretError(result));
-                           return;
-                       }
-                       secrets->pathToken = result.value.toLatin1();
-                       done(*secrets, QString());
-                   });
-    };
-    if (!authorization) {
-        readToken();
-        return;
-    }
-    store.read(SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader), this,
-               [secrets, readToken, done](const SecretStore::Result& result) {
-                   if (!result.ok()) {
-                       done(*secrets, secretError(result));
-                       return;
-                   }
-                   secrets->authorization = result.value.toLatin1();
-                   readToken();
-               });
-}
-
 void InspectorActions::replay(qint64 id)
 {
     if (id <= 0 || !isRunning())
@@ -238,15 +184,16 @@ void InspectorActions::replay(qint64 id)
                                   .arg(error));
                     return;
                 }
-                m_replayer->replay(entry, url, secrets,
-                                   [this](const RequestReplayer::Result& result) {
-                                       showResult(tr("Replayed"), result);
-                                   });
+                m_sender->replayer().replay(entry, url, secrets,
+                                            [this](const RequestReplayer::Result& result) {
+                                                showResult(tr("Replayed"), result);
+                                            });
             };
             if (e164.isEmpty())
                 send({}, QString());
             else
-                readSecrets(e164, authorization, token && read.number->hasPathToken(), send);
+                m_sender->readSecrets(e164, authorization, token && read.number->hasPathToken(),
+                                      send);
         });
 }
 
@@ -269,68 +216,19 @@ void InspectorActions::sendTestWebhookFor(const NumberRecord& number, WebhookSam
 {
     if (!isRunning())
         return;
-    const QUrl url(m_listener.url());
     Q_EMIT started(tr("Sending a test webhook for %1…").arg(number.e164));
-    readSecrets(
-        number.e164, number.hasAuthHeader, number.hasPathToken(),
-        [this, number, kind, url](const RequestReplayer::Secrets& secrets, const QString& error) {
-            if (!error.isEmpty()) {
-                showError(tr("Could not send a test webhook for %1: the keychain did not give "
-                             "its credential (%2)")
-                              .arg(number.e164, error));
-                return;
-            }
-            WebhookSampleFactory::Options options;
-            options.provider = number.provider;
-            options.kind = kind;
-            options.number = number.e164;
-            if (!number.deviceId.isEmpty())
-                options.deviceId = number.deviceId.toLongLong();
-            if (number.sim >= 0)
-                options.sim = number.sim;
-            options.serviceId = number.serviceId;
-            options.authorization = secrets.authorization.value_or(QByteArray());
-            options.baseTime = QDateTime::fromMSecsSinceEpoch(m_context.clock().nowMs(), Qt::UTC);
-            if (const QString problem = WebhookSampleFactory::check(options); !problem.isEmpty()) {
-                showError(tr("Could not make a test webhook for %1: %2").arg(number.e164, problem));
-                return;
-            }
-            const WebhookSample sample = WebhookSampleFactory(options).sample(0);
-            // Sent like a replay of the sample, so the listener says what it made of it.
-            RequestLogEntry entry;
-            entry.method = QStringLiteral("POST");
-            entry.target = QString::fromLatin1(sample.path);
-            if (number.hasPathToken())
-                entry.target += QStringLiteral("/[token]");
-            entry.headers.append({QByteArrayLiteral("Content-Type"), sample.contentType});
-            if (!sample.authorization.isEmpty())
-                entry.headers.append({QByteArrayLiteral("Authorization"), QByteArray()});
-            entry.headers.append(
-                {QByteArrayLiteral("User-Agent"), QByteArrayLiteral("SMS Desk test webhook")});
-            entry.body = sample.body;
-            entry.bodySize = sample.body.size();
-            RequestReplayer::Secrets send = secrets;
-            if (!sample.authorization.isEmpty())
-                send.authorization = sample.authorization;
-            m_replayer->replay(entry, url, send, [this](const RequestReplayer::Result& result) {
-                showResult(tr("Test webhook"), result);
-            });
-        });
+    m_sender->send(number, kind, QUrl(m_listener.url()),
+                   [this](const RequestReplayer::Result& result, const QString& error) {
+                       if (!error.isEmpty())
+                           showError(error);
+                       else
+                           showResult(tr("Test webhook"), result);
+                   });
 }
 
 void InspectorActions::showResult(const QString& what, const RequestReplayer::Result& result)
 {
-    QString text;
-    if (!result.answered()) {
-        text = tr("%1: no answer \u2014 %2").arg(what, result.error);
-    } else {
-        text = tr("%1: HTTP %2").arg(what).arg(result.status);
-        if (!result.outcome.isEmpty())
-            text += QStringLiteral(" \u2014 ") + result.outcome;
-        if (result.requestLogId > 0)
-            text += QLatin1Char(' ') + tr("(request #%1)").arg(result.requestLogId);
-    }
-    Q_EMIT finished(result, text);
+    Q_EMIT finished(result, TestWebhookSender::resultText(what, result));
 }
 
 void InspectorActions::showError(const QString& text)

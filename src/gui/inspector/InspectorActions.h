@@ -10,13 +10,13 @@
 #include <functional>
 
 class QAction;
-class QNetworkAccessManager;
 class QWidget;
 
 namespace smsdesk {
 
 class AppContext;
 class ListenerController;
+class TestWebhookSender;
 struct RequestLogEntry;
 
 // What the Inspector does to a logged request and to its listener: copy a request as a curl
@@ -76,8 +76,6 @@ Q_SIGNALS:
     void drillChanged(const QString& text);
 
 private:
-    using SecretsDone = std::function<void(const RequestReplayer::Secrets&, const QString& error)>;
-    void readSecrets(const QString& e164, bool authorization, bool pathToken, SecretsDone done);
     void showResult(const QString& what, const RequestReplayer::Result& result);
     void showError(const QString& text);
     bool isRunning() const;
@@ -86,8 +84,7 @@ private:
     AppContext& m_context;
     ListenerController& m_listener;
     QWidget* m_page;
-    QNetworkAccessManager* m_network = nullptr;
-    RequestReplayer* m_replayer = nullptr;
+    TestWebhookSender* m_sender = nullptr;
     QAction* m_copyCurlAction = nullptr;
     QAction* m_replayAction = nullptr;
     QAction* m_testWebhookAction = nullptr;

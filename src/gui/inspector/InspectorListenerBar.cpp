@@ -1,6 +1,7 @@
 #include "InspectorListenerBar.h"
 
 #include "ListenerController.h"
+#include "providers/ProviderCatalog.h"
 #include "ui_InspectorListenerBar.h"
 #include "widgets/ThemeIcon.h"
 
@@ -104,6 +105,14 @@ void InspectorListenerBar::copy(const QString& text)
     Q_EMIT statusMessage(tr("Copied %1").arg(text));
 }
 
+QString InspectorListenerBar::httpsNote(const QString& provider)
+{
+    return tr("%1 accepts only https:// webhook URLs: this listener speaks plain HTTP, so it needs "
+              "a TLS front (a reverse proxy or a tunnel) whose https:// address you register at "
+              "%1, forwarding to this URL.")
+        .arg(provider);
+}
+
 void InspectorListenerBar::buildCopyUrlMenu()
 {
     m_copyUrlMenu->clear();
@@ -141,6 +150,17 @@ void InspectorListenerBar::buildCopyUrlMenu()
             action = m_copyUrlMenu->addAction(tr("%1: %2").arg(name, url));
             action->setToolTip(tr("Where the provider of %1 posts its webhooks").arg(number.e164));
             connect(action, &QAction::triggered, this, [this, url] { copy(url); });
+        }
+        const ProviderCatalog::Info* info = ProviderCatalog::find(number.provider);
+        if (info && info->webhookMustBeHttps && !url.startsWith(QLatin1String("https://"))) {
+            // Copied all the same (for a tunnel's or proxy's target), with what it takes.
+            const QString note = httpsNote(info->displayName);
+            action->setToolTip(note);
+            disconnect(action, &QAction::triggered, this, nullptr);
+            connect(action, &QAction::triggered, this, [this, url, note] {
+                QGuiApplication::clipboard()->setText(url);
+                Q_EMIT statusMessage(tr("Copied %1 — %2").arg(url, note));
+            });
         }
         action->setObjectName(QStringLiteral("copyUrl_%1").arg(number.id));
         action->setData(number.id);

@@ -41,6 +41,9 @@ public:
 
     // The Copy URL menu (filled again each time it is shown).
     QMenu* copyUrlMenu() const { return m_copyUrlMenu; }
+    // What a provider that takes only https:// webhook URLs (Zonitel) needs of a plain-HTTP
+    // listener: a TLS front.
+    static QString httpsNote(const QString& provider);
     // Where the listener is reached: its URL while it runs, else the one its address will
     // give (the default address when that cannot be read).
     QString baseUrl() const;

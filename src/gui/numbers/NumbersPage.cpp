@@ -1,8 +1,11 @@
 #include "NumbersPage.h"
 
 #include "AppContext.h"
+#include "ListenerController.h"
+#include "NumberAdminDialog.h"
 #include "NumberDialog.h"
 #include "NumberTableModel.h"
+#include "TestWebhookSender.h"
 #include "phone/PhoneNumber.h"
 #include "provisioning/NumberProvisioner.h"
 #include "store/ProvisionedRecords.h"
@@ -54,6 +57,23 @@ NumbersPage::NumbersPage(AppContext& context, NumberTableModel* model, QWidget* 
     view()->insertAction(editRecordAction(), m_sendAction);
     connect(m_sendAction, &QAction::triggered, this,
             [this] { Q_EMIT sendMessageRequested(currentId()); });
+    m_testWebhookAction =
+        PageAction::make(this, QStringLiteral("testWebhook"), tr("Send &test webhook"),
+                         {QKeySequence(Qt::CTRL | Qt::Key_T)}, Qt::WindowShortcut, this);
+    m_testWebhookAction->setIcon(ThemeIcon::icon(ThemeIcon::Send));
+    m_testWebhookAction->setToolTip(tr("Send a webhook in the selected number's provider's format "
+                                       "to the running listener and show what it answered "
+                                       "(Ctrl+T)"));
+    m_setupAction = PageAction::make(this, QStringLiteral("webhookSetup"), tr("&Webhook setup…"),
+                                     {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
+                                     Qt::WindowShortcut, this);
+    m_setupAction->setToolTip(tr("Check that the selected number's public URL leads to this "
+                                 "listener; push its webhook URL to Zonitel (Ctrl+Shift+T)"));
+    view()->insertAction(editRecordAction(), m_testWebhookAction);
+    view()->insertAction(editRecordAction(), m_setupAction);
+    connect(m_testWebhookAction, &QAction::triggered, this, &NumbersPage::sendTestWebhook);
+    connect(m_setupAction, &QAction::triggered, this, &NumbersPage::openWebhookSetup);
+    m_sender = new TestWebhookSender(context, this);
 
     connect(addRecordAction(), &QAction::triggered, this, &NumbersPage::addNumber);
     connect(editRecordAction(), &QAction::triggered, this, &NumbersPage::editNumber);
@@ -89,6 +109,61 @@ NumbersPage::NumbersPage(AppContext& context, NumberTableModel* model, QWidget* 
         tr("Numbers"), tr("No numbers yet. Press %1 to add one.").arg(newKeys),
         {addRecordAction(), editRecordAction(), m_toggleAction, deleteRecordAction(), m_sendAction},
         stack(), m_filter);
+    updateListenerActions();
+}
+
+void NumbersPage::setListener(ListenerController* listener)
+{
+    m_listener = listener;
+    if (m_listener)
+        connect(m_listener, &ListenerController::stateChanged, this,
+                &NumbersPage::updateListenerActions);
+    updateListenerActions();
+}
+
+void NumbersPage::updateListenerActions()
+{
+    if (!m_testWebhookAction)
+        return;
+    const int row = m_model->rowOf(currentId());
+    const bool has = row >= 0;
+    const bool running = m_listener && m_listener->state() == ListenerController::State::Running;
+    m_testWebhookAction->setEnabled(has && running && m_model->numberAt(row).enabled);
+    m_setupAction->setEnabled(has && m_listener);
+}
+
+void NumbersPage::sendTestWebhook()
+{
+    const int row = m_model->rowOf(currentId());
+    if (row < 0 || !m_listener || m_listener->state() != ListenerController::State::Running)
+        return;
+    const NumberRecord number = m_model->numberAt(row);
+    showMessage(tr("Sending a test webhook for %1…").arg(number.e164));
+    QPointer<NumbersPage> self(this);
+    m_sender->send(number, WebhookSample::Kind::Inbound, QUrl(m_listener->url()),
+                   [self, number](const RequestReplayer::Result& result, const QString& error) {
+                       if (!self)
+                           return;
+                       const QString text =
+                           error.isEmpty() ? TestWebhookSender::resultText(
+                                                 tr("Test webhook for %1").arg(number.e164), result)
+                                           : error;
+                       const bool accepted =
+                           error.isEmpty() && result.status >= 200 && result.status < 300;
+                       self->showMessage(text);
+                       Q_EMIT self->testWebhookFinished(accepted, text);
+                   });
+}
+
+NumberAdminDialog* NumbersPage::openWebhookSetup()
+{
+    const int row = m_model->rowOf(currentId());
+    if (row < 0 || !m_listener)
+        return nullptr;
+    auto* dialog = new NumberAdminDialog(context(), *m_listener, m_model->numberAt(row), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 void NumbersPage::reload()
@@ -111,6 +186,7 @@ void NumbersPage::currentChanged()
     m_toggleAction->setIcon(ThemeIcon::icon(has && !enabled ? ThemeIcon::Start : ThemeIcon::Pause));
     m_toggleAction->setToolTip(has && !enabled ? tr("Enable the selected number (Ctrl+D)")
                                                : tr("Disable the selected number (Ctrl+D)"));
+    updateListenerActions();
 }
 
 void NumbersPage::updateEmptyState()

@@ -7,12 +7,18 @@ class QLineEdit;
 
 namespace smsdesk {
 
+class ListenerController;
+class NumberAdminDialog;
 class NumberDialog;
 class NumberTableModel;
+class TestWebhookSender;
 
 // The Numbers page: a sortable, filterable table of the provisioned numbers with add, edit,
 // enable/disable and delete. Reads the numbers and plan names through the DatabaseWorker;
-// every write goes through the NumberProvisioner, asynchronously.
+// every write goes through the NumberProvisioner, asynchronously. With the window's listener
+// (setListener) it also sends a test webhook for the selected number (Ctrl+T, the outcome in
+// the page's message line) and opens its webhook setup (NumberAdminDialog: the public URL
+// check, Zonitel registration).
 class NumbersPage : public RecordTablePage
 {
     Q_OBJECT
@@ -22,6 +28,11 @@ public:
 
     NumberTableModel* model() const { return m_model; }
     QAction* sendMessageAction() const { return m_sendAction; }
+    QAction* testWebhookAction() const { return m_testWebhookAction; }
+    QAction* webhookSetupAction() const { return m_setupAction; }
+    // The listener test webhooks go to and public URLs are checked against; until it is set
+    // those actions are disabled. Must outlive the page.
+    void setListener(ListenerController* listener);
     void selectNumber(qint64 id) { selectRecord(id); }
 
 public Q_SLOTS:
@@ -32,12 +43,18 @@ public Q_SLOTS:
     NumberDialog* editNumber();
     void toggleEnabled();
     void deleteNumber();
+    // Sends a test webhook (an inbound message) for the selected number to the listener; the
+    // outcome shows in the page's message line.
+    void sendTestWebhook();
+    NumberAdminDialog* openWebhookSetup();
 
 Q_SIGNALS:
     // A number was added, edited, enabled/disabled or deleted here.
     void numbersChanged();
     // "Send message…" (Ctrl+M): from the selected number (0 when none is selected).
     void sendMessageRequested(qint64 numberId);
+    // A test webhook was answered or could not be sent: `text` says how (also shown).
+    void testWebhookFinished(bool accepted, const QString& text);
 
 private:
     NumbersPage(AppContext& context, NumberTableModel* model, QWidget* parent);
@@ -51,6 +68,11 @@ private:
     QAction* m_toggleAction = nullptr;
     QAction* m_sendAction = nullptr;
     QAction* m_filterAction = nullptr;
+    QAction* m_testWebhookAction = nullptr;
+    QAction* m_setupAction = nullptr;
+    ListenerController* m_listener = nullptr;
+    TestWebhookSender* m_sender = nullptr;
+    void updateListenerActions();
 };
 
 } // namespace smsdesk

@@ -6,6 +6,7 @@
 #include "Settings.h"
 #include "listener/ListenerService.h"
 #include "phone/PhoneNumber.h"
+#include "providers/zonitel/ZonitelWebhookRegistration.h"
 #include "ui_SettingsDialog.h"
 
 #include <QHostAddress>
@@ -95,6 +96,7 @@ SettingsDialog::SettingsDialog(AppContext& context, ListenerController& listener
     load();
 
     connect(m_ui->hostEdit, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_ui->zonitelApiEdit, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_ui->portSpin, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
     connect(m_ui->unassignedCombo, &QComboBox::currentIndexChanged, this,
             &SettingsDialog::validate);
@@ -121,6 +123,7 @@ void SettingsDialog::load()
     m_ui->retentionSpin->setValue(settings.retentionDays().toInt());
     m_ui->regionCombo->setCurrentIndex(
         std::max(0, m_ui->regionCombo->findData(settings.defaultRegion().toUpper())));
+    m_ui->zonitelApiEdit->setText(settings.zonitelApiBase());
 }
 
 QString SettingsDialog::listenText() const
@@ -164,9 +167,15 @@ void SettingsDialog::validate()
     }
     m_ui->addressError->setText(error);
     m_ui->addressError->setVisible(!error.isEmpty());
+    QUrl zonitelBase;
+    QString zonitelError;
+    const bool zonitelValid = ZonitelWebhookRegistration::parseBase(m_ui->zonitelApiEdit->text(),
+                                                                    &zonitelBase, &zonitelError);
+    m_ui->zonitelApiError->setText(zonitelError);
+    m_ui->zonitelApiError->setVisible(!zonitelValid);
     // A port in use is worth saving (the other program may go), an address that cannot parse
     // is not.
-    m_ui->buttonBox->button(QDialogButtonBox::Save)->setEnabled(m_valid);
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setEnabled(m_valid && zonitelValid);
 
     const State state = m_listener.state();
     const bool listenerUp = state == State::Starting || state == State::Running;
@@ -199,7 +208,10 @@ void SettingsDialog::pickFreePort()
 
 void SettingsDialog::accept()
 {
-    if (!m_valid)
+    QUrl zonitelBase;
+    QString zonitelError;
+    if (!m_valid || !ZonitelWebhookRegistration::parseBase(m_ui->zonitelApiEdit->text(),
+                                                           &zonitelBase, &zonitelError))
         return;
     const bool restart = willRestartListener();
     Settings& settings = m_context.settings();
@@ -210,6 +222,7 @@ void SettingsDialog::accept()
     settings.setRetentionDays(m_ui->retentionSpin->value());
     const QString region = m_ui->regionCombo->currentData().toString();
     settings.setDefaultRegion(region);
+    settings.setZonitelApiBase(zonitelBase.toString());
     settings.sync();
     m_context.setDefaultRegion(region.isEmpty() ? PhoneNumber::systemRegion() : region);
     if (restart)

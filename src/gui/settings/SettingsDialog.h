@@ -14,7 +14,8 @@ class ListenerController;
 
 // Settings (Ctrl+,): the listener's address and port, whether it starts with the window, what
 // happens to messages for numbers that are not provisioned, how long the request log is kept,
-// and the region of numbers typed without a country code. Checks the address as it is typed
+// the region of numbers typed without a country code and the address of Zonitel's API (numbers'
+// webhook registration). Checks the address as it is typed
 // (a port another program holds is said at once, and "Use a free port" picks one); changes the
 // listener only reads at its start offer to restart it on save. Writes through the context's
 // Settings; the settings file's place is shown at the bottom.
