@@ -3,6 +3,7 @@
 #include "store/DraftRepository.h"
 #include "store/MessageSearchReader.h"
 #include "store/Migrations.h"
+#include "store/OptOutRepository.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -53,7 +54,7 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
         QVERIFY(scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt() > 0);
         QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
-                 Migrations::latestVersion());
+                 Migrations::migrationCount());
     }
 
     void reopeningChangesNothing()
@@ -66,7 +67,7 @@ private Q_SLOTS:
         QVERIFY2(again.open(&error), qPrintable(error));
         QCOMPARE(scalar(again.connection(), QStringLiteral("SELECT COUNT(*) FROM schema_version"))
                      .toInt(),
-                 Migrations::latestVersion());
+                 Migrations::migrationCount());
     }
 
     void upgradeKeepsRows_data() { test::StoreFixture::addRows(); }
@@ -278,6 +279,72 @@ private Q_SLOTS:
                  QStringLiteral("We open at 9"));
     }
 
+    // Version 11 over messages stored before it: the newest keyword message of each pair
+    // decides its opt-out, and the trigger keeps it after the upgrade.
+    void optOutsOverOlderMessages_data() { test::StoreFixture::addRows(); }
+
+    void optOutsOverOlderMessages()
+    {
+        QFETCH(DatabaseConfig::Backend, backend);
+        if (!test::StoreFixture::available(backend))
+            return;
+        test::TempDatabase temp(backend);
+        QString error;
+        QVERIFY2(temp.create(&error), qPrintable(error));
+        {
+            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
+            QVERIFY2(raw.isValid(), qPrintable(error));
+            QVERIFY2(Migrations::migrateTo(raw, backend, 9, &error), qPrintable(error));
+            QVERIFY(!raw.tables().contains(QStringLiteral("opt_outs")));
+            QSqlQuery query(raw);
+            const char* const rows[] = {
+                "'inbound', '+14045559999', '+17705551234', 'Stop.', 1000",
+                "'inbound', '+14045559999', '+17705551234', 'start', 900", // older: loses
+                "'inbound', '+14045559999', '+17705550000', 'STOP', 1000",
+                "'inbound', '+14045559999', '+17705550000', 'Yes!', 2000",
+                "'outbound', '+14045559999', '+17705552222', 'STOP', 1000", // ours: no
+                "'inbound', '+14045558888', '+17705552222', 'please stop', 1000",
+            };
+            for (const char* row : rows) {
+                QVERIFY2(query.exec(QStringLiteral("INSERT INTO messages (direction, did, remote, "
+                                                   "text, received_at, status, provider) VALUES "
+                                                   "(%1, 'received', 'pbx')")
+                                        .arg(QLatin1String(row))),
+                         qPrintable(query.lastError().text()));
+            }
+            query.finish();
+            const QString name = raw.connectionName();
+            raw = QSqlDatabase();
+            Database::closeConnection(name);
+        }
+
+        QVERIFY2(temp.database().open(&error), qPrintable(error));
+        QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
+        QSqlDatabase db = temp.database().connection();
+        const OptOutRepository optOuts(db);
+        std::optional<QList<OptOutRepository::OptOut>> list = optOuts.list();
+        QVERIFY2(list, qPrintable(optOuts.lastError()));
+        QCOMPARE(list->size(), 2);
+        QCOMPARE(list->at(0).remote, QStringLiteral("+17705550000"));
+        QVERIFY(!list->at(0).optedOut);
+        QCOMPARE(list->at(0).keyword, QStringLiteral("YES"));
+        QCOMPARE(list->at(0).changedAtMs, 2000);
+        QCOMPARE(list->at(1).remote, QStringLiteral("+17705551234"));
+        QVERIFY(list->at(1).optedOut);
+        QCOMPARE(list->at(1).keyword, QStringLiteral("STOP"));
+        QVERIFY(list->at(1).messageId > 0);
+
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(QStringLiteral(
+                     "INSERT INTO messages (direction, provider, did, remote, text, status, "
+                     "received_at) VALUES ('inbound', 'pbx', '+14045558888', '+17705552222', "
+                     "'QUIT', 'received', 3000)")),
+                 qPrintable(query.lastError().text()));
+        const std::optional<OptOutRepository::OptOut> quit =
+            optOuts.find(QStringLiteral("+14045558888"), QStringLiteral("+17705552222"));
+        QVERIFY(quit && quit->optedOut);
+    }
+
     void refusesNewerSchemaOnPostgres()
     {
         if (!test::StoreFixture::available(DatabaseConfig::Backend::Postgres))
@@ -300,7 +367,7 @@ private Q_SLOTS:
         Database check(temp.config());
         QSqlDatabase raw = check.openConnection(QStringLiteral("check"), &error);
         QCOMPARE(scalar(raw, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
-                 Migrations::latestVersion() + 1);
+                 Migrations::migrationCount() + 1);
         const QString name = raw.connectionName();
         raw = QSqlDatabase();
         Database::closeConnection(name);
