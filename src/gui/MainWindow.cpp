@@ -74,6 +74,7 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
     }
 
     m_conversationsPage = new ConversationsPage(m_context, *m_listener, this);
+    m_conversationsPage->setOutbox(m_outbound ? &m_outbound->outbox() : nullptr, m_outboundError);
     m_numbersPage = new NumbersPage(m_context, this);
     m_plansPage = new PlansPage(m_context, this);
     m_inspectorPage = new InspectorPage(m_context, *m_listener, this);
