@@ -502,11 +502,11 @@ private Q_SLOTS:
         for (int i = 0; i < from->count(); ++i)
             items << from->itemText(i);
         QVERIFY2(items.at(0).startsWith(QStringLiteral("Busy")) &&
-                     items.at(0).contains(QStringLiteral("4 / 5 this cycle")) &&
+                     items.at(0).contains(QStringLiteral("4 / 5 \u00b7 ")) &&
                      items.at(0).contains(QStringLiteral("\u26a0 80 %")),
                  qPrintable(items.join(QLatin1Char('|'))));
         QVERIFY2(items.at(1).startsWith(QStringLiteral("Front desk")) &&
-                     items.at(1).contains(QStringLiteral("0 / 10 this cycle")) &&
+                     items.at(1).contains(QStringLiteral("0 / 10 \u00b7 16 day(s) left")) &&
                      !items.at(1).contains(QStringLiteral("\u26a0")),
                  qPrintable(items.join(QLatin1Char('|'))));
     }

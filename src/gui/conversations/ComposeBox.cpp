@@ -21,6 +21,7 @@ constexpr int kDidRole = Qt::UserRole + 2;
 constexpr int kEnabledRole = Qt::UserRole + 3;
 constexpr int kMinTextLines = 2;
 constexpr int kMaxTextLines = 6;
+constexpr int kFromMinChars = 30;
 
 // `label` in the error colour of its palette, or in the muted one.
 void colour(QLabel* label, bool error)
@@ -47,6 +48,9 @@ ComposeBox::ComposeBox(QWidget* parent) : QWidget(parent), m_ui(std::make_unique
     m_ui->recipientNote->hide();
     m_ui->composeNote->hide();
     m_ui->optOutBanner->hide();
+    // The From items carry the plan usage: the box shows what fits, the list all of it.
+    m_ui->fromCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_ui->fromCombo->setMinimumContentsLength(kFromMinChars);
     m_ui->culpritLabel->hide();
     m_ui->replaceButton->hide();
     m_ui->counterLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -103,7 +107,7 @@ void ComposeBox::setOptOut(const QString& banner)
     const QColor error = ConversationPalette::errorColor(palette);
     palette.setColor(QPalette::WindowText, error);
     palette.setColor(QPalette::Window,
-                     ConversationPalette::blend(palette.color(QPalette::Base), error, 0.12));
+                     ConversationPalette::blend(error, palette.color(QPalette::Base), 0.12));
     label->setPalette(palette);
     label->setVisible(!banner.isEmpty());
 }
@@ -135,13 +139,15 @@ void ComposeBox::fillNumbers(const QString& did)
         if (!number.enabled)
             text += QLatin1Char(' ') + tr("(disabled)");
         const auto usage = m_usage.constFind(number.id);
-        if (usage != m_usage.constEnd())
-            text += QStringLiteral(" \u00b7 ") + ComposeText::usage(*usage);
+        const QString used = usage != m_usage.constEnd() ? ComposeText::usage(*usage) : QString();
+        if (!used.isEmpty())
+            text += QStringLiteral(" \u00b7 ") + used;
         combo->addItem(text);
         const int index = combo->count() - 1;
         combo->setItemData(index, number.id, kNumberIdRole);
         combo->setItemData(index, number.e164, kDidRole);
         combo->setItemData(index, number.enabled, kEnabledRole);
+        combo->setItemData(index, text, Qt::ToolTipRole);
         if (number.e164 == did)
             chosen = index;
     }

@@ -61,10 +61,9 @@ QString ComposeText::mediaUrlProblem(const QString& url)
 QString ComposeText::usage(const PlanUsage& usage)
 {
     if (!usage.hasPlan)
-        return tr("no plan limit");
-    QString text = tr("%1 / %2 this cycle \u00b7 %n day(s) left", usage.daysLeft)
-                       .arg(usage.used)
-                       .arg(usage.limit);
+        return {};
+    QString text =
+        tr("%1 / %2 \u00b7 %n day(s) left", usage.daysLeft).arg(usage.used).arg(usage.limit);
     if (PlanGuard::warns(usage))
         text += QStringLiteral(" \u00b7 \u26a0 %1 %").arg(usage.percent());
     return text;

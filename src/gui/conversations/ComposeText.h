@@ -24,8 +24,8 @@ public:
     // Why `url` cannot be sent as media (empty when it can, or when there is none): an http
     // or https URL with a host.
     static QString mediaUrlProblem(const QString& url);
-    // A From item's usage: "12 / 100 this cycle · 16 days left", with "⚠ 81 %" from 80 % of
-    // the limit; "no plan limit" without a plan.
+    // A From item's usage this billing cycle: "12 / 100 · 16 days left", with "⚠ 81 %" from
+    // 80 % of the limit; empty without a plan (SMS Desk does not limit the number).
     static QString usage(const PlanUsage& usage);
     // The banner of a thread whose other party opted out: "Opted out by STOP on 3 Dec 14:02 —
     // sending is refused" (the time in `zone`).

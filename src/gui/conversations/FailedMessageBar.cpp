@@ -7,10 +7,12 @@
 
 #include <QAbstractItemModel>
 #include <QAction>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QPushButton>
 
 namespace smsdesk {
@@ -99,9 +101,13 @@ void FailedMessageBar::updateBar()
                           : m_message->errorCode.isEmpty()
                               ? tr("Not sent")
                               : tr("Not sent (%1)").arg(m_message->errorCode);
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(m_message->receivedAtMs);
     m_label->setText(tr("%1 \u00b7 %2 \u00b7 \u201c%3\u201d")
-                         .arg(state, ConversationText::fullTime(m_message->receivedAtMs), text));
-    m_label->setToolTip(m_message->statusDetail);
+                         .arg(state, QLocale().toString(at, QLocale::ShortFormat), text));
+    m_label->setToolTip(ConversationText::fullTime(m_message->receivedAtMs) +
+                        (m_message->statusDetail.isEmpty()
+                             ? QString()
+                             : QStringLiteral("\n") + m_message->statusDetail));
     const bool canAct = !m_outbox.isNull();
     m_retryButton->setEnabled(canAct);
     m_retryAction->setEnabled(canAct);
