@@ -79,6 +79,7 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
     m_dashboardPage = new DashboardPage(m_context, *m_listener, this);
     if (m_outbound)
         m_dashboardPage->setOutbox(&m_outbound->outbox());
+    m_conversationsPage->setOutbox(m_outbound ? &m_outbound->outbox() : nullptr, m_outboundError);
     m_numbersPage = new NumbersPage(m_context, this);
     m_numbersPage->setListener(m_listener);
     m_plansPage = new PlansPage(m_context, this);

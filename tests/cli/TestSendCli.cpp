@@ -24,6 +24,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -186,6 +187,25 @@ class TestSendCli : public QObject
         return value;
     }
 
+    // Runs `sql` on the database file, as another process storing a webhook would.
+    bool write(const QString& sql)
+    {
+        const QString name = QUuid::createUuid().toString(QUuid::Id128);
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_db);
+            if (db.open()) {
+                QSqlQuery query(db);
+                ok = query.exec(sql);
+                if (!ok)
+                    qWarning("%s", qPrintable(query.lastError().text()));
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+
     // The secret is nowhere: no file under the private root (database, WAL, settings, caches,
     // the export), no output of any run.
     void checkSecretNowhere()
@@ -344,6 +364,50 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("not one of your numbers"), run.err.constData());
         QCOMPARE(m_endpoint->records().size(), 0);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM messages")).toInt(), 0);
+    }
+
+    void optedOutIsRefusedBeforeSending()
+    {
+        if (!keychainTestsEnabled())
+            QSKIP(kKeychainSkip);
+        addPlan({QStringLiteral("--monthly-limit"), QStringLiteral("100")});
+        addNumber(true);
+        // (770) 555-1234 texts "Stop" to the number: stored as the listener stores it.
+        QVERIFY(write(
+            QStringLiteral(
+                "INSERT INTO messages (direction, provider, did, remote, text, media, status, "
+                "received_at) VALUES ('inbound', 'oncloud', '%1', '+17705551234', 'Stop', '[]', "
+                "'received', 1770000000000)")
+                .arg(kDid)));
+        Run run = send(QStringLiteral("One more offer!"));
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(oneErrorLine(run), run.err.constData());
+        QVERIFY2(run.err.contains("OPTED-OUT") && run.err.contains("opted out") &&
+                     run.err.contains("STOP"),
+                 run.err.constData());
+        QCOMPARE(m_endpoint->records().size(), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM messages")).toInt(), 1);
+
+        // The list, as CSV.
+        run = smsdesk(
+            {QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--opt-outs")});
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(1).startsWith(
+                     QStringLiteral("%1,+17705551234,true,STOP,2026-02-02T").arg(kDid).toUtf8()),
+                 lines.at(1).constData());
+
+        // START undoes it.
+        QVERIFY(write(
+            QStringLiteral(
+                "INSERT INTO messages (direction, provider, did, remote, text, media, status, "
+                "received_at) VALUES ('inbound', 'oncloud', '%1', '+17705551234', 'START', '[]', "
+                "'received', 1770000060000)")
+                .arg(kDid)));
+        run = send(QStringLiteral("Welcome back"));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(m_endpoint->records().size(), 1);
     }
 
     void sentPrintsTheCarrierId()

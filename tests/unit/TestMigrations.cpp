@@ -5,6 +5,7 @@
 #include "store/DraftRepository.h"
 #include "store/MessageSearchReader.h"
 #include "store/Migrations.h"
+#include "store/OptOutRepository.h"
 #include "store/QuickReplyRepository.h"
 
 #include <QCryptographicHash>
@@ -495,6 +496,72 @@ private Q_SLOTS:
         const qint64 id = replies.add(QStringLiteral("Hi {name}, we open at 9."), 3000);
         QVERIFY2(id > 0, qPrintable(replies.lastError()));
         QCOMPARE(replies.list().value_or(QList<QuickReply>()).size(), 1);
+    }
+
+    // Version 13 over messages stored before it: the newest keyword message of each pair
+    // decides its opt-out, and the trigger keeps it after the upgrade.
+    void optOutsOverOlderMessages_data() { test::StoreFixture::addRows(); }
+
+    void optOutsOverOlderMessages()
+    {
+        QFETCH(DatabaseConfig::Backend, backend);
+        if (!test::StoreFixture::available(backend))
+            return;
+        test::TempDatabase temp(backend);
+        QString error;
+        QVERIFY2(temp.create(&error), qPrintable(error));
+        {
+            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
+            QVERIFY2(raw.isValid(), qPrintable(error));
+            QVERIFY2(Migrations::migrateTo(raw, backend, 9, &error), qPrintable(error));
+            QVERIFY(!raw.tables().contains(QStringLiteral("opt_outs")));
+            QSqlQuery query(raw);
+            const char* const rows[] = {
+                "'inbound', '+14045559999', '+17705551234', 'Stop.', 1000",
+                "'inbound', '+14045559999', '+17705551234', 'start', 900", // older: loses
+                "'inbound', '+14045559999', '+17705550000', 'STOP', 1000",
+                "'inbound', '+14045559999', '+17705550000', 'Yes!', 2000",
+                "'outbound', '+14045559999', '+17705552222', 'STOP', 1000", // ours: no
+                "'inbound', '+14045558888', '+17705552222', 'please stop', 1000",
+            };
+            for (const char* row : rows) {
+                QVERIFY2(query.exec(QStringLiteral("INSERT INTO messages (direction, did, remote, "
+                                                   "text, received_at, status, provider) VALUES "
+                                                   "(%1, 'received', 'pbx')")
+                                        .arg(QLatin1String(row))),
+                         qPrintable(query.lastError().text()));
+            }
+            query.finish();
+            const QString name = raw.connectionName();
+            raw = QSqlDatabase();
+            Database::closeConnection(name);
+        }
+
+        QVERIFY2(temp.database().open(&error), qPrintable(error));
+        QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
+        QSqlDatabase db = temp.database().connection();
+        const OptOutRepository optOuts(db);
+        std::optional<QList<OptOutRepository::OptOut>> list = optOuts.list();
+        QVERIFY2(list, qPrintable(optOuts.lastError()));
+        QCOMPARE(list->size(), 2);
+        QCOMPARE(list->at(0).remote, QStringLiteral("+17705550000"));
+        QVERIFY(!list->at(0).optedOut);
+        QCOMPARE(list->at(0).keyword, QStringLiteral("YES"));
+        QCOMPARE(list->at(0).changedAtMs, 2000);
+        QCOMPARE(list->at(1).remote, QStringLiteral("+17705551234"));
+        QVERIFY(list->at(1).optedOut);
+        QCOMPARE(list->at(1).keyword, QStringLiteral("STOP"));
+        QVERIFY(list->at(1).messageId > 0);
+
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(QStringLiteral(
+                     "INSERT INTO messages (direction, provider, did, remote, text, status, "
+                     "received_at) VALUES ('inbound', 'pbx', '+14045558888', '+17705552222', "
+                     "'QUIT', 'received', 3000)")),
+                 qPrintable(query.lastError().text()));
+        const std::optional<OptOutRepository::OptOut> quit =
+            optOuts.find(QStringLiteral("+14045558888"), QStringLiteral("+17705552222"));
+        QVERIFY(quit && quit->optedOut);
     }
 
     void refusesNewerSchemaOnPostgres()

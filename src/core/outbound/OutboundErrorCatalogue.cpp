@@ -49,6 +49,18 @@ QList<OutboundErrorCatalogue::Entry> OutboundErrorCatalogue::entries()
     };
 }
 
+QList<OutboundErrorCatalogue::Entry> OutboundErrorCatalogue::localEntries()
+{
+    return {
+        {QString(OptedOut),
+         tr("The recipient has opted out of messages from this number: they texted STOP (or "
+            "another opt-out keyword) and have not texted START since."),
+         tr("Do not send to them from this number. They can text START to it to receive "
+            "messages again."),
+         false},
+    };
+}
+
 QStringList OutboundErrorCatalogue::codes()
 {
     QStringList codes;
@@ -62,7 +74,7 @@ std::optional<OutboundErrorCatalogue::Entry> OutboundErrorCatalogue::find(const 
     QString bare = code.trimmed().toUpper();
     if (bare.startsWith(u'[') && bare.endsWith(u']'))
         bare = bare.mid(1, bare.size() - 2);
-    for (const Entry& entry : entries()) {
+    for (const Entry& entry : entries() + localEntries()) {
         if (entry.code == bare)
             return entry;
     }

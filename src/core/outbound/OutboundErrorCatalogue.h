@@ -15,6 +15,10 @@ namespace smsdesk {
 // The provider writes a code into its error message as "… Error: [WH-2]"; codeIn() finds it.
 // A code the document does not list has no entry: callers report it raw, with the provider's
 // message as it came.
+//
+// SMS Desk's own refusals, which no provider sends, have entries of the same shape with codes
+// that cannot be mistaken for the provider's (localEntries()): OPTED-OUT, the recipient texted
+// STOP (or another opt-out keyword) to the number and has not texted START since.
 class OutboundErrorCatalogue
 {
 public:
@@ -32,7 +36,11 @@ public:
     // "WH-AUTH", "WH-1", "WH-2", "WH-3", "WH-23-2", "WH-23-3", "WH-23-4": the document's order.
     static QStringList codes();
     static QList<Entry> entries();
-    // None for a code the document does not list. Accepts "[WH-2]" as well as "WH-2".
+    // SMS Desk's own codes: "OPTED-OUT".
+    static QList<Entry> localEntries();
+    static constexpr QLatin1String OptedOut{"OPTED-OUT"};
+    // None for a code neither the document nor SMS Desk lists. Accepts "[WH-2]" as well as
+    // "WH-2".
     static std::optional<Entry> find(const QString& code);
 
     // The bracketed code in a provider message ("Authentication failed: invalid secret. Error:

@@ -100,9 +100,11 @@ void Outbox::queue(const OutboundDraft& draft, QueueCallback done)
             outcome.refusal = result.refusal;
             outcome.refusedNumber = !result.refusalReason.isEmpty();
             outcome.error = result.error;
-            if (!result.refusal.isEmpty())
+            if (!result.refusal.isEmpty()) {
                 describeCode(result.refusal, {}, &outcome.meaning, &outcome.resolution);
-            else if (outcome.refusedNumber)
+                if (!result.refusalDetail.isEmpty())
+                    outcome.meaning += QLatin1Char(' ') + result.refusalDetail;
+            } else if (outcome.refusedNumber)
                 outcome.meaning = result.refusalReason;
             if (result.ok())
                 outcome.warning = PlanGuard::warningText(result.usage);

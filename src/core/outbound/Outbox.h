@@ -26,9 +26,10 @@ class SecretStore;
 // The persistent outbox: the one path every outbound message takes (the window's Send dialog,
 // `smsdesk send`, the headless worker).
 //
-// queue() checks what was typed (OutboundDraft) and the plan guard, then stores the message as
-// queued before anything goes on the wire; what the provider would refuse is refused there,
-// with its code. start() runs the worker: it claims due messages (OutboxStore; of several
+// queue() checks what was typed (OutboundDraft), the plan guard and the recipient's opt-out
+// (OPTED-OUT), then stores the message as queued before anything goes on the wire; what the
+// provider would refuse, and what the recipient asked not to get, is refused there, with its
+// code. start() runs the worker: it claims due messages (OutboxStore; of several
 // processes on one database exactly one claims each), reads the number's secret from the
 // keychain at send time, sends through OnCloudOutboundClient and records every attempt:
 //   accepted                   -> sent, the carrier id stored as provider_message_id
@@ -68,7 +69,8 @@ public:
         qint64 messageId = 0;                            // > 0: queued
         QString toE164;                                  // the recipient as it will be sent
         QMap<OutboundDraft::Field, QString> fieldErrors; // what was typed does not pass
-        QString refusal;            // the plan guard's code: WH-AUTH, WH-23-2, WH-23-3, WH-23-4
+        QString refusal;            // the plan guard's code: WH-AUTH, WH-23-2, WH-23-3, WH-23-4; or
+                                    // OPTED-OUT: the recipient texted STOP to the number
         QString meaning;            // the refusal's words (also for a refusal without a code)
         QString resolution;         // what to do about the refusal
         bool refusedNumber = false; // refused without a code: unknown, disabled, not onCloud

@@ -1,14 +1,18 @@
 #include "OutboxStore.h"
 
+#include "OutboundErrorCatalogue.h"
 #include "PlanGuard.h"
 #include "PlanUsageReader.h"
 #include "store/Database.h"
 #include "store/NumberRepository.h"
+#include "store/OptOutRepository.h"
 #include "util/Clock.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -159,6 +163,9 @@ OutboxStore::QueueResult OutboxStore::queue(qint64 numberId, const QString& remo
         return abandon(reader.lastError());
     result.usage = *usage;
     result.refusal = PlanGuard::refusal(*number, *usage);
+    if (result.refusal.isEmpty() &&
+        !optedOut(number->e164, remoteE164, &result.refusal, &result.refusalDetail))
+        return abandon({});
     if (!result.refusal.isEmpty()) {
         rollback();
         return result;
@@ -183,6 +190,23 @@ OutboxStore::QueueResult OutboxStore::queue(qint64 numberId, const QString& remo
     result.messageId = id;
     result.usage.used += 1;
     return result;
+}
+
+bool OutboxStore::optedOut(const QString& did, const QString& remote, QString* refusal,
+                           QString* detail)
+{
+    const OptOutRepository optOuts(m_db);
+    const std::optional<OptOutRepository::OptOut> optOut = optOuts.find(did, remote);
+    if (!optOuts.lastError().isEmpty())
+        return fail(optOuts.lastError());
+    if (!optOut || !optOut->optedOut)
+        return true;
+    *refusal = QString(OutboundErrorCatalogue::OptedOut);
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(optOut->changedAtMs, m_zone);
+    *detail =
+        tr("%1 texted %2 to %3 on %4.")
+            .arg(remote, optOut->keyword, did, QLocale().toString(when, QLocale::ShortFormat));
+    return true;
 }
 
 QList<qint64> OutboxStore::expireLeases()
@@ -338,6 +362,12 @@ std::optional<OutboxStore::Claim> OutboxStore::claim(const QString& token, qint6
                 return std::nullopt;
             }
             claim.refusal = PlanGuard::refusal(*number, *usage);
+            QString detail;
+            if (claim.refusal.isEmpty() &&
+                !optedOut(number->e164, claim.remote, &claim.refusal, &detail)) {
+                rollback();
+                return std::nullopt;
+            }
         }
         if (!commit()) {
             rollback();

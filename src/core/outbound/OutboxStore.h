@@ -32,7 +32,9 @@ public:
     struct QueueResult
     {
         qint64 messageId = 0;  // > 0: stored as queued
-        QString refusal;       // the plan guard's code (WH-AUTH, WH-23-2/3/4): nothing stored
+        QString refusal;       // the plan guard's code (WH-AUTH, WH-23-2/3/4) or OPTED-OUT:
+                               // nothing stored
+        QString refusalDetail; // OPTED-OUT: who texted what when
         QString refusalReason; // refused without a code: not an onCloud number, disabled
         QString error;         // the store failed
         PlanUsage usage;       // as it is with the message counted, when stored
@@ -49,8 +51,9 @@ public:
         QString mediaUrl;
         int attempt = 0; // in this round (since queued or resent), this one included
         QString token;
-        // Refused before the wire at claim time: the plan guard's code, or a reason without
-        // one (the number was removed or disabled meanwhile).
+        // Refused before the wire at claim time: the plan guard's code or OPTED-OUT (the
+        // recipient opted out since it was queued), or a reason without one (the number was
+        // removed or disabled meanwhile).
         QString refusal;
         QString refusalReason;
     };
@@ -103,7 +106,8 @@ public:
 
     OutboxStore(QSqlDatabase db, const Clock& clock, QTimeZone zone);
 
-    // Checks the plan guard and stores the message, queued and due now, in one transaction.
+    // Checks the plan guard and the recipient's opt-out (OPTED-OUT: opt_outs), and stores the
+    // message, queued and due now, in one transaction.
     QueueResult queue(qint64 numberId, const QString& remoteE164, const QString& text,
                       const QString& mediaUrl);
     // Claims the next due queued message (only `onlyMessageId` when > 0) until now + leaseMs.
@@ -137,6 +141,9 @@ private:
     bool exec(const QString& sql, const QVariantList& values, int* rowsAffected = nullptr);
     bool fail(const QString& error);
     bool isPostgres() const;
+    // Whether `remote` opted out of `did`'s messages: then `*refusal` is OPTED-OUT and
+    // `*detail` says who texted what when. False when the store failed.
+    bool optedOut(const QString& did, const QString& remote, QString* refusal, QString* detail);
 
     QSqlDatabase m_db;
     const Clock& m_clock;

@@ -486,6 +486,112 @@ bool createContactsAndQuickReplies(QSqlDatabase& db, Backend backend, QString* e
                error);
 }
 
+// Version 13: whether a remote opted out of a number's messages (STOP …) or back in (START …),
+// as its last keyword message said: one row per (did, remote), kept by a trigger on inbound
+// messages, so it is written in the same transaction as the message that says it, by whichever
+// process stores it. The trigger reads a message the way OptOutKeywords::effectOf() does: the
+// whole text, white space around it and closing '.' or '!' ignored, in any case (a text of 64
+// characters or more is never read: the insert of an ordinary message stays cheap). A keyword
+// message older than the one stored (providers retry late) does not undo a newer one. The
+// keyword messages stored before fill the table as the trigger would have.
+bool createOptOuts(QSqlDatabase& db, Backend backend, QString* error)
+{
+    const QString optOut = sqlWords(OptOutKeywords::optOutWords());
+    const QString all = sqlWords(OptOutKeywords::optOutWords() + OptOutKeywords::optInWords());
+    QStringList statements = {
+        QStringLiteral("CREATE TABLE opt_outs ("
+                       " did TEXT NOT NULL,"
+                       " remote TEXT NOT NULL,"
+                       " opted_out INTEGER NOT NULL CHECK (opted_out IN (0, 1)),"
+                       " keyword TEXT NOT NULL,"
+                       " changed_at %BIGINT% NOT NULL,"
+                       " message_id %BIGINT% REFERENCES messages (id) ON DELETE SET NULL,"
+                       " PRIMARY KEY (did, remote))"),
+    };
+    if (backend == Backend::Sqlite) {
+        const QString word =
+            QStringLiteral("upper(trim(rtrim(trim(NEW.text, ' '||char(9, 10, 11, 12, 13)), '.!'), "
+                           "' '||char(9, 10, 11, 12, 13)))");
+        statements
+            << QStringLiteral(
+                   "CREATE TRIGGER messages_opt_out AFTER INSERT ON messages "
+                   "WHEN NEW.direction = 'inbound' AND length(NEW.text) < 64 AND %1 IN (%2) BEGIN "
+                   "INSERT INTO opt_outs (did, remote, opted_out, keyword, changed_at, "
+                   "message_id) VALUES (NEW.did, NEW.remote, %1 IN (%3), %1, "
+                   "NEW.received_at, NEW.id) ON CONFLICT (did, remote) DO UPDATE SET "
+                   "opted_out = excluded.opted_out, keyword = excluded.keyword, "
+                   "changed_at = excluded.changed_at, message_id = excluded.message_id "
+                   "WHERE excluded.changed_at >= opt_outs.changed_at; END")
+                   .arg(word, all, optOut);
+    } else {
+        statements
+            << QStringLiteral(
+                   "CREATE FUNCTION smsdesk_opt_out() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                   "DECLARE word TEXT := upper(btrim(rtrim(btrim(NEW.text, ' '||chr(9)||chr(10)"
+                   "||chr(11)||chr(12)||chr(13)), '.!'), ' '||chr(9)||chr(10)||chr(11)||chr(12)"
+                   "||chr(13))); BEGIN "
+                   "IF word IN (%1) THEN "
+                   "INSERT INTO opt_outs AS o (did, remote, opted_out, keyword, changed_at, "
+                   "message_id) VALUES (NEW.did, NEW.remote, CASE WHEN word IN (%2) THEN 1 ELSE "
+                   "0 END, word, NEW.received_at, NEW.id) ON CONFLICT (did, remote) DO UPDATE "
+                   "SET opted_out = EXCLUDED.opted_out, keyword = EXCLUDED.keyword, changed_at "
+                   "= EXCLUDED.changed_at, message_id = EXCLUDED.message_id "
+                   "WHERE EXCLUDED.changed_at >= o.changed_at; "
+                   "END IF; RETURN NULL; END $$")
+                   .arg(all, optOut)
+            << QStringLiteral("CREATE TRIGGER messages_opt_out AFTER INSERT ON messages FOR EACH "
+                              "ROW WHEN (NEW.direction = 'inbound' AND length(NEW.text) < 64) "
+                              "EXECUTE FUNCTION smsdesk_opt_out()");
+    }
+    if (!run(db, backend, statements, error))
+        return false;
+
+    // The keyword messages stored before: the newest of each pair decides. Read whole first
+    // (QPSQL cannot run the upserts while a forward-only result is still coming).
+    struct Keyword
+    {
+        QVariant id, did, remote, receivedAt;
+        QString word;
+    };
+    QList<Keyword> keywords;
+    QSqlQuery messages(db);
+    if (!messages.exec(QStringLiteral(
+            "SELECT id, did, remote, text, received_at FROM messages WHERE direction = "
+            "'inbound' AND length(text) < 64 ORDER BY received_at, id"))) {
+        *error = messages.lastError().text();
+        return false;
+    }
+    while (messages.next()) {
+        const QString word = OptOutKeywords::keywordOf(messages.value(3).toString());
+        if (!word.isEmpty())
+            keywords.append(
+                {messages.value(0), messages.value(1), messages.value(2), messages.value(4), word});
+    }
+    messages.finish();
+    QSqlQuery upsert(db);
+    if (!upsert.prepare(QStringLiteral(
+            "INSERT INTO opt_outs (did, remote, opted_out, keyword, changed_at, message_id) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (did, remote) DO UPDATE SET opted_out = "
+            "excluded.opted_out, keyword = excluded.keyword, changed_at = excluded.changed_at, "
+            "message_id = excluded.message_id"))) {
+        *error = upsert.lastError().text();
+        return false;
+    }
+    for (const Keyword& keyword : std::as_const(keywords)) {
+        upsert.addBindValue(keyword.did);
+        upsert.addBindValue(keyword.remote);
+        upsert.addBindValue(OptOutKeywords::optOutWords().contains(keyword.word) ? 1 : 0);
+        upsert.addBindValue(keyword.word);
+        upsert.addBindValue(keyword.receivedAt);
+        upsert.addBindValue(keyword.id);
+        if (!upsert.exec()) {
+            *error = upsert.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
 struct Migration
 {
     int version;
@@ -508,6 +614,7 @@ constexpr Migration kMigrations[] = {
     {11, "search indexing of the writer's messages once per transaction",
      deferSearchIndexingToTheWriter},
     {12, "contacts and quick replies", createContactsAndQuickReplies},
+    {13, "opt-outs per number and remote, kept by a trigger on inbound messages", createOptOuts},
 };
 
 bool hasVersionTable(QSqlDatabase& db)

@@ -3,6 +3,7 @@
 #include "ComposeText.h"
 #include "ConversationPalette.h"
 #include "ConversationText.h"
+#include "outbound/PlanGuard.h"
 #include "phone/PhoneNumber.h"
 #include "ui_ComposeBox.h"
 
@@ -20,6 +21,7 @@ constexpr int kDidRole = Qt::UserRole + 2;
 constexpr int kEnabledRole = Qt::UserRole + 3;
 constexpr int kMinTextLines = 2;
 constexpr int kMaxTextLines = 6;
+constexpr int kFromMinChars = 30;
 
 // `label` in the error colour of its palette, or in the muted one.
 void colour(QLabel* label, bool error)
@@ -45,6 +47,10 @@ ComposeBox::ComposeBox(QWidget* parent) : QWidget(parent), m_ui(std::make_unique
     fitTextHeight();
     m_ui->recipientNote->hide();
     m_ui->composeNote->hide();
+    m_ui->optOutBanner->hide();
+    // The From items carry the plan usage: the box shows what fits, the list all of it.
+    m_ui->fromCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_ui->fromCombo->setMinimumContentsLength(kFromMinChars);
     m_ui->culpritLabel->hide();
     m_ui->replaceButton->hide();
     m_ui->counterLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -76,6 +82,41 @@ void ComposeBox::setNumbers(const QList<NumberRecord>& numbers)
     fillNumbers(fromDid());
 }
 
+void ComposeBox::setUsage(const QHash<qint64, PlanUsage>& usage)
+{
+    m_usage = usage;
+    fillNumbers(fromDid());
+}
+
+bool ComposeBox::canSend(const NumberRecord& number) const
+{
+    if (!number.enabled || number.provider != QLatin1String("oncloud"))
+        return false;
+    const auto usage = m_usage.constFind(number.id);
+    if (usage == m_usage.constEnd())
+        return true;
+    const QString refusal = PlanGuard::refusal(number, *usage);
+    return refusal != QLatin1String("WH-23-2") && refusal != QLatin1String("WH-23-4");
+}
+
+void ComposeBox::setOptOut(const QString& banner)
+{
+    QLabel* label = m_ui->optOutBanner;
+    label->setText(banner);
+    QPalette palette = label->palette();
+    const QColor error = ConversationPalette::errorColor(palette);
+    palette.setColor(QPalette::WindowText, error);
+    palette.setColor(QPalette::Window,
+                     ConversationPalette::blend(error, palette.color(QPalette::Base), 0.12));
+    label->setPalette(palette);
+    label->setVisible(!banner.isEmpty());
+}
+
+QString ComposeBox::optOutBanner() const
+{
+    return m_ui->optOutBanner->text();
+}
+
 void ComposeBox::setDefaultRegion(const QString& region)
 {
     m_region = region;
@@ -89,17 +130,24 @@ void ComposeBox::fillNumbers(const QString& did)
     combo->clear();
     int chosen = -1;
     for (const NumberRecord& number : std::as_const(m_numbers)) {
+        if (number.e164 != did && !canSend(number))
+            continue; // only the thread's own number is listed when it cannot send
         const QString national = ConversationText::remote(number.e164, number.e164);
         QString text = number.label.isEmpty()
                            ? national
                            : QStringLiteral("%1 \u00b7 %2").arg(number.label, national);
         if (!number.enabled)
             text += QLatin1Char(' ') + tr("(disabled)");
+        const auto usage = m_usage.constFind(number.id);
+        const QString used = usage != m_usage.constEnd() ? ComposeText::usage(*usage) : QString();
+        if (!used.isEmpty())
+            text += QStringLiteral(" \u00b7 ") + used;
         combo->addItem(text);
         const int index = combo->count() - 1;
         combo->setItemData(index, number.id, kNumberIdRole);
         combo->setItemData(index, number.e164, kDidRole);
         combo->setItemData(index, number.enabled, kEnabledRole);
+        combo->setItemData(index, text, Qt::ToolTipRole);
         if (number.e164 == did)
             chosen = index;
     }
@@ -172,10 +220,35 @@ void ComposeBox::clearMessage()
     m_ui->mediaEdit->clear();
 }
 
-void ComposeBox::setSendingAvailable(bool available)
+void ComposeBox::setSendingAvailable(bool available, const QString& reason)
 {
     m_sendingAvailable = available;
+    m_unavailableReason = reason;
     updateState();
+}
+
+void ComposeBox::setBusy(bool busy)
+{
+    m_busy = busy;
+    updateState();
+}
+
+void ComposeBox::showOutcome(const QString& html, bool error)
+{
+    setNote(html, error, true);
+}
+
+QString ComposeBox::noteText() const
+{
+    return m_ui->composeNote->isVisible() ? m_ui->composeNote->text() : QString();
+}
+
+QString ComposeBox::unavailableText() const
+{
+    if (m_unavailableReason.isEmpty())
+        return tr("Sending is not available yet: this version of SMS Desk cannot send "
+                  "messages.");
+    return tr("Sending is not available: %1").arg(m_unavailableReason);
 }
 
 qint64 ComposeBox::fromNumberId() const
@@ -223,11 +296,11 @@ QString ComposeBox::problem() const
 void ComposeBox::send()
 {
     if (!m_sendingAvailable) {
-        setNote(tr("Sending is not available yet: this version of SMS Desk cannot send "
-                   "messages."),
-                true);
+        setNote(unavailableText(), true);
         return;
     }
+    if (m_busy)
+        return;
     const QString why = problem();
     if (!why.isEmpty()) {
         setNote(why, true);
@@ -317,10 +390,9 @@ void ComposeBox::updateState()
     if (m_ui->counterLabel->text().isEmpty())
         m_ui->counterLabel->setText(ComposeText::counter(m_segments));
     const QString why = problem();
-    m_ui->sendButton->setEnabled(m_sendingAvailable && why.isEmpty());
+    m_ui->sendButton->setEnabled(m_sendingAvailable && !m_busy && why.isEmpty());
     if (!m_sendingAvailable) {
-        m_ui->sendButton->setToolTip(tr("Sending is not available yet: this version of SMS Desk "
-                                        "cannot send messages."));
+        m_ui->sendButton->setToolTip(unavailableText());
     } else {
         m_ui->sendButton->setToolTip(why.isEmpty() ? tr("Send the message (Ctrl+Enter)") : why);
     }
@@ -329,8 +401,9 @@ void ComposeBox::updateState()
     m_ui->mediaEdit->setToolTip(media);
 }
 
-void ComposeBox::setNote(const QString& text, bool error)
+void ComposeBox::setNote(const QString& text, bool error, bool rich)
 {
+    m_ui->composeNote->setTextFormat(rich ? Qt::RichText : Qt::PlainText);
     m_ui->composeNote->setText(text);
     colour(m_ui->composeNote, error);
     m_ui->composeNote->setVisible(!text.isEmpty());

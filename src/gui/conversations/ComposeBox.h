@@ -1,10 +1,12 @@
 #pragma once
 
+#include "outbound/PlanUsage.h"
 #include "outbound/SmsSegments.h"
 #include "store/ConversationReader.h"
 #include "store/DraftRepository.h"
 #include "store/NumberRecord.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QWidget>
@@ -23,8 +25,15 @@ namespace smsdesk {
 // segment counter (SmsSegments: "42 / 160 · 1 SMS", "UCS-2 · 75 / 134 · 2 SMS"), the
 // characters that make it UCS-2 with one click to replace those that have a GSM-7 twin, and
 // an optional media URL (http or https). Send (or Ctrl+Enter) emits sendRequested(); the box
-// sends nothing itself. Until sending is made available (setSendingAvailable()), Send is
-// disabled and says why: the outbox is wired to it later.
+// sends nothing itself (the page queues through the outbox and shows the outcome with
+// showOutcome()). Until sending is made available (setSendingAvailable()), Send is disabled and
+// says why.
+//
+// The From list, once the numbers' plan usage is known (setUsage()), offers only the numbers
+// that can send (enabled onCloud numbers whose plan is active and includes outbound), each with
+// its usage this cycle and a warning from 80 % of the limit; the thread's own number stays
+// listed either way (the outbox's refusal says why when Send is used). A banner
+// above the box says when the other party opted out (setOptOut()).
 class ComposeBox : public QWidget
 {
     Q_OBJECT
@@ -37,6 +46,11 @@ public:
 
     // The numbers to send from (the From list).
     void setNumbers(const QList<NumberRecord>& numbers);
+    // The numbers' plan usage this cycle, by number id (read through the DatabaseWorker).
+    void setUsage(const QHash<qint64, PlanUsage>& usage);
+    // The banner above the box ("Opted out by STOP on …"); empty hides it.
+    void setOptOut(const QString& banner);
+    QString optOutBanner() const;
     // The region a recipient typed without a country code is read in.
     void setDefaultRegion(const QString& region);
     // The box of a thread: from its number, to its other party (fixed). The text and media
@@ -57,8 +71,13 @@ public:
     void insertText(const QString& text);
 
     // Whether Send can be used at all (the outbox is wired); false: Send stays disabled and
-    // its tooltip says that sending is not available yet.
-    void setSendingAvailable(bool available);
+    // its tooltip says that sending is not available, and why (`reason`; empty: not yet).
+    void setSendingAvailable(bool available, const QString& reason = QString());
+    // While a message is being queued, Send waits (no second message from one click).
+    void setBusy(bool busy);
+    // Says `html` under the box: the outcome of a send (queued, refused and why).
+    void showOutcome(const QString& html, bool error);
+    QString noteText() const;
     bool isSendingAvailable() const { return m_sendingAvailable; }
     // Why the message cannot be sent as it is (empty: it can).
     QString problem() const;
@@ -92,7 +111,11 @@ private:
     void textChanged();
     void recipientChanged();
     void updateState();
-    void setNote(const QString& text, bool error);
+    void setNote(const QString& text, bool error, bool rich = false);
+    // Whether `number` belongs in the From list: enabled, onCloud, and its plan (once its
+    // usage is known) active and with outbound messages.
+    bool canSend(const NumberRecord& number) const;
+    QString unavailableText() const;
 
     std::unique_ptr<Ui::ComposeBox> m_ui;
     QList<NumberRecord> m_numbers;
@@ -101,7 +124,10 @@ private:
     QString m_recipientE164; // a new conversation's recipient, once valid
     QString m_recipientError;
     SmsSegments m_segments;
+    QHash<qint64, PlanUsage> m_usage;
     bool m_sendingAvailable = false;
+    QString m_unavailableReason;
+    bool m_busy = false;
     bool m_settingDraft = false;
 };
 

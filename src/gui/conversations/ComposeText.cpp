@@ -1,6 +1,9 @@
 #include "ComposeText.h"
 
+#include "outbound/PlanGuard.h"
+
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QStringList>
 #include <QUrl>
 #include <algorithm>
@@ -9,9 +12,9 @@ namespace smsdesk {
 
 namespace {
 
-QString tr(const char* text)
+QString tr(const char* text, int n = -1)
 {
-    return QCoreApplication::translate("smsdesk::ComposeText", text);
+    return QCoreApplication::translate("smsdesk::ComposeText", text, nullptr, n);
 }
 
 } // namespace
@@ -53,6 +56,25 @@ QString ComposeText::mediaUrlProblem(const QString& url)
     if (parsed.host().isEmpty())
         return tr("The media URL has no host.");
     return {};
+}
+
+QString ComposeText::usage(const PlanUsage& usage)
+{
+    if (!usage.hasPlan)
+        return {};
+    QString text =
+        tr("%1 / %2 \u00b7 %n day(s) left", usage.daysLeft).arg(usage.used).arg(usage.limit);
+    if (PlanGuard::warns(usage))
+        text += QStringLiteral(" \u00b7 \u26a0 %1 %").arg(usage.percent());
+    return text;
+}
+
+QString ComposeText::optedOut(const QString& keyword, qint64 changedAtMs, const QTimeZone& zone,
+                              const QLocale& locale)
+{
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(changedAtMs, zone);
+    return tr("Opted out by %1 on %2 \u2014 sending is refused")
+        .arg(keyword, locale.toString(when, QStringLiteral("d MMM HH:mm")));
 }
 
 } // namespace smsdesk

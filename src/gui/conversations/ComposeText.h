@@ -1,13 +1,17 @@
 #pragma once
 
+#include "outbound/PlanUsage.h"
 #include "outbound/SmsSegments.h"
 
+#include <QLocale>
 #include <QString>
+#include <QTimeZone>
 
 namespace smsdesk {
 
 // The compose box's words, without widgets: the segment counter, the characters that make a
-// text UCS-2, and what is wrong with a media URL. Pure functions of their arguments.
+// text UCS-2, what is wrong with a media URL, a sending number's plan usage and the opt-out
+// banner above the box. Pure functions of their arguments.
 class ComposeText
 {
 public:
@@ -20,6 +24,14 @@ public:
     // Why `url` cannot be sent as media (empty when it can, or when there is none): an http
     // or https URL with a host.
     static QString mediaUrlProblem(const QString& url);
+    // A From item's usage this billing cycle: "12 / 100 · 16 days left", with "⚠ 81 %" from
+    // 80 % of the limit; empty without a plan (SMS Desk does not limit the number).
+    static QString usage(const PlanUsage& usage);
+    // The banner of a thread whose other party opted out: "Opted out by STOP on 3 Dec 14:02 —
+    // sending is refused" (the time in `zone`).
+    static QString optedOut(const QString& keyword, qint64 changedAtMs,
+                            const QTimeZone& zone = QTimeZone::systemTimeZone(),
+                            const QLocale& locale = QLocale());
 };
 
 } // namespace smsdesk

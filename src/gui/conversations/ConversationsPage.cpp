@@ -3,19 +3,25 @@
 #include "AppContext.h"
 #include "ComposeBox.h"
 #include "ContactActions.h"
+#include "ComposeText.h"
 #include "ConversationListDelegate.h"
 #include "ConversationListModel.h"
 #include "ConversationText.h"
 #include "ConversationThreadPane.h"
 #include "ConversationView.h"
+#include "FailedMessageBar.h"
 #include "ListenerController.h"
 #include "MessageSearchModel.h"
 #include "QuickReplyActions.h"
 #include "Settings.h"
+#include "outbound/OutboundDraft.h"
+#include "outbound/PlanUsageReader.h"
+#include "send/SendMessageText.h"
 #include "store/ConversationListReader.h"
 #include "store/DatabaseWorker.h"
 #include "store/MessageExportJob.h"
 #include "store/NumberRepository.h"
+#include "store/OptOutRepository.h"
 #include "store/StoreRead.h"
 #include "ui_ConversationsPage.h"
 #include "widgets/ExportProgress.h"
@@ -29,6 +35,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QShortcut>
 #include <utility>
 
@@ -82,10 +89,19 @@ ConversationsPage::ConversationsPage(AppContext& context, ListenerController& li
     m_pane = new ConversationThreadPane(context.worker(), m_ui->threadArea);
     m_pane->setObjectName(QStringLiteral("threadPane"));
     m_ui->threadLayout->addWidget(m_pane, 1);
+    m_failedBar = new FailedMessageBar(m_pane->view(), m_ui->threadArea);
+    m_ui->threadLayout->addWidget(m_failedBar);
+    m_pane->view()->list()->addAction(m_failedBar->retryAction());
+    m_pane->view()->list()->addAction(m_failedBar->markFailedAction());
+    connect(m_failedBar, &FailedMessageBar::retried, this, &ConversationsPage::retryRequested);
+    connect(m_failedBar, &FailedMessageBar::messageChanged, this,
+            [this](qint64 id) { refreshMessages({id}); });
+    connect(m_failedBar, &FailedMessageBar::statusMessage, this, &ConversationsPage::statusMessage);
     m_compose = new ComposeBox(m_ui->threadArea);
     m_compose->setDefaultRegion(context.defaultRegion());
     m_ui->threadLayout->addWidget(m_compose);
     connect(m_compose, &ComposeBox::sendRequested, this, &ConversationsPage::sendRequested);
+    connect(m_compose, &ComposeBox::sendRequested, this, &ConversationsPage::queueMessage);
 
     // A thread shown in the active window is read.
     connect(m_pane, &ConversationThreadPane::newestShown, this, &ConversationsPage::maybeMarkRead);
@@ -237,9 +253,16 @@ void ConversationsPage::setUpActions()
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
         tr("Save every message as CSV or JSON Lines (%1)"));
     connect(m_exportAllAction, &QAction::triggered, this, &ConversationsPage::exportAll);
+    m_exportOptOutsAction = new QAction(tr("Export &opt-outs…"), this);
+    m_exportOptOutsAction->setObjectName(QStringLiteral("exportOptOuts"));
+    m_exportOptOutsAction->setToolTip(
+        tr("Save every number that texted STOP or START, with its state now, as CSV"));
+    connect(m_exportOptOutsAction, &QAction::triggered, this, &ConversationsPage::exportOptOuts);
     auto* exportMenu = new QMenu(this);
     exportMenu->addAction(m_exportThreadAction);
     exportMenu->addAction(m_exportAllAction);
+    exportMenu->addSeparator();
+    exportMenu->addAction(m_exportOptOutsAction);
     m_ui->exportButton->setMenu(exportMenu);
 
     QAction* find = PageAction::makeWindowAction(this, QStringLiteral("findMessages"),
@@ -304,16 +327,27 @@ void ConversationsPage::setUpContactsAndQuickReplies()
 void ConversationsPage::reloadNumbers()
 {
     const Clock* clock = &m_context.clock();
-    using Read = StoreRead<QList<NumberRecord>>;
+    struct Read
+    {
+        std::optional<QList<NumberRecord>> numbers;
+        QHash<qint64, PlanUsage> usage; // of this billing cycle, for the From list
+    };
     m_context.worker().post<Read>(
         [clock](QSqlDatabase& db) {
             const NumberRepository repository(db, *clock);
-            return Read::of(repository, repository.list());
+            Read read{repository.list(), {}};
+            const PlanUsageReader usage(db, *clock, QTimeZone::systemTimeZone());
+            for (const NumberRecord& number : read.numbers.value_or(QList<NumberRecord>())) {
+                if (const std::optional<PlanUsage> used = usage.forNumber(number))
+                    read.usage.insert(number.id, *used);
+            }
+            return read;
         },
         this,
         [this](Read read) {
-            if (read.value)
-                setNumbers(*read.value);
+            m_compose->setUsage(read.usage);
+            if (read.numbers)
+                setNumbers(*read.numbers);
         });
 }
 
@@ -410,7 +444,9 @@ void ConversationsPage::showThread(const Thread& thread, qint64 messageId)
         m_compose->setThread(thread);
         m_threadName.clear();
         m_contacts->setThread(thread);
+        m_compose->setOptOut(QString());
         loadDraft(thread);
+        readOptOut();
     }
     if (messageId > 0)
         m_pane->showMessage(messageId);
@@ -433,6 +469,7 @@ void ConversationsPage::startNewConversation()
     m_contacts->setThread(std::nullopt);
     m_pane->setNote(tr("Choose a conversation, or type a number below to start a new one."));
     m_compose->startNew(m_ui->numberFilter->currentData().toString());
+    m_compose->setOptOut(QString());
     m_draftEdited = false;
     m_savedDraft = {};
     updateHeader();
@@ -723,6 +760,7 @@ void ConversationsPage::rereadThreads(const QList<Thread>& threads, const QList<
                 for (const ConversationSummary& summary : std::as_const(*read.value)) {
                     if (summary.thread() == *m_thread) {
                         m_pane->refresh(messageIds);
+                        readOptOut(); // a STOP or START may have come in
                         break;
                     }
                 }
@@ -834,6 +872,153 @@ void ConversationsPage::startExport(const QString& title, const std::optional<Th
             Q_EMIT exportFinished(written, rows, error);
         });
     job->start(path, format, thread);
+}
+
+// --- sending ---
+
+void ConversationsPage::setOutbox(Outbox* outbox, const QString& unavailableReason)
+{
+    if (m_outbox)
+        disconnect(m_outbox, nullptr, this, nullptr);
+    m_outbox = outbox;
+    m_compose->setSendingAvailable(outbox != nullptr, unavailableReason);
+    m_failedBar->setOutbox(outbox);
+    if (outbox)
+        connect(outbox, &Outbox::updated, this, &ConversationsPage::showOutboxUpdate);
+}
+
+void ConversationsPage::queueMessage(qint64 fromNumberId, const QString& toE164,
+                                     const QString& text, const QString& mediaUrl)
+{
+    Q_UNUSED(fromNumberId) // the outbox finds the number by its E.164, as it was chosen
+    if (!m_outbox)
+        return;
+    OutboundDraft draft;
+    draft.didE164 = m_compose->fromDid();
+    draft.to = toE164;
+    draft.text = text;
+    draft.mediaUrl = mediaUrl;
+    const Thread thread{draft.didE164, toE164};
+    const Draft typed = m_compose->draft();
+    m_compose->setBusy(true);
+    m_compose->showOutcome(tr("Storing the message\u2026").toHtmlEscaped(), false);
+    QPointer<ConversationsPage> self(this);
+    m_outbox->queue(draft, [self, thread, typed](const Outbox::QueueOutcome& outcome) {
+        if (self)
+            self->showQueued(thread, typed, outcome);
+    });
+}
+
+void ConversationsPage::showQueued(const Thread& thread, const Draft& typed,
+                                   const Outbox::QueueOutcome& outcome)
+{
+    m_compose->setBusy(false);
+    const bool shown = m_thread ? *m_thread == thread : !m_compose->thread().has_value();
+    if (!outcome.ok()) {
+        // Nothing was stored: the text stays, the words say why.
+        if (shown) {
+            m_compose->showOutcome(
+                outcome.error.isEmpty()
+                    ? SendMessageText::queueRefusal(outcome)
+                    : tr("Could not store the message: %1").arg(outcome.error).toHtmlEscaped(),
+                true);
+        }
+        reloadNumbers(); // the usage the refusal was decided on
+        Q_EMIT sendRefused(outcome.refusal.isEmpty()
+                               ? outcome.meaning
+                               : outcome.refusal + QStringLiteral(": ") + outcome.meaning);
+        return;
+    }
+    m_composedMessageId = outcome.messageId;
+    if (shown) {
+        if (!m_thread)
+            showThread(thread); // the new conversation is a thread now
+        if (m_compose->draft() == typed) {
+            m_compose->clearMessage();
+            saveDraft();
+        }
+        QString html = tr("Queued; sending\u2026").toHtmlEscaped();
+        if (!outcome.warning.isEmpty())
+            html += QStringLiteral("<br>") + outcome.warning.toHtmlEscaped();
+        m_compose->showOutcome(html, false);
+    }
+    refreshMessages({outcome.messageId});
+    reloadNumbers(); // the usage counts it now
+    Q_EMIT messageQueued(outcome.messageId);
+}
+
+void ConversationsPage::showOutboxUpdate(const OutboxUpdate& update)
+{
+    refreshMessages({update.messageId});
+    if (update.messageId == m_composedMessageId) {
+        const bool failed = update.isFinal() && update.result != OutboxUpdate::Result::Sent;
+        m_compose->showOutcome(SendMessageText::update(update), failed);
+    }
+    if (update.isFinal())
+        reloadNumbers();
+}
+
+void ConversationsPage::readOptOut()
+{
+    const quint64 generation = ++m_optOutGeneration;
+    if (!m_thread) {
+        m_compose->setOptOut(QString());
+        return;
+    }
+    const Thread thread = *m_thread;
+    using Read = StoreRead<OptOutRepository::OptOut>;
+    m_context.worker().post<Read>(
+        [thread](QSqlDatabase& db) {
+            const OptOutRepository optOuts(db);
+            return Read::of(optOuts, optOuts.find(thread.did, thread.remote));
+        },
+        this,
+        [this, generation, thread](Read read) {
+            if (generation != m_optOutGeneration || m_thread != thread)
+                return;
+            if (!read.error.isEmpty())
+                Q_EMIT statusMessage(tr("Could not read the opt-out state: %1").arg(read.error));
+            m_compose->setOptOut(
+                read.value && read.value->optedOut
+                    ? ComposeText::optedOut(read.value->keyword, read.value->changedAtMs)
+                    : QString());
+            Q_EMIT optOutRead(thread);
+        });
+}
+
+void ConversationsPage::exportOptOuts()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = m_chooseSavePath(tr("Export the opt-outs"),
+                                          folder + QStringLiteral("/smsdesk-opt-outs.csv"));
+    if (path.isEmpty())
+        return;
+    struct Written
+    {
+        qint64 rows = -1;
+        QString error;
+    };
+    m_context.worker().post<Written>(
+        [path](QSqlDatabase& db) {
+            const OptOutRepository optOuts(db);
+            const std::optional<QList<OptOutRepository::OptOut>> list = optOuts.list();
+            if (!list)
+                return Written{-1, optOuts.lastError()};
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(OptOutRepository::csv(*list)) < 0 ||
+                !file.commit())
+                return Written{-1, file.errorString()};
+            return Written{list->size(), {}};
+        },
+        this,
+        [this, path](Written written) {
+            if (written.error.isEmpty())
+                Q_EMIT statusMessage(tr("Exported %n opt-out(s) to %1", nullptr, int(written.rows))
+                                         .arg(QDir::toNativeSeparators(path)));
+            else
+                Q_EMIT statusMessage(tr("Export failed: %1").arg(written.error));
+            Q_EMIT optOutsExported(path, written.rows, written.error);
+        });
 }
 
 } // namespace smsdesk

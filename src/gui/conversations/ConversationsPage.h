@@ -1,6 +1,7 @@
 #pragma once
 
 #include "listener/ListenerEvent.h"
+#include "outbound/Outbox.h"
 #include "store/ConversationReadMarker.h"
 #include "store/ConversationReader.h"
 #include "store/ConversationSummary.h"
@@ -30,6 +31,7 @@ class ComposeBox;
 class ContactActions;
 class ConversationListModel;
 class ConversationThreadPane;
+class FailedMessageBar;
 class ListenerController;
 class MessageSearchModel;
 class QuickReplyActions;
@@ -48,6 +50,15 @@ class QuickReplyActions;
 // is shown. Drafts are stored per thread as they are typed. Exports write the selected thread
 // or all of them as CSV or JSON Lines (MessageExportJob). Every read and write goes through the
 // DatabaseWorker; the GUI thread never waits on the store.
+//
+// Sending (setOutbox()): Send queues through the Outbox (its worker job, never the GUI thread);
+// the message shows in the thread at once as queued and moves on live with the outbox's
+// updates; a refusal before the wire (the plan guard's WH-…, OPTED-OUT) shows in words under
+// the compose box and the text stays; the draft is cleared once the message is queued. The
+// FailedMessageBar under the thread (and the thread's context menu) retries a failed or
+// unconfirmed message and marks an unconfirmed one failed. The From list carries each number's
+// plan usage; a banner above the compose box says when the other party opted out (opt_outs),
+// and the opt-out list can be exported as CSV from the export menu.
 class ConversationsPage : public QWidget
 {
     Q_OBJECT
@@ -74,6 +85,10 @@ public:
     // Naming the other party (Ctrl+K), importing names; the quick replies (Ctrl+Shift+R).
     ContactActions* contactActions() const { return m_contacts; }
     QuickReplyActions* quickReplyActions() const { return m_quickReplies; }
+    FailedMessageBar* failedBar() const { return m_failedBar; }
+    // What Send, Retry and Mark failed go through; null: sending is not available, and
+    // `unavailableReason` says why (the window's outbound settings are unusable).
+    void setOutbox(Outbox* outbox, const QString& unavailableReason = QString());
     void setSavePathChooser(SavePathChooser chooser) { m_chooseSavePath = std::move(chooser); }
 
     // The thread shown next to the list; none for a new conversation or nothing.
@@ -87,6 +102,7 @@ public:
     QAction* newConversationAction() const { return m_newAction; }
     QAction* exportConversationAction() const { return m_exportThreadAction; }
     QAction* exportAllAction() const { return m_exportAllAction; }
+    QAction* exportOptOutsAction() const { return m_exportOptOutsAction; }
 
 public Q_SLOTS:
     // Reads our numbers again (the From list, the number filter, the list's number names).
@@ -106,6 +122,8 @@ public Q_SLOTS:
     void startNewConversation();
     void exportCurrent();
     void exportAll();
+    // Saves every remote that sent STOP or START, with its state now, as CSV.
+    void exportOptOuts();
     // Messages `messageIds` were stored or changed elsewhere (the outbox after the merge): the
     // list and the open thread show them as they are now.
     void refreshMessages(const QList<qint64>& messageIds);
@@ -114,9 +132,17 @@ Q_SIGNALS:
     // The compose box asked to send (see ComposeBox::sendRequested): the outbox's job.
     void sendRequested(qint64 fromNumberId, const QString& toE164, const QString& text,
                        const QString& mediaUrl);
-    // Retry of a failed outbound message: the outbox's job, and the place its Retry action
-    // goes. Nothing in this page emits it yet (no Retry is offered until the outbox is wired).
+    // Retry was used on a failed or unconfirmed message of ours (the page resends it through
+    // the outbox itself).
     void retryRequested(qint64 messageId);
+    // The compose box's message was stored as queued (message `messageId`), or refused before
+    // anything was stored (the words are under the compose box).
+    void messageQueued(qint64 messageId);
+    void sendRefused(const QString& reason);
+    // The opt-out state of `thread` was read and the banner shows it.
+    void optOutRead(const smsdesk::ConversationReader::Thread& thread);
+    // The opt-out export finished: `rows` remotes written to `path`, or `error`.
+    void optOutsExported(const QString& path, qint64 rows, const QString& error);
     // The threads touched by listener events (or refreshMessages()) were read again and shown.
     void liveUpdated();
     // The read marker of `thread` was stored (moved or not); `result` says how it went.
@@ -165,6 +191,12 @@ private:
     void loadDraft(const Thread& thread);
     void startExport(const QString& title, const std::optional<Thread>& thread,
                      const QString& suggestedName);
+    // Sending.
+    void queueMessage(qint64 fromNumberId, const QString& toE164, const QString& text,
+                      const QString& mediaUrl);
+    void showQueued(const Thread& thread, const Draft& typed, const Outbox::QueueOutcome& outcome);
+    void showOutboxUpdate(const OutboxUpdate& update);
+    void readOptOut();
 
     std::unique_ptr<Ui::ConversationsPage> m_ui;
     AppContext& m_context;
@@ -180,6 +212,11 @@ private:
     QAction* m_newAction = nullptr;
     QAction* m_exportThreadAction = nullptr;
     QAction* m_exportAllAction = nullptr;
+    QAction* m_exportOptOutsAction = nullptr;
+    FailedMessageBar* m_failedBar = nullptr;
+    QPointer<Outbox> m_outbox;
+    qint64 m_composedMessageId = 0; // the compose box's last queued message
+    quint64 m_optOutGeneration = 0;
 
     QList<NumberRecord> m_numbers;
     std::optional<Thread> m_thread; // shown in the pane
