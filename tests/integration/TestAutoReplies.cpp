@@ -353,6 +353,30 @@ private Q_SLOTS:
         QCOMPARE(outboundCount(), 0);
     }
 
+    // A sender who texted STOP gets no auto-reply (the outbox refuses them too), with the
+    // reason in the request log, until they text START.
+    void optedOutSendersAreNotAnswered()
+    {
+        start();
+        QVERIFY(post("/webhooks/oncloud", onCloudBody(QStringLiteral("STOP"))).body.isEmpty());
+        const HttpTestResponse stopped =
+            post("/webhooks/oncloud", onCloudBody(QStringLiteral("What are your hours?")));
+        QCOMPARE(stopped.status, 200);
+        QVERIFY2(stopped.body.isEmpty(), stopped.body.constData());
+        const QString reason = lastReason();
+        QVERIFY2(reason.contains(QLatin1String("no auto-reply (keyword \"hours\")")) &&
+                     reason.contains(QLatin1String("opted out")),
+                 qPrintable(reason));
+        QCOMPARE(outboundCount(), 0);
+
+        QVERIFY(post("/webhooks/oncloud", onCloudBody(QStringLiteral("START"))).body.isEmpty());
+        const HttpTestResponse back =
+            post("/webhooks/oncloud", onCloudBody(QStringLiteral("Hours today?")));
+        QCOMPARE(QJsonDocument::fromJson(back.body).object().value(QStringLiteral("reply")),
+                 QJsonValue(kHoursReply));
+        QCOMPARE(outboundCount(), 1);
+    }
+
     // What a reply adds to the answer's latency: the plan usage read on the DatabaseWorker and
     // the reply's own commit, against a webhook no rule answers. Far within the deadline.
     void measuresTheAddedLatency()

@@ -6,6 +6,7 @@
 #include "outbound/PlanUsageReader.h"
 #include "providers/InboundMessage.h"
 #include "store/DatabaseWorker.h"
+#include "store/OptOutRepository.h"
 #include "util/Clock.h"
 
 #include <utility>
@@ -14,9 +15,12 @@ namespace smsdesk {
 
 namespace {
 
-struct UsageRead
+// What a reply must be checked against before it goes out: whether the sender opted out of
+// this number (an earlier STOP: the outbox refuses them too), and the plan's usage.
+struct ReplyCheck
 {
-    std::optional<PlanUsage> usage;
+    bool optedOut = false;
+    std::optional<PlanUsage> usage; // none without a plan, or on error
     QString error;
 };
 
@@ -49,39 +53,40 @@ void RulesReplySource::replyFor(const InboundMessage& message, qint64 /*messageI
         return;
     }
     Reply reply{chosen->text, chosen->media, tr("auto-reply (%1)").arg(chosen->reason)};
-    if (entry->number.planId <= 0) { // no plan: not limited locally, nothing to read
-        done(std::move(reply));
-        return;
-    }
-
     const NumberRecord number = entry->number;
+    const QString remote = message.remote;
     const Clock* clock = &m_clock;
     const QTimeZone zone = m_zone;
-    m_worker.post<UsageRead>(
-        [number, clock, zone](QSqlDatabase& db) {
-            const PlanUsageReader reader(db, *clock, zone);
-            UsageRead read;
-            read.usage = reader.forNumber(number);
-            read.error = reader.lastError();
-            return read;
+    m_worker.post<ReplyCheck>(
+        [number, remote, clock, zone](QSqlDatabase& db) {
+            ReplyCheck check;
+            const OptOutRepository optOuts(db);
+            const std::optional<OptOutRepository::OptOut> optOut =
+                optOuts.find(number.e164, remote);
+            check.error = optOuts.lastError();
+            check.optedOut = optOut && optOut->optedOut;
+            if (check.error.isEmpty() && number.planId > 0) { // no plan: not limited locally
+                const PlanUsageReader reader(db, *clock, zone);
+                check.usage = reader.forNumber(number);
+                check.error = reader.lastError();
+            }
+            return check;
         },
         this,
-        [reply = std::move(reply), reason = chosen->reason,
-         done = std::move(done)](const UsageRead& read) mutable {
-            if (!read.usage) {
-                done(Reply{{},
-                           {},
-                           tr("no auto-reply (%1): the plan's usage cannot be read: %2")
-                               .arg(reason, read.error)});
-                return;
-            }
-            const QString refusal = PlanGuard::planRefusal(*read.usage);
-            if (!refusal.isEmpty()) {
-                done(Reply{{},
-                           {},
-                           tr("no auto-reply (%1): %2")
-                               .arg(reason, OutboundErrorCatalogue::describe(refusal))});
-                return;
+        [reply = std::move(reply), reason = chosen->reason, planned = number.planId > 0,
+         done = std::move(done)](const ReplyCheck& check) mutable {
+            const auto refuse = [&done, &reason](const QString& why) {
+                done(Reply{{}, {}, tr("no auto-reply (%1): %2").arg(reason, why)});
+            };
+            if (!check.error.isEmpty())
+                return refuse(tr("the store cannot be read: %1").arg(check.error));
+            if (check.optedOut)
+                return refuse(
+                    OutboundErrorCatalogue::describe(QString(OutboundErrorCatalogue::OptedOut)));
+            if (planned) {
+                if (const QString refusal = PlanGuard::planRefusal(*check.usage);
+                    !refusal.isEmpty())
+                    return refuse(OutboundErrorCatalogue::describe(refusal));
             }
             done(std::move(reply));
         });

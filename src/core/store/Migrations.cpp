@@ -1,6 +1,7 @@
 #include "Migrations.h"
 
 #include "StoreLog.h"
+#include "rules/OptOutKeywords.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
