@@ -430,6 +430,28 @@ bool createDrafts(QSqlDatabase& db, Backend backend, QString* error)
                error);
 }
 
+// Version 13: the support desk's Failures page. A failure marked resolved (who: the OS user
+// name; when, UTC ms) under its key ("send:<message id>:<attempts>", "delivery:<status id>",
+// "request:<request id>", "fallback:<PBX message_id>"; see FailureReader), shared by the desks
+// of one database. The partial indexes serve the page's reads of failed outbound messages and
+// failed status reports without scanning every message and report.
+bool createFailureResolutions(QSqlDatabase& db, Backend backend, QString* error)
+{
+    return run(db, backend,
+               {
+                   QStringLiteral("CREATE TABLE failure_resolutions ("
+                                  " failure_key TEXT PRIMARY KEY,"
+                                  " resolved_by TEXT NOT NULL,"
+                                  " resolved_at %BIGINT% NOT NULL)"),
+                   QStringLiteral("CREATE INDEX messages_outbound_failed ON messages (received_at) "
+                                  "WHERE direction = 'outbound' AND status IN ('failed', "
+                                  "'unconfirmed')"),
+                   QStringLiteral("CREATE INDEX message_status_failed ON message_status "
+                                  "(received_at) WHERE status IN ('failed', 'unknown')"),
+               },
+               error);
+}
+
 struct Migration
 {
     int version;
@@ -448,6 +470,7 @@ constexpr Migration kMigrations[] = {
     {7, "conversation threads kept by triggers, read markers", createConversations},
     {8, "full-text search over message text", createMessageSearch},
     {9, "drafts per conversation", createDrafts},
+    {13, "failure resolutions; indexes of failed messages and reports", createFailureResolutions},
 };
 
 bool hasVersionTable(QSqlDatabase& db)
@@ -475,6 +498,11 @@ bool enableWal(QSqlDatabase& db, QString* error)
 int Migrations::latestVersion()
 {
     return kMigrations[std::size(kMigrations) - 1].version;
+}
+
+int Migrations::count()
+{
+    return int(std::size(kMigrations));
 }
 
 int Migrations::currentVersion(QSqlDatabase& db)

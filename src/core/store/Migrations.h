@@ -20,6 +20,9 @@ public:
                           QString* error);
 
     static int latestVersion();
+    // How many migrations there are (one schema_version row each once applied). Versions are
+    // ascending but need not be consecutive: branches append theirs in parallel.
+    static int count();
     // 0 for an empty database, -1 when the version cannot be read.
     static int currentVersion(QSqlDatabase& db);
 };

@@ -1,0 +1,325 @@
+#include "FailureReader.h"
+
+#include "FailureCatalogue.h"
+#include "PbxFallback.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace smsdesk {
+
+namespace {
+
+// The outcomes of a delivery the PBX got a 200 for (the message is stored).
+const char kStoredOutcomes[] = "('accepted', 'duplicate', 'unassigned')";
+
+// The columns every kind's SELECT yields, in the order rowToEntry() reads them.
+//  0 kind, 1 fkey, 2 at, 3 number_id, 4 did, 5 remote, 6 provider, 7 cause, 8 code, 9 detail,
+// 10 http_status, 11 attempts, 12 failed_attempts, 13 message_id, 14 request_id, 15 status,
+// 16 pbx_id, 17 fallback_email; then 18 resolved_by, 19 resolved_at from the resolution.
+const char kSends[] =
+    "SELECT 0 AS kind, 'send:' || CAST(m.id AS TEXT) || ':' || CAST((SELECT COUNT(*) FROM "
+    "outbound_attempts a WHERE a.message_id = m.id) AS TEXT) AS fkey,"
+    " COALESCE((SELECT MAX(a.started_at) FROM outbound_attempts a WHERE a.message_id = m.id),"
+    " m.received_at) AS at, COALESCE(m.number_id, 0) AS number_id, m.did AS did,"
+    " m.remote AS remote, m.provider AS provider, COALESCE(m.error_code, m.status) AS cause,"
+    " COALESCE(m.error_code, '') AS code, COALESCE(o.last_error, '') AS detail,"
+    " COALESCE((SELECT a.http_status FROM outbound_attempts a WHERE a.message_id = m.id"
+    " ORDER BY a.id DESC LIMIT 1), 0) AS http_status,"
+    " (SELECT COUNT(*) FROM outbound_attempts a WHERE a.message_id = m.id) AS attempts,"
+    " 0 AS failed_attempts, m.id AS message_id, CAST(0 AS BIGINT) AS request_id,"
+    " m.status AS status, '' AS pbx_id, '' AS fallback_email"
+    " FROM messages m JOIN outbox o ON o.message_id = m.id"
+    " WHERE m.direction = 'outbound' AND m.status IN ('failed', 'unconfirmed')";
+
+const char kDeliveries[] =
+    "SELECT 1, 'delivery:' || CAST(s.id AS TEXT), s.received_at, COALESCE(m.number_id, 0),"
+    " m.did, m.remote, m.provider, m.provider || ':' || s.raw_status, s.raw_status,"
+    " COALESCE(s.detail, ''), 0, 0, 0, m.id,"
+    " COALESCE((SELECT MIN(r.id) FROM request_log r WHERE r.message_id = s.message_id AND"
+    " r.received_at = s.received_at), 0), s.status, '', ''"
+    " FROM message_status s JOIN messages m ON m.id = s.message_id"
+    " WHERE s.status IN ('failed', 'unknown') AND m.direction = 'outbound' AND"
+    " (s.status = 'failed' OR m.provider = 'zonitel')";
+
+const char kInbound[] =
+    "SELECT 2, 'request:' || CAST(r.id AS TEXT), r.received_at, COALESCE(r.number_id, 0),"
+    " COALESCE(n.e164, ''), '', COALESCE(r.provider, ''), r.outcome, r.outcome,"
+    " COALESCE(r.reason, ''), COALESCE(r.response_status, 0), 0, 0, COALESCE(r.message_id, 0),"
+    " r.id, '', '', ''"
+    " FROM request_log r LEFT JOIN numbers n ON n.id = r.number_id"
+    " WHERE r.outcome IN (%OUTCOMES%)";
+
+// %PBXID%: PbxFallback::messageIdSql(); %STORED%: kStoredOutcomes.
+const char kFallbacks[] =
+    "SELECT 3, 'fallback:' || p.pbx_id, p.last_at, COALESCE(p.number_id, 0),"
+    " COALESCE(n.e164, ''), '', 'pbx', CASE WHEN p.failed >= %MAX% THEN 'fallback-emailed' ELSE"
+    " 'fallback-pending' END, '', '', 0, p.attempts, p.failed, COALESCE(p.message_id, 0),"
+    " p.last_request, '', p.pbx_id, COALESCE(n.fallback_email, '')"
+    " FROM (SELECT q.pbx_id AS pbx_id, MAX(q.received_at) AS last_at, MAX(q.number_id) AS"
+    " number_id, MAX(q.message_id) AS message_id, MAX(q.id) AS last_request, COUNT(*) AS"
+    " attempts, SUM(CASE WHEN q.outcome IN %STORED% THEN 0 ELSE 1 END) AS failed"
+    " FROM (SELECT %PBXID% AS pbx_id, r.id AS id, r.received_at AS received_at, r.number_id AS"
+    " number_id, r.message_id AS message_id, r.outcome AS outcome FROM request_log r"
+    " WHERE r.provider = 'pbx') q WHERE q.pbx_id IS NOT NULL AND q.pbx_id <> ''"
+    " GROUP BY q.pbx_id) p"
+    " LEFT JOIN numbers n ON n.id = p.number_id"
+    " WHERE p.failed > 0 AND p.failed = p.attempts";
+
+FailureEntry rowToEntry(const QSqlQuery& query)
+{
+    FailureEntry entry;
+    entry.kind = static_cast<FailureEntry::Kind>(query.value(0).toInt());
+    entry.key = query.value(1).toString();
+    entry.atMs = query.value(2).toLongLong();
+    entry.numberId = query.value(3).toLongLong();
+    entry.did = query.value(4).toString();
+    entry.remote = query.value(5).toString();
+    entry.provider = query.value(6).toString();
+    entry.cause = query.value(7).toString();
+    entry.code = query.value(8).toString();
+    entry.detail = query.value(9).toString();
+    entry.httpStatus = query.value(10).toInt();
+    entry.attempts = query.value(11).toInt();
+    entry.failedAttempts = query.value(12).toInt();
+    entry.messageId = query.value(13).toLongLong();
+    entry.requestId = query.value(14).toLongLong();
+    entry.status = query.value(15).toString();
+    entry.pbxMessageId = query.value(16).toString();
+    entry.fallbackEmail = query.value(17).toString();
+    entry.resolvedBy = query.value(18).toString();
+    entry.resolvedAtMs = query.value(19).isNull() ? 0 : query.value(19).toLongLong();
+    return entry;
+}
+
+QString quotedList(const QStringList& words)
+{
+    QStringList quoted;
+    for (const QString& word : words) {
+        QString escaped = word;
+        escaped.replace(u'\'', QLatin1String("''"));
+        quoted.append(QLatin1Char('\'') + escaped + QLatin1Char('\''));
+    }
+    return quoted.join(QLatin1String(", "));
+}
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks.append(QStringLiteral("?"));
+    return marks.join(QLatin1String(", "));
+}
+
+bool prepareAndRun(QSqlQuery& query, const QString& sql, const QVariantList& values, QString* error)
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        *error = query.lastError().text();
+        return false;
+    }
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+FailureReader::FailureReader(QSqlDatabase db) : m_db(std::move(db)) {}
+
+bool FailureReader::isPostgres() const
+{
+    return m_db.driverName() == QLatin1String("QPSQL");
+}
+
+QString FailureReader::failures(const QString& columns, const FailureFilter& filter,
+                                bool withCauses, QVariantList* values, QStringList* where) const
+{
+    QString fallbacks = QString::fromLatin1(kFallbacks);
+    fallbacks.replace(QLatin1String("%PBXID%"), PbxFallback::messageIdSql(isPostgres()));
+    fallbacks.replace(QLatin1String("%STORED%"), QLatin1String(kStoredOutcomes));
+    fallbacks.replace(QLatin1String("%MAX%"), QString::number(PbxFallback::MaxAttempts));
+    QString inbound = QString::fromLatin1(kInbound);
+    inbound.replace(QLatin1String("%OUTCOMES%"),
+                    quotedList(FailureCatalogue::inboundFailureOutcomes()));
+
+    const QString all =
+        QStringLiteral("(%1 UNION ALL %2 UNION ALL %3 UNION ALL %4) f")
+            .arg(QLatin1String(kSends), QLatin1String(kDeliveries), inbound, fallbacks);
+    if (!filter.kinds.isEmpty()) {
+        QStringList kinds;
+        for (const FailureEntry::Kind kind : filter.kinds)
+            kinds.append(QString::number(static_cast<int>(kind)));
+        where->append(QStringLiteral("f.kind IN (%1)").arg(kinds.join(QLatin1String(", "))));
+    }
+    if (!filter.did.isEmpty()) {
+        where->append(QStringLiteral("f.did = ?"));
+        values->append(filter.did);
+    }
+    if (filter.fromMs > 0) {
+        where->append(QStringLiteral("f.at >= ?"));
+        values->append(filter.fromMs);
+    }
+    if (filter.toMs > 0) {
+        where->append(QStringLiteral("f.at < ?"));
+        values->append(filter.toMs);
+    }
+    if (withCauses && !filter.causes.isEmpty()) {
+        where->append(QStringLiteral("f.cause IN (%1)").arg(placeholders(filter.causes.size())));
+        for (const QString& cause : filter.causes)
+            values->append(cause);
+    }
+    if (!filter.includeResolved)
+        where->append(QStringLiteral("fr.failure_key IS NULL"));
+    return QStringLiteral("SELECT %1 FROM %2 LEFT JOIN failure_resolutions fr ON "
+                          "fr.failure_key = f.fkey")
+        .arg(columns, all);
+}
+
+QList<FailureEntry> FailureReader::page(const FailureFilter& filter,
+                                        const std::optional<Cursor>& after, int limit) const
+{
+    m_lastError.clear();
+    if (limit <= 0)
+        return {};
+    QVariantList values;
+    QStringList where;
+    QString sql = failures(QStringLiteral("f.*, fr.resolved_by, fr.resolved_at"), filter, true,
+                           &values, &where);
+    if (after) {
+        where.append(QStringLiteral("(f.at < ? OR (f.at = ? AND f.fkey < ?))"));
+        values << after->atMs << after->atMs << after->key;
+    }
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
+    sql += QStringLiteral(" ORDER BY f.at DESC, f.fkey DESC LIMIT %1").arg(limit);
+
+    QList<FailureEntry> entries;
+    QSqlQuery query(m_db);
+    if (!prepareAndRun(query, sql, values, &m_lastError))
+        return {};
+    while (query.next())
+        entries.append(rowToEntry(query));
+    if (query.lastError().isValid()) {
+        m_lastError = query.lastError().text();
+        entries.clear();
+    }
+    query.finish();
+    completeFallbacks(&entries);
+    return entries;
+}
+
+QList<FailureReader::CauseCount> FailureReader::causes(const FailureFilter& filter) const
+{
+    m_lastError.clear();
+    QVariantList values;
+    QStringList where;
+    QString sql =
+        failures(QStringLiteral("f.kind, f.cause, COUNT(*)"), filter, false, &values, &where);
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
+    sql += QStringLiteral(" GROUP BY f.kind, f.cause ORDER BY COUNT(*) DESC, f.kind, f.cause");
+    QList<CauseCount> counts;
+    QSqlQuery query(m_db);
+    if (!prepareAndRun(query, sql, values, &m_lastError))
+        return {};
+    while (query.next()) {
+        counts.append({static_cast<FailureEntry::Kind>(query.value(0).toInt()),
+                       query.value(1).toString(), query.value(2).toLongLong()});
+    }
+    query.finish();
+    return counts;
+}
+
+qint64 FailureReader::unresolvedCount() const
+{
+    m_lastError.clear();
+    QVariantList values;
+    QStringList where;
+    QString sql = failures(QStringLiteral("COUNT(*)"), FailureFilter(), false, &values, &where);
+    sql += QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
+    QSqlQuery query(m_db);
+    if (!prepareAndRun(query, sql, values, &m_lastError) || !query.next()) {
+        if (m_lastError.isEmpty())
+            m_lastError = query.lastError().text();
+        return -1;
+    }
+    const qint64 count = query.value(0).toLongLong();
+    query.finish();
+    return count;
+}
+
+std::optional<FailureReader::PbxDeliveries>
+FailureReader::pbxDeliveries(const QString& pbxMessageId) const
+{
+    m_lastError.clear();
+    const QString sql =
+        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN r.outcome IN %1 THEN 0 ELSE 1 "
+                       "END), 0), MAX(r.number_id), MAX(r.id) FROM request_log r WHERE "
+                       "r.provider = 'pbx' AND %2 = ?")
+            .arg(QLatin1String(kStoredOutcomes), PbxFallback::messageIdSql(isPostgres()));
+    QSqlQuery query(m_db);
+    if (!prepareAndRun(query, sql, {pbxMessageId.trimmed().toLower()}, &m_lastError) ||
+        !query.next()) {
+        if (m_lastError.isEmpty())
+            m_lastError = query.lastError().text();
+        return std::nullopt;
+    }
+    PbxDeliveries deliveries;
+    deliveries.attempts = query.value(0).toInt();
+    const int attempts = deliveries.attempts;
+    deliveries.failed = query.value(1).toInt();
+    deliveries.stored = deliveries.attempts > deliveries.failed;
+    const qint64 numberId = query.value(2).isNull() ? 0 : query.value(2).toLongLong();
+    const qint64 lastRequest = query.value(3).isNull() ? 0 : query.value(3).toLongLong();
+    query.finish();
+    FailureEntry entry;
+    entry.kind = FailureEntry::Kind::Fallback;
+    entry.numberId = numberId;
+    entry.requestId = lastRequest;
+    if (numberId > 0 &&
+        prepareAndRun(query,
+                      QStringLiteral("SELECT fallback_email FROM numbers WHERE "
+                                     "id = ?"),
+                      {numberId}, &m_lastError) &&
+        query.next())
+        entry.fallbackEmail = query.value(0).toString();
+    query.finish();
+    QList<FailureEntry> one{entry};
+    completeFallbacks(&one);
+    deliveries.fallbackEmail = one.first().fallbackEmail;
+    if (attempts > 0) {
+        const QString ids = QStringLiteral("SELECT r.id FROM request_log r WHERE r.provider = "
+                                           "'pbx' AND %1 = ? ORDER BY r.id")
+                                .arg(PbxFallback::messageIdSql(isPostgres()));
+        if (!prepareAndRun(query, ids, {pbxMessageId.trimmed().toLower()}, &m_lastError))
+            return std::nullopt;
+        while (query.next())
+            deliveries.requestIds.append(query.value(0).toLongLong());
+        query.finish();
+    }
+    return deliveries;
+}
+
+void FailureReader::completeFallbacks(QList<FailureEntry>* entries) const
+{
+    QSqlQuery query(m_db);
+    for (FailureEntry& entry : *entries) {
+        if (entry.kind != FailureEntry::Kind::Fallback || !entry.fallbackEmail.isEmpty() ||
+            entry.requestId <= 0)
+            continue;
+        QString error;
+        if (prepareAndRun(query, QStringLiteral("SELECT body FROM request_log WHERE id = ?"),
+                          {entry.requestId}, &error) &&
+            query.next())
+            entry.fallbackEmail = PbxFallback::fallbackEmailIn(query.value(0).toByteArray());
+        query.finish();
+    }
+}
+
+} // namespace smsdesk
