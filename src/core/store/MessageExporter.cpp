@@ -27,17 +27,6 @@ QJsonValue nullableText(const QVariant& value)
     return value.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(value.toString());
 }
 
-QByteArray csvField(const QString& value)
-{
-    QByteArray bytes = value.toUtf8();
-    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') ||
-        bytes.contains('\r')) {
-        bytes.replace("\"", "\"\"");
-        bytes = '"' + bytes + '"';
-    }
-    return bytes;
-}
-
 QString csvText(const QJsonValue& value)
 {
     if (value.isNull())
@@ -73,6 +62,17 @@ QStringList MessageExporter::columns()
             QStringLiteral("provider_message_id"),
             QStringLiteral("provider_time"),
             QStringLiteral("received_at")};
+}
+
+QByteArray MessageExporter::csvField(const QString& value)
+{
+    QByteArray bytes = value.toUtf8();
+    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') ||
+        bytes.contains('\r')) {
+        bytes.replace("\"", "\"\"");
+        bytes = '"' + bytes + '"';
+    }
+    return bytes;
 }
 
 bool MessageExporter::parseFormat(const QString& name, Format* format)

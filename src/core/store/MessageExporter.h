@@ -51,6 +51,9 @@ public:
 
     static bool parseFormat(const QString& name, Format* format);
     static QStringList columns();
+    // One CSV field (RFC 4180): quoted, with its quotes doubled, when it holds a comma, a quote
+    // or a line break.
+    static QByteArray csvField(const QString& value);
 
 private:
     qint64 writeRows(QIODevice& out, Format format, const std::optional<Cursor>& after,

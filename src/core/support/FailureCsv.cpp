@@ -2,6 +2,7 @@
 
 #include "FailureCatalogue.h"
 #include "FailureReader.h"
+#include "store/MessageExporter.h"
 
 #include <QDateTime>
 #include <QSaveFile>
@@ -11,17 +12,6 @@ namespace smsdesk {
 namespace {
 
 constexpr int kPageRows = 500;
-
-QByteArray field(const QString& text)
-{
-    QByteArray bytes = text.toUtf8();
-    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') ||
-        bytes.contains('\r')) {
-        bytes.replace("\"", "\"\"");
-        bytes = '"' + bytes + '"';
-    }
-    return bytes;
-}
 
 QString isoTime(qint64 ms)
 {
@@ -63,7 +53,7 @@ QByteArray FailureCsv::line(const FailureEntry& entry)
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0)
             line += ',';
-        line += field(fields.at(i));
+        line += MessageExporter::csvField(fields.at(i));
     }
     return line + "\r\n";
 }

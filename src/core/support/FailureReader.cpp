@@ -2,8 +2,8 @@
 
 #include "FailureCatalogue.h"
 #include "PbxFallback.h"
+#include "store/Database.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -112,22 +112,6 @@ QString placeholders(qsizetype count)
     return marks.join(QLatin1String(", "));
 }
 
-bool prepareAndRun(QSqlQuery& query, const QString& sql, const QVariantList& values, QString* error)
-{
-    query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
-        *error = query.lastError().text();
-        return false;
-    }
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 FailureReader::FailureReader(QSqlDatabase db) : m_db(std::move(db)) {}
@@ -200,16 +184,10 @@ QList<FailureEntry> FailureReader::page(const FailureFilter& filter,
     sql += QStringLiteral(" ORDER BY f.at DESC, f.fkey DESC LIMIT %1").arg(limit);
 
     QList<FailureEntry> entries;
-    QSqlQuery query(m_db);
-    if (!prepareAndRun(query, sql, values, &m_lastError))
+    if (!Database::select(
+            m_db, sql, values,
+            [&entries](const QSqlQuery& row) { entries.append(rowToEntry(row)); }, &m_lastError))
         return {};
-    while (query.next())
-        entries.append(rowToEntry(query));
-    if (query.lastError().isValid()) {
-        m_lastError = query.lastError().text();
-        entries.clear();
-    }
-    query.finish();
     completeFallbacks(&entries);
     return entries;
 }
@@ -225,14 +203,14 @@ QList<FailureReader::CauseCount> FailureReader::causes(const FailureFilter& filt
         sql += QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
     sql += QStringLiteral(" GROUP BY f.kind, f.cause ORDER BY COUNT(*) DESC, f.kind, f.cause");
     QList<CauseCount> counts;
-    QSqlQuery query(m_db);
-    if (!prepareAndRun(query, sql, values, &m_lastError))
+    if (!Database::select(
+            m_db, sql, values,
+            [&counts](const QSqlQuery& row) {
+                counts.append({static_cast<FailureEntry::Kind>(row.value(0).toInt()),
+                               row.value(1).toString(), row.value(2).toLongLong()});
+            },
+            &m_lastError))
         return {};
-    while (query.next()) {
-        counts.append({static_cast<FailureEntry::Kind>(query.value(0).toInt()),
-                       query.value(1).toString(), query.value(2).toLongLong()});
-    }
-    query.finish();
     return counts;
 }
 
@@ -243,14 +221,11 @@ qint64 FailureReader::unresolvedCount() const
     QStringList where;
     QString sql = failures(QStringLiteral("COUNT(*)"), FailureFilter(), false, &values, &where);
     sql += QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
-    QSqlQuery query(m_db);
-    if (!prepareAndRun(query, sql, values, &m_lastError) || !query.next()) {
-        if (m_lastError.isEmpty())
-            m_lastError = query.lastError().text();
+    qint64 count = -1;
+    if (!Database::select(
+            m_db, sql, values,
+            [&count](const QSqlQuery& row) { count = row.value(0).toLongLong(); }, &m_lastError))
         return -1;
-    }
-    const qint64 count = query.value(0).toLongLong();
-    query.finish();
     return count;
 }
 
@@ -258,67 +233,55 @@ std::optional<FailureReader::PbxDeliveries>
 FailureReader::pbxDeliveries(const QString& pbxMessageId) const
 {
     m_lastError.clear();
-    const QString sql =
-        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN r.outcome IN %1 THEN 0 ELSE 1 "
-                       "END), 0), MAX(r.number_id), MAX(r.id) FROM request_log r WHERE "
-                       "r.provider = 'pbx' AND %2 = ?")
-            .arg(QLatin1String(kStoredOutcomes), PbxFallback::messageIdSql(isPostgres()));
-    QSqlQuery query(m_db);
-    if (!prepareAndRun(query, sql, {pbxMessageId.trimmed().toLower()}, &m_lastError) ||
-        !query.next()) {
-        if (m_lastError.isEmpty())
-            m_lastError = query.lastError().text();
-        return std::nullopt;
-    }
+    const QString id = PbxFallback::messageIdSql(isPostgres());
+    const QVariantList values{pbxMessageId.trimmed().toLower()};
     PbxDeliveries deliveries;
-    deliveries.attempts = query.value(0).toInt();
-    const int attempts = deliveries.attempts;
-    deliveries.failed = query.value(1).toInt();
-    deliveries.stored = deliveries.attempts > deliveries.failed;
-    const qint64 numberId = query.value(2).isNull() ? 0 : query.value(2).toLongLong();
-    const qint64 lastRequest = query.value(3).isNull() ? 0 : query.value(3).toLongLong();
-    query.finish();
-    FailureEntry entry;
+    FailureEntry entry; // its number's fallback email, else the one its last request names
     entry.kind = FailureEntry::Kind::Fallback;
-    entry.numberId = numberId;
-    entry.requestId = lastRequest;
-    if (numberId > 0 &&
-        prepareAndRun(query,
-                      QStringLiteral("SELECT fallback_email FROM numbers WHERE "
-                                     "id = ?"),
-                      {numberId}, &m_lastError) &&
-        query.next())
-        entry.fallbackEmail = query.value(0).toString();
-    query.finish();
-    QList<FailureEntry> one{entry};
-    completeFallbacks(&one);
-    deliveries.fallbackEmail = one.first().fallbackEmail;
-    if (attempts > 0) {
-        const QString ids = QStringLiteral("SELECT r.id FROM request_log r WHERE r.provider = "
-                                           "'pbx' AND %1 = ? ORDER BY r.id")
-                                .arg(PbxFallback::messageIdSql(isPostgres()));
-        if (!prepareAndRun(query, ids, {pbxMessageId.trimmed().toLower()}, &m_lastError))
-            return std::nullopt;
-        while (query.next())
-            deliveries.requestIds.append(query.value(0).toLongLong());
-        query.finish();
+    const bool read = Database::select(
+        m_db,
+        QStringLiteral("SELECT r.id, r.outcome IN %1, r.number_id, n.fallback_email FROM "
+                       "request_log r LEFT JOIN numbers n ON n.id = r.number_id WHERE "
+                       "r.provider = 'pbx' AND %2 = ? ORDER BY r.id")
+            .arg(QLatin1String(kStoredOutcomes), id),
+        values,
+        [&](const QSqlQuery& row) {
+            deliveries.requestIds.append(row.value(0).toLongLong());
+            if (row.value(1).toBool())
+                deliveries.stored = true;
+            else
+                ++deliveries.failed;
+            if (!row.value(2).isNull()) {
+                entry.numberId = row.value(2).toLongLong();
+                entry.fallbackEmail = row.value(3).toString();
+            }
+        },
+        &m_lastError);
+    if (!read)
+        return std::nullopt;
+    deliveries.attempts = int(deliveries.requestIds.size());
+    if (!deliveries.requestIds.isEmpty()) {
+        entry.requestId = deliveries.requestIds.constLast();
+        QList<FailureEntry> one{entry};
+        completeFallbacks(&one);
+        deliveries.fallbackEmail = one.first().fallbackEmail;
     }
     return deliveries;
 }
 
 void FailureReader::completeFallbacks(QList<FailureEntry>* entries) const
 {
-    QSqlQuery query(m_db);
     for (FailureEntry& entry : *entries) {
         if (entry.kind != FailureEntry::Kind::Fallback || !entry.fallbackEmail.isEmpty() ||
             entry.requestId <= 0)
             continue;
-        QString error;
-        if (prepareAndRun(query, QStringLiteral("SELECT body FROM request_log WHERE id = ?"),
-                          {entry.requestId}, &error) &&
-            query.next())
-            entry.fallbackEmail = PbxFallback::fallbackEmailIn(query.value(0).toByteArray());
-        query.finish();
+        QString error; // none: the address stays unknown
+        Database::select(
+            m_db, QStringLiteral("SELECT body FROM request_log WHERE id = ?"), {entry.requestId},
+            [&entry](const QSqlQuery& row) {
+                entry.fallbackEmail = PbxFallback::fallbackEmailIn(row.value(0).toByteArray());
+            },
+            &error);
     }
 }
 
