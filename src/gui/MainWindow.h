@@ -16,6 +16,7 @@ namespace smsdesk {
 
 class AppContext;
 class ConversationsPage;
+class FailuresPage;
 class InspectorPage;
 class ListenerController;
 class NumbersPage;
@@ -23,7 +24,8 @@ class OutboundService;
 class PlansPage;
 
 // The main window: a navigation list on the left, the pages on the right (Conversations first,
-// then Numbers, Plans and the Inspector: Ctrl+1 … Ctrl+4), the database in use and the
+// then Numbers, Plans, the Inspector and Failures: Ctrl+1 … Ctrl+5, Failures with the count of
+// unresolved failures as a badge), the database in use and the
 // listener's state in the status bar. Geometry, layout and the last page are
 // remembered in the Settings. It runs the webhook listener (ListenerController) and starts it
 // when it opens unless the setting listener/autostart is false.
@@ -45,6 +47,7 @@ public:
     NumbersPage* numbersPage() const { return m_numbersPage; }
     PlansPage* plansPage() const { return m_plansPage; }
     InspectorPage* inspectorPage() const { return m_inspectorPage; }
+    FailuresPage* failuresPage() const { return m_failuresPage; }
     ListenerController* listener() const { return m_listener; }
     // What sends: the outbox and its worker (nullptr when the outbound settings are unusable;
     // the status bar says why).
@@ -89,6 +92,7 @@ private:
     std::unique_ptr<OutboundService> m_outbound;
     QString m_outboundError; // why m_outbound is missing
     InspectorPage* m_inspectorPage = nullptr;
+    FailuresPage* m_failuresPage = nullptr;
     QLabel* m_listenerStatus = nullptr;
     bool m_autostartChecked = false;
     bool m_closing = false;  // the listener is stopping so the window can close

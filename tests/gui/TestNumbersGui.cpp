@@ -209,11 +209,12 @@ void TestNumbersGui::startsWithEmptyStateAndDatabaseInStatusBar()
     QCOMPARE(empty->text(), QStringLiteral("No numbers yet. Press Ctrl+N to add one."));
 
     auto* navigation = child<QListWidget>(m_window.get(), "navigation");
-    QCOMPARE(navigation->count(), 4);
+    QCOMPARE(navigation->count(), 5);
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Conversations"));
     QCOMPARE(navigation->item(1)->text(), QStringLiteral("Numbers"));
     QCOMPARE(navigation->item(2)->text(), QStringLiteral("Plans"));
     QCOMPARE(navigation->item(3)->text(), QStringLiteral("Inspector"));
+    QCOMPARE(navigation->item(4)->text(), QStringLiteral("Failures")); // nothing failed yet
     QCOMPARE(m_window->currentPage(), m_page);
 
     auto* database = child<QLabel>(m_window->statusBar(), "databaseLabel");
@@ -1040,7 +1041,7 @@ void TestNumbersGui::webhookUrlExampleIsTheProvidersPath()
     auto* error = child<QLabel>(dialog, "webhookUrlError");
     QTest::keyClicks(child<QLineEdit>(dialog, "webhookUrlEdit"), QStringLiteral("not a url"));
     for (const QString& provider : {QStringLiteral("oncloud"), QStringLiteral("pbx"),
-                                   QStringLiteral("zonitel"), QStringLiteral("android-gateway")}) {
+                                    QStringLiteral("zonitel"), QStringLiteral("android-gateway")}) {
         chooseProvider(dialog, provider);
         QVERIFY(error->isVisible());
         QVERIFY2(error->text().contains(QStringLiteral("/webhooks/%1.").arg(provider)),
@@ -1129,7 +1130,7 @@ void TestNumbersGui::pagesHaveIcons()
         QVERIFY2(!button->icon().pixmap(16, 16).isNull(), name);
         QCOMPARE(button->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
     }
-    for (int name = ThemeIcon::Numbers; name <= ThemeIcon::Details; ++name) {
+    for (int name = ThemeIcon::Numbers; name <= ThemeIcon::Retry; ++name) {
         const auto icon = static_cast<ThemeIcon::Name>(name);
         QVERIFY2(!ThemeIcon::bundled(icon).pixmap(16, 16).isNull(),
                  qPrintable(ThemeIcon::themeName(icon)));
