@@ -148,6 +148,15 @@ class TestFailureReader : public QObject
              messageId > 0 ? QVariant(messageId) : QVariant(QMetaType::fromType<qint64>())});
     }
 
+    // The message a PBX delivery stored (its provider id as the PBX sent it).
+    qint64 addPbxMessage(const QString& pbxMessageId, qint64 atMs)
+    {
+        return insert(QStringLiteral("INSERT INTO messages (direction, provider, number_id, did, "
+                                     "remote, status, provider_message_id, received_at) VALUES "
+                                     "('inbound', 'pbx', ?, ?, ?, 'received', ?, ?)"),
+                      {m_pbxId, kPbx, kRemote, pbxMessageId, atMs});
+    }
+
     QList<FailureEntry> all(const FailureFilter& filter = {})
     {
         FailureReader reader(db());
@@ -189,10 +198,12 @@ class TestFailureReader : public QObject
                    QByteArray("{"));
         addRequest(kBase + 7500, QStringLiteral("oncloud"), m_onCloudId, QStringLiteral("accepted"),
                    200, QByteArray("{}"));
+        // Drilled deliveries store the message (and link to it) before answering wrongly.
+        const qint64 pending = addPbxMessage(kPbxId, kBase + 8010);
         for (int i = 0; i < 7; ++i) {
             addRequest(kBase + 8000 + i * 10, QStringLiteral("pbx"), i % 2 ? m_pbxId : 0,
                        i % 2 ? QStringLiteral("drill-error") : QStringLiteral("refused-auth"),
-                       i % 2 ? 500 : 401, pbxBody(kPbxId));
+                       i % 2 ? 500 : 401, pbxBody(kPbxId), i % 2 ? pending : 0);
         }
         const QString emailedId = QStringLiteral("aaaaaaaa-bbbb-4b7d-9c46-1d7c13687b11");
         for (int i = 0; i < 10; ++i) {
@@ -201,10 +212,12 @@ class TestFailureReader : public QObject
         }
         addRequest(kBase + 10000, QStringLiteral("pbx"), m_pbxId, QStringLiteral("timeout"), 408,
                    pbxBody(kPbxStoredId));
+        // Stored by a drilled delivery, then delivered again and answered 200.
+        const qint64 stored = addPbxMessage(kPbxStoredId.toUpper(), kBase + 10010);
         addRequest(kBase + 10010, QStringLiteral("pbx"), m_pbxId, QStringLiteral("drill-no-answer"),
-                   0, pbxBody(kPbxStoredId));
+                   0, pbxBody(kPbxStoredId), stored);
         addRequest(kBase + 10020, QStringLiteral("pbx"), m_pbxId, QStringLiteral("duplicate"), 200,
-                   pbxBody(kPbxStoredId));
+                   pbxBody(kPbxStoredId), stored);
     }
 
 private Q_SLOTS:

@@ -2,6 +2,7 @@
 
 #include "FailureCatalogue.h"
 #include "PbxFallback.h"
+#include "listener/ListenerEvent.h"
 #include "store/Database.h"
 
 #include <QSqlQuery>
@@ -51,21 +52,33 @@ const char kInbound[] =
     " FROM request_log r LEFT JOIN numbers n ON n.id = r.number_id"
     " WHERE r.outcome IN (%OUTCOMES%)";
 
-// %PBXID%: PbxFallback::messageIdSql(); %STORED%: kStoredOutcomes.
+// The PBX messages with failed deliveries (%FAILED%: failedOutcomes(), read through the
+// outcome index, so only failed requests' bodies are read) and no delivery answered as stored:
+// none of their message's requests (the message stored under the PBX's message_id, as sent or
+// in upper case) has a stored outcome (%STORED%). %PBXID%: PbxFallback::messageIdSql().
 const char kFallbacks[] =
     "SELECT 3, 'fallback:' || p.pbx_id, p.last_at, COALESCE(p.number_id, 0),"
     " COALESCE(n.e164, ''), '', 'pbx', CASE WHEN p.failed >= %MAX% THEN 'fallback-emailed' ELSE"
-    " 'fallback-pending' END, '', '', 0, p.attempts, p.failed, COALESCE(p.message_id, 0),"
+    " 'fallback-pending' END, '', '', 0, p.failed, p.failed, COALESCE(p.message_id, 0),"
     " p.last_request, '', p.pbx_id, COALESCE(n.fallback_email, '')"
     " FROM (SELECT q.pbx_id AS pbx_id, MAX(q.received_at) AS last_at, MAX(q.number_id) AS"
-    " number_id, MAX(q.message_id) AS message_id, MAX(q.id) AS last_request, COUNT(*) AS"
-    " attempts, SUM(CASE WHEN q.outcome IN %STORED% THEN 0 ELSE 1 END) AS failed"
+    " number_id, MAX(q.message_id) AS message_id, MAX(q.id) AS last_request, COUNT(*) AS failed"
     " FROM (SELECT %PBXID% AS pbx_id, r.id AS id, r.received_at AS received_at, r.number_id AS"
-    " number_id, r.message_id AS message_id, r.outcome AS outcome FROM request_log r"
-    " WHERE r.provider = 'pbx') q WHERE q.pbx_id IS NOT NULL AND q.pbx_id <> ''"
-    " GROUP BY q.pbx_id) p"
+    " number_id, r.message_id AS message_id FROM request_log r"
+    " WHERE r.outcome IN (%FAILED%) AND r.provider = 'pbx') q"
+    " WHERE q.pbx_id IS NOT NULL AND q.pbx_id <> '' GROUP BY q.pbx_id) p"
     " LEFT JOIN numbers n ON n.id = p.number_id"
-    " WHERE p.failed > 0 AND p.failed = p.attempts";
+    " WHERE NOT EXISTS (SELECT 1 FROM messages m JOIN request_log s ON s.message_id = m.id"
+    " WHERE m.provider = 'pbx' AND m.provider_message_id IN (p.pbx_id, upper(p.pbx_id)) AND"
+    " s.outcome IN %STORED%)";
+
+// The outcomes of a PBX delivery that failed: the refusals and store failures, and the fault
+// drills (stored, then answered wrongly).
+QStringList failedOutcomes()
+{
+    return FailureCatalogue::inboundFailureOutcomes()
+           << ListenerEvent::drillError() << ListenerEvent::drillNoAnswer();
+}
 
 FailureEntry rowToEntry(const QSqlQuery& query)
 {
@@ -127,6 +140,7 @@ QString FailureReader::failures(const QString& columns, const FailureFilter& fil
     QString fallbacks = QString::fromLatin1(kFallbacks);
     fallbacks.replace(QLatin1String("%PBXID%"), PbxFallback::messageIdSql(isPostgres()));
     fallbacks.replace(QLatin1String("%STORED%"), QLatin1String(kStoredOutcomes));
+    fallbacks.replace(QLatin1String("%FAILED%"), quotedList(failedOutcomes()));
     fallbacks.replace(QLatin1String("%MAX%"), QString::number(PbxFallback::MaxAttempts));
     QString inbound = QString::fromLatin1(kInbound);
     inbound.replace(QLatin1String("%OUTCOMES%"),
