@@ -1119,7 +1119,7 @@ void TestNumbersGui::plansColumnsFitTheirContent()
 void TestNumbersGui::pagesHaveIcons()
 {
     auto* navigation = child<QListWidget>(m_window.get(), "navigation");
-    QCOMPARE(navigation->count(), 3);
+    QCOMPARE(navigation->count(), 5);
     for (int row = 0; row < navigation->count(); ++row) {
         const QIcon icon = navigation->item(row)->icon();
         QVERIFY2(!icon.pixmap(16, 16).isNull(), qPrintable(navigation->item(row)->text()));

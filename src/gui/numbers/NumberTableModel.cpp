@@ -142,6 +142,8 @@ QVariant NumberTableModel::cell(int rowIndex, int column, int role) const
             return QStringList{row.display, number.e164}.join(u' ');
         case ProviderColumn:
             return QStringList{text(row, column), number.provider}.join(u' ');
+        case FallbackEmailColumn:
+            return number.fallbackEmail; // not the "none set" of a PBX number without one
         case SecretColumn:
         case InboundAuthColumn:
         case EnabledColumn:
