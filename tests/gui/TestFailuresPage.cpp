@@ -517,7 +517,7 @@ private Q_SLOTS:
         QCOMPARE(flagged, 1);
         QCOMPARE(
             model->headerData(NumberTableModel::FallbackEmailColumn, Qt::Horizontal).toString(),
-            QStringLiteral("Fallback email"));
+            QStringLiteral("Fallback\nemail"));
     }
 };
 

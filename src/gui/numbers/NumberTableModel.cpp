@@ -174,7 +174,7 @@ QString NumberTableModel::columnTitle(int column) const
     case InboundAuthColumn:
         return tr("Inbound check");
     case FallbackEmailColumn:
-        return tr("Fallback email");
+        return tr("Fallback\nemail"); // two lines: the webhook URL keeps its room
     case EnabledColumn:
         return tr("Enabled");
     default:
