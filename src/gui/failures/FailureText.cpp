@@ -38,7 +38,8 @@ QString FailureText::detailHtml(const FailureEntry& entry)
 {
     const FailureCatalogue::Explanation explanation = FailureCatalogue::explain(entry);
     QString html = QStringLiteral("<b>%1</b>").arg(explanation.meaning.toHtmlEscaped());
-    if (!entry.detail.isEmpty() && entry.detail != explanation.meaning) {
+    // The provider's (or the outbox's) own words, unless they only repeat the meaning.
+    if (!entry.detail.isEmpty() && !entry.detail.contains(explanation.meaning)) {
         const QString whose =
             entry.kind == FailureEntry::Kind::Delivery ? tr("The provider's words") : tr("Reason");
         html += QStringLiteral("<br>%1: \u201c%2\u201d").arg(whose, entry.detail.toHtmlEscaped());
