@@ -98,6 +98,18 @@ class TestFailuresPage : public QObject
         return firer.run(count, [&](int n) { return samples.sample(first + n); });
     }
 
+    // The PBX's first message delivered `attempts` times (the same message_id) while a fault
+    // drill answers each of them 500; how many were answered 500.
+    int pbxIntoDrill(int attempts)
+    {
+        FaultDrill drill;
+        drill.mode = FaultDrill::Mode::Error;
+        drill.remaining = attempts;
+        m_window->listener()->setDrill(drill);
+        return fire(QStringLiteral("pbx"), WebhookSample::Kind::Inbound, 1, 0, {}, attempts - 1)
+            .byStatus.value(500);
+    }
+
     // Queues a message from the onCloud number and waits until the outbox is done with it.
     qint64 send(const QString& text, const QString& finalStatus)
     {
@@ -258,13 +270,7 @@ private Q_SLOTS:
         // 101), stored and answered 200.
         QVERIFY(fire(QStringLiteral("android-gateway"), WebhookSample::Kind::Status, 7, 6).allOk());
         // The PBX delivers one message 7 times into a fault drill: 7 failed deliveries.
-        FaultDrill drill;
-        drill.mode = FaultDrill::Mode::Error;
-        drill.remaining = 7;
-        m_window->listener()->setDrill(drill);
-        QCOMPARE(fire(QStringLiteral("pbx"), WebhookSample::Kind::Inbound, 1, 0, {}, 6)
-                     .byStatus.value(500),
-                 7);
+        QCOMPARE(pbxIntoDrill(7), 7);
         // Sends: an invalid number, a plan refusal, one whose answer never came.
         const qint64 invalid =
             send(QStringLiteral("[WH-2] are you there?"), QStringLiteral("failed"));
@@ -437,13 +443,7 @@ private Q_SLOTS:
     void pbxRetriesIntoAFaultDrillEndInTheFallbackEmail()
     {
         m_window->showPage(page());
-        FaultDrill drill;
-        drill.mode = FaultDrill::Mode::Error;
-        drill.remaining = 7;
-        m_window->listener()->setDrill(drill);
-        QCOMPARE(fire(QStringLiteral("pbx"), WebhookSample::Kind::Inbound, 1, 0, {}, 6)
-                     .byStatus.value(500),
-                 7);
+        QCOMPARE(pbxIntoDrill(7), 7);
         QTRY_COMPARE_WITH_TIMEOUT(navigationText(), QStringLiteral("Failures (1)"), kWaitMs);
         QTRY_COMPARE(page()->model()->rowCount(), 1);
         // Live: the row follows the deliveries as they come.
@@ -465,11 +465,7 @@ private Q_SLOTS:
                  qPrintable(details.join(QLatin1Char('|'))));
 
         // Three more attempts, all drilled: the tenth failed, the PBX emails it.
-        drill.remaining = 3;
-        m_window->listener()->setDrill(drill);
-        QCOMPARE(fire(QStringLiteral("pbx"), WebhookSample::Kind::Inbound, 1, 0, {}, 2)
-                     .byStatus.value(500),
-                 3);
+        QCOMPARE(pbxIntoDrill(3), 3);
         QTRY_COMPARE_WITH_TIMEOUT(
             page()->model()->index(0, FailureTableModel::CauseColumn).data().toString(),
             QStringLiteral("attempt 10 of 10 failed: sent to the fallback email ops@example.com"),
