@@ -58,6 +58,23 @@
             <numerusform>Exported %n messages to %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n opt-out(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n opt-out to %1</numerusform>
+            <numerusform>Exported %n opt-outs to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::DashboardPage</name>
+    <message numerus="yes">
+        <source>in the last %n day(s)</source>
+        <translation>
+            <numerusform>in the last %n day</numerusform>
+            <numerusform>in the last %n days</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>smsdesk::ExportCommand</name>
@@ -66,6 +83,44 @@
         <translation>
             <numerusform>exported %n message to %1</numerusform>
             <numerusform>exported %n messages to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>exported %n opt-out(s) to %1</source>
+        <translation>
+            <numerusform>exported %n opt-out to %1</numerusform>
+            <numerusform>exported %n opt-outs to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::FailuresPage</name>
+    <message numerus="yes">
+        <source>%n unresolved</source>
+        <translation>
+            <numerusform>%n unresolved</numerusform>
+            <numerusform>%n unresolved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failures selected: %n.</source>
+        <translation>
+            <numerusform>Failures selected: %n.</numerusform>
+            <numerusform>Failures selected: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n marked resolved by %1.</source>
+        <translation>
+            <numerusform>%n marked resolved by %1.</numerusform>
+            <numerusform>%n marked resolved by %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported to %1 (failures: %n).</source>
+        <translation>
+            <numerusform>Exported to %1 (failures: %n).</numerusform>
+            <numerusform>Exported to %1 (failures: %n).</numerusform>
         </translation>
     </message>
 </context>
@@ -251,6 +306,23 @@
         <translation>
             <numerusform>The message could not be sent after %n attempt.</numerusform>
             <numerusform>The message could not be sent after %n attempts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::RequestRateChart</name>
+    <message numerus="yes">
+        <source>Requests per second over the last %n minute(s), at most %1</source>
+        <translation>
+            <numerusform>Requests per second over the last %n minute, at most %1</numerusform>
+            <numerusform>Requests per second over the last %n minutes, at most %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
         </translation>
     </message>
 </context>

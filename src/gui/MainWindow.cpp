@@ -7,6 +7,7 @@
 #include "conversations/ConversationNotifier.h"
 #include "conversations/ConversationsPage.h"
 #include "dashboard/DashboardPage.h"
+#include "failures/FailuresPage.h"
 #include "inspector/FaultDrillDialog.h"
 #include "inspector/InspectorPage.h"
 #include "numbers/NumbersPage.h"
@@ -94,6 +95,23 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
             ThemeIcon::icon(ThemeIcon::Plans));
     addPage(tr("Inspector"), m_inspectorPage, QKeySequence(Qt::CTRL | Qt::Key_5),
             ThemeIcon::icon(ThemeIcon::Inspector));
+    m_failuresPage = new FailuresPage(m_context, *m_listener,
+                                      m_outbound ? &m_outbound->outbox() : nullptr, this);
+    addPage(tr("Failures"), m_failuresPage, QKeySequence(Qt::CTRL | Qt::Key_6),
+            ThemeIcon::icon(ThemeIcon::Failures));
+    // The unresolved failures as a badge on the page's entry: "Failures (3)".
+    connect(m_failuresPage, &FailuresPage::unresolvedCountChanged, this, [this](qint64 count) {
+        QListWidgetItem* item = m_navigation->item(m_pages->indexOf(m_failuresPage));
+        item->setText(count > 0 ? tr("Failures (%1)").arg(count) : tr("Failures"));
+    });
+    connect(m_failuresPage, &FailuresPage::requestOpenRequested, this, [this](qint64 id) {
+        showPage(m_inspectorPage);
+        m_inspectorPage->openRequest(id);
+    });
+    connect(m_failuresPage, &FailuresPage::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(m_numbersPage, &NumbersPage::numbersChanged, m_failuresPage,
+            &FailuresPage::reloadNumbers);
     // The navigation as wide as its longest entry (a remembered width wins, see restoreState):
     // measured from the words, for the view's own size hints are not ready before it is shown.
     int longest = 0;

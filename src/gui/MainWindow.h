@@ -18,6 +18,7 @@ class AppContext;
 class ConversationNotifier;
 class ConversationsPage;
 class DashboardPage;
+class FailuresPage;
 class InspectorPage;
 class ListenerController;
 class NumbersPage;
@@ -25,8 +26,8 @@ class OutboundService;
 class PlansPage;
 
 // The main window: a navigation list on the left, the pages on the right (Conversations first,
-// then the Dashboard, Numbers, Plans and the Inspector: Ctrl+1 … Ctrl+5), the database in use
-// and the
+// then the Dashboard, Numbers, Plans, the Inspector and Failures: Ctrl+1 … Ctrl+6, Failures
+// with the count of unresolved failures as a badge), the database in use and the
 // listener's state in the status bar. Geometry, layout and the last page are
 // remembered in the Settings. It runs the webhook listener (ListenerController) and starts it
 // when it opens unless the setting listener/autostart is false.
@@ -49,6 +50,7 @@ public:
     NumbersPage* numbersPage() const { return m_numbersPage; }
     PlansPage* plansPage() const { return m_plansPage; }
     InspectorPage* inspectorPage() const { return m_inspectorPage; }
+    FailuresPage* failuresPage() const { return m_failuresPage; }
     ListenerController* listener() const { return m_listener; }
     // The tray icon (unread count) and the new-message notifications.
     ConversationNotifier* notifier() const { return m_notifier; }
@@ -97,6 +99,7 @@ private:
     std::unique_ptr<OutboundService> m_outbound;
     QString m_outboundError; // why m_outbound is missing
     InspectorPage* m_inspectorPage = nullptr;
+    FailuresPage* m_failuresPage = nullptr;
     QLabel* m_listenerStatus = nullptr;
     bool m_autostartChecked = false;
     bool m_closing = false;  // the listener is stopping so the window can close

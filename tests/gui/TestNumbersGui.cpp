@@ -221,6 +221,7 @@ void TestNumbersGui::startsWithEmptyStateAndDatabaseInStatusBar()
     QCOMPARE(navigation->item(2)->text(), QStringLiteral("Numbers"));
     QCOMPARE(navigation->item(3)->text(), QStringLiteral("Plans"));
     QCOMPARE(navigation->item(4)->text(), QStringLiteral("Inspector"));
+    QCOMPARE(navigation->item(5)->text(), QStringLiteral("Failures")); // nothing failed yet
     QCOMPARE(m_window->currentPage(), m_page);
 
     auto* database = child<QLabel>(m_window->statusBar(), "databaseLabel");
@@ -1250,7 +1251,7 @@ void TestNumbersGui::pagesHaveIcons()
         QVERIFY2(!button->icon().pixmap(16, 16).isNull(), name);
         QCOMPARE(button->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
     }
-    for (int name = ThemeIcon::Numbers; name <= ThemeIcon::Details; ++name) {
+    for (int name = ThemeIcon::Numbers; name <= ThemeIcon::Retry; ++name) {
         const auto icon = static_cast<ThemeIcon::Name>(name);
         QVERIFY2(!ThemeIcon::bundled(icon).pixmap(16, 16).isNull(),
                  qPrintable(ThemeIcon::themeName(icon)));

@@ -227,6 +227,63 @@ private Q_SLOTS:
                  QStringLiteral("Australia/Sydney"));
     }
 
+    void failureResolutionsOverVersion9_data() { test::StoreFixture::addRows(); }
+
+    // Version 14 over a store of version 9: its failed sends and reports keep what they were and
+    // are found through the new partial indexes' condition; a failure is resolved once.
+    void failureResolutionsOverVersion9()
+    {
+        QFETCH(DatabaseConfig::Backend, backend);
+        if (!test::StoreFixture::available(backend))
+            return;
+        test::TempDatabase temp(backend);
+        QString error;
+        QVERIFY2(temp.create(&error), qPrintable(error));
+        {
+            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
+            QVERIFY2(raw.isValid(), qPrintable(error));
+            QVERIFY2(Migrations::migrateTo(raw, backend, 9, &error), qPrintable(error));
+            QCOMPARE(Migrations::currentVersion(raw), 9);
+            QVERIFY(!raw.tables().contains(QStringLiteral("failure_resolutions")));
+            QSqlQuery query(raw);
+            QVERIFY(query.exec(QStringLiteral(
+                "INSERT INTO messages (direction, provider, did, remote, status, error_code, "
+                "received_at) VALUES ('outbound', 'oncloud', '+14045559999', '+17705551234', "
+                "'failed', 'WH-2', 5)")));
+            QVERIFY(query.exec(QStringLiteral(
+                "INSERT INTO message_status (message_id, status, raw_status, received_at) "
+                "VALUES ((SELECT id FROM messages), 'failed', '10', 6)")));
+            query.finish();
+            const QString name = raw.connectionName();
+            raw = QSqlDatabase();
+            Database::closeConnection(name);
+        }
+        QVERIFY2(temp.database().open(&error), qPrintable(error));
+        QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
+        QSqlDatabase db = temp.database().connection();
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages WHERE direction = "
+                                           "'outbound' AND status IN ('failed', 'unconfirmed')"))
+                     .toInt(),
+                 1);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT raw_status FROM message_status WHERE status IN "
+                                           "('failed', 'unknown')"))
+                     .toString(),
+                 QStringLiteral("10"));
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(QStringLiteral("INSERT INTO failure_resolutions (failure_key, "
+                                           "resolved_by, resolved_at) VALUES ('delivery:1', "
+                                           "'alice', 7)")),
+                 qPrintable(query.lastError().text()));
+        QVERIFY(!query.exec(QStringLiteral("INSERT INTO failure_resolutions (failure_key, "
+                                           "resolved_by, resolved_at) VALUES ('delivery:1', "
+                                           "'bob', 8)")));
+        QVERIFY(!query.exec(QStringLiteral("INSERT INTO failure_resolutions (failure_key, "
+                                           "resolved_at) VALUES ('delivery:2', 8)")));
+        QCOMPARE(
+            scalar(db, QStringLiteral("SELECT resolved_by FROM failure_resolutions")).toString(),
+            QStringLiteral("alice"));
+    }
+
     // Versions 7 to 9 over messages stored before them: the threads are there, read up to
     // their newest message, with their failed counts; the old texts are found by a search; the
     // triggers keep counting after the upgrade; drafts can be stored.

@@ -51,7 +51,8 @@ public:
 
     static bool parseFormat(const QString& name, Format* format);
     static QStringList columns();
-    // One CSV field, UTF-8, quoted when it holds a comma, a quote or a line break.
+    // One CSV field (RFC 4180): quoted, with its quotes doubled, when it holds a comma, a quote
+    // or a line break.
     static QByteArray csvField(const QString& value);
 
 private:

@@ -93,6 +93,12 @@ struct MessageTimeline
     qint64 omittedRequests = 0;
     qint64 omittedReports = 0;
 
+    // A PBX message: every webhook request of its message_id, oldest first, the refused ones
+    // too (they carry no link to the message), and where the PBX sends it after its last
+    // attempt. Empty for other providers. The n-th of them is the PBX's attempt n.
+    QList<qint64> pbxDeliveryIds;
+    QString pbxFallbackEmail;
+
     bool isOutbound() const { return direction == QLatin1String("outbound"); }
     bool isTruncated() const { return omittedRequests > 0 || omittedReports > 0; }
     // The event of the report that set the current status; -1 when none is shown.

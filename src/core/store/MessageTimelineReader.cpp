@@ -1,6 +1,7 @@
 #include "MessageTimelineReader.h"
 
 #include "Database.h"
+#include "support/FailureReader.h"
 
 #include <QHash>
 #include <QSet>
@@ -447,6 +448,18 @@ std::optional<MessageTimeline> MessageTimelineReader::forMessage(qint64 messageI
     }
 
     timeline.events = merge({creation, attempts, requests, reports});
+    if (timeline.provider == QLatin1String("pbx") && !timeline.isOutbound() &&
+        !timeline.providerMessageId.isEmpty()) {
+        // Every delivery of its message_id, the refused ones too (they are not linked to it).
+        const FailureReader failures(m_db);
+        const auto deliveries = failures.pbxDeliveries(timeline.providerMessageId);
+        if (!deliveries) {
+            fail(failures.lastError());
+            return std::nullopt;
+        }
+        timeline.pbxDeliveryIds = deliveries->requestIds;
+        timeline.pbxFallbackEmail = deliveries->fallbackEmail;
+    }
     return timeline;
 }
 

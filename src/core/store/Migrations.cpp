@@ -487,6 +487,15 @@ bool createContactsAndQuickReplies(QSqlDatabase& db, Backend backend, QString* e
                error);
 }
 
+// The keyword list of OptOutKeywords as an SQL list: 'STOP', 'STOPALL', …
+QString sqlWords(const QStringList& words)
+{
+    QStringList quoted;
+    for (const QString& word : words)
+        quoted << QLatin1Char('\'') + word + QLatin1Char('\'');
+    return quoted.join(QStringLiteral(", "));
+}
+
 // Version 13: whether a remote opted out of a number's messages (STOP …) or back in (START …),
 // as its last keyword message said: one row per (did, remote), kept by a trigger on inbound
 // messages, so it is written in the same transaction as the message that says it, by whichever
@@ -593,6 +602,28 @@ bool createOptOuts(QSqlDatabase& db, Backend backend, QString* error)
     return true;
 }
 
+// Version 14: the support desk's Failures page. A failure marked resolved (who: the OS user
+// name; when, UTC ms) under its key ("send:<message id>:<attempts>", "delivery:<status id>",
+// "request:<request id>", "fallback:<PBX message_id>"; see FailureReader), shared by the desks
+// of one database. The partial indexes serve the page's reads of failed outbound messages and
+// failed status reports without scanning every message and report.
+bool createFailureResolutions(QSqlDatabase& db, Backend backend, QString* error)
+{
+    return run(db, backend,
+               {
+                   QStringLiteral("CREATE TABLE failure_resolutions ("
+                                  " failure_key TEXT PRIMARY KEY,"
+                                  " resolved_by TEXT NOT NULL,"
+                                  " resolved_at %BIGINT% NOT NULL)"),
+                   QStringLiteral("CREATE INDEX messages_outbound_failed ON messages (received_at) "
+                                  "WHERE direction = 'outbound' AND status IN ('failed', "
+                                  "'unconfirmed')"),
+                   QStringLiteral("CREATE INDEX message_status_failed ON message_status "
+                                  "(received_at) WHERE status IN ('failed', 'unknown')"),
+               },
+               error);
+}
+
 struct Migration
 {
     int version;
@@ -616,6 +647,7 @@ constexpr Migration kMigrations[] = {
      deferSearchIndexingToTheWriter},
     {12, "contacts and quick replies", createContactsAndQuickReplies},
     {13, "opt-outs per number and remote, kept by a trigger on inbound messages", createOptOuts},
+    {14, "failure resolutions; indexes of failed messages and reports", createFailureResolutions},
 };
 
 bool hasVersionTable(QSqlDatabase& db)

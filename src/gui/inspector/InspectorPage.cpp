@@ -538,6 +538,14 @@ void InspectorPage::selectRequest(qint64 id)
     m_ui->requestTable->scrollTo(index);
 }
 
+void InspectorPage::openRequest(qint64 id)
+{
+    if (m_model->rowOf(id) >= 0)
+        selectRequest(id);
+    if (m_shownId != id)
+        showRequest(id);
+}
+
 void InspectorPage::beforeRowsInserted(int first)
 {
     m_anchor.active = false;

@@ -66,6 +66,9 @@ public:
     // The message the request under the cursor stored; 0 when none.
     qint64 currentMessageId() const;
     void selectRequest(qint64 id);
+    // Selects request `id` when it is listed, and shows it in the detail pane either way (the
+    // Failures page's "Open request": it may be filtered out or not read yet).
+    void openRequest(qint64 id);
     // The id of the entry the detail pane shows; 0 when none.
     qint64 shownId() const { return m_shownId; }
 

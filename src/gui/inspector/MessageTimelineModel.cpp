@@ -2,6 +2,7 @@
 
 #include "RequestLogModel.h"
 #include "listener/ListenerEvent.h"
+#include "support/PbxFallback.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -240,6 +241,11 @@ QString MessageTimelineModel::detailText(const MessageTimeline& timeline, const 
         parts.append(responseText(event));
         if (event.kind == Kind::Duplicate && !timeline.isOutbound())
             parts.append(tr("already stored"));
+        if (const qsizetype attempt = timeline.pbxDeliveryIds.indexOf(event.requestLogId);
+            attempt >= 0 && event.outcome != ListenerEvent::accepted() &&
+            event.outcome != ListenerEvent::duplicate() &&
+            event.outcome != ListenerEvent::unassigned())
+            parts.append(PbxFallback::describe(int(attempt) + 1, timeline.pbxFallbackEmail));
         if (!event.reason.isEmpty())
             parts.append(event.reason);
         break;

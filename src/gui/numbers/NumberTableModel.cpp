@@ -3,6 +3,7 @@
 #include "InboundAuth.h"
 #include "phone/PhoneNumber.h"
 #include "providers/ProviderCatalog.h"
+#include "support/PbxFallback.h"
 #include "widgets/ThemeIcon.h"
 
 #include <QGuiApplication>
@@ -43,6 +44,11 @@ NumberTableRow NumberTableModel::makeRow(const NumberRecord& number) const
     return {number, PhoneNumber::displayE164(number.e164, m_region)};
 }
 
+bool NumberTableModel::lacksFallbackEmail(const NumberRecord& number)
+{
+    return number.fallbackEmail.isEmpty() && PbxFallback::usesFallbackEmail(number.provider);
+}
+
 QString NumberTableModel::text(const NumberTableRow& row, int column) const
 
 {
@@ -64,6 +70,10 @@ QString NumberTableModel::text(const NumberTableRow& row, int column) const
         return number.hasSecret ? tr("set") : tr("—");
     case InboundAuthColumn:
         return InboundAuth::name(inboundAuth(number));
+    case FallbackEmailColumn:
+        if (lacksFallbackEmail(number))
+            return tr("none set");
+        return number.fallbackEmail;
     case EnabledColumn:
         return number.enabled ? tr("Yes") : tr("No");
     default:
@@ -94,6 +104,10 @@ QVariant NumberTableModel::cell(int rowIndex, int column, int role) const
                    QLatin1Char(' ') +
                    tr("It is sent with the messages sent through the provider's API; it does "
                       "not check incoming webhooks.");
+        if (column == FallbackEmailColumn && lacksFallbackEmail(number))
+            return tr("The PBX retries a webhook 10 times, then emails the number's fallback "
+                      "address. Set the same address here as at the PBX, so the Failures page "
+                      "can say where an undelivered message went.");
         if (column == InboundAuthColumn) {
             const auto* info = ProviderCatalog::find(number.provider);
             return InboundAuth::explanation(inboundAuth(number),
@@ -103,11 +117,13 @@ QVariant NumberTableModel::cell(int rowIndex, int column, int role) const
     case Qt::ForegroundRole:
         if (!number.enabled)
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
-        if (column == InboundAuthColumn && inboundAuth(number) == InboundAuth::Method::None)
+        if ((column == InboundAuthColumn && inboundAuth(number) == InboundAuth::Method::None) ||
+            (column == FallbackEmailColumn && lacksFallbackEmail(number)))
             return kWarningColor;
         return {};
     case Qt::DecorationRole:
-        if (column == InboundAuthColumn && inboundAuth(number) == InboundAuth::Method::None)
+        if ((column == InboundAuthColumn && inboundAuth(number) == InboundAuth::Method::None) ||
+            (column == FallbackEmailColumn && lacksFallbackEmail(number)))
             return ThemeIcon::icon(ThemeIcon::Warning);
         return {};
     case Qt::TextAlignmentRole:
@@ -130,6 +146,8 @@ QVariant NumberTableModel::cell(int rowIndex, int column, int role) const
             return QStringList{row.display, number.e164}.join(u' ');
         case ProviderColumn:
             return QStringList{text(row, column), number.provider}.join(u' ');
+        case FallbackEmailColumn:
+            return number.fallbackEmail; // not the "none set" of a PBX number without one
         case SecretColumn:
         case InboundAuthColumn:
         case EnabledColumn:
@@ -159,6 +177,8 @@ QString NumberTableModel::columnTitle(int column) const
         return tr("Outbound\nsecret"); // two lines: the column's values are short
     case InboundAuthColumn:
         return tr("Inbound\ncheck");
+    case FallbackEmailColumn:
+        return tr("Fallback\nemail"); // two lines: the webhook URL keeps its room
     case EnabledColumn:
         return tr("Enabled");
     default:

@@ -32,9 +32,10 @@ public:
         ProviderColumn,
         PlanColumn,
         EnabledColumn,
-        InboundAuthColumn, // how its webhooks are checked: Authorization, path token, none
-        SecretColumn,      // the outbound secret (for sending; it checks no webhook)
-        WebhookUrlColumn,  // last: it takes the room left, elided in the middle
+        InboundAuthColumn,   // how its webhooks are checked: Authorization, path token, none
+        SecretColumn,        // the outbound secret (for sending; it checks no webhook)
+        FallbackEmailColumn, // where the provider sends what it could not deliver (PBX)
+        WebhookUrlColumn,    // last: it takes the room left, elided in the middle
         ColumnCount
     };
     // IdRole: qint64. SortRole: Number: E.164; Enabled: bool; others: the display text.
@@ -64,6 +65,8 @@ private:
     QString columnTitle(int column) const override;
     NumberTableRow makeRow(const NumberRecord& number) const;
     QString text(const NumberTableRow& row, int column) const;
+    // A PBX number (its provider falls back to an email) without a fallback email.
+    static bool lacksFallbackEmail(const NumberRecord& number);
 
     QString m_region;
     QHash<qint64, QString> m_planNames;

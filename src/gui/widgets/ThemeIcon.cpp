@@ -47,6 +47,12 @@ QString ThemeIcon::themeName(Name name)
         return QStringLiteral("edit-find");
     case Details:
         return QStringLiteral("view-reveal");
+    case Failures:
+        return QStringLiteral("dialog-error");
+    case Resolve:
+        return QStringLiteral("object-select");
+    case Retry:
+        return QStringLiteral("view-refresh");
     }
     return {};
 }

@@ -15,22 +15,25 @@ public:
     enum Name
     {
         Conversations, // internet-chat
-        Numbers,   // phone
-        Plans,     // x-office-calendar
-        Inspector, // system-search
-        Add,       // list-add
-        Edit,      // document-edit
-        Delete,    // edit-delete
-        Pause,     // media-playback-pause
-        Start,     // media-playback-start
-        Stop,      // media-playback-stop
-        Copy,      // edit-copy
-        Export,    // document-save-as
-        Replay,    // media-playlist-repeat
-        Send,      // mail-send
-        Warning,   // dialog-warning
-        Find,      // edit-find
-        Details,   // view-reveal
+        Numbers,       // phone
+        Plans,         // x-office-calendar
+        Inspector,     // system-search
+        Add,           // list-add
+        Edit,          // document-edit
+        Delete,        // edit-delete
+        Pause,         // media-playback-pause
+        Start,         // media-playback-start
+        Stop,          // media-playback-stop
+        Copy,          // edit-copy
+        Export,        // document-save-as
+        Replay,        // media-playlist-repeat
+        Send,          // mail-send
+        Warning,       // dialog-warning
+        Find,          // edit-find
+        Details,       // view-reveal
+        Failures,      // dialog-error
+        Resolve,       // object-select
+        Retry,         // view-refresh
     };
 
     static QIcon icon(Name name);
