@@ -215,7 +215,7 @@ void TestNumbersGui::startsWithEmptyStateAndDatabaseInStatusBar()
     QCOMPARE(empty->text(), QStringLiteral("No numbers yet. Press Ctrl+N to add one."));
 
     auto* navigation = child<QListWidget>(m_window.get(), "navigation");
-    QCOMPARE(navigation->count(), 5);
+    QCOMPARE(navigation->count(), 6);
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Conversations"));
     QCOMPARE(navigation->item(1)->text(), QStringLiteral("Dashboard"));
     QCOMPARE(navigation->item(2)->text(), QStringLiteral("Numbers"));
@@ -1240,7 +1240,7 @@ void TestNumbersGui::plansColumnsFitTheirContent()
 void TestNumbersGui::pagesHaveIcons()
 {
     auto* navigation = child<QListWidget>(m_window.get(), "navigation");
-    QCOMPARE(navigation->count(), 5);
+    QCOMPARE(navigation->count(), 6);
     for (int row = 0; row < navigation->count(); ++row) {
         const QIcon icon = navigation->item(row)->icon();
         QVERIFY2(!icon.pixmap(16, 16).isNull(), qPrintable(navigation->item(row)->text()));

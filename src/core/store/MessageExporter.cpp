@@ -76,17 +76,6 @@ QByteArray MessageExporter::csvField(const QString& value)
     return bytes;
 }
 
-QByteArray MessageExporter::csvField(const QString& value)
-{
-    QByteArray bytes = value.toUtf8();
-    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') ||
-        bytes.contains('\r')) {
-        bytes.replace("\"", "\"\"");
-        bytes = '"' + bytes + '"';
-    }
-    return bytes;
-}
-
 bool MessageExporter::parseFormat(const QString& name, Format* format)
 {
     if (name == u"jsonl")

@@ -9,6 +9,7 @@
 #include "phone/PhoneNumber.h"
 #include "store/DatabaseWorker.h"
 #include "store/NumberRepository.h"
+#include "store/OptOutRepository.h"
 #include "support/FailureCsv.h"
 #include "support/FailureReader.h"
 #include "support/FailureResolutions.h"
@@ -22,6 +23,7 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QSet>
 #include <QTimer>
 #include <memory>
 
@@ -392,13 +394,42 @@ void FailuresPage::showSelected()
 
 void FailuresPage::retrySelected()
 {
+    // Which of the selected sends' remotes opted out (read through the worker), then the retry.
     const QList<FailureEntry> selected = selectedEntries();
+    QList<std::pair<QString, QString>> pairs;
+    for (const FailureEntry& entry : selected) {
+        if (entry.kind == FailureEntry::Kind::Send)
+            pairs.append({entry.did, entry.remote});
+    }
+    using OptedOutPairs = QSet<std::pair<QString, QString>>;
+    m_context.worker().post<OptedOutPairs>(
+        [pairs](QSqlDatabase& db) {
+            const OptOutRepository optOuts(db);
+            OptedOutPairs optedOut;
+            for (const auto& [did, remote] : pairs) {
+                const std::optional<OptOutRepository::OptOut> state = optOuts.find(did, remote);
+                if (state && state->optedOut)
+                    optedOut.insert({did, remote});
+            }
+            return optedOut;
+        },
+        this,
+        [this, selected](const OptedOutPairs& optedOut) {
+            retry(selected, [optedOut](const QString& did, const QString& remote) {
+                return optedOut.contains({did, remote});
+            });
+        });
+}
+
+void FailuresPage::retry(const QList<FailureEntry>& selected,
+                         const FailureCatalogue::OptedOut& optedOut)
+{
     auto round = std::make_shared<RetryRound>();
     QList<qint64> toRetry;
     for (const FailureEntry& entry : selected) {
         if (entry.kind != FailureEntry::Kind::Send)
             continue; // not a send: nothing to retry, nothing to say
-        const QString blocker = FailureCatalogue::retryBlocker(entry, m_optedOut);
+        const QString blocker = FailureCatalogue::retryBlocker(entry, optedOut);
         if (!blocker.isEmpty()) {
             round->skipped.append(QStringLiteral("%1 (%2)").arg(entry.remote, blocker));
             continue;

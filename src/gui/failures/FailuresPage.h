@@ -51,9 +51,6 @@ public:
     FailureTableModel* model() const { return m_model; }
     QTableView* view() const;
     void setSavePathChooser(SavePathChooser chooser) { m_chooseSavePath = std::move(chooser); }
-    // Whether a remote opted out of a number's messages (the opt-out store's answer); a retry
-    // of a send to an opted-out remote is skipped. None: nothing is known of opt-outs.
-    void setOptedOut(FailureCatalogue::OptedOut optedOut) { m_optedOut = std::move(optedOut); }
 
     FailureFilter currentFilter() const;
     QList<FailureEntry> selectedEntries() const;
@@ -86,6 +83,9 @@ Q_SIGNALS:
     void statusMessage(const QString& text);
 
 private:
+    // Retries the sends of `selected` a retry can fix (FailureCatalogue::retryBlocker, with
+    // `optedOut` as the opt-out store answered), and says which it skipped and why.
+    void retry(const QList<FailureEntry>& selected, const FailureCatalogue::OptedOut& optedOut);
     void setUpFilters();
     void setUpActions();
     void applyFilter();
@@ -102,7 +102,6 @@ private:
     ConversationOpener* m_conversations = nullptr;
     QTimer* m_reloadTimer = nullptr;
     SavePathChooser m_chooseSavePath;
-    FailureCatalogue::OptedOut m_optedOut;
     QString m_selectedKey; // kept across reloads
     qint64 m_unresolved = -1;
     quint64 m_countGeneration = 0;
