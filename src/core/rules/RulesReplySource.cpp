@@ -84,6 +84,8 @@ void RulesReplySource::replyFor(const InboundMessage& message, qint64 /*messageI
                 return refuse(
                     OutboundErrorCatalogue::describe(QString(OutboundErrorCatalogue::OptedOut)));
             if (planned) {
+                if (!check.usage) // read without an error, yet nothing: as before, no reply
+                    return refuse(tr("the plan's usage cannot be read"));
                 if (const QString refusal = PlanGuard::planRefusal(*check.usage);
                     !refusal.isEmpty())
                     return refuse(OutboundErrorCatalogue::describe(refusal));
