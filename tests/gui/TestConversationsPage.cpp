@@ -308,7 +308,7 @@ private Q_SLOTS:
         QVERIFY(insert(moved, false, QStringLiteral("moved up"), kBase + 400'000) > 0);
         const Thread fresh{kDid, QStringLiteral("+17705559999")};
         QVERIFY(insert(fresh, false, QStringLiteral("new here"), kBase + 300'000) > 0);
-        auto read = [&worker, this](const QList<Thread>& threads) {
+        auto read = [&worker](const QList<Thread>& threads) {
             std::optional<QList<ConversationSummary>> summaries;
             QObject context;
             worker.post<QList<ConversationSummary>>(
