@@ -1,4 +1,5 @@
 #include "StoreFixture.h"
+#include "media/MediaArchiveStore.h"
 #include "rules/AutoReplyRepository.h"
 #include "store/ContactRepository.h"
 #include "store/ConversationListReader.h"
@@ -619,6 +620,47 @@ private Q_SLOTS:
         const std::optional<OptOutRepository::OptOut> quit =
             optOuts.find(QStringLiteral("+14045558888"), QStringLiteral("+17705552222"));
         QVERIFY(quit && quit->optedOut);
+    }
+
+    void mediaArchiveOverOlderMessages_data() { test::StoreFixture::addRows(); }
+
+    // Version 15 over a store of version 14: the media of messages stored before it are found
+    // by the archive's catch-up; a row per (message, URL), with a known state only.
+    void mediaArchiveOverOlderMessages()
+    {
+        QFETCH(DatabaseConfig::Backend, backend);
+        if (!test::StoreFixture::available(backend))
+            return;
+        test::TempDatabase temp(backend);
+        QString error;
+        QVERIFY2(temp.create(&error), qPrintable(error));
+        QVERIFY2(
+            storeAtVersion(
+                temp, backend, 14,
+                {QStringLiteral(
+                     "INSERT INTO messages (direction, provider, did, remote, media, status, "
+                     "received_at) VALUES ('inbound', 'oncloud', '+14045559999', "
+                     "'+17705551234', '[\"https://a.example/1.jpg\"]', 'received', 1)"),
+                 QStringLiteral("INSERT INTO messages (direction, provider, did, remote, status, "
+                                "received_at) VALUES ('inbound', 'oncloud', '+14045559999', "
+                                "'+17705551234', 'received', 2)")},
+                &error),
+            qPrintable(error));
+        QVERIFY2(temp.database().open(&error), qPrintable(error));
+        QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
+        QSqlDatabase db = temp.database().connection();
+        MediaArchiveStore store(db);
+        const auto rows = store.toFetch(10, false, 3);
+        QVERIFY2(rows, qPrintable(store.lastError()));
+        QCOMPARE(rows->size(), 1);
+        QCOMPARE(rows->at(0).url, QStringLiteral("https://a.example/1.jpg"));
+        QCOMPARE(rows->at(0).state, MediaArchiveEntry::State::Pending);
+        QSqlQuery query(db);
+        QVERIFY(!query.exec(QStringLiteral("INSERT INTO media_archive (message_id, url) VALUES "
+                                           "(%1, 'https://a.example/1.jpg')")
+                                .arg(rows->at(0).messageId)));
+        QVERIFY(!query.exec(QStringLiteral("UPDATE media_archive SET state = 'lost'")));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM media_archive")).toInt(), 1);
     }
 
     void refusesNewerSchemaOnPostgres()

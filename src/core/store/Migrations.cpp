@@ -624,6 +624,36 @@ bool createFailureResolutions(QSqlDatabase& db, Backend backend, QString* error)
                error);
 }
 
+// Version 15: the media archive, one row per media URL of an inbound message: whether SMS Desk
+// kept its own copy of the file (onCloud deletes its copies after 30 days), and if not why.
+// The file lives in the archive directory (MediaArchive) under file_name, a name SMS Desk made;
+// the partial index finds the inbound messages with media for the archive's catch-up.
+bool createMediaArchive(QSqlDatabase& db, Backend backend, QString* error)
+{
+    return run(
+        db, backend,
+        {
+            QStringLiteral("CREATE TABLE media_archive ("
+                           " id %ID%,"
+                           " message_id %BIGINT% NOT NULL REFERENCES messages (id) ON DELETE "
+                           "CASCADE,"
+                           " url TEXT NOT NULL,"
+                           " state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', "
+                           "'archived', 'refused', 'failed')),"
+                           " content_type TEXT NOT NULL DEFAULT '',"
+                           " size %BIGINT% NOT NULL DEFAULT 0,"
+                           " file_name TEXT NOT NULL DEFAULT '',"
+                           " fetched_at %BIGINT%,"
+                           " reason TEXT NOT NULL DEFAULT '',"
+                           " attempts INTEGER NOT NULL DEFAULT 0,"
+                           " UNIQUE (message_id, url))"),
+            QStringLiteral("CREATE INDEX media_archive_state ON media_archive (state)"),
+            QStringLiteral("CREATE INDEX messages_inbound_media ON messages (id) WHERE direction "
+                           "= 'inbound' AND media <> '[]'"),
+        },
+        error);
+}
+
 struct Migration
 {
     int version;
@@ -648,6 +678,7 @@ constexpr Migration kMigrations[] = {
     {12, "contacts and quick replies", createContactsAndQuickReplies},
     {13, "opt-outs per number and remote, kept by a trigger on inbound messages", createOptOuts},
     {14, "failure resolutions; indexes of failed messages and reports", createFailureResolutions},
+    {15, "media archive: a kept copy of each inbound media file, or why not", createMediaArchive},
 };
 
 bool hasVersionTable(QSqlDatabase& db)
