@@ -2,6 +2,7 @@
 
 #include "AppContext.h"
 #include "ListenerController.h"
+#include "MediaArchiveService.h"
 #include "OutboundService.h"
 #include "UnixSignalWatcher.h"
 #include "http/HttpServer.h"
@@ -112,6 +113,15 @@ int HeadlessMode::run(const CommandLine::Options& options)
     QObject::connect(&outbox, &Outbox::updated,
                      [&out](const OutboxUpdate& update) { out << outboxLine(update) << '\n'; });
 
+    // The media archive: a copy of each inbound media file, from what the listener stores and
+    // what was left from before.
+    MediaArchiveService media(context);
+    QObject::connect(&service, &ListenerService::requestHandled,
+                     [&media](const ListenerEvent& event) { media.requestHandled(event); });
+    QObject::connect(&media.archiver(), &MediaArchiver::storeError, [&err](const QString& message) {
+        err << "smsdesk: warning: media archive: " << message << Qt::endl;
+    });
+
     if (!service.start(address, port, &error)) {
         err << "smsdesk: cannot listen on " << listenText << ": " << error << '\n';
         return 1;
@@ -119,6 +129,7 @@ int HeadlessMode::run(const CommandLine::Options& options)
     QObject::connect(&service, &ListenerService::ready,
                      [&out, &service] { out << "listening on " << service.url() << Qt::endl; });
     outbox.start();
+    media.start();
 
     bool stopping = false;
     bool finished = false; // drained, the forced-stop timer, or a second signal: once only

@@ -5,6 +5,7 @@
 #include "outbound/RetryPolicy.h"
 
 #include <QSettings>
+#include <algorithm>
 
 namespace smsdesk {
 
@@ -206,6 +207,40 @@ bool Settings::notifyNewMessages() const
 void Settings::setNotifyNewMessages(bool notify)
 {
     m_settings->setValue(kNotifyNewMessagesKey, notify);
+}
+
+bool Settings::mediaArchive() const
+{
+    return m_settings->value(MediaArchiveKey, true).toBool();
+}
+
+void Settings::setMediaArchive(bool archive)
+{
+    m_settings->setValue(MediaArchiveKey, archive);
+}
+
+int Settings::mediaMaxFileMegabytes() const
+{
+    bool ok = false;
+    const int value = m_settings->value(MediaMaxFileMegabytesKey).toInt(&ok);
+    return ok ? std::max(1, value) : DefaultMediaMaxFileMegabytes;
+}
+
+void Settings::setMediaMaxFileMegabytes(int megabytes)
+{
+    m_settings->setValue(MediaMaxFileMegabytesKey, megabytes);
+}
+
+int Settings::mediaMaxTotalMegabytes() const
+{
+    bool ok = false;
+    const int value = m_settings->value(MediaMaxTotalMegabytesKey).toInt(&ok);
+    return ok ? std::max(1, value) : DefaultMediaMaxTotalMegabytes;
+}
+
+void Settings::setMediaMaxTotalMegabytes(int megabytes)
+{
+    m_settings->setValue(MediaMaxTotalMegabytesKey, megabytes);
 }
 
 QByteArray Settings::inspectorSplitter() const

@@ -36,6 +36,12 @@ public:
     // Provider administration: Zonitel's API (webhook registration).
     static constexpr QLatin1String ZonitelApiBaseKey{"zonitel/apiBase"};
     static constexpr QLatin1String DefaultZonitelApiBase{"https://api.zonitel.com/"};
+    // The media archive (the window's and --headless).
+    static constexpr QLatin1String MediaArchiveKey{"media/archive"};
+    static constexpr QLatin1String MediaMaxFileMegabytesKey{"media/maxFileMegabytes"};
+    static constexpr QLatin1String MediaMaxTotalMegabytesKey{"media/maxTotalMegabytes"};
+    static constexpr int DefaultMediaMaxFileMegabytes = 10;
+    static constexpr int DefaultMediaMaxTotalMegabytes = 500;
 
     // The application's settings file (QSettings with the organisation and application names).
     Settings();
@@ -92,6 +98,18 @@ public:
     // (default https://api.zonitel.com/).
     QString zonitelApiBase() const;
     void setZonitelApiBase(const QString& base);
+
+    // --- the media archive ---------------------------------------------------------------------
+    // Keep a copy of each media file of inbound messages (default true).
+    bool mediaArchive() const;
+    void setMediaArchive(bool archive);
+    // The largest file kept, in MB (default 10; values below 1 read as 1).
+    int mediaMaxFileMegabytes() const;
+    void setMediaMaxFileMegabytes(int megabytes);
+    // The most the archive holds, in MB (default 500; values below 1 read as 1); new files are
+    // refused once it is full.
+    int mediaMaxTotalMegabytes() const;
+    void setMediaMaxTotalMegabytes(int megabytes);
 
     // --- the main window (opaque states from saveGeometry(), saveState() …) --------------------
     QByteArray windowGeometry() const;
