@@ -2,9 +2,11 @@
 
 #include "AppContext.h"
 #include "ListenerController.h"
+#include "MediaArchiveService.h"
 #include "OutboundService.h"
 #include "Settings.h"
 #include "conversations/ConversationNotifier.h"
+#include "conversations/ConversationThreadPane.h"
 #include "conversations/ConversationsPage.h"
 #include "dashboard/DashboardPage.h"
 #include "failures/FailuresPage.h"
@@ -121,6 +123,16 @@ MainWindow::MainWindow(AppContext& context, const CommandLine::Options& options,
     const int navigationWidth = longest + m_navigation->iconSize().width() +
                                 2 * (m_navigation->frameWidth() + m_navigation->spacing()) + 32;
     m_splitter->setSizes({std::max(navigationWidth, m_navigation->minimumWidth()), 1000});
+
+    // The media archive keeps a copy of what the listener's messages carry, and the thread
+    // shows the copies (thumbnails; the state of each media) as they are kept.
+    m_media = std::make_unique<MediaArchiveService>(m_context);
+    connect(m_listener, &ListenerController::requestHandled, &m_media->archiver(),
+            [media = m_media.get()](const ListenerEvent& event) { media->requestHandled(event); });
+    m_conversationsPage->threadPane()->setMediaArchive(m_media->directory());
+    connect(&m_media->archiver(), &MediaArchiver::entryUpdated, m_conversationsPage->threadPane(),
+            &ConversationThreadPane::mediaUpdated);
+    m_media->start();
 
     // A change on one page shows on the other.
     connect(m_plansPage, &PlansPage::plansChanged, m_numbersPage, &NumbersPage::reload);
@@ -286,6 +298,7 @@ void MainWindow::openSettings()
 {
     auto* dialog = new SettingsDialog(m_context, *m_listener, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] { m_media->reloadSettings(); });
     dialog->open();
 }
 

@@ -22,6 +22,7 @@ class FailuresPage;
 class InspectorPage;
 class ListenerController;
 class NumbersPage;
+class MediaArchiveService;
 class OutboundService;
 class PlansPage;
 
@@ -57,6 +58,8 @@ public:
     // What sends: the outbox and its worker (nullptr when the outbound settings are unusable;
     // the status bar says why).
     OutboundService* outbound() const { return m_outbound.get(); }
+    // The media archive of inbound messages' media.
+    MediaArchiveService* media() const { return m_media.get(); }
     void showPage(QWidget* page);
     QWidget* currentPage() const;
 
@@ -98,6 +101,7 @@ private:
     ConversationNotifier* m_notifier = nullptr;
     std::unique_ptr<OutboundService> m_outbound;
     QString m_outboundError; // why m_outbound is missing
+    std::unique_ptr<MediaArchiveService> m_media;
     InspectorPage* m_inspectorPage = nullptr;
     FailuresPage* m_failuresPage = nullptr;
     QLabel* m_listenerStatus = nullptr;

@@ -7,6 +7,7 @@
 #include <QListView>
 #include <QLocale>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPlainTextEdit>
 #include <QTextLayout>
 #include <QUrl>
@@ -199,15 +200,33 @@ void ConversationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
                           Qt::AlignLeft | Qt::AlignTop, noText());
     }
 
-    // The media, one per line: links underlined in the link colour.
+    // The media, one per line: a thumbnail, or the URL (links underlined in the link colour);
+    // under it, what the archive did with it.
     for (const MediaLine& line : layout.media) {
-        QFont font = option.font;
-        font.setUnderline(line.link);
-        painter->setFont(font);
-        painter->setPen(line.link ? palette.color(group, QPalette::Link) : dim);
-        painter->drawText(
-            line.rect, Qt::AlignLeft | Qt::AlignVCenter,
-            QFontMetrics(font).elidedText(line.url, Qt::ElideMiddle, line.rect.width()));
+        if (!line.thumbnail.isNull()) {
+            painter->save();
+            QPainterPath clip;
+            clip.addRoundedRect(QRectF(line.rect), 6, 6);
+            painter->setClipPath(clip);
+            painter->setRenderHint(QPainter::SmoothPixmapTransform, true);
+            painter->drawImage(line.rect, line.thumbnail);
+            painter->restore();
+        } else {
+            QFont font = option.font;
+            font.setUnderline(line.link);
+            painter->setFont(font);
+            painter->setPen(line.link ? palette.color(group, QPalette::Link) : dim);
+            painter->drawText(
+                line.rect, Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetrics(font).elidedText(line.url, Qt::ElideMiddle, line.rect.width()));
+        }
+        if (!line.note.isEmpty()) {
+            painter->setFont(small);
+            painter->setPen(dim);
+            painter->drawText(
+                line.noteRect, Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetrics(small).elidedText(line.note, Qt::ElideRight, line.noteRect.width()));
+        }
     }
 
     // Time and state under the bubble, on its side.
@@ -310,13 +329,43 @@ ConversationDelegate::Layout ConversationDelegate::layoutFor(const QFont& font, 
         contentWidth = QFontMetrics(italic).horizontalAdvance(noText());
         contentHeight = metrics.height();
     }
-    QList<int> mediaTops;
-    for (const QString& url : message.media) {
+    // Each media: its thumbnail (no wider than the text may be) or its URL, then its note.
+    const QStringList files = index.data(ConversationModel::MediaFilesRole).toStringList();
+    const QStringList notes = index.data(ConversationModel::MediaNotesRole).toStringList();
+    const QVariantList thumbnails = index.data(ConversationModel::ThumbnailsRole).toList();
+    struct Placed
+    {
+        int top = 0;
+        QSize size;
+        int noteTop = -1;
+        int noteWidth = 0;
+    };
+    QList<Placed> placed;
+    for (int i = 0; i < message.media.size(); ++i) {
+        const QString& url = message.media.at(i);
+        const QImage thumbnail = thumbnails.value(i).value<QImage>();
+        const QString note = notes.value(i);
         if (contentHeight > 0)
             contentHeight += 2;
-        mediaTops.append(contentHeight);
-        contentWidth = std::max(contentWidth, std::min(maxText, metrics.horizontalAdvance(url)));
-        contentHeight += metrics.height();
+        Placed place;
+        place.top = contentHeight;
+        if (!thumbnail.isNull()) {
+            place.size =
+                thumbnail.size().width() > maxText
+                    ? thumbnail.size().scaled(maxText, thumbnail.height(), Qt::KeepAspectRatio)
+                    : thumbnail.size();
+        } else {
+            place.size = QSize(std::min(maxText, metrics.horizontalAdvance(url)), metrics.height());
+        }
+        contentWidth = std::max(contentWidth, place.size.width());
+        contentHeight += place.size.height();
+        if (!note.isEmpty()) {
+            place.noteTop = contentHeight + 1;
+            place.noteWidth = std::min(maxText, smallMetrics.horizontalAdvance(note));
+            contentWidth = std::max(contentWidth, place.noteWidth);
+            contentHeight += 1 + smallMetrics.height();
+        }
+        placed.append(place);
     }
 
     const int bubbleWidth = std::max(kMinBubbleWidth, contentWidth + 2 * kPadX);
@@ -325,11 +374,25 @@ ConversationDelegate::Layout ConversationDelegate::layoutFor(const QFont& font, 
     layout.bubble = QRect(bubbleLeft, y + kGap, bubbleWidth, contentHeight + 2 * kPadY);
     layout.textTopLeft = QPoint(bubbleLeft + kPadX, layout.bubble.top() + kPadY);
     for (int i = 0; i < message.media.size(); ++i) {
-        const QString& url = message.media.at(i);
-        layout.media.append(
-            {QRect(bubbleLeft + kPadX, layout.textTopLeft.y() + mediaTops.at(i),
-                   std::min(maxText, metrics.horizontalAdvance(url)), metrics.height()),
-             url, isLink(url)});
+        const Placed& place = placed.at(i);
+        MediaLine line;
+        line.url = message.media.at(i);
+        line.rect =
+            QRect(QPoint(bubbleLeft + kPadX, layout.textTopLeft.y() + place.top), place.size);
+        line.thumbnail = thumbnails.value(i).value<QImage>();
+        const QString file = files.value(i);
+        if (!file.isEmpty()) {
+            line.link = true;
+            line.target = QUrl::fromLocalFile(file).toString();
+        } else {
+            line.link = isLink(line.url);
+            line.target = line.link ? line.url : QString();
+        }
+        line.note = notes.value(i);
+        if (place.noteTop >= 0)
+            line.noteRect = QRect(bubbleLeft + kPadX, layout.textTopLeft.y() + place.noteTop,
+                                  place.noteWidth, smallMetrics.height());
+        layout.media.append(line);
     }
     const int footerWidth = std::max(bubbleWidth, rect.width() / 2);
     layout.footer =
@@ -342,15 +405,23 @@ ConversationDelegate::Layout ConversationDelegate::layoutFor(const QFont& font, 
 QString ConversationDelegate::linkAt(const QFont& font, const QRect& rect, const QModelIndex& index,
                                      const QPoint& pos) const
 {
+    const std::optional<MediaLine> line = mediaAt(font, rect, index, pos);
+    return line && line->link ? line->target : QString();
+}
+
+std::optional<ConversationDelegate::MediaLine>
+ConversationDelegate::mediaAt(const QFont& font, const QRect& rect, const QModelIndex& index,
+                              const QPoint& pos) const
+{
     if (static_cast<RowKind>(index.data(ConversationModel::RowKindRole).toInt()) !=
         RowKind::Message)
-        return {};
+        return std::nullopt;
     const Layout layout = layoutFor(font, rect, index);
     for (const MediaLine& line : layout.media) {
-        if (line.link && line.rect.contains(pos))
-            return line.url;
+        if (line.rect.contains(pos))
+            return line;
     }
-    return {};
+    return std::nullopt;
 }
 
 } // namespace smsdesk

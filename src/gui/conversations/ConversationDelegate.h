@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QImage>
 #include <QList>
 #include <QPoint>
 #include <QRect>
@@ -14,10 +15,11 @@ namespace smsdesk {
 
 // Paints a row of ConversationModel in ConversationView's list: a message as a bubble on its
 // side (the other party's on the left, ours on the right, tinted from the palette) with its
-// text and media URLs (http and https as links), the time and delivery state under it (failed
-// in the error colour) and the date above the first message of a day; or a load row. Every row
-// is as wide as the list's viewport. A bubble's text can be selected in a read-only text box
-// opened over it (the item's editor).
+// text and media (an image kept by the media archive as its thumbnail, others as their URL, http
+// and https as links, with a line saying what the archive did with them), the time and delivery
+// state under it (failed in the error colour) and the date above the first message of a day; or a
+// load row. Every row is as wide as the list's viewport. A bubble's text can be selected in a
+// read-only text box opened over it (the item's editor).
 class ConversationDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -25,9 +27,13 @@ class ConversationDelegate : public QStyledItemDelegate
 public:
     struct MediaLine
     {
-        QRect rect;
+        QRect rect; // the link, or the thumbnail
         QString url;
-        bool link = false;
+        bool link = false; // a click opens target
+        QString target;    // the archived copy (a file: URL) when there is one, else url
+        QImage thumbnail;  // null: the URL is shown as a line
+        QString note;      // the small line under it; empty: none
+        QRect noteRect;
     };
     // Where the parts of a message row go.
     struct Layout
@@ -62,9 +68,13 @@ public:
 
     // The layout of message row `index` in `rect` (its height is not used).
     Layout layoutFor(const QFont& font, const QRect& rect, const QModelIndex& index) const;
-    // The link under `pos` in message row `index` painted in `rect`; empty when none.
+    // What a click under `pos` in message row `index` painted in `rect` opens (the archived
+    // copy as a file: URL, or the link); empty when nothing.
     QString linkAt(const QFont& font, const QRect& rect, const QModelIndex& index,
                    const QPoint& pos) const;
+    // The media line under `pos`; none when none.
+    std::optional<MediaLine> mediaAt(const QFont& font, const QRect& rect, const QModelIndex& index,
+                                     const QPoint& pos) const;
 
     // True for the URLs shown as links (http and https).
     static bool isLink(const QString& url);

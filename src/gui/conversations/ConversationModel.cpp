@@ -1,8 +1,13 @@
 #include "ConversationModel.h"
 
+#include "MediaThumbnailLoader.h"
+#include "media/MediaFetcher.h"
+
 #include <QDateTime>
+#include <QImage>
 #include <QLocale>
 #include <QSet>
+#include <algorithm>
 
 namespace smsdesk {
 
@@ -22,6 +27,8 @@ ConversationModel::~ConversationModel() = default;
 void ConversationModel::setPage(const ConversationReader::Page& page)
 {
     beginResetModel();
+    if (m_thread.did != page.thread.did || m_thread.remote != page.thread.remote)
+        m_media.clear();
     m_thread = page.thread;
     m_messages = page.messages;
     m_hasEarlier = page.hasEarlier && !page.messages.isEmpty();
@@ -35,6 +42,7 @@ void ConversationModel::clear()
     beginResetModel();
     m_thread = {};
     m_messages.clear();
+    m_media.clear();
     m_hasEarlier = m_hasLater = false;
     m_loadingEarlier = m_loadingLater = false;
     endResetModel();
@@ -207,6 +215,36 @@ QVariant ConversationModel::data(const QModelIndex& index, int role) const
         return footerText(message);
     case MediaRole:
         return message.media;
+    case MediaFilesRole: {
+        QStringList files;
+        for (const QString& url : message.media)
+            files.append(archivedPath(mediaEntry(message.id, url)));
+        return files;
+    }
+    case ThumbnailsRole: {
+        QVariantList thumbnails;
+        for (const QString& url : message.media) {
+            const MediaArchiveEntry* entry = mediaEntry(message.id, url);
+            const QString path = archivedPath(entry);
+            QImage thumbnail;
+            if (m_loader && !path.isEmpty() && MediaArchive::isImageType(entry->contentType))
+                thumbnail = m_loader->thumbnail(path);
+            thumbnails.append(thumbnail);
+        }
+        return thumbnails;
+    }
+    case MediaNotesRole: {
+        QStringList notes;
+        for (const QString& url : message.media) {
+            const MediaArchiveEntry* entry = mediaEntry(message.id, url);
+            const QString path = archivedPath(entry);
+            const bool thumbnail = m_loader && !path.isEmpty() &&
+                                   MediaArchive::isImageType(entry->contentType) &&
+                                   !m_loader->failed(path);
+            notes.append(mediaNote(entry, thumbnail));
+        }
+        return notes;
+    }
     case Qt::AccessibleTextRole:
         return accessibleText(message);
     case Qt::ToolTipRole:
@@ -224,6 +262,105 @@ Qt::ItemFlags ConversationModel::flags(const QModelIndex& index) const
     const ConversationMessage* message = messageAt(index.row());
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable |
            (message && !message->text.isEmpty() ? Qt::ItemIsEditable : Qt::NoItemFlags);
+}
+
+void ConversationModel::setMediaArchive(const MediaArchive& archive, MediaThumbnailLoader* loader)
+{
+    if (m_loader)
+        disconnect(m_loader, nullptr, this, nullptr);
+    m_archive = archive;
+    m_loader = loader;
+    if (m_loader)
+        connect(m_loader, &MediaThumbnailLoader::loaded, this, &ConversationModel::thumbnailLoaded);
+    rowsChanged(0, rowCount() - 1);
+}
+
+void ConversationModel::setMediaEntries(const QList<MediaArchiveEntry>& entries)
+{
+    QSet<qint64> changed;
+    for (const MediaArchiveEntry& entry : entries) {
+        QList<MediaArchiveEntry>& known = m_media[entry.messageId];
+        auto same = std::find_if(known.begin(), known.end(), [&entry](const MediaArchiveEntry& e) {
+            return e.url == entry.url;
+        });
+        if (same != known.end())
+            *same = entry;
+        else
+            known.append(entry);
+        changed.insert(entry.messageId);
+    }
+    for (qint64 id : std::as_const(changed)) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            rowsChanged(row, row);
+    }
+}
+
+QList<qint64> ConversationModel::messagesWithMedia(int first, int last) const
+{
+    QList<qint64> ids;
+    for (int row = std::max(first, 0); row <= last; ++row) {
+        const ConversationMessage* message = messageAt(row);
+        if (message && !message->media.isEmpty() && !message->isOutbound())
+            ids.append(message->id);
+    }
+    return ids;
+}
+
+const MediaArchiveEntry* ConversationModel::mediaEntry(qint64 messageId, const QString& url) const
+{
+    const auto known = m_media.constFind(messageId);
+    if (known == m_media.constEnd())
+        return nullptr;
+    for (const MediaArchiveEntry& entry : *known) {
+        if (entry.url == url)
+            return &entry;
+    }
+    return nullptr;
+}
+
+QString ConversationModel::archivedPath(const MediaArchiveEntry* entry) const
+{
+    if (!entry || !entry->isArchived())
+        return {};
+    return m_archive.filePath(entry->fileName);
+}
+
+void ConversationModel::thumbnailLoaded(const QString& path)
+{
+    for (int i = 0; i < m_messages.size(); ++i) {
+        const ConversationMessage& message = m_messages.at(i);
+        for (const QString& url : message.media) {
+            if (archivedPath(mediaEntry(message.id, url)) == path) {
+                const int row = firstMessageRow() + i;
+                Q_EMIT dataChanged(index(row), index(row), {ThumbnailsRole, MediaNotesRole});
+                break;
+            }
+        }
+    }
+}
+
+QString ConversationModel::mediaNote(const MediaArchiveEntry* entry, bool thumbnail)
+{
+    if (!entry)
+        return {};
+    switch (entry->state) {
+    case MediaArchiveEntry::State::Pending:
+        return tr("keeping a copy…");
+    case MediaArchiveEntry::State::Refused:
+        return tr("not kept: %1").arg(entry->reason);
+    case MediaArchiveEntry::State::Failed:
+        return tr("no copy: %1").arg(entry->reason);
+    case MediaArchiveEntry::State::Archived:
+        break;
+    }
+    if (thumbnail)
+        return {};
+    if (entry->fileName.isEmpty())
+        return tr("kept on another computer, not on this one");
+    const QString type =
+        entry->contentType == QLatin1String("application/pdf") ? tr("PDF") : entry->contentType;
+    return tr("%1 \u00b7 %2").arg(type, MediaFetcher::sizeText(entry->size));
 }
 
 QString ConversationModel::stateText(const ConversationMessage& message)

@@ -1,17 +1,26 @@
 #pragma once
 
+#include "media/MediaArchive.h"
+#include "media/MediaArchiveEntry.h"
 #include "store/ConversationReader.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QList>
+#include <QPointer>
 #include <QString>
 
 namespace smsdesk {
+
+class MediaThumbnailLoader;
 
 // The rows of ConversationView: an optional "Load earlier messages" row, the messages of one
 // thread oldest first, an optional "Load newer messages" row. Holds what it was given (a page,
 // then pages before and after it); reads nothing itself. A load row says "Loading…" while its
 // page is being read. Each row's display, accessible and tooltip texts say all of it in words.
+// With a media archive (setMediaArchive()), each media URL also has what the archive recorded
+// for it (setMediaEntries()): its kept file, a thumbnail of an image (decoded by the loader when
+// first asked for; the rows change when it arrives), a line saying why there is no copy.
 class ConversationModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -24,6 +33,12 @@ public:
         OutboundRole,                     // bool
         StatusTextRole,                   // QString: what the line under the bubble says
         MediaRole,                        // QStringList
+        // Per media URL, in MediaRole's order: the archived copy's path (empty: none) …
+        MediaFilesRole, // QStringList
+        // … the small line under it: "not kept: larger than 10 MB", "PDF · 12 KB" (empty: none) …
+        MediaNotesRole, // QStringList
+        // … and its thumbnail (a null QImage: none, or not decoded yet).
+        ThumbnailsRole, // QVariantList of QImage
     };
     enum class RowKind
     {
@@ -54,6 +69,21 @@ public:
     void loadFailed();
     // The rows' words changed (the language).
     void retranslate();
+
+    // Shows the media archive's copies: files of `archive`, thumbnails decoded by `loader`
+    // (which must outlive the model or be destroyed with it).
+    void setMediaArchive(const MediaArchive& archive, MediaThumbnailLoader* loader);
+    bool hasMediaArchive() const { return !m_archive.directory().isEmpty(); }
+    // What the archive recorded for these media (each replaces what was known of its message
+    // and URL); the rows of their messages change.
+    void setMediaEntries(const QList<MediaArchiveEntry>& entries);
+    // The messages of rows `first` to `last` that have media.
+    QList<qint64> messagesWithMedia(int first, int last) const;
+    // What the archive recorded for media `url` of message `messageId`; nullptr: nothing.
+    const MediaArchiveEntry* mediaEntry(qint64 messageId, const QString& url) const;
+    // The line under a media URL for `entry` (nullptr: nothing recorded); `thumbnail` when a
+    // thumbnail is shown for it.
+    static QString mediaNote(const MediaArchiveEntry* entry, bool thumbnail);
 
     const ConversationReader::Thread& thread() const { return m_thread; }
     const QList<ConversationMessage>& messages() const { return m_messages; }
@@ -91,12 +121,18 @@ private:
     static QString accessibleText(const ConversationMessage& message);
     static QString toolTip(const ConversationMessage& message);
 
+    void thumbnailLoaded(const QString& path);
+    QString archivedPath(const MediaArchiveEntry* entry) const;
+
     ConversationReader::Thread m_thread;
     QList<ConversationMessage> m_messages; // oldest first
     bool m_hasEarlier = false;
     bool m_hasLater = false;
     bool m_loadingEarlier = false;
     bool m_loadingLater = false;
+    MediaArchive m_archive;
+    QPointer<MediaThumbnailLoader> m_loader;
+    QHash<qint64, QList<MediaArchiveEntry>> m_media; // by message id
 };
 
 } // namespace smsdesk

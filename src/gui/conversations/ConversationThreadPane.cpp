@@ -1,5 +1,6 @@
 #include "ConversationThreadPane.h"
 
+#include "ConversationMediaFeed.h"
 #include "ConversationPalette.h"
 #include "ConversationView.h"
 #include "store/DatabaseWorker.h"
@@ -323,6 +324,21 @@ void ConversationThreadPane::refresh(const QList<qint64>& messageIds)
                 Q_EMIT messagesChanged();
             }
         });
+}
+
+void ConversationThreadPane::setMediaArchive(const QString& directory)
+{
+    delete m_mediaFeed;
+    m_mediaFeed = nullptr;
+    if (!directory.isEmpty())
+        m_mediaFeed = new ConversationMediaFeed(m_worker, *m_view->conversationModel(),
+                                                MediaArchive(directory), this);
+}
+
+void ConversationThreadPane::mediaUpdated(const MediaArchiveEntry& entry)
+{
+    if (m_mediaFeed)
+        m_mediaFeed->mediaUpdated(entry);
 }
 
 } // namespace smsdesk

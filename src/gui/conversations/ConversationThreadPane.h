@@ -11,8 +11,10 @@ class QLabel;
 
 namespace smsdesk {
 
+class ConversationMediaFeed;
 class ConversationView;
 class DatabaseWorker;
+struct MediaArchiveEntry;
 
 // One conversation thread read through the DatabaseWorker (the GUI thread never waits on the
 // store) and shown in a ConversationView: a note above the messages ("Loading…", a read error
@@ -43,6 +45,11 @@ public:
     // The newest message shown, while the thread's newest messages are shown (no newer page
     // is left to read); none otherwise.
     std::optional<ConversationReader::Cursor> newestCursor() const;
+    // Shows what the media archive in `directory` kept (thumbnails, the state of each media);
+    // an empty directory shows the links only (the default).
+    void setMediaArchive(const QString& directory);
+    // The feed of the media archive's rows; nullptr without an archive.
+    ConversationMediaFeed* mediaFeed() const { return m_mediaFeed; }
 
 public Q_SLOTS:
     // Shows message `messageId` of the thread highlighted: at once when it is shown, else with
@@ -54,6 +61,8 @@ public Q_SLOTS:
     // again, and the thread's messages after the newest shown are added below it (unless a
     // newer page is left to read anyway). messagesChanged() follows when something changed.
     void refresh(const QList<qint64>& messageIds);
+    // The media archive recorded `entry` (MediaArchiver::entryUpdated).
+    void mediaUpdated(const smsdesk::MediaArchiveEntry& entry);
 
 Q_SIGNALS:
     void messageShown(qint64 messageId);
@@ -78,6 +87,7 @@ private:
     int m_pageSize;
     ConversationView* m_view = nullptr;
     QLabel* m_note = nullptr;
+    ConversationMediaFeed* m_mediaFeed = nullptr;
     QLabel* m_countLabel = nullptr;
     quint64 m_generation = 0; // of the page shown; pages read for an older one are dropped
     bool m_loading = false;

@@ -68,6 +68,21 @@ ConversationView::ConversationView(QWidget* parent) : QWidget(parent)
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_copyAction->setEnabled(selectedMessageId() > 0); });
     m_copyAction->setEnabled(false);
+
+    // A thumbnail that arrived or a media line that changed makes its row higher: the rows are
+    // laid out again once per turn of the event loop (and the view stays at the bottom when it
+    // was there).
+    m_relayout = new QTimer(this);
+    m_relayout->setSingleShot(true);
+    m_relayout->setInterval(0);
+    connect(m_relayout, &QTimer::timeout, this, [this] {
+        QScrollBar* bar = m_list->verticalScrollBar();
+        const bool atBottom = bar->value() >= bar->maximum();
+        m_list->doItemsLayout();
+        if (atBottom)
+            m_list->scrollToBottom();
+    });
+    connect(m_model, &QAbstractItemModel::dataChanged, m_relayout, qOverload<>(&QTimer::start));
 }
 
 ConversationView::~ConversationView() = default;
@@ -256,9 +271,16 @@ bool ConversationView::eventFilter(QObject* watched, QEvent* event)
         } else if (event->type() == QEvent::ToolTip) {
             // Over a link: the whole URL (the row's tooltip elsewhere).
             const auto* help = static_cast<QHelpEvent*>(event);
-            const QString link = linkAt(help->pos());
-            if (!link.isEmpty()) {
-                QToolTip::showText(help->globalPos(), link, m_list->viewport());
+            const QModelIndex index = m_list->indexAt(help->pos());
+            const auto line = index.isValid()
+                                  ? m_delegate->mediaAt(m_list->font(), m_list->visualRect(index),
+                                                        index, help->pos())
+                                  : std::nullopt;
+            if (line && line->link) {
+                const QString text = line->target == line->url
+                                         ? line->url
+                                         : tr("%1\nOpens the copy SMS Desk kept").arg(line->url);
+                QToolTip::showText(help->globalPos(), text, m_list->viewport());
                 return true;
             }
         } else if (event->type() == QEvent::MouseButtonRelease) {

@@ -12,6 +12,7 @@ class QAbstractItemModel;
 class QAction;
 class QListView;
 class QModelIndex;
+class QTimer;
 
 namespace smsdesk {
 
@@ -20,7 +21,8 @@ class ConversationDelegate;
 // One conversation thread, read-only, as bubbles (a QListView of ConversationModel's rows,
 // painted by ConversationDelegate): the other party's messages on the left, ours on the right,
 // oldest at the top; the time under each bubble (the date above the first message of each day),
-// media URLs as links (http and https only; a click opens them), and for outbound messages the
+// media URLs as links (http and https only; a click opens them; an image the media archive kept
+// as its thumbnail, a click opening the kept file), and for outbound messages the
 // delivery state (with the error code when it failed, in the error colour). Colours come from the
 // palette, so dark themes work.
 //
@@ -80,6 +82,7 @@ public:
     QListView* list() const { return m_list; }
     // The rows (roles: ConversationModel).
     QAbstractItemModel* model() const;
+    ConversationModel* conversationModel() const { return m_model; }
     QAction* copyAction() const { return m_copyAction; }
 
 Q_SIGNALS:
@@ -104,6 +107,7 @@ private:
     ConversationModel* m_model = nullptr;
     ConversationDelegate* m_delegate = nullptr;
     QAction* m_copyAction = nullptr;
+    QTimer* m_relayout = nullptr;
 };
 
 } // namespace smsdesk
