@@ -284,6 +284,44 @@ private Q_SLOTS:
         QCOMPARE(QUrl(m_listener->url()).port(), port);
     }
 
+    // The media archive: on with 10 MB and 500 MB by default; the caps follow the check box;
+    // what is saved is read back; the folder beside the store is named.
+    void mediaArchiveSettings()
+    {
+        QVERIFY(settings().mediaArchive());
+        QCOMPARE(settings().mediaMaxFileMegabytes(), 10);
+        QCOMPARE(settings().mediaMaxTotalMegabytes(), 500);
+        auto dialog = makeDialog();
+        auto* check = child<QCheckBox>(dialog.get(), "mediaArchiveCheck");
+        auto* file = child<QSpinBox>(dialog.get(), "mediaMaxFileSpin");
+        auto* total = child<QSpinBox>(dialog.get(), "mediaMaxTotalSpin");
+        QVERIFY(check->isChecked());
+        QCOMPARE(file->value(), 10);
+        QCOMPARE(total->value(), 500);
+        QVERIFY(file->isEnabled());
+        QVERIFY2(child<QLabel>(dialog.get(), "mediaFolderLabel")
+                     ->text()
+                     .contains(QStringLiteral("smsdesk.media")),
+                 qPrintable(child<QLabel>(dialog.get(), "mediaFolderLabel")->text()));
+        file->setValue(25);
+        total->setValue(2000);
+        check->setChecked(false);
+        QVERIFY(!file->isEnabled());
+        QVERIFY(!total->isEnabled());
+        save(dialog.get());
+        QVERIFY(!settings().mediaArchive());
+        QCOMPARE(settings().mediaMaxFileMegabytes(), 25);
+        QCOMPARE(settings().mediaMaxTotalMegabytes(), 2000);
+
+        dialog = makeDialog();
+        QVERIFY(!child<QCheckBox>(dialog.get(), "mediaArchiveCheck")->isChecked());
+        QVERIFY(!child<QSpinBox>(dialog.get(), "mediaMaxFileSpin")->isEnabled());
+        QCOMPARE(child<QSpinBox>(dialog.get(), "mediaMaxFileSpin")->value(), 25);
+        child<QCheckBox>(dialog.get(), "mediaArchiveCheck")->setChecked(true);
+        save(dialog.get());
+        QVERIFY(settings().mediaArchive());
+    }
+
     // Every label and check box shows its whole text at the dialog's own size (saved as a
     // picture when SMSDESK_SCREENSHOT_DIR names a folder).
     void showsEveryLabelWhole()

@@ -5,8 +5,10 @@
 #include "ListenerController.h"
 #include "Settings.h"
 #include "listener/ListenerService.h"
+#include "media/MediaArchive.h"
 #include "phone/PhoneNumber.h"
 #include "providers/zonitel/ZonitelWebhookRegistration.h"
+#include "store/Database.h"
 #include "ui_SettingsDialog.h"
 
 #include <QHostAddress>
@@ -92,8 +94,17 @@ SettingsDialog::SettingsDialog(AppContext& context, ListenerController& listener
     QPalette notePalette = m_ui->fileLabel->palette();
     notePalette.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
     m_ui->fileLabel->setPalette(notePalette);
+    m_ui->mediaFolderLabel->setText(
+        tr("Kept in %1").arg(MediaArchive::directoryFor(m_context.database().config())));
+    m_ui->mediaFolderLabel->setPalette(notePalette);
 
     load();
+
+    // The caps mean nothing while no copy is kept.
+    connect(m_ui->mediaArchiveCheck, &QCheckBox::toggled, m_ui->mediaMaxFileSpin,
+            &QWidget::setEnabled);
+    connect(m_ui->mediaArchiveCheck, &QCheckBox::toggled, m_ui->mediaMaxTotalSpin,
+            &QWidget::setEnabled);
 
     connect(m_ui->hostEdit, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_ui->zonitelApiEdit, &QLineEdit::textChanged, this, &SettingsDialog::validate);
@@ -118,6 +129,11 @@ void SettingsDialog::load()
     m_ui->portSpin->setValue(listen.port > 0 ? listen.port : 8080);
     m_ui->autostartCheck->setChecked(settings.autostart());
     m_ui->notifyCheck->setChecked(settings.notifyNewMessages());
+    m_ui->mediaArchiveCheck->setChecked(settings.mediaArchive());
+    m_ui->mediaMaxFileSpin->setValue(settings.mediaMaxFileMegabytes());
+    m_ui->mediaMaxTotalSpin->setValue(settings.mediaMaxTotalMegabytes());
+    m_ui->mediaMaxFileSpin->setEnabled(settings.mediaArchive());
+    m_ui->mediaMaxTotalSpin->setEnabled(settings.mediaArchive());
     m_ui->unassignedCombo->setCurrentIndex(
         std::max(0, m_ui->unassignedCombo->findData(settings.unassigned())));
     m_ui->retentionSpin->setValue(settings.retentionDays().toInt());
@@ -218,6 +234,9 @@ void SettingsDialog::accept()
     settings.setListen(listenText());
     settings.setAutostart(m_ui->autostartCheck->isChecked());
     settings.setNotifyNewMessages(m_ui->notifyCheck->isChecked());
+    settings.setMediaArchive(m_ui->mediaArchiveCheck->isChecked());
+    settings.setMediaMaxFileMegabytes(m_ui->mediaMaxFileSpin->value());
+    settings.setMediaMaxTotalMegabytes(m_ui->mediaMaxTotalSpin->value());
     settings.setUnassigned(m_ui->unassignedCombo->currentData().toString());
     settings.setRetentionDays(m_ui->retentionSpin->value());
     const QString region = m_ui->regionCombo->currentData().toString();
