@@ -2,12 +2,16 @@
 // tree against a real SQLite file: the listening line, a line per request, a graceful stop on
 // SIGTERM with a request in flight, and durability: the process is killed with SIGKILL under
 // load, restarted, and every message it acknowledged is found exactly once. Also the format
-// of that line per request (RequestLogLine).
+// of that line per request (RequestLogLine). The media archive: an onCloud MMS it stores has its
+// picture kept in the folder beside the store, fetched from a loopback server.
 
 #include "HttpTestClient.h"
+#include "MediaTestServer.h"
 #include "listener/RequestLogLine.h"
 #include "store/Database.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -162,6 +166,48 @@ private Q_SLOTS:
 
         const QHash<QString, int> ids = storedIds();
         QCOMPARE(ids.size(), 2);
+    }
+
+    // The archive runs headless too: the picture of an MMS it stored is kept beside the store.
+    void keepsTheMediaOfWhatItStores()
+    {
+        test::MediaTestServer media;
+        QVERIFY(media.listen());
+        const QByteArray png = test::MediaTestServer::png(32, 24);
+        test::MediaTestServer::Route route;
+        route.contentType = "image/png";
+        route.body = png;
+        media.setRoute(QStringLiteral("/uploads/wh_1.png"), route);
+
+        auto process = startHeadless();
+        QByteArray output;
+        const quint16 port = waitListening(*process, &output);
+        QVERIFY2(port != 0, process->readAllStandardError().constData());
+        const QByteArray body = "{\"event\": \"sms.inbound\", \"from\": \"+17705551234\", \"to\": "
+                                "\"+14045559999\", \"text\": \"the photo\", \"media\": [\"" +
+                                media.url(QStringLiteral("/uploads/wh_1.png")).toEncoded() +
+                                "\"], \"timestamp\": \"2026-02-13T14:30:00-05:00\"}";
+        HttpTestClient client(port);
+        client.send(HttpTestClient::post("/webhooks/oncloud", body, "application/json"));
+        const auto response = client.response();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+
+        const QDir archive(m_root->filePath(QStringLiteral("smsdesk.media")));
+        QVERIFY2(QTest::qWaitFor([&archive] { return !archive.entryList(QDir::Files).isEmpty(); },
+                                 StartMs),
+                 qPrintable(QString::fromUtf8(process->readAllStandardError())));
+        const QStringList files = archive.entryList(QDir::Files);
+        QCOMPARE(files.size(), 1);
+        QVERIFY(files.at(0).endsWith(QLatin1String(".png")));
+        QFile file(archive.filePath(files.at(0)));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), png);
+        QCOMPARE(media.hits(QStringLiteral("/uploads/wh_1.png")), 1);
+
+        ::kill(pid_t(process->processId()), SIGTERM);
+        QVERIFY(process->waitForFinished(StartMs));
+        QCOMPARE(process->exitCode(), 0);
     }
 
     void logLineFormat()

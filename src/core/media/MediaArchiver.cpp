@@ -34,8 +34,12 @@ void MediaArchiver::setOptions(const Options& options)
 {
     const bool enabling = options.enabled && !m_options.enabled;
     m_options = options;
-    if (!m_options.enabled)
-        m_queue.clear(); // the fetches in flight finish; nothing more starts
+    if (!m_options.enabled) {
+        // The fetches in flight finish; nothing more starts (the rows stay pending).
+        for (const MediaArchiveEntry& entry : std::as_const(m_queue))
+            m_known.remove(entry.id);
+        m_queue.clear();
+    }
     if (enabling)
         start();
 }
