@@ -27,6 +27,7 @@
 #include <QJsonDocument>
 #include <QListView>
 #include <QNetworkAccessManager>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -181,6 +182,8 @@ private Q_SLOTS:
         m_server->setRoute(QStringLiteral("/photo.png"),
                            route("image/png", test::MediaTestServer::png(400, 300)));
         const qint64 now = m_fixture->clock().nowMs();
+        for (int i = 0; i < 20; ++i) // more than the view shows: it scrolls
+            QVERIFY(insert(QStringLiteral("Earlier message %1").arg(i), {}, now - 60000 + i) > 0);
         const qint64 id =
             insert(QStringLiteral("Here is the scratch"), {url(QStringLiteral("/photo.png"))}, now);
         QVERIFY(id > 0);
@@ -201,8 +204,12 @@ private Q_SLOTS:
         QVERIFY2(heightOf(*pane, id) >= before + 120,
                  qPrintable(QStringLiteral("%1 → %2").arg(before).arg(heightOf(*pane, id))));
         QVERIFY(noteOf(*pane, id).isEmpty());
-        // The view laid its rows out again: the thumbnail is where it is drawn.
+        // The view laid its rows out again: the thumbnail is where it is drawn, and the view
+        // that showed the newest message still does.
         QTRY_COMPARE(pane->view()->mediaRect(id, 0).size(), QSize(220, 165));
+        QScrollBar* bar = pane->view()->list()->verticalScrollBar();
+        QVERIFY(bar->maximum() > 0);
+        QTRY_COMPARE(bar->value(), bar->maximum());
 
         const QStringList files = indexOf(*pane, id).data(Role::MediaFilesRole).toStringList();
         QCOMPARE(files.size(), 1);

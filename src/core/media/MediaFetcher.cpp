@@ -34,8 +34,10 @@ QString MediaFetcher::sizeText(qint64 bytes)
 {
     // Binary units under their everyday names: 10 MB is 10 × 1024 × 1024 bytes.
     const auto text = [](double value, const QString& unit) {
-        const bool whole = value == std::floor(value) || value >= 100;
-        return tr("%1 %2").arg(QLocale().toString(value, 'f', whole ? 0 : 1), unit);
+        const double tenths = std::round(value * 10) / 10; // 48.01 KB reads "48 KB"
+        const bool whole = tenths == std::floor(tenths) || value >= 100;
+        return tr("%1 %2").arg(
+            QLocale().toString(whole ? std::round(value) : tenths, 'f', whole ? 0 : 1), unit);
     };
     if (bytes >= 1024 * 1024)
         return text(double(bytes) / (1024 * 1024), tr("MB"));

@@ -361,7 +361,7 @@ ConversationDelegate::Layout ConversationDelegate::layoutFor(const QFont& font, 
         contentHeight += place.size.height();
         if (!note.isEmpty()) {
             place.noteTop = contentHeight + 1;
-            place.noteWidth = std::min(maxText, smallMetrics.horizontalAdvance(note));
+            place.noteWidth = std::min(maxText, smallMetrics.horizontalAdvance(note) + 2);
             contentWidth = std::max(contentWidth, place.noteWidth);
             contentHeight += 1 + smallMetrics.height();
         }

@@ -70,17 +70,19 @@ ConversationView::ConversationView(QWidget* parent) : QWidget(parent)
     m_copyAction->setEnabled(false);
 
     // A thumbnail that arrived or a media line that changed makes its row higher: the rows are
-    // laid out again once per turn of the event loop (and the view stays at the bottom when it
-    // was there).
+    // laid out again once per turn of the event loop. A view at the bottom stays there when its
+    // rows grow (the list sets its new range after the layout, so the range change is where it
+    // is followed).
     m_relayout = new QTimer(this);
     m_relayout->setSingleShot(true);
     m_relayout->setInterval(0);
-    connect(m_relayout, &QTimer::timeout, this, [this] {
-        QScrollBar* bar = m_list->verticalScrollBar();
-        const bool atBottom = bar->value() >= bar->maximum();
-        m_list->doItemsLayout();
-        if (atBottom)
-            m_list->scrollToBottom();
+    connect(m_relayout, &QTimer::timeout, m_list, &QListView::doItemsLayout);
+    QScrollBar* bar = m_list->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this,
+            [this, bar](int value) { m_atBottom = value >= bar->maximum(); });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int maximum) {
+        if (m_atBottom)
+            bar->setValue(maximum);
     });
     connect(m_model, &QAbstractItemModel::dataChanged, m_relayout, qOverload<>(&QTimer::start));
 }

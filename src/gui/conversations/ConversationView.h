@@ -108,6 +108,7 @@ private:
     ConversationDelegate* m_delegate = nullptr;
     QAction* m_copyAction = nullptr;
     QTimer* m_relayout = nullptr;
+    bool m_atBottom = true; // the list shows its last row (kept there as rows grow)
 };
 
 } // namespace smsdesk
