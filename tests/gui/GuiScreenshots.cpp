@@ -2,12 +2,19 @@
 // under Xvfb (xvfb-run -a -s "-screen 0 1280x800x24" build/dev/tests/gui/gui_screenshots DIR):
 // the main window at 1100 x 680 over a fresh store with a few numbers, its Numbers page, and
 // its Inspector with a status report (fired at its own listener) selected, the number dialog's
-// Auto-replies tab, and the Dashboard after that traffic (plan usage from sends stored
-// beforehand).
+// Auto-replies tab, the Dashboard after that traffic (plan usage from sends stored
+// beforehand), and a busy conversation: a photo the media archive kept (served by a loopback
+// server, archived by the window's catch-up, shown as a thumbnail), right-to-left text, emoji
+// and a failed message with Retry.
 #include "GuiTestContext.h"
 #include "MainWindow.h"
+#include "MediaTestServer.h"
 #include "Settings.h"
 #include "WebhookFirer.h"
+#include "conversations/ConversationModel.h"
+#include "conversations/ConversationThreadPane.h"
+#include "conversations/ConversationView.h"
+#include "conversations/ConversationsPage.h"
 #include "dashboard/DashboardPage.h"
 #include "inspector/InspectorPage.h"
 #include "inspector/RequestLogModel.h"
@@ -23,13 +30,20 @@
 #include "widgets/AppTranslations.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QListView>
+#include <QPainter>
+#include <QPainterPath>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <cmath>
 #include <cstdio>
 
 using namespace smsdesk;
@@ -41,6 +55,56 @@ bool save(QWidget* widget, const QString& path)
     const bool ok = widget->grab().save(path);
     std::printf("%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
     return ok;
+}
+
+// A photo for the conversation: a bicycle wheel, roughly.
+QByteArray photo()
+{
+    QImage image(480, 360, QImage::Format_RGB32);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QLinearGradient sky(0, 0, 0, 360);
+    sky.setColorAt(0, QColor(120, 180, 230));
+    sky.setColorAt(1, QColor(230, 240, 250));
+    painter.fillRect(image.rect(), sky);
+    painter.fillRect(QRect(0, 280, 480, 80), QColor(90, 90, 95));
+    painter.setPen(QPen(QColor(30, 30, 30), 14));
+    painter.drawEllipse(QPoint(240, 190), 120, 110); // bent: not quite round
+    painter.setPen(QPen(QColor(160, 160, 170), 3));
+    for (int i = 0; i < 12; ++i) {
+        const double angle = i * 3.14159 / 6;
+        painter.drawLine(QPointF(240, 190),
+                         QPointF(240 + 112 * std::cos(angle), 190 + 102 * std::sin(angle)));
+    }
+    painter.setBrush(QColor(200, 60, 50));
+    painter.setPen(Qt::NoPen);
+    painter.drawEllipse(QPoint(240, 190), 16, 16);
+    painter.end();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+// Stores a message of the busy conversation.
+void insertMessage(QSqlDatabase db, bool outbound, const QString& text, const QStringList& media,
+                   qint64 atMs, const QString& status = QString(), const QString& code = QString())
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO messages (direction, provider, did, remote, text, media, status, error_code, "
+        "received_at) VALUES (?, 'oncloud', '+14045559999', '+17705551234', ?, ?, ?, ?, ?)"));
+    query.addBindValue(outbound ? QStringLiteral("outbound") : QStringLiteral("inbound"));
+    query.addBindValue(text);
+    query.addBindValue(QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(media)).toJson(QJsonDocument::Compact)));
+    query.addBindValue(!status.isEmpty() ? status
+                       : outbound        ? QStringLiteral("delivered")
+                                         : QStringLiteral("received"));
+    query.addBindValue(code.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : code);
+    query.addBindValue(atMs);
+    query.exec();
 }
 
 } // namespace
@@ -102,6 +166,54 @@ int main(int argc, char* argv[])
     fixture.secrets().entries.insert(SecretStore::numberKey(QStringLiteral("+14045559999"),
                                                             SecretStore::Kind::AuthorizationHeader),
                                      QStringLiteral("Bearer front-desk-7781"));
+
+    // The busy conversation, stored before the window opens: its archive catches up with the
+    // photo at once.
+    test::MediaTestServer media;
+    if (!media.listen())
+        return 1;
+    test::MediaTestServer::Route photoRoute;
+    photoRoute.contentType = "image/png";
+    photoRoute.body = photo();
+    media.setRoute(QStringLiteral("/uploads/wh_67ae1b2f3c4d5.png"), photoRoute);
+    test::MediaTestServer::Route receiptRoute;
+    receiptRoute.contentType = "application/pdf";
+    receiptRoute.body = "%PDF-1.4\n" + QByteArray(48 * 1024, ' ') + "\n%%EOF\n";
+    media.setRoute(QStringLiteral("/uploads/wh_receipt.pdf"), receiptRoute);
+    test::MediaTestServer::Route hugeRoute;
+    hugeRoute.contentType = "video/mp4";
+    hugeRoute.body = QByteArray(11 * 1024 * 1024, '\0');
+    media.setRoute(QStringLiteral("/uploads/wh_ride.mp4"), hugeRoute);
+    {
+        const QSqlDatabase db = fixture.context().database().connection();
+        const qint64 minute = 60'000;
+        const qint64 start = fixture.clock().nowMs() - 40 * minute;
+        insertMessage(db, false,
+                      QStringLiteral("Hi! My back wheel got bent \U0001F62C can you fix it?"), {},
+                      start);
+        insertMessage(db, false, QStringLiteral("The receipt, and what happened:"),
+                      {media.url(QStringLiteral("/uploads/wh_receipt.pdf")).toString(),
+                       media.url(QStringLiteral("/uploads/wh_ride.mp4")).toString(),
+                       media.url(QStringLiteral("/uploads/wh_gone.jpg")).toString()},
+                      start + 30000);
+        insertMessage(db, false, QStringLiteral("Here it is:"),
+                      {media.url(QStringLiteral("/uploads/wh_67ae1b2f3c4d5.png")).toString()},
+                      start + minute);
+        insertMessage(db, true, QStringLiteral("Yes, 9 to 1 on Saturday. What else do you need?"),
+                      {}, start + 3 * minute);
+        insertMessage(db, false,
+                      QStringLiteral("\u0645\u0631\u062d\u0628\u0627\u060c \u0623\u062d\u062a"
+                                     "\u0627\u062c \u0625\u0644\u0649 \u062a\u0635\u0644\u064a"
+                                     "\u062d \u062f\u0631\u0627\u062c\u062a\u064a"),
+                      {}, start + 4 * minute);
+        insertMessage(db, true,
+                      QStringLiteral("\u05e9\u05dc\u05d5\u05dd! \u05db\u05df, \u05d0\u05e0"
+                                     "\u05d7\u05e0\u05d5 \u05de\u05ea\u05e7\u05e0\u05d9\u05dd "
+                                     "\u05d0\u05d5\u05e4\u05e0\u05d9\u05d9\u05dd \U0001F6B2"),
+                      {}, start + 6 * minute);
+        insertMessage(db, true, QStringLiteral("Bring it by at 10 \U0001F44D\U0001F3FD"), {},
+                      start + 7 * minute, QStringLiteral("failed"), QStringLiteral("WH-2"));
+    }
 
     MainWindow window(fixture.context());
     window.resize(1100, 680);
@@ -204,5 +316,34 @@ int main(int argc, char* argv[])
     refreshed.wait(10000);
     QTest::qWait(1500);
     save(&window, folder + QStringLiteral("/dashboard.png"));
-    return 0;
+
+    // The busy conversation, its photo kept and shown as a thumbnail.
+    window.showPage(window.conversationsPage());
+    QTest::qWait(300); // the page laid out before the thread opens in it
+    window.conversationsPage()->showThread(
+        {QStringLiteral("+14045559999"), QStringLiteral("+17705551234")});
+    ConversationView* view = window.conversationsPage()->threadPane()->view();
+    const bool thumbnail = QTest::qWaitFor(
+        [view] {
+            for (int row = 0; row < view->model()->rowCount(); ++row) {
+                for (const QVariant& image : view->model()
+                                                 ->index(row, 0)
+                                                 .data(ConversationModel::ThumbnailsRole)
+                                                 .toList()) {
+                    if (!image.value<QImage>().isNull())
+                        return true;
+                }
+            }
+            return false;
+        },
+        10000);
+    if (!thumbnail)
+        std::fprintf(stderr, "no thumbnail showed\n");
+    QTest::qWait(500);
+
+    save(&window, folder + QStringLiteral("/conversations-media.png"));
+    view->list()->scrollToTop(); // the media without a thumbnail, and why
+    QTest::qWait(300);
+    save(&window, folder + QStringLiteral("/conversations-media-lines.png"));
+    return thumbnail ? 0 : 1;
 }
