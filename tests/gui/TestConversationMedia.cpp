@@ -3,16 +3,19 @@
 // folder, the ConversationThreadPane showing the thread. An image that gets archived shows as
 // its thumbnail (the model's thumbnail role is set, the row grows), still after the server is
 // gone and the thread is opened again; a click opens the kept file; a media without a copy
-// says why under its link; a PDF shows its type and size. The main window catches up with
-// what was stored while it was closed and shows it.
+// says why under its link; a PDF shows its type and size. The conversation window (Inspector,
+// Failures) shows the kept copies too. The main window catches up with what was stored while it
+// was closed and shows it.
 
 #include "GuiTestContext.h"
 #include "MainWindow.h"
 #include "MediaArchiveService.h"
 #include "MediaTestServer.h"
 #include "conversations/ConversationDelegate.h"
+#include "conversations/ConversationDialog.h"
 #include "conversations/ConversationMediaFeed.h"
 #include "conversations/ConversationModel.h"
+#include "conversations/ConversationOpener.h"
 #include "conversations/ConversationThreadPane.h"
 #include "conversations/ConversationView.h"
 #include "conversations/ConversationsPage.h"
@@ -298,6 +301,31 @@ private Q_SLOTS:
         }
         QVERIFY(MediaThumbnailLoader::decode(text, QSize(220, 220), &error).isNull());
         QVERIFY(!error.isEmpty());
+    }
+
+    // The Inspector's and the Failures page's conversation window shows the kept copies too.
+    void conversationWindowShowsThumbnail()
+    {
+        m_server->setRoute(QStringLiteral("/door.png"),
+                           route("image/png", test::MediaTestServer::png(100, 200)));
+        const qint64 id = insert(QStringLiteral("The door"), {url(QStringLiteral("/door.png"))},
+                                 m_fixture->clock().nowMs());
+        QNetworkAccessManager network;
+        auto running = archiver(network);
+        running->messagesStored({id});
+        QTRY_VERIFY_WITH_TIMEOUT(running->isIdle(), 10000);
+
+        QWidget parent;
+        ConversationOpener opener(m_fixture->context().worker(), &parent);
+        opener.setMediaArchive(m_dir->path());
+        QSignalSpy opened(&opener, &ConversationOpener::opened);
+        opener.open(id);
+        QVERIFY(opened.wait(5000));
+        auto* dialog = opened.at(0).at(0).value<ConversationDialog*>();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!thumbnailOf(*dialog->pane(), id).isNull(), 10000);
+        QCOMPARE(thumbnailOf(*dialog->pane(), id).size(), QSize(100, 200));
+        dialog->close();
     }
 
     // The window archives what was stored while it was closed, and its Conversations page

@@ -1,6 +1,7 @@
 #include "ConversationOpener.h"
 
 #include "ConversationDialog.h"
+#include "ConversationThreadPane.h"
 #include "store/ConversationReader.h"
 #include "store/DatabaseWorker.h"
 #include "store/StoreRead.h"
@@ -47,6 +48,7 @@ void ConversationOpener::open(qint64 messageId)
             if (!dialog) {
                 dialog = new ConversationDialog(m_worker, *read.value, m_parent);
                 dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->pane()->setMediaArchive(m_mediaDirectory);
             }
             dialog->show();
             dialog->raise();

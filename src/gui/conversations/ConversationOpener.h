@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 
 class QWidget;
 
@@ -21,6 +22,10 @@ public:
     // The dialogs are children of `parent`; `worker` must outlive the opener.
     ConversationOpener(DatabaseWorker& worker, QWidget* parent);
 
+    // The dialogs opened from now on show what the media archive in `directory` kept
+    // (thumbnails, the state of each media); empty: the links only.
+    void setMediaArchive(const QString& directory) { m_mediaDirectory = directory; }
+
     // Opens (or raises) the dialog of the thread of message `messageId`; opened() follows, or
     // failed() says why not. A later call wins over one whose thread is still being read.
     void open(qint64 messageId);
@@ -35,6 +40,7 @@ private:
     DatabaseWorker& m_worker;
     QWidget* m_parent;
     quint64 m_generation = 0;
+    QString m_mediaDirectory;
 };
 
 } // namespace smsdesk

@@ -5,8 +5,10 @@
 #include "FailureText.h"
 #include "ListenerController.h"
 #include "conversations/ConversationOpener.h"
+#include "media/MediaArchive.h"
 #include "outbound/Outbox.h"
 #include "phone/PhoneNumber.h"
+#include "store/Database.h"
 #include "store/DatabaseWorker.h"
 #include "store/NumberRepository.h"
 #include "store/OptOutRepository.h"
@@ -85,6 +87,7 @@ FailuresPage::FailuresPage(AppContext& context, ListenerController& listener, Ou
     m_ui->splitter->setSizes({240, 760});
 
     m_conversations = new ConversationOpener(context.worker(), this);
+    m_conversations->setMediaArchive(MediaArchive::directoryFor(context.database().config()));
     connect(m_conversations, &ConversationOpener::opened, this, &FailuresPage::conversationOpened);
     connect(m_conversations, &ConversationOpener::failed, this, &FailuresPage::showSummary);
 

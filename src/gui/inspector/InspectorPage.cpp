@@ -11,7 +11,9 @@
 #include "RequestLogModel.h"
 #include "Settings.h"
 #include "conversations/ConversationOpener.h"
+#include "media/MediaArchive.h"
 #include "providers/ProviderRegistry.h"
+#include "store/Database.h"
 #include "store/DatabaseWorker.h"
 #include "store/MessageTimelineReader.h"
 #include "store/NumberRepository.h"
@@ -83,6 +85,7 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
             &InspectorPage::onTimelineActivated);
 
     m_conversations = new ConversationOpener(m_context.worker(), this);
+    m_conversations->setMediaArchive(MediaArchive::directoryFor(m_context.database().config()));
     connect(m_conversations, &ConversationOpener::opened, this, &InspectorPage::conversationOpened);
     connect(m_conversations, &ConversationOpener::failed, this, &InspectorPage::showNote);
 
