@@ -23,7 +23,7 @@ constexpr qint64 kDayMs = 24 * kHourMs;
 qint64 DashboardReader::Snapshot::failureCount() const
 {
     qint64 total = 0;
-    for (const FailureSummaryReader::Cause& cause : failures)
+    for (const FailureReader::CauseCount& cause : failures)
         total += cause.count;
     return total;
 }
@@ -122,9 +122,8 @@ std::optional<DashboardReader::Snapshot> DashboardReader::read() const
         snapshot.numbers.append(row);
     }
 
-    snapshot.failuresSinceMs = nowMs - FailureWindowDays * kDayMs;
-    const FailureSummaryReader failures(m_db);
-    snapshot.failures = failures.causesSince(snapshot.failuresSinceMs);
+    const FailureReader failures(m_db);
+    snapshot.failures = failures.causes(FailureFilter());
     if (!failures.lastError().isEmpty()) {
         m_lastError = failures.lastError();
         return std::nullopt;

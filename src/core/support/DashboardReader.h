@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FailureSummaryReader.h"
+#include "FailureReader.h"
 #include "outbound/PlanUsage.h"
 #include "store/NumberRecord.h"
 
@@ -17,15 +17,13 @@ class Clock;
 
 // What the Dashboard shows from the store, read at once: messages in and out today and in the
 // billing cycle, every enabled number's plan usage with a forecast of its cycle's total, and
-// the unresolved failures by cause (FailureSummaryReader). One connection, used from its
+// the unresolved failures by cause (FailureReader: the Failures page's own counts, so the tile
+// and the page's badge agree). One connection, used from its
 // thread (a DatabaseWorker job); "now" comes from the Clock and days and cycles follow the
 // user's time zone.
 class DashboardReader
 {
 public:
-    // Failures newer than this count as unresolved (until failures are marked resolved).
-    static constexpr int FailureWindowDays = 7;
-
     struct NumberUsage
     {
         NumberRecord number;
@@ -47,8 +45,8 @@ public:
         qint64 inboundInCycle = 0;
         qint64 outboundInCycle = 0;
         QList<NumberUsage> numbers; // enabled numbers, in E.164 order
-        qint64 failuresSinceMs = 0;
-        QList<FailureSummaryReader::Cause> failures;
+        // Unresolved failures by kind and cause, most first.
+        QList<FailureReader::CauseCount> failures;
         qint64 failureCount() const;
     };
 

@@ -7,6 +7,7 @@
 #include "RequestRateChart.h"
 #include "listener/ListenerEvent.h"
 #include "outbound/Outbox.h"
+#include "support/FailureCatalogue.h"
 #include "store/StoreRead.h"
 #include "ui_DashboardPage.h"
 
@@ -193,19 +194,19 @@ void DashboardPage::showSnapshot(const DashboardReader::Snapshot& snapshot)
     QString causes;
     qint64 others = 0;
     for (int i = 0; i < snapshot.failures.size(); ++i) {
-        const FailureSummaryReader::Cause& cause = snapshot.failures.at(i);
+        const FailureReader::CauseCount& cause = snapshot.failures.at(i);
         if (i >= kCausesShown) {
             others += cause.count;
             continue;
         }
         causes += QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2<br>")
                       .arg(DashboardText::count(cause.count),
-                           DashboardText::causeText(cause).toHtmlEscaped());
+                           FailureCatalogue::causeTitle(cause.kind, cause.cause).toHtmlEscaped());
     }
     if (others > 0)
         causes += tr("<b>%1</b>&nbsp;&nbsp;other causes<br>").arg(DashboardText::count(others));
     causes += QStringLiteral("<small>%1</small>")
-                  .arg(tr("in the last %n day(s)", nullptr, DashboardReader::FailureWindowDays));
+                  .arg(tr("unresolved, as on the Failures page").toHtmlEscaped());
     m_ui->failuresCausesLabel->setText(causes);
 
     showPlans(snapshot);
