@@ -4,10 +4,10 @@
 // request rate history, the forecast, the chart's scale and the usage levels.
 
 #include "GuiTestContext.h"
+#include "HttpTestClient.h"
 #include "MainWindow.h"
 #include "OutboundEndpoint.h"
 #include "OutboundService.h"
-#include "HttpTestClient.h"
 #include "WebhookFirer.h"
 #include "conversations/ConversationsPage.h"
 #include "dashboard/DashboardPage.h"

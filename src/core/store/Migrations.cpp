@@ -624,6 +624,19 @@ bool createFailureResolutions(QSqlDatabase& db, Backend backend, QString* error)
                error);
 }
 
+// Version 15: the failed webhook requests, for the support desk's reads (the Failures page, its
+// badge, the Dashboard's tile): a partial index of the requests not stored, by outcome and
+// provider. The listener's stored requests, its hot path, never touch it. FailureReader's
+// queries carry its WHERE term word for word (kNotStored in FailureReader.cpp), which is how
+// SQLite and PostgreSQL know that they may use it.
+bool indexFailedRequests(QSqlDatabase& db, Backend backend, QString* error)
+{
+    return run(db, backend,
+               {QStringLiteral("CREATE INDEX request_log_failed ON request_log (outcome, provider) "
+                               "WHERE outcome NOT IN ('accepted', 'duplicate', 'unassigned')")},
+               error);
+}
+
 struct Migration
 {
     int version;
@@ -648,6 +661,7 @@ constexpr Migration kMigrations[] = {
     {12, "contacts and quick replies", createContactsAndQuickReplies},
     {13, "opt-outs per number and remote, kept by a trigger on inbound messages", createOptOuts},
     {14, "failure resolutions; indexes of failed messages and reports", createFailureResolutions},
+    {15, "request log: index of the requests not stored", indexFailedRequests},
 };
 
 bool hasVersionTable(QSqlDatabase& db)

@@ -5,6 +5,7 @@
 #include "store/NumberRecord.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -62,10 +63,15 @@ public:
     static qint64 forecast(qint64 used, qint64 startMs, qint64 endMs, qint64 nowMs);
 
 private:
-    // Inbound and outbound messages of `did` (all numbers when empty) received in
-    // [startMs, endMs).
-    bool countMessages(const QString& did, qint64 startMs, qint64 endMs, qint64* inbound,
-                       qint64* outbound) const;
+    struct InOut
+    {
+        qint64 inbound = 0;
+        qint64 outbound = 0;
+    };
+    using Counts = QHash<QString, InOut>; // by DID
+
+    // Inbound and outbound messages received in [startMs, endMs), by DID, in one pass.
+    bool countMessages(qint64 startMs, qint64 endMs, Counts* counts) const;
 
     QSqlDatabase m_db;
     const Clock& m_clock;

@@ -7,13 +7,14 @@
 #include "RequestRateChart.h"
 #include "listener/ListenerEvent.h"
 #include "outbound/Outbox.h"
-#include "support/FailureCatalogue.h"
 #include "store/StoreRead.h"
+#include "support/FailureCatalogue.h"
 #include "ui_DashboardPage.h"
 
 #include <QDateTime>
 #include <QLabel>
 #include <QProgressBar>
+#include <algorithm>
 
 namespace smsdesk {
 
@@ -106,9 +107,11 @@ void DashboardPage::tick()
     showRate();
     if (m_reading)
         return;
+    const qint64 spacing = std::max<qint64>(MinReadIntervalMs, ReadSpacingFactor * m_lastReadMs);
     const bool due =
-        !m_sinceRead.isValid() || (m_sinceRead.elapsed() >= MinReadIntervalMs &&
-                                   (m_dirty || m_sinceRead.elapsed() >= IdleRefreshMs));
+        !m_sinceRead.isValid() ||
+        (m_sinceRead.elapsed() >= spacing &&
+         (m_dirty || m_sinceRead.elapsed() >= std::max<qint64>(IdleRefreshMs, spacing)));
     if (due)
         startRead();
 }
@@ -128,6 +131,7 @@ void DashboardPage::startRead()
         },
         [this](StoreRead<DashboardReader::Snapshot> read) {
             m_reading = false;
+            m_lastReadMs = m_sinceRead.elapsed();
             if (!read.value) {
                 m_ui->errorLabel->setText(tr("Could not read the store: %1").arg(read.error));
                 m_ui->errorLabel->show();
