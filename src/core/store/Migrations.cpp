@@ -624,16 +624,19 @@ bool createFailureResolutions(QSqlDatabase& db, Backend backend, QString* error)
                error);
 }
 
-// Version 15: the failed webhook requests, for the support desk's reads (the Failures page, its
-// badge, the Dashboard's tile): a partial index of the requests not stored, by outcome and
-// provider. The listener's stored requests, its hot path, never touch it. FailureReader's
-// queries carry its WHERE term word for word (kNotStored in FailureReader.cpp), which is how
-// SQLite and PostgreSQL know that they may use it.
-bool indexFailedRequests(QSqlDatabase& db, Backend backend, QString* error)
+// Version 15: the request log's outcome index keeps only the requests that were not accepted
+// (refusals, failures, duplicates, unassigned messages, fault drills): the listener's accepted
+// requests, its hot path, no longer write to it, and the support desk's reads of failures (the
+// Failures page, its badge, the Dashboard's tile) read a small index instead of the whole log.
+// Readers that filter by an outcome other than 'accepted' carry the index's WHERE term word for
+// word (RequestLogReader::notAcceptedSql()), which is how SQLite and PostgreSQL know that they may
+// use it; a filter on 'accepted', most of the log, reads it newest first.
+bool indexRequestsNotAccepted(QSqlDatabase& db, Backend backend, QString* error)
 {
     return run(db, backend,
-               {QStringLiteral("CREATE INDEX request_log_failed ON request_log (outcome, provider) "
-                               "WHERE outcome NOT IN ('accepted', 'duplicate', 'unassigned')")},
+               {QStringLiteral("DROP INDEX request_log_outcome"),
+                QStringLiteral("CREATE INDEX request_log_not_accepted ON request_log (outcome, "
+                               "received_at DESC, id DESC, provider) WHERE outcome <> 'accepted'")},
                error);
 }
 
@@ -661,7 +664,7 @@ constexpr Migration kMigrations[] = {
     {12, "contacts and quick replies", createContactsAndQuickReplies},
     {13, "opt-outs per number and remote, kept by a trigger on inbound messages", createOptOuts},
     {14, "failure resolutions; indexes of failed messages and reports", createFailureResolutions},
-    {15, "request log: index of the requests not stored", indexFailedRequests},
+    {15, "request log: outcome index of the requests not accepted", indexRequestsNotAccepted},
 };
 
 bool hasVersionTable(QSqlDatabase& db)

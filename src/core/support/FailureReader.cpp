@@ -4,6 +4,7 @@
 #include "PbxFallback.h"
 #include "listener/ListenerEvent.h"
 #include "store/Database.h"
+#include "store/RequestLogReader.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -14,9 +15,6 @@ namespace {
 
 // The outcomes of a delivery the PBX got a 200 for (the message is stored).
 const char kStoredOutcomes[] = "('accepted', 'duplicate', 'unassigned')";
-// The WHERE term of the index of failed requests (migration 15), word for word: a query that
-// carries it may read that small index instead of the whole request log.
-const char kNotStored[] = "r.outcome NOT IN ('accepted', 'duplicate', 'unassigned')";
 
 // The columns every kind's SELECT yields, in the order rowToEntry() reads them.
 //  0 kind, 1 fkey, 2 at, 3 number_id, 4 did, 5 remote, 6 provider, 7 cause, 8 code, 9 detail,
@@ -53,12 +51,12 @@ const char kInbound[] =
     " COALESCE(r.reason, ''), COALESCE(r.response_status, 0), 0, 0, COALESCE(r.message_id, 0),"
     " r.id, '', '', ''"
     " FROM request_log r LEFT JOIN numbers n ON n.id = r.number_id"
-    " WHERE %NOTSTORED% AND r.outcome IN (%OUTCOMES%)";
+    " WHERE %NOTACCEPTED% AND r.outcome IN (%OUTCOMES%)";
 
-// The PBX messages with failed deliveries (%FAILED%: failedOutcomes(), read through the index
-// of failed requests, %NOTSTORED%, so only failed requests' bodies are read) and no delivery
-// answered as stored: none of their message's requests (the message stored under the PBX's
-// message_id, as sent or in upper case) has a stored outcome (%STORED%). %PBXID%:
+// The PBX messages with failed deliveries (%FAILED%: failedOutcomes(), read through the outcome
+// index of the requests not accepted, %NOTACCEPTED%, so only failed requests' bodies are read) and
+// no delivery answered as stored: none of their message's requests (the message stored under the
+// PBX's message_id, as sent or in upper case) has a stored outcome (%STORED%). %PBXID%:
 // PbxFallback::messageIdSql().
 const char kFallbacks[] =
     "SELECT 3, 'fallback:' || p.pbx_id, p.last_at, COALESCE(p.number_id, 0),"
@@ -69,7 +67,7 @@ const char kFallbacks[] =
     " number_id, MAX(q.message_id) AS message_id, MAX(q.id) AS last_request, COUNT(*) AS failed"
     " FROM (SELECT %PBXID% AS pbx_id, r.id AS id, r.received_at AS received_at, r.number_id AS"
     " number_id, r.message_id AS message_id FROM request_log r"
-    " WHERE %NOTSTORED% AND r.outcome IN (%FAILED%) AND r.provider = 'pbx') q"
+    " WHERE %NOTACCEPTED% AND r.outcome IN (%FAILED%) AND r.provider = 'pbx') q"
     " WHERE q.pbx_id IS NOT NULL AND q.pbx_id <> '' GROUP BY q.pbx_id) p"
     " LEFT JOIN numbers n ON n.id = p.number_id"
     " WHERE NOT EXISTS (SELECT 1 FROM messages m JOIN request_log s ON s.message_id = m.id"
@@ -146,9 +144,9 @@ QString FailureReader::failures(const QString& columns, const FailureFilter& fil
     fallbacks.replace(QLatin1String("%STORED%"), QLatin1String(kStoredOutcomes));
     fallbacks.replace(QLatin1String("%FAILED%"), quotedList(failedOutcomes()));
     fallbacks.replace(QLatin1String("%MAX%"), QString::number(PbxFallback::MaxAttempts));
-    fallbacks.replace(QLatin1String("%NOTSTORED%"), QLatin1String(kNotStored));
+    fallbacks.replace(QLatin1String("%NOTACCEPTED%"), RequestLogReader::notAcceptedSql());
     QString inbound = QString::fromLatin1(kInbound);
-    inbound.replace(QLatin1String("%NOTSTORED%"), QLatin1String(kNotStored));
+    inbound.replace(QLatin1String("%NOTACCEPTED%"), RequestLogReader::notAcceptedSql());
     inbound.replace(QLatin1String("%OUTCOMES%"),
                     quotedList(FailureCatalogue::inboundFailureOutcomes()));
 
