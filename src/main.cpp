@@ -21,9 +21,10 @@ int main(int argc, char* argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
-    if (smsdesk::Cli::isCommand(arguments.value(1))) {
+    if (const std::optional<QStringList> command =
+            smsdesk::Cli::commandArguments(arguments.mid(1))) {
         QCoreApplication app(argc, argv);
-        return smsdesk::Cli::run(app.arguments().mid(1));
+        return smsdesk::Cli::run(*command);
     }
     const smsdesk::CommandLine commandLine = smsdesk::CommandLine::parse(arguments);
     switch (commandLine.mode()) {

@@ -89,6 +89,16 @@ private Q_SLOTS:
             run({QStringLiteral("numbers"), QStringLiteral("list"), QStringLiteral("--db"), db});
         QCOMPARE(result.status, QProcess::NormalExit);
         QCOMPARE(result.exitCode, 0);
+        // The store given before the command, as the window takes it, works the same.
+        const Run before =
+            run({QStringLiteral("--db"), db, QStringLiteral("numbers"), QStringLiteral("list")});
+        QCOMPARE(before.exitCode, 0);
+        QCOMPARE(before.out, result.out);
+        // A window option before a command is the command's to refuse, by name.
+        const Run headless = run({QStringLiteral("--headless"), QStringLiteral("plans"),
+                                  QStringLiteral("list"), QStringLiteral("--db"), db});
+        QCOMPARE(headless.exitCode, 2);
+        QVERIFY2(headless.err.contains(QStringLiteral("headless")), qPrintable(headless.err));
         const Run help = run({QStringLiteral("send"), QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         QVERIFY2(help.out.contains(QStringLiteral("--outbound-base")), qPrintable(help.out));

@@ -4,6 +4,7 @@
 // request rate history, the forecast, the chart's scale and the usage levels.
 
 #include "GuiTestContext.h"
+#include "HttpTestClient.h"
 #include "MainWindow.h"
 #include "OutboundEndpoint.h"
 #include "OutboundService.h"
@@ -264,8 +265,17 @@ private Q_SLOTS:
                  ListenerController::stateText(ListenerController::State::Running));
         QCOMPARE(text("listenerAddressLabel"), m_listener->url());
 
-        // Three webhooks stored, two refused (no webhook at that path).
+        // Three webhooks stored, two refused as malformed; two for no webhook at that path,
+        // which the Failures page does not count (scanners), nor does the tile.
         QVERIFY(fire(3).allOk());
+        for (int i = 0; i < 2; ++i) {
+            test::HttpTestClient client(quint16(QUrl(m_listener->url()).port()));
+            QVERIFY(client.waitConnected());
+            client.send(test::HttpTestClient::post("/webhooks/oncloud", "{not json"));
+            const std::optional<test::HttpTestResponse> answer = client.response();
+            QVERIFY(answer);
+            QCOMPARE(answer->status, 400);
+        }
         const WebhookFirer::Summary refused = fire(2, QStringLiteral("/webhooks/nowhere"));
         QCOMPARE(refused.byStatus.value(404), 2);
         // Eight sends the provider accepts, one it refuses with WH-2.
@@ -280,10 +290,10 @@ private Q_SLOTS:
         QCOMPARE(text("cycleInLabel"), QStringLiteral("3"));
         QCOMPARE(text("cycleOutLabel"), QStringLiteral("9"));
         const QString causes = text("failuresCausesLabel");
-        QVERIFY2(causes.contains(QStringLiteral("<b>2</b>&nbsp;&nbsp;Refused: no webhook at this "
-                                                "path")),
+        QVERIFY2(causes.contains(QStringLiteral("<b>2</b>&nbsp;&nbsp;Refused: malformed<br>")),
                  qPrintable(causes));
-        QVERIFY2(causes.contains(QStringLiteral("<b>1</b>&nbsp;&nbsp;Sends refused, WH-2")),
+        QVERIFY2(causes.contains(QStringLiteral("<b>1</b>&nbsp;&nbsp;WH-2: ")), qPrintable(causes));
+        QVERIFY2(causes.contains(QStringLiteral("unresolved, as on the Failures page")),
                  qPrintable(causes));
 
         // The plan: 8 of 10 used (the refused send used nothing), a warning, with the days
@@ -314,8 +324,8 @@ private Q_SLOTS:
                 ->text();
         QVERIFY2(salesDetail.startsWith(QStringLiteral("no plan")), qPrintable(salesDetail));
 
-        // The chart counted the five requests from the listener's events.
-        QTRY_COMPARE(sum(child<RequestRateChart>(m_page.get(), "rateChart")->values()), 5);
+        // The chart counted the seven requests from the listener's events.
+        QTRY_COMPARE(sum(child<RequestRateChart>(m_page.get(), "rateChart")->values()), 7);
         QCOMPARE(m_page->rateHistory().perSecond(QDateTime::currentMSecsSinceEpoch()).size(),
                  RequestRateHistory::DefaultSeconds);
 

@@ -7,6 +7,7 @@
 // QT_QPA_PLATFORM=xcb to see real fonts).
 
 #include "GuiTestContext.h"
+#include "HttpTestClient.h"
 #include "MainWindow.h"
 #include "OutboundEndpoint.h"
 #include "OutboundService.h"
@@ -436,6 +437,64 @@ private Q_SLOTS:
         QVERIFY(csv.startsWith("time,kind,number,remote,provider,cause,"));
         QVERIFY(csv.contains("attempt 7 of 10 failed: after 10 the PBX emails ops@example.com"));
         QVERIFY(csv.contains("SMS Not Sent - Radio Off"));
+    }
+
+    // A send whose answer never came, to a remote who then texts STOP: a bulk retry skips it
+    // and says why (the opt-out store is read by the worker at retry time), while the other
+    // unconfirmed send, to a remote who did not opt out, goes out again.
+    void bulkRetrySkipsRemotesThatOptedOut()
+    {
+        m_endpoint->setFault(OutboundEndpoint::Fault::DropAfterRead, 1);
+        const qint64 toStop =
+            send(QStringLiteral("Your table is ready"), QStringLiteral("unconfirmed"));
+        QVERIFY(toStop > 0);
+        m_endpoint->setFault(OutboundEndpoint::Fault::DropAfterRead, 1);
+        OutboundDraft other;
+        other.didE164 = kOnCloud;
+        other.to = QStringLiteral("+17705550199");
+        other.text = QStringLiteral("Your order is ready");
+        qint64 otherId = 0;
+        m_window->outbound()->outbox().queue(
+            other,
+            [&otherId](const Outbox::QueueOutcome& outcome) { otherId = outcome.messageId; });
+        QTRY_VERIFY_WITH_TIMEOUT(otherId > 0, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(status(otherId), QStringLiteral("unconfirmed"), kWaitMs);
+
+        // The remote answers STOP, through the listener as onCloud posts it.
+        test::HttpTestClient client(quint16(QUrl(m_window->listener()->url()).port()));
+        QVERIFY(client.waitConnected());
+        client.send(test::HttpTestClient::post(
+            "/webhooks/oncloud",
+            QStringLiteral("{\"event\":\"sms.inbound\",\"from\":\"%1\",\"to\":\"%2\","
+                           "\"text\":\"Stop\",\"timestamp\":\"2026-02-13T14:30:00-05:00\"}")
+                .arg(kRemote, kOnCloud)
+                .toUtf8(),
+            "application/json", "Authorization: " + kAuth + "\r\n"));
+        const std::optional<test::HttpTestResponse> answer = client.response();
+        QVERIFY(answer);
+        QCOMPARE(answer->status, 200);
+
+        // Hidden, the page keeps only its badge up to date; shown, it reads its list.
+        QVERIFY(!page()->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(navigationText(), QStringLiteral("Failures (2)"), kWaitMs);
+        m_window->showPage(page());
+        auto* kinds = child<QComboBox>(page(), "kindCombo");
+        kinds->setCurrentIndex(kinds->findData(static_cast<int>(FailureEntry::Kind::Send)));
+        QTRY_COMPARE(page()->model()->rowCount(), 2);
+        page()->view()->selectAll();
+        QSignalSpy retried(page(), &FailuresPage::retryFinished);
+        test::GuiTestContext::press(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_R));
+        QVERIFY(retried.wait(kWaitMs));
+        const QString summary = retried.first().first().toString();
+        QVERIFY2(summary.startsWith(QStringLiteral("Retried 1.")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Skipped 1 that a retry cannot fix")),
+                 qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("the recipient opted out (STOP)")),
+                 qPrintable(summary));
+        QTRY_COMPARE_WITH_TIMEOUT(status(otherId), QStringLiteral("sent"), kWaitMs);
+        QCOMPARE(status(toStop), QStringLiteral("unconfirmed"));
+        QTRY_COMPARE(page()->model()->rowCount(), 1);
+        QCOMPARE(page()->model()->entryAt(0).messageId, toStop);
     }
 
     // The PBX's tenth failed attempt: the message went to the fallback email. The Failures page

@@ -1,12 +1,13 @@
-// DashboardReader and FailureSummaryReader on a real store, SQLite and PostgreSQL: messages
-// counted by day and by each number's billing cycle, plan usage with its forecast, failures by
-// cause from the request log and from sends; rows outside the windows are not counted.
+// DashboardReader on a real store, SQLite and PostgreSQL: messages counted by day and by each
+// number's billing cycle, plan usage with its forecast, the unresolved failures by cause as the
+// Failures page counts them (FailureReader); rows outside the windows are not counted.
 
 #include "FakeClock.h"
 #include "StoreFixture.h"
 #include "store/NumberRepository.h"
 #include "store/PlanRepository.h"
 #include "support/DashboardReader.h"
+#include "support/FailureResolutions.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -45,9 +46,9 @@ class TestDashboardReader : public QObject
         return number.id;
     }
 
-    void message(const QString& direction, const QString& did, qint64 at,
-                 const QString& status = QStringLiteral("sent"), const QString& code = {},
-                 const QString& providerId = QStringLiteral("p"))
+    qint64 message(const QString& direction, const QString& did, qint64 at,
+                   const QString& status = QStringLiteral("sent"), const QString& code = {},
+                   const QString& providerId = QStringLiteral("p"))
     {
         static int sequence = 0;
         QSqlQuery query(m_store.connection());
@@ -63,17 +64,39 @@ class TestDashboardReader : public QObject
                                                 : providerId + QString::number(++sequence));
         query.addBindValue(at);
         query.addBindValue(QStringLiteral("k%1").arg(++sequence));
+        if (!query.exec()) {
+            qWarning("message: %s", qPrintable(query.lastError().text()));
+            return 0;
+        }
+        return query.lastInsertId().toLongLong();
+    }
+
+    // A send through the outbox, as the Failures page finds it: its message and outbox row.
+    void send(const QString& did, qint64 at, const QString& status, const QString& code = {})
+    {
+        const qint64 id = message(QStringLiteral("outbound"), did, at, status, code);
+        QVERIFY(id > 0);
+        QSqlQuery query(m_store.connection());
+        query.prepare(QStringLiteral("INSERT INTO outbox (message_id, pending, attempts, "
+                                     "next_attempt_at, created_at) VALUES (?, 0, 1, ?, ?)"));
+        query.addBindValue(id);
+        query.addBindValue(at);
+        query.addBindValue(at);
         QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
     }
 
-    void request(const QString& outcome, qint64 at)
+    qint64 request(const QString& outcome, qint64 at)
     {
         QSqlQuery query(m_store.connection());
         query.prepare(
             QStringLiteral("INSERT INTO request_log (received_at, outcome) VALUES (?, ?)"));
         query.addBindValue(at);
         query.addBindValue(outcome);
-        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        if (!query.exec()) {
+            qWarning("request: %s", qPrintable(query.lastError().text()));
+            return 0;
+        }
+        return query.lastInsertId().toLongLong();
     }
 
 private Q_SLOTS:
@@ -143,7 +166,7 @@ private Q_SLOTS:
         QCOMPARE(snapshot->outboundInCycle, qint64(6));
     }
 
-    void countsFailuresByCause()
+    void countsUnresolvedFailuresAsTheFailuresPage()
     {
         const QString front = QStringLiteral("+14045550101");
         addNumber(front, 0);
@@ -152,29 +175,37 @@ private Q_SLOTS:
         request(QStringLiteral("refused-auth"), now() - 1000);
         request(QStringLiteral("refused-auth"), now() - 2000);
         request(QStringLiteral("refused-auth"), now() - 3 * kDayMs);
+        request(QStringLiteral("refused-auth"), now() - 40 * kDayMs); // old, still unresolved
+        const qint64 resolved = request(QStringLiteral("refused-auth"), now() - 3000);
+        QVERIFY(resolved > 0);
         request(QStringLiteral("malformed"), now() - 5000);
-        request(QStringLiteral("refused-auth"), now() - 8 * kDayMs); // outside the window
-        message(QStringLiteral("outbound"), front, now() - 1000, QStringLiteral("failed"),
-                QStringLiteral("WH-23-3"), QString());
-        message(QStringLiteral("outbound"), front, now() - 1000, QStringLiteral("unconfirmed"));
-        message(QStringLiteral("outbound"), front, now() - 2000, QStringLiteral("unconfirmed"));
-        message(QStringLiteral("outbound"), front, now() - 1000, QStringLiteral("delivered"));
+        send(front, now() - 1000, QStringLiteral("failed"), QStringLiteral("WH-23-3"));
+        send(front, now() - 1000, QStringLiteral("unconfirmed"));
+        send(front, now() - 2000, QStringLiteral("unconfirmed"));
+        send(front, now() - 1000, QStringLiteral("delivered"));
+        // Marked resolved on the Failures page: neither there nor here any more.
+        FailureResolutions resolutions(m_store.connection());
+        QVERIFY2(resolutions.resolve({QStringLiteral("request:%1").arg(resolved)},
+                                     QStringLiteral("ann"), now()),
+                 qPrintable(resolutions.lastError()));
 
         const DashboardReader reader(m_store.connection(), m_clock, kNewYork);
         const std::optional<DashboardReader::Snapshot> snapshot = reader.read();
         QVERIFY2(snapshot, qPrintable(reader.lastError()));
-        using Kind = FailureSummaryReader::Cause::Kind;
+        using Kind = FailureEntry::Kind;
         QCOMPARE(snapshot->failures.size(), 4);
         QCOMPARE(snapshot->failures.at(0).kind, Kind::Inbound);
-        QCOMPARE(snapshot->failures.at(0).code, QStringLiteral("refused-auth"));
-        QCOMPARE(snapshot->failures.at(0).count, qint64(3));
-        QCOMPARE(snapshot->failures.at(1).kind, Kind::Outbound);
-        QCOMPARE(snapshot->failures.at(1).code, QStringLiteral("unconfirmed"));
+        QCOMPARE(snapshot->failures.at(0).cause, QStringLiteral("refused-auth"));
+        QCOMPARE(snapshot->failures.at(0).count, qint64(4));
+        QCOMPARE(snapshot->failures.at(1).kind, Kind::Send);
+        QCOMPARE(snapshot->failures.at(1).cause, QStringLiteral("unconfirmed"));
         QCOMPARE(snapshot->failures.at(1).count, qint64(2));
-        QCOMPARE(snapshot->failureCount(), qint64(7));
-        QStringList rest{snapshot->failures.at(2).code, snapshot->failures.at(3).code};
+        QCOMPARE(snapshot->failureCount(), qint64(8));
+        QStringList rest{snapshot->failures.at(2).cause, snapshot->failures.at(3).cause};
         rest.sort();
         QCOMPARE(rest, QStringList({QStringLiteral("WH-23-3"), QStringLiteral("malformed")}));
+        // The tile's total is the Failures page's badge.
+        QCOMPARE(FailureReader(m_store.connection()).unresolvedCount(), qint64(8));
     }
 };
 

@@ -18,6 +18,28 @@ bool Cli::isCommand(const QString& firstArgument)
            firstArgument == u"send";
 }
 
+std::optional<QStringList> Cli::commandArguments(const QStringList& arguments)
+{
+    // The window's options that take a value (CommandLine): their value is not a command.
+    static const QStringList kValued = {
+        QStringLiteral("--db"), QStringLiteral("--listen"), QStringLiteral("--unassigned"),
+        QStringLiteral("--retention-days"), QStringLiteral("--outbound-base")};
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (argument == u"--")
+            return std::nullopt;
+        if (argument.startsWith(u'-')) {
+            if (kValued.contains(argument))
+                ++i; // its value
+            continue;
+        }
+        if (!isCommand(argument))
+            return std::nullopt;
+        return QStringList{argument} + arguments.mid(i + 1) + arguments.mid(0, i);
+    }
+    return std::nullopt;
+}
+
 int Cli::run(const QStringList& arguments)
 {
     // Scripts read stdout and, on failure, one line of stderr: keep the store's progress

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QStringList>
+#include <optional>
 
 namespace smsdesk {
 
@@ -11,6 +12,10 @@ class Cli
 {
 public:
     static bool isCommand(const QString& firstArgument);
+    // The command's arguments when `arguments` (without the program name) name a command,
+    // also after global options ("--db FILE numbers list" is "numbers list --db FILE": the
+    // command's own parser then reads or refuses those options); none otherwise.
+    static std::optional<QStringList> commandArguments(const QStringList& arguments);
     // Runs the command in arguments (without the program name); returns the exit status.
     static int run(const QStringList& arguments);
 };

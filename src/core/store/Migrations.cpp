@@ -652,6 +652,20 @@ bool createMediaArchive(QSqlDatabase& db, Backend backend, QString* error)
                            "= 'inbound' AND media <> '[]'"),
         },
         error);
+// Version 16: the request log's outcome index keeps only the requests that were not accepted
+// (refusals, failures, duplicates, unassigned messages, fault drills): the listener's accepted
+// requests, its hot path, no longer write to it, and the support desk's reads of failures (the
+// Failures page, its badge, the Dashboard's tile) read a small index instead of the whole log.
+// Readers that filter by an outcome other than 'accepted' carry the index's WHERE term word for
+// word (RequestLogReader::notAcceptedSql()), which is how SQLite and PostgreSQL know that they may
+// use it; a filter on 'accepted', most of the log, reads it newest first.
+bool indexRequestsNotAccepted(QSqlDatabase& db, Backend backend, QString* error)
+{
+    return run(db, backend,
+               {QStringLiteral("DROP INDEX request_log_outcome"),
+                QStringLiteral("CREATE INDEX request_log_not_accepted ON request_log (outcome, "
+                               "received_at DESC, id DESC, provider) WHERE outcome <> 'accepted'")},
+               error);
 }
 
 struct Migration
@@ -679,6 +693,7 @@ constexpr Migration kMigrations[] = {
     {13, "opt-outs per number and remote, kept by a trigger on inbound messages", createOptOuts},
     {14, "failure resolutions; indexes of failed messages and reports", createFailureResolutions},
     {15, "media archive: a kept copy of each inbound media file, or why not", createMediaArchive},
+    {16, "request log: outcome index of the requests not accepted", indexRequestsNotAccepted},
 };
 
 bool hasVersionTable(QSqlDatabase& db)

@@ -94,6 +94,8 @@ void RequestLogReader::addFilter(const RequestLogFilter& filter, QStringList* wh
                                  QVariantList* values) const
 {
     if (!filter.outcomes.isEmpty()) {
+        if (!filter.outcomes.contains(QLatin1String("accepted")))
+            where->append(notAcceptedSql());
         where->append(
             QStringLiteral("r.outcome IN (%1)").arg(placeholders(filter.outcomes.size())));
         for (const QString& outcome : filter.outcomes)

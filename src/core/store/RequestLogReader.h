@@ -135,6 +135,10 @@ public:
     static Cursor cursorOf(const RequestLogEntry& entry) { return {entry.receivedAtMs, entry.id}; }
     // `text` as a LIKE pattern matching it anywhere, with '!' as the escape character.
     static QString likePattern(const QString& text);
+    // The WHERE term of the outcome index (migration 16: requests not accepted), for a request
+    // log aliased `r`. A query that filters on outcomes other than 'accepted' adds it, word for
+    // word, so that the database may read that index.
+    static QLatin1String notAcceptedSql() { return QLatin1String("r.outcome <> 'accepted'"); }
 
     QString lastError() const { return m_lastError; }
 

@@ -6,6 +6,7 @@
 #include "store/NumberRepository.h"
 #include "util/Clock.h"
 
+#include <QMap>
 #include <QSqlQuery>
 #include <QVariant>
 #include <algorithm>
@@ -23,7 +24,7 @@ constexpr qint64 kDayMs = 24 * kHourMs;
 qint64 DashboardReader::Snapshot::failureCount() const
 {
     qint64 total = 0;
-    for (const FailureSummaryReader::Cause& cause : failures)
+    for (const FailureReader::CauseCount& cause : failures)
         total += cause.count;
     return total;
 }
@@ -43,28 +44,22 @@ qint64 DashboardReader::forecast(qint64 used, qint64 startMs, qint64 endMs, qint
     return std::max(used, qint64(projected + 0.999));
 }
 
-bool DashboardReader::countMessages(const QString& did, qint64 startMs, qint64 endMs,
-                                    qint64* inbound, qint64* outbound) const
+bool DashboardReader::countMessages(qint64 startMs, qint64 endMs, Counts* counts) const
 {
-    *inbound = 0;
-    *outbound = 0;
-    QString sql = QStringLiteral("SELECT direction, COUNT(*) FROM messages WHERE received_at >= ? "
-                                 "AND received_at < ?");
-    QVariantList values{startMs, endMs};
-    if (!did.isEmpty()) {
-        sql += QStringLiteral(" AND did = ?");
-        values.append(did);
-    }
-    sql += QStringLiteral(" GROUP BY direction");
+    counts->clear();
     QString error;
     if (!Database::select(
-            m_db, sql, values,
-            [inbound, outbound](const QSqlQuery& query) {
-                const qint64 count = query.value(1).toLongLong();
-                if (query.value(0).toString() == QLatin1String("inbound"))
-                    *inbound = count;
+            m_db,
+            QStringLiteral("SELECT did, direction, COUNT(*) FROM messages WHERE received_at >= ? "
+                           "AND received_at < ? GROUP BY did, direction"),
+            {startMs, endMs},
+            [counts](const QSqlQuery& query) {
+                const qint64 count = query.value(2).toLongLong();
+                InOut& did = (*counts)[query.value(0).toString()];
+                if (query.value(1).toString() == QLatin1String("inbound"))
+                    did.inbound += count;
                 else
-                    *outbound = count;
+                    did.outbound += count;
             },
             &error)) {
         m_lastError = error;
@@ -82,9 +77,13 @@ std::optional<DashboardReader::Snapshot> DashboardReader::read() const
     snapshot.readAt = now;
 
     const QDateTime localMidnight(now.toTimeZone(m_zone).date(), QTime(0, 0), m_zone);
-    if (!countMessages({}, localMidnight.toMSecsSinceEpoch(), nowMs + kDayMs,
-                       &snapshot.inboundToday, &snapshot.outboundToday))
+    Counts today;
+    if (!countMessages(localMidnight.toMSecsSinceEpoch(), nowMs + kDayMs, &today))
         return std::nullopt;
+    for (const InOut& did : std::as_const(today)) {
+        snapshot.inboundToday += did.inbound;
+        snapshot.outboundToday += did.outbound;
+    }
 
     const NumberRepository repository(m_db, m_clock);
     QList<NumberRecord> numbers = repository.list();
@@ -95,6 +94,9 @@ std::optional<DashboardReader::Snapshot> DashboardReader::read() const
     std::sort(numbers.begin(), numbers.end(),
               [](const NumberRecord& a, const NumberRecord& b) { return a.e164 < b.e164; });
     const PlanUsageReader plans(m_db, m_clock, m_zone);
+    // Numbers whose cycles are the same window are counted in one pass over it (most share
+    // one: the calendar month, or their plans' common cycle day).
+    QMap<QPair<qint64, qint64>, Counts> windows;
     for (const NumberRecord& number : std::as_const(numbers)) {
         if (!number.enabled)
             continue;
@@ -113,8 +115,12 @@ std::optional<DashboardReader::Snapshot> DashboardReader::read() const
             startMs = month.startMs();
             endMs = month.endMs();
         }
-        if (!countMessages(number.e164, startMs, endMs, &row.inboundInCycle, &row.outboundInCycle))
+        const QPair<qint64, qint64> window(startMs, endMs);
+        if (!windows.contains(window) && !countMessages(startMs, endMs, &windows[window]))
             return std::nullopt;
+        const InOut counts = windows.value(window).value(number.e164);
+        row.inboundInCycle = counts.inbound;
+        row.outboundInCycle = counts.outbound;
         row.forecast =
             forecast(usage->hasPlan ? usage->used : row.outboundInCycle, startMs, endMs, nowMs);
         snapshot.inboundInCycle += row.inboundInCycle;
@@ -122,9 +128,8 @@ std::optional<DashboardReader::Snapshot> DashboardReader::read() const
         snapshot.numbers.append(row);
     }
 
-    snapshot.failuresSinceMs = nowMs - FailureWindowDays * kDayMs;
-    const FailureSummaryReader failures(m_db);
-    snapshot.failures = failures.causesSince(snapshot.failuresSinceMs);
+    const FailureReader failures(m_db);
+    snapshot.failures = failures.causes(FailureFilter());
     if (!failures.lastError().isEmpty()) {
         m_lastError = failures.lastError();
         return std::nullopt;

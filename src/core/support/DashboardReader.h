@@ -1,10 +1,11 @@
 #pragma once
 
-#include "FailureSummaryReader.h"
+#include "FailureReader.h"
 #include "outbound/PlanUsage.h"
 #include "store/NumberRecord.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -17,15 +18,13 @@ class Clock;
 
 // What the Dashboard shows from the store, read at once: messages in and out today and in the
 // billing cycle, every enabled number's plan usage with a forecast of its cycle's total, and
-// the unresolved failures by cause (FailureSummaryReader). One connection, used from its
+// the unresolved failures by cause (FailureReader: the Failures page's own counts, so the tile
+// and the page's badge agree). One connection, used from its
 // thread (a DatabaseWorker job); "now" comes from the Clock and days and cycles follow the
 // user's time zone.
 class DashboardReader
 {
 public:
-    // Failures newer than this count as unresolved (until failures are marked resolved).
-    static constexpr int FailureWindowDays = 7;
-
     struct NumberUsage
     {
         NumberRecord number;
@@ -47,8 +46,8 @@ public:
         qint64 inboundInCycle = 0;
         qint64 outboundInCycle = 0;
         QList<NumberUsage> numbers; // enabled numbers, in E.164 order
-        qint64 failuresSinceMs = 0;
-        QList<FailureSummaryReader::Cause> failures;
+        // Unresolved failures by kind and cause, most first.
+        QList<FailureReader::CauseCount> failures;
         qint64 failureCount() const;
     };
 
@@ -64,10 +63,15 @@ public:
     static qint64 forecast(qint64 used, qint64 startMs, qint64 endMs, qint64 nowMs);
 
 private:
-    // Inbound and outbound messages of `did` (all numbers when empty) received in
-    // [startMs, endMs).
-    bool countMessages(const QString& did, qint64 startMs, qint64 endMs, qint64* inbound,
-                       qint64* outbound) const;
+    struct InOut
+    {
+        qint64 inbound = 0;
+        qint64 outbound = 0;
+    };
+    using Counts = QHash<QString, InOut>; // by DID
+
+    // Inbound and outbound messages received in [startMs, endMs), by DID, in one pass.
+    bool countMessages(qint64 startMs, qint64 endMs, Counts* counts) const;
 
     QSqlDatabase m_db;
     const Clock& m_clock;

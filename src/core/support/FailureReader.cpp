@@ -4,6 +4,7 @@
 #include "PbxFallback.h"
 #include "listener/ListenerEvent.h"
 #include "store/Database.h"
+#include "store/RequestLogReader.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -50,12 +51,13 @@ const char kInbound[] =
     " COALESCE(r.reason, ''), COALESCE(r.response_status, 0), 0, 0, COALESCE(r.message_id, 0),"
     " r.id, '', '', ''"
     " FROM request_log r LEFT JOIN numbers n ON n.id = r.number_id"
-    " WHERE r.outcome IN (%OUTCOMES%)";
+    " WHERE %NOTACCEPTED% AND r.outcome IN (%OUTCOMES%)";
 
-// The PBX messages with failed deliveries (%FAILED%: failedOutcomes(), read through the
-// outcome index, so only failed requests' bodies are read) and no delivery answered as stored:
-// none of their message's requests (the message stored under the PBX's message_id, as sent or
-// in upper case) has a stored outcome (%STORED%). %PBXID%: PbxFallback::messageIdSql().
+// The PBX messages with failed deliveries (%FAILED%: failedOutcomes(), read through the outcome
+// index of the requests not accepted, %NOTACCEPTED%, so only failed requests' bodies are read) and
+// no delivery answered as stored: none of their message's requests (the message stored under the
+// PBX's message_id, as sent or in upper case) has a stored outcome (%STORED%). %PBXID%:
+// PbxFallback::messageIdSql().
 const char kFallbacks[] =
     "SELECT 3, 'fallback:' || p.pbx_id, p.last_at, COALESCE(p.number_id, 0),"
     " COALESCE(n.e164, ''), '', 'pbx', CASE WHEN p.failed >= %MAX% THEN 'fallback-emailed' ELSE"
@@ -65,7 +67,7 @@ const char kFallbacks[] =
     " number_id, MAX(q.message_id) AS message_id, MAX(q.id) AS last_request, COUNT(*) AS failed"
     " FROM (SELECT %PBXID% AS pbx_id, r.id AS id, r.received_at AS received_at, r.number_id AS"
     " number_id, r.message_id AS message_id FROM request_log r"
-    " WHERE r.outcome IN (%FAILED%) AND r.provider = 'pbx') q"
+    " WHERE %NOTACCEPTED% AND r.outcome IN (%FAILED%) AND r.provider = 'pbx') q"
     " WHERE q.pbx_id IS NOT NULL AND q.pbx_id <> '' GROUP BY q.pbx_id) p"
     " LEFT JOIN numbers n ON n.id = p.number_id"
     " WHERE NOT EXISTS (SELECT 1 FROM messages m JOIN request_log s ON s.message_id = m.id"
@@ -142,7 +144,9 @@ QString FailureReader::failures(const QString& columns, const FailureFilter& fil
     fallbacks.replace(QLatin1String("%STORED%"), QLatin1String(kStoredOutcomes));
     fallbacks.replace(QLatin1String("%FAILED%"), quotedList(failedOutcomes()));
     fallbacks.replace(QLatin1String("%MAX%"), QString::number(PbxFallback::MaxAttempts));
+    fallbacks.replace(QLatin1String("%NOTACCEPTED%"), RequestLogReader::notAcceptedSql());
     QString inbound = QString::fromLatin1(kInbound);
+    inbound.replace(QLatin1String("%NOTACCEPTED%"), RequestLogReader::notAcceptedSql());
     inbound.replace(QLatin1String("%OUTCOMES%"),
                     quotedList(FailureCatalogue::inboundFailureOutcomes()));
 

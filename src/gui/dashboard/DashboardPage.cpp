@@ -8,11 +8,13 @@
 #include "listener/ListenerEvent.h"
 #include "outbound/Outbox.h"
 #include "store/StoreRead.h"
+#include "support/FailureCatalogue.h"
 #include "ui_DashboardPage.h"
 
 #include <QDateTime>
 #include <QLabel>
 #include <QProgressBar>
+#include <algorithm>
 
 namespace smsdesk {
 
@@ -105,9 +107,11 @@ void DashboardPage::tick()
     showRate();
     if (m_reading)
         return;
+    const qint64 spacing = std::max<qint64>(MinReadIntervalMs, ReadSpacingFactor * m_lastReadMs);
     const bool due =
-        !m_sinceRead.isValid() || (m_sinceRead.elapsed() >= MinReadIntervalMs &&
-                                   (m_dirty || m_sinceRead.elapsed() >= IdleRefreshMs));
+        !m_sinceRead.isValid() ||
+        (m_sinceRead.elapsed() >= spacing &&
+         (m_dirty || m_sinceRead.elapsed() >= std::max<qint64>(IdleRefreshMs, spacing)));
     if (due)
         startRead();
 }
@@ -127,6 +131,7 @@ void DashboardPage::startRead()
         },
         [this](StoreRead<DashboardReader::Snapshot> read) {
             m_reading = false;
+            m_lastReadMs = m_sinceRead.elapsed();
             if (!read.value) {
                 m_ui->errorLabel->setText(tr("Could not read the store: %1").arg(read.error));
                 m_ui->errorLabel->show();
@@ -193,19 +198,19 @@ void DashboardPage::showSnapshot(const DashboardReader::Snapshot& snapshot)
     QString causes;
     qint64 others = 0;
     for (int i = 0; i < snapshot.failures.size(); ++i) {
-        const FailureSummaryReader::Cause& cause = snapshot.failures.at(i);
+        const FailureReader::CauseCount& cause = snapshot.failures.at(i);
         if (i >= kCausesShown) {
             others += cause.count;
             continue;
         }
         causes += QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2<br>")
                       .arg(DashboardText::count(cause.count),
-                           DashboardText::causeText(cause).toHtmlEscaped());
+                           FailureCatalogue::causeTitle(cause.kind, cause.cause).toHtmlEscaped());
     }
     if (others > 0)
         causes += tr("<b>%1</b>&nbsp;&nbsp;other causes<br>").arg(DashboardText::count(others));
     causes += QStringLiteral("<small>%1</small>")
-                  .arg(tr("in the last %n day(s)", nullptr, DashboardReader::FailureWindowDays));
+                  .arg(tr("unresolved, as on the Failures page").toHtmlEscaped());
     m_ui->failuresCausesLabel->setText(causes);
 
     showPlans(snapshot);

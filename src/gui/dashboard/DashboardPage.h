@@ -50,6 +50,9 @@ public:
 
     static constexpr int MinReadIntervalMs = 1000;
     static constexpr int IdleRefreshMs = 10000;
+    // A read starts at least this many times its last duration after the last one started, so
+    // that on a large store the page takes at most a fifth of the worker it shares.
+    static constexpr int ReadSpacingFactor = 5;
 
     // `context` and `listener` must outlive the page.
     DashboardPage(AppContext& context, ListenerController& listener, QWidget* parent = nullptr);
@@ -95,6 +98,7 @@ private:
     LatestRead m_read;
     QTimer m_timer;
     QElapsedTimer m_sinceRead; // invalid: never read
+    qint64 m_lastReadMs = 0;   // how long the last read took
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     RequestRateHistory m_rates;
     std::optional<DashboardReader::Snapshot> m_snapshot;

@@ -1,7 +1,5 @@
 #include "DashboardText.h"
 
-#include "inspector/RequestLogModel.h"
-#include "outbound/OutboundErrorCatalogue.h"
 #include "phone/PhoneNumber.h"
 
 #include <QCoreApplication>
@@ -58,19 +56,6 @@ QString DashboardText::usageDetail(const DashboardReader::NumberUsage& row)
     if (!usage.active)
         text += QStringLiteral(" \u00b7 ") + tr("plan inactive");
     return text;
-}
-
-QString DashboardText::causeText(const FailureSummaryReader::Cause& cause)
-{
-    if (cause.kind == FailureSummaryReader::Cause::Kind::Inbound)
-        return RequestLogModel::outcomeText(cause.code);
-    if (cause.code == QLatin1String("unconfirmed"))
-        return tr("Sends unconfirmed: no answer came, they may have gone out");
-    if (cause.code == QLatin1String("failed"))
-        return tr("Sends failed without an error code");
-    if (const auto entry = OutboundErrorCatalogue::find(cause.code))
-        return tr("Sends refused, %1: %2").arg(entry->code, entry->meaning);
-    return tr("Sends failed: %1").arg(cause.code);
 }
 
 QString DashboardText::rateText(double now, int peak)

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "support/DashboardReader.h"
-#include "support/FailureSummaryReader.h"
 
 #include <QString>
 
@@ -28,8 +27,6 @@ public:
     // "812 of 1,000 (81 %) · 12 days left · forecast 1,240 this cycle", or, without a plan,
     // "no plan · 14 sent this month".
     static QString usageDetail(const DashboardReader::NumberUsage& row);
-    // "Refused: wrong or missing credentials …" / "WH-2: …" / "Unconfirmed sends".
-    static QString causeText(const FailureSummaryReader::Cause& cause);
     // "3.2 requests/s now · peak 12/s".
     static QString rateText(double now, int peak);
     // A count as the locale writes it ("1,240").

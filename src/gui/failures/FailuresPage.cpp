@@ -105,6 +105,11 @@ FailuresPage::FailuresPage(AppContext& context, ListenerController& listener, Ou
     connect(&listener, &ListenerController::requestHandled, this, &FailuresPage::scheduleReload);
     if (m_outbox)
         connect(m_outbox, &Outbox::updated, this, &FailuresPage::scheduleReload);
+    // What other desks (or a headless listener) on the same store did: read again now and then.
+    auto* poll = new QTimer(this);
+    poll->setInterval(PollIntervalMs);
+    connect(poll, &QTimer::timeout, this, &FailuresPage::scheduleReload);
+    poll->start();
 
     connect(m_model, &FailureTableModel::loaded, this, [this] {
         if (!m_model->lastError().isEmpty())
@@ -228,12 +233,53 @@ void FailuresPage::applyFilter()
 
 void FailuresPage::reload()
 {
+    if (!isVisible()) {
+        // Hidden, only the badge is seen: the list and the causes are read when shown.
+        m_stale = true;
+        loadUnresolvedCount();
+        return;
+    }
+    m_stale = false;
     FailureFilter filter = currentFilter();
     if (filter != m_model->filter())
         m_model->setFilter(filter); // a relative time range moved on
     else
         m_model->reload();
     loadCounts();
+}
+
+void FailuresPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
+void FailuresPage::loadUnresolvedCount()
+{
+    const quint64 generation = ++m_countGeneration;
+    m_context.worker().post<Counts>(
+        [](QSqlDatabase& db) {
+            const FailureReader reader(db);
+            Counts counts;
+            counts.unresolved = reader.unresolvedCount();
+            counts.error = reader.lastError();
+            return counts;
+        },
+        this,
+        [this, generation](const Counts& counts) {
+            if (generation == m_countGeneration && counts.error.isEmpty())
+                setUnresolvedCount(counts.unresolved);
+        });
+}
+
+void FailuresPage::setUnresolvedCount(qint64 count)
+{
+    m_ui->countLabel->setText(tr("%n unresolved", nullptr, int(count)));
+    if (count != m_unresolved) {
+        m_unresolved = count;
+        Q_EMIT unresolvedCountChanged(m_unresolved);
+    }
 }
 
 void FailuresPage::scheduleReload()
@@ -256,9 +302,17 @@ void FailuresPage::loadCounts()
             Counts counts;
             counts.causes = reader.causes(filter);
             counts.error = reader.lastError();
-            counts.unresolved = reader.unresolvedCount();
-            if (counts.error.isEmpty())
+            if (!counts.error.isEmpty())
+                return counts;
+            if (filter == FailureFilter()) {
+                // Every unresolved failure is counted by cause: no second pass for the total.
+                counts.unresolved = 0;
+                for (const FailureReader::CauseCount& count : std::as_const(counts.causes))
+                    counts.unresolved += count.count;
+            } else {
+                counts.unresolved = reader.unresolvedCount();
                 counts.error = reader.lastError();
+            }
             return counts;
         },
         this,
@@ -297,11 +351,7 @@ void FailuresPage::loadCounts()
             m_fillingCauses = false;
             if (select == 0 && !currentCause.isEmpty())
                 applyFilter(); // the cause picked is gone
-            m_ui->countLabel->setText(tr("%n unresolved", nullptr, int(counts.unresolved)));
-            if (counts.unresolved != m_unresolved) {
-                m_unresolved = counts.unresolved;
-                Q_EMIT unresolvedCountChanged(m_unresolved);
-            }
+            setUnresolvedCount(counts.unresolved);
             Q_EMIT causesLoaded();
         });
 }

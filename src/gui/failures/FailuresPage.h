@@ -33,7 +33,9 @@ class Outbox;
 // retry cannot fix are skipped and named in the summary), open the conversation, open the
 // request in the Inspector, mark resolved (who and when, kept in the store), export the
 // filtered list as CSV (written by the worker). Live: the listener's requests and the outbox's
-// updates read the list, the counts and the unresolved count (the navigation's badge) again.
+// updates (and, for other desks on the store, a poll every PollIntervalMs) read the list, the
+// counts and the unresolved count (the navigation's badge) again; while the page is hidden only
+// the count is read, the rest when it is shown.
 class FailuresPage : public QWidget
 {
     Q_OBJECT
@@ -42,6 +44,8 @@ public:
     using SavePathChooser = std::function<QString(const QString& title, const QString& suggested)>;
     // How long live updates are gathered before the page reads again.
     static constexpr int ReloadDelayMs = 300;
+    // How often the page reads again without a live update (other desks on the same store).
+    static constexpr int PollIntervalMs = 15000;
 
     // `outbox`: what retries go through; nullptr when sending is not set up (retry disabled).
     FailuresPage(AppContext& context, ListenerController& listener, Outbox* outbox,
@@ -82,6 +86,9 @@ Q_SIGNALS:
     void conversationOpened(smsdesk::ConversationDialog* dialog, qint64 messageId);
     void statusMessage(const QString& text);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     // Retries the sends of `selected` a retry can fix (FailureCatalogue::retryBlocker, with
     // `optedOut` as the opt-out store answered), and says which it skipped and why.
@@ -91,6 +98,9 @@ private:
     void applyFilter();
     void scheduleReload();
     void loadCounts();
+    // Reads only the unresolved count (the badge), as the hidden page does.
+    void loadUnresolvedCount();
+    void setUnresolvedCount(qint64 count);
     void updateActions();
     void showSelected();
     void showSummary(const QString& text);
@@ -106,6 +116,7 @@ private:
     qint64 m_unresolved = -1;
     quint64 m_countGeneration = 0;
     bool m_fillingCauses = false;
+    bool m_stale = false; // updates came while hidden: read the list again when shown
 };
 
 } // namespace smsdesk
