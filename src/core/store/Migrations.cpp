@@ -652,6 +652,8 @@ bool createMediaArchive(QSqlDatabase& db, Backend backend, QString* error)
                            "= 'inbound' AND media <> '[]'"),
         },
         error);
+}
+
 // Version 16: the request log's outcome index keeps only the requests that were not accepted
 // (refusals, failures, duplicates, unassigned messages, fault drills): the listener's accepted
 // requests, its hot path, no longer write to it, and the support desk's reads of failures (the
