@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 #include <QWidget>
 
@@ -58,6 +60,33 @@ QByteArray GuiTestContext::databaseBytes() const
             bytes += file.readAll();
     }
     return bytes;
+}
+
+qint64 GuiTestContext::insertMessage(const ConversationReader::Thread& thread, bool outbound,
+                                     const QString& text, qint64 atMs, const QString& status,
+                                     const QString& errorCode, const QString& providerId)
+{
+    const auto orNull = [](const QString& value) {
+        return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+    };
+    QSqlQuery query(m_context->database().connection());
+    query.prepare(QStringLiteral(
+        "INSERT INTO messages (direction, provider, did, remote, text, media, status, "
+        "error_code, provider_message_id, received_at) "
+        "VALUES (?, 'oncloud', ?, ?, ?, '[]', ?, ?, ?, ?)"));
+    query.addBindValue(outbound ? QStringLiteral("outbound") : QStringLiteral("inbound"));
+    query.addBindValue(thread.did);
+    query.addBindValue(thread.remote);
+    query.addBindValue(text);
+    query.addBindValue(status);
+    query.addBindValue(orNull(errorCode));
+    query.addBindValue(orNull(providerId));
+    query.addBindValue(atMs);
+    if (!query.exec()) {
+        qWarning("insert failed: %s", qPrintable(query.lastError().text()));
+        return 0;
+    }
+    return query.lastInsertId().toLongLong();
 }
 
 bool GuiTestContext::activate(QWidget* window)

@@ -4,6 +4,7 @@
 #include "FakeClock.h"
 #include "ListenerController.h"
 #include "MemorySecretStore.h"
+#include "store/ConversationReader.h"
 #include "store/NumberRecord.h"
 
 #include <QPalette>
@@ -45,6 +46,13 @@ public:
     QList<NumberRecord> numbers();
     // Every byte of the SQLite database: the main file, its WAL and shared-memory files.
     QByteArray databaseBytes() const;
+    // Stores a message of the thread (an onCloud one, no media) as the listener or the outbox
+    // would have, received or queued at `atMs`, with `status` and, when not empty, its error
+    // code and provider message id; its id, or 0 (and a warning) when it could not be stored.
+    qint64 insertMessage(const ConversationReader::Thread& thread, bool outbound,
+                         const QString& text, qint64 atMs, const QString& status,
+                         const QString& errorCode = QString(),
+                         const QString& providerId = QString());
 
     // A listener on 127.0.0.1:`port` (0: any free port) that does not reload its numbers by
     // itself.

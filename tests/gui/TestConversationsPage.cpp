@@ -143,28 +143,14 @@ class TestConversationsPage : public QObject
         return number.id;
     }
 
+    // A message of `thread` in the store; `status` by default: delivered or received.
     qint64 insert(const Thread& thread, bool outbound, const QString& text, qint64 atMs,
                   const QString& status = QString(), const QString& errorCode = QString())
     {
-        QSqlQuery query(db());
-        query.prepare(QStringLiteral(
-            "INSERT INTO messages (direction, provider, did, remote, text, media, status, "
-            "error_code, received_at) VALUES (?, 'oncloud', ?, ?, ?, '[]', ?, ?, ?)"));
-        query.addBindValue(outbound ? QStringLiteral("outbound") : QStringLiteral("inbound"));
-        query.addBindValue(thread.did);
-        query.addBindValue(thread.remote);
-        query.addBindValue(text);
-        query.addBindValue(!status.isEmpty() ? status
-                           : outbound        ? QStringLiteral("delivered")
-                                             : QStringLiteral("received"));
-        query.addBindValue(errorCode.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                               : QVariant(errorCode));
-        query.addBindValue(atMs);
-        if (!query.exec()) {
-            qWarning("insert failed: %s", qPrintable(query.lastError().text()));
-            return 0;
-        }
-        return query.lastInsertId().toLongLong();
+        const QString defaultStatus =
+            outbound ? QStringLiteral("delivered") : QStringLiteral("received");
+        return m_fixture->insertMessage(thread, outbound, text, atMs,
+                                        status.isEmpty() ? defaultStatus : status, errorCode);
     }
 
     qint64 unreadInStore(const Thread& thread)
