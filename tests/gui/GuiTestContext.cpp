@@ -1,5 +1,6 @@
 #include "GuiTestContext.h"
 
+#include "secrets/SecretStore.h"
 #include "store/Database.h"
 #include "store/NumberRepository.h"
 
@@ -60,6 +61,25 @@ QByteArray GuiTestContext::databaseBytes() const
             bytes += file.readAll();
     }
     return bytes;
+}
+
+qint64 GuiTestContext::addNumber(NumberRecord& number, const NumberSecrets& secrets)
+{
+    NumberRepository numbers(m_context->database().connection(), m_context->clock());
+    if (!numbers.insert(number)) {
+        qWarning("number %s: %s", qPrintable(number.e164), qPrintable(numbers.lastError()));
+        return 0;
+    }
+    const std::pair<SecretStore::Kind, QString> kinds[] = {
+        {SecretStore::Kind::AuthorizationHeader, secrets.authorization},
+        {SecretStore::Kind::WebhookSecret, secrets.webhookSecret},
+        {SecretStore::Kind::PathToken, secrets.pathToken},
+    };
+    for (const auto& [kind, value] : kinds) {
+        if (!value.isEmpty())
+            m_secrets->entries.insert(SecretStore::numberKey(number.e164, kind), value);
+    }
+    return number.id;
 }
 
 qint64 GuiTestContext::insertMessage(const ConversationReader::Thread& thread, bool outbound,

@@ -46,6 +46,16 @@ public:
     QList<NumberRecord> numbers();
     // Every byte of the SQLite database: the main file, its WAL and shared-memory files.
     QByteArray databaseBytes() const;
+    // The secrets addNumber() puts in the in-memory keychain; the empty ones are left out.
+    struct NumberSecrets
+    {
+        QString authorization; // the Authorization value the provider sends
+        QString webhookSecret;
+        QString pathToken;
+    };
+    // Stores `number` (its id set) and puts its `secrets` in the in-memory keychain. Its id; 0
+    // and a warning when it could not be stored.
+    qint64 addNumber(NumberRecord& number, const NumberSecrets& secrets = {});
     // Stores a message of the thread (an onCloud one, no media) as the listener or the outbox
     // would have, received or queued at `atMs`, with `status` and, when not empty, its error
     // code and provider message id; its id, or 0 (and a warning) when it could not be stored.

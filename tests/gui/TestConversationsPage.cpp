@@ -130,17 +130,7 @@ class TestConversationsPage : public QObject
         number.provider = provider;
         number.label = label;
         number.hasAuthHeader = !auth.isEmpty();
-        NumberRepository numbers(db(), m_fixture->clock());
-        if (!numbers.insert(number)) {
-            qWarning("%s", qPrintable(numbers.lastError()));
-            return 0;
-        }
-        if (!auth.isEmpty()) {
-            m_fixture->secrets().entries.insert(
-                SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader),
-                QString::fromLatin1(auth));
-        }
-        return number.id;
+        return m_fixture->addNumber(number, {QString::fromLatin1(auth), {}, {}});
     }
 
     // A message of `thread` in the store; `status` by default: delivered or received.

@@ -108,18 +108,8 @@ class TestConversationsSend : public QObject
         number.hasAuthHeader = true;
         if (provider == QLatin1String("zonitel"))
             number.clientId = QStringLiteral("550e8400-e29b-41d4-a716-446655440000");
-        NumberRepository numbers(db(), context().clock());
-        if (!numbers.insert(number)) {
-            qWarning("number: %s", qPrintable(numbers.lastError()));
-            return 0;
-        }
-        if (withSecret)
-            m_fixture->secrets().entries.insert(
-                SecretStore::numberKey(e164, SecretStore::Kind::WebhookSecret), kSecret);
-        m_fixture->secrets().entries.insert(
-            SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader),
-            QString::fromLatin1(kAuth));
-        return number.id;
+        return m_fixture->addNumber(
+            number, {QString::fromLatin1(kAuth), withSecret ? kSecret : QString(), {}});
     }
 
     // A message of `thread` in the store; `status` by default: sent or received.

@@ -74,12 +74,7 @@ class TestDashboardPage : public QObject
         number.label = label;
         number.planId = planId;
         number.hasSecret = true;
-        NumberRepository numbers(context().database().connection(), context().clock());
-        if (!numbers.insert(number))
-            qWarning("insert: %s", qPrintable(numbers.lastError()));
-        m_fixture->secrets().entries.insert(
-            SecretStore::numberKey(e164, SecretStore::Kind::WebhookSecret), kSecret);
-        return number.id;
+        return m_fixture->addNumber(number, {{}, kSecret, {}});
     }
 
     void sentBefore(const QString& did, int count)

@@ -67,13 +67,7 @@ class TestSendMessageDialog : public QObject
         number.hasSecret = withSecret;
         if (provider == QLatin1String("zonitel"))
             number.clientId = QStringLiteral("550e8400-e29b-41d4-a716-446655440000");
-        NumberRepository numbers(context().database().connection(), context().clock());
-        if (!numbers.insert(number))
-            qWarning("insert: %s", qPrintable(numbers.lastError()));
-        if (withSecret)
-            m_fixture->secrets().entries.insert(
-                SecretStore::numberKey(e164, SecretStore::Kind::WebhookSecret), kSecret);
-        return number.id;
+        return m_fixture->addNumber(number, {{}, withSecret ? kSecret : QString(), {}});
     }
 
     void sentBefore(int count)
