@@ -3,6 +3,7 @@
 #include "secrets/SecretStore.h"
 #include "store/Database.h"
 #include "store/NumberRepository.h"
+#include "store/PlanRepository.h"
 
 #include <QApplication>
 #include <QDir>
@@ -80,6 +81,16 @@ qint64 GuiTestContext::addNumber(NumberRecord& number, const NumberSecrets& secr
             m_secrets->entries.insert(SecretStore::numberKey(number.e164, kind), value);
     }
     return number.id;
+}
+
+qint64 GuiTestContext::addPlan(PlanRecord& plan)
+{
+    PlanRepository plans(m_context->database().connection(), m_context->clock());
+    if (!plans.insert(plan)) {
+        qWarning("plan %s: %s", qPrintable(plan.name), qPrintable(plans.lastError()));
+        return 0;
+    }
+    return plan.id;
 }
 
 qint64 GuiTestContext::insertMessage(const ConversationReader::Thread& thread, bool outbound,

@@ -6,6 +6,7 @@
 #include "MemorySecretStore.h"
 #include "store/ConversationReader.h"
 #include "store/NumberRecord.h"
+#include "store/PlanRecord.h"
 
 #include <QPalette>
 #include <QTemporaryDir>
@@ -56,6 +57,8 @@ public:
     // Stores `number` (its id set) and puts its `secrets` in the in-memory keychain. Its id; 0
     // and a warning when it could not be stored.
     qint64 addNumber(NumberRecord& number, const NumberSecrets& secrets = {});
+    // Stores `plan` (its id set). Its id; 0 and a warning when it could not be stored.
+    qint64 addPlan(PlanRecord& plan);
     // Stores a message of the thread (an onCloud one, no media) as the listener or the outbox
     // would have, received or queued at `atMs`, with `status` and, when not empty, its error
     // code and provider message id; its id, or 0 (and a warning) when it could not be stored.

@@ -90,10 +90,7 @@ class TestConversationsSend : public QObject
         plan.name = name;
         plan.monthlyLimit = limit;
         plan.outboundIncluded = outbound;
-        PlanRepository plans(db(), context().clock());
-        if (!plans.insert(plan))
-            qWarning("plan: %s", qPrintable(plans.lastError()));
-        return plan.id;
+        return m_fixture->addPlan(plan);
     }
 
     qint64 addNumber(const QString& e164, const QString& provider, const QString& label,

@@ -145,8 +145,7 @@ private Q_SLOTS:
         PlanRecord plan;
         plan.name = QStringLiteral("Basic");
         plan.monthlyLimit = 10;
-        PlanRepository plans(context().database().connection(), context().clock());
-        QVERIFY(plans.insert(plan));
+        QVERIFY(m_fixture->addPlan(plan) > 0);
         m_planId = plan.id;
 
         m_sending = std::make_unique<test::OutboundFixture>();

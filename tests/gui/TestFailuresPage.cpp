@@ -203,8 +203,7 @@ private Q_SLOTS:
         PlanRecord plan;
         plan.name = QStringLiteral("Basic");
         plan.monthlyLimit = 100;
-        PlanRepository plans(context().database().connection(), context().clock());
-        QVERIFY(plans.insert(plan));
+        QVERIFY(m_fixture->addPlan(plan) > 0);
 
         NumberRecord onCloud;
         onCloud.e164 = kOnCloud;
