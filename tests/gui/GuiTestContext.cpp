@@ -1,5 +1,6 @@
 #include "GuiTestContext.h"
 
+#include "Settings.h"
 #include "secrets/SecretStore.h"
 #include "store/Database.h"
 #include "store/NumberRepository.h"
@@ -10,6 +11,7 @@
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTest>
 #include <QWidget>
 
@@ -118,6 +120,19 @@ qint64 GuiTestContext::insertMessage(const ConversationReader::Thread& thread, b
         return 0;
     }
     return query.lastInsertId().toLongLong();
+}
+
+void GuiTestContext::useTestSettings(const QString& applicationName)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
+    QCoreApplication::setApplicationName(applicationName);
+}
+
+void GuiTestContext::clearSettings()
+{
+    Settings().clear();
+    Settings().setAutostart(false);
 }
 
 bool GuiTestContext::activate(QWidget* window)

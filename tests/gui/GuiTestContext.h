@@ -67,6 +67,13 @@ public:
                          const QString& errorCode = QString(),
                          const QString& providerId = QString());
 
+    // For initTestCase(): QStandardPaths' test mode and the application's names, so that
+    // Settings() reads and writes a file of the test's own (`applicationName`), never the
+    // user's.
+    static void useTestSettings(const QString& applicationName);
+    // For init(): those settings cleared, with a listener that does not start by itself (the
+    // pages under test need none, and must not take port 8080).
+    static void clearSettings();
     // A listener on 127.0.0.1:`port` (0: any free port) that does not reload its numbers by
     // itself.
     static ListenerController::Config loopbackListener(quint16 port = 0);

@@ -38,9 +38,7 @@ class TestAppTranslations : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_translations"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_translations"));
     }
 
     void cleanup() { removeTranslators(); }

@@ -206,16 +206,13 @@ class TestConversationsPage : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_conversations"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_conversations"));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
     void init()
     {
-        Settings().clear();
-        Settings().setAutostart(false);
+        test::GuiTestContext::clearSettings();
         m_fixture = std::make_unique<test::GuiTestContext>();
         QString error;
         QVERIFY2(m_fixture->open(&error), qPrintable(error));

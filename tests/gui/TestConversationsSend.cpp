@@ -228,16 +228,13 @@ class TestConversationsSend : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_conversations_send"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_conversations_send"));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
     void init()
     {
-        Settings().clear();
-        Settings().setAutostart(false);
+        test::GuiTestContext::clearSettings();
         m_fixture = std::make_unique<test::GuiTestContext>();
         QString error;
         QVERIFY2(m_fixture->open(&error), qPrintable(error));

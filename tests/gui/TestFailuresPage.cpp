@@ -188,9 +188,7 @@ class TestFailuresPage : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_failures"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_failures"));
     }
 
     void init()

@@ -155,9 +155,7 @@ class TestInspectorActions : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_inspector_actions"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_inspector_actions"));
         qRegisterMetaType<RequestReplayer::Result>();
     }
 

@@ -142,9 +142,7 @@ class TestInspectorPage : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_inspector"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_inspector"));
     }
 
     void init()
