@@ -952,6 +952,55 @@
     </message>
 </context>
 <context>
+    <name>smsdesk::InspectorExports</name>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the selected requests as JSON Lines (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export every request the filters let through as JSON Lines (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export selected requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the listed requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting requests… %n written</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n request(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>smsdesk::InspectorPage</name>
     <message>
         <source>accepted</source>
@@ -1050,10 +1099,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1123,22 +1168,6 @@
     </message>
     <message>
         <source>Copy the selected request as a curl command (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export &amp;selection…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the selected requests as JSON Lines (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export list…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export every request the filters let through as JSON Lines (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1322,14 +1351,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export selected requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the listed requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Exporting requests…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1339,24 +1360,6 @@
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exporting requests… %n written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n request(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -29,21 +29,7 @@
     </message>
 </context>
 <context>
-    <name>smsdesk::ConversationsPage</name>
-    <message numerus="yes">
-        <source>%n message(s) found</source>
-        <translation>
-            <numerusform>%n message found</numerusform>
-            <numerusform>%n messages found</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) found, more below</source>
-        <translation>
-            <numerusform>%n message found, more below</numerusform>
-            <numerusform>%n messages found, more below</numerusform>
-        </translation>
-    </message>
+    <name>smsdesk::ConversationExports</name>
     <message numerus="yes">
         <source>Exporting messages… %n written</source>
         <translation>
@@ -63,6 +49,23 @@
         <translation>
             <numerusform>Exported %n opt-out to %1</numerusform>
             <numerusform>Exported %n opt-outs to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::ConversationsPage</name>
+    <message numerus="yes">
+        <source>%n message(s) found</source>
+        <translation>
+            <numerusform>%n message found</numerusform>
+            <numerusform>%n messages found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found, more below</source>
+        <translation>
+            <numerusform>%n message found, more below</numerusform>
+            <numerusform>%n messages found, more below</numerusform>
         </translation>
     </message>
 </context>
@@ -163,6 +166,23 @@
     </message>
 </context>
 <context>
+    <name>smsdesk::InspectorExports</name>
+    <message numerus="yes">
+        <source>Exporting requests… %n written</source>
+        <translation>
+            <numerusform>Exporting requests… %n written</numerusform>
+            <numerusform>Exporting requests… %n written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n request(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n request to %1</numerusform>
+            <numerusform>Exported %n requests to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>smsdesk::InspectorFilterBar</name>
     <message numerus="yes">
         <source>Outcome: %n chosen</source>
@@ -207,20 +227,6 @@
         <translation>
             <numerusform>%n request listed, more above and below</numerusform>
             <numerusform>%n requests listed, more above and below</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exporting requests… %n written</source>
-        <translation>
-            <numerusform>Exporting requests… %n written</numerusform>
-            <numerusform>Exporting requests… %n written</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n request(s) to %1</source>
-        <translation>
-            <numerusform>Exported %n request to %1</numerusform>
-            <numerusform>Exported %n requests to %1</numerusform>
         </translation>
     </message>
 </context>

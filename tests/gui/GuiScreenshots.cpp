@@ -113,9 +113,7 @@ int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
     AppTranslations::install(app, QLocale(QStringLiteral("en_US")));
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("gui_screenshots"));
+    test::GuiTestContext::useTestSettings(QStringLiteral("gui_screenshots"));
     const QString folder = app.arguments().value(1, QStringLiteral("."));
     QDir().mkpath(folder);
     Settings().clear();

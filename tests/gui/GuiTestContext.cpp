@@ -1,11 +1,17 @@
 #include "GuiTestContext.h"
 
+#include "Settings.h"
+#include "secrets/SecretStore.h"
 #include "store/Database.h"
 #include "store/NumberRepository.h"
+#include "store/PlanRepository.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTest>
 #include <QWidget>
 
@@ -58,6 +64,75 @@ QByteArray GuiTestContext::databaseBytes() const
             bytes += file.readAll();
     }
     return bytes;
+}
+
+qint64 GuiTestContext::addNumber(NumberRecord& number, const NumberSecrets& secrets)
+{
+    NumberRepository numbers(m_context->database().connection(), m_context->clock());
+    if (!numbers.insert(number)) {
+        qWarning("number %s: %s", qPrintable(number.e164), qPrintable(numbers.lastError()));
+        return 0;
+    }
+    const std::pair<SecretStore::Kind, QString> kinds[] = {
+        {SecretStore::Kind::AuthorizationHeader, secrets.authorization},
+        {SecretStore::Kind::WebhookSecret, secrets.webhookSecret},
+        {SecretStore::Kind::PathToken, secrets.pathToken},
+    };
+    for (const auto& [kind, value] : kinds) {
+        if (!value.isEmpty())
+            m_secrets->entries.insert(SecretStore::numberKey(number.e164, kind), value);
+    }
+    return number.id;
+}
+
+qint64 GuiTestContext::addPlan(PlanRecord& plan)
+{
+    PlanRepository plans(m_context->database().connection(), m_context->clock());
+    if (!plans.insert(plan)) {
+        qWarning("plan %s: %s", qPrintable(plan.name), qPrintable(plans.lastError()));
+        return 0;
+    }
+    return plan.id;
+}
+
+qint64 GuiTestContext::insertMessage(const ConversationReader::Thread& thread, bool outbound,
+                                     const QString& text, qint64 atMs, const QString& status,
+                                     const QString& errorCode, const QString& providerId)
+{
+    const auto orNull = [](const QString& value) {
+        return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+    };
+    QSqlQuery query(m_context->database().connection());
+    query.prepare(QStringLiteral(
+        "INSERT INTO messages (direction, provider, did, remote, text, media, status, "
+        "error_code, provider_message_id, received_at) "
+        "VALUES (?, 'oncloud', ?, ?, ?, '[]', ?, ?, ?, ?)"));
+    query.addBindValue(outbound ? QStringLiteral("outbound") : QStringLiteral("inbound"));
+    query.addBindValue(thread.did);
+    query.addBindValue(thread.remote);
+    query.addBindValue(text);
+    query.addBindValue(status);
+    query.addBindValue(orNull(errorCode));
+    query.addBindValue(orNull(providerId));
+    query.addBindValue(atMs);
+    if (!query.exec()) {
+        qWarning("insert failed: %s", qPrintable(query.lastError().text()));
+        return 0;
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+void GuiTestContext::useTestSettings(const QString& applicationName)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
+    QCoreApplication::setApplicationName(applicationName);
+}
+
+void GuiTestContext::clearSettings()
+{
+    Settings().clear();
+    Settings().setAutostart(false);
 }
 
 bool GuiTestContext::activate(QWidget* window)

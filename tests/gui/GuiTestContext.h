@@ -4,7 +4,9 @@
 #include "FakeClock.h"
 #include "ListenerController.h"
 #include "MemorySecretStore.h"
+#include "store/ConversationReader.h"
 #include "store/NumberRecord.h"
+#include "store/PlanRecord.h"
 
 #include <QPalette>
 #include <QTemporaryDir>
@@ -45,7 +47,33 @@ public:
     QList<NumberRecord> numbers();
     // Every byte of the SQLite database: the main file, its WAL and shared-memory files.
     QByteArray databaseBytes() const;
+    // The secrets addNumber() puts in the in-memory keychain; the empty ones are left out.
+    struct NumberSecrets
+    {
+        QString authorization; // the Authorization value the provider sends
+        QString webhookSecret;
+        QString pathToken;
+    };
+    // Stores `number` (its id set) and puts its `secrets` in the in-memory keychain. Its id; 0
+    // and a warning when it could not be stored.
+    qint64 addNumber(NumberRecord& number, const NumberSecrets& secrets = {});
+    // Stores `plan` (its id set). Its id; 0 and a warning when it could not be stored.
+    qint64 addPlan(PlanRecord& plan);
+    // Stores a message of the thread (an onCloud one, no media) as the listener or the outbox
+    // would have, received or queued at `atMs`, with `status` and, when not empty, its error
+    // code and provider message id; its id, or 0 (and a warning) when it could not be stored.
+    qint64 insertMessage(const ConversationReader::Thread& thread, bool outbound,
+                         const QString& text, qint64 atMs, const QString& status,
+                         const QString& errorCode = QString(),
+                         const QString& providerId = QString());
 
+    // For initTestCase(): QStandardPaths' test mode and the application's names, so that
+    // Settings() reads and writes a file of the test's own (`applicationName`), never the
+    // user's.
+    static void useTestSettings(const QString& applicationName);
+    // For init(): those settings cleared, with a listener that does not start by itself (the
+    // pages under test need none, and must not take port 8080).
+    static void clearSettings();
     // A listener on 127.0.0.1:`port` (0: any free port) that does not reload its numbers by
     // itself.
     static ListenerController::Config loopbackListener(quint16 port = 0);

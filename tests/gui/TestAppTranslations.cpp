@@ -38,9 +38,7 @@ class TestAppTranslations : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_translations"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_translations"));
     }
 
     void cleanup() { removeTranslators(); }
@@ -76,7 +74,7 @@ private Q_SLOTS:
                  QStringLiteral("2 requests"));
         QCOMPARE(translate("smsdesk::InspectorPage", "%n request(s)", 0),
                  QStringLiteral("0 requests"));
-        QCOMPARE(translate("smsdesk::InspectorPage", "Exported %n request(s) to %1", 1)
+        QCOMPARE(translate("smsdesk::InspectorExports", "Exported %n request(s) to %1", 1)
                      .arg(QStringLiteral("/tmp/x.jsonl")),
                  QStringLiteral("Exported 1 request to /tmp/x.jsonl"));
         QCOMPARE(translate("smsdesk::FaultDrillDialog", "%n webhook(s) left", 1),

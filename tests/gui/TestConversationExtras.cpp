@@ -118,9 +118,7 @@ class TestConversationExtras : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_conversation_extras"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_conversation_extras"));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         // The English plural forms ("2 names to import").
         AppTranslations::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));

@@ -191,9 +191,7 @@ private Q_SLOTS:
 
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_conversation_view"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_conversation_view"));
         // Media links are "opened" here, not by a browser.
         QDesktopServices::setUrlHandler(QStringLiteral("https"), this, "openUrl");
         QDesktopServices::setUrlHandler(QStringLiteral("http"), this, "openUrl");

@@ -130,41 +130,17 @@ class TestConversationsPage : public QObject
         number.provider = provider;
         number.label = label;
         number.hasAuthHeader = !auth.isEmpty();
-        NumberRepository numbers(db(), m_fixture->clock());
-        if (!numbers.insert(number)) {
-            qWarning("%s", qPrintable(numbers.lastError()));
-            return 0;
-        }
-        if (!auth.isEmpty()) {
-            m_fixture->secrets().entries.insert(
-                SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader),
-                QString::fromLatin1(auth));
-        }
-        return number.id;
+        return m_fixture->addNumber(number, {QString::fromLatin1(auth), {}, {}});
     }
 
+    // A message of `thread` in the store; `status` by default: delivered or received.
     qint64 insert(const Thread& thread, bool outbound, const QString& text, qint64 atMs,
                   const QString& status = QString(), const QString& errorCode = QString())
     {
-        QSqlQuery query(db());
-        query.prepare(QStringLiteral(
-            "INSERT INTO messages (direction, provider, did, remote, text, media, status, "
-            "error_code, received_at) VALUES (?, 'oncloud', ?, ?, ?, '[]', ?, ?, ?)"));
-        query.addBindValue(outbound ? QStringLiteral("outbound") : QStringLiteral("inbound"));
-        query.addBindValue(thread.did);
-        query.addBindValue(thread.remote);
-        query.addBindValue(text);
-        query.addBindValue(!status.isEmpty() ? status
-                           : outbound        ? QStringLiteral("delivered")
-                                             : QStringLiteral("received"));
-        query.addBindValue(errorCode.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                               : QVariant(errorCode));
-        query.addBindValue(atMs);
-        if (!query.exec()) {
-            qWarning("insert failed: %s", qPrintable(query.lastError().text()));
-            return 0;
-        }
-        return query.lastInsertId().toLongLong();
+        const QString defaultStatus =
+            outbound ? QStringLiteral("delivered") : QStringLiteral("received");
+        return m_fixture->insertMessage(thread, outbound, text, atMs,
+                                        status.isEmpty() ? defaultStatus : status, errorCode);
     }
 
     qint64 unreadInStore(const Thread& thread)
@@ -230,16 +206,13 @@ class TestConversationsPage : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_conversations"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_conversations"));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
     void init()
     {
-        Settings().clear();
-        Settings().setAutostart(false);
+        test::GuiTestContext::clearSettings();
         m_fixture = std::make_unique<test::GuiTestContext>();
         QString error;
         QVERIFY2(m_fixture->open(&error), qPrintable(error));

@@ -13,6 +13,7 @@
 #include "ListenerController.h"
 #include "MainWindow.h"
 #include "OutboundEndpoint.h"
+#include "OutboundFixture.h"
 #include "OutboundService.h"
 #include "Settings.h"
 #include "WebhookFirer.h"
@@ -73,9 +74,7 @@ class TestConversationsSend : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::GuiTestContext> m_fixture;
-    std::unique_ptr<HttpServer> m_server;
-    std::unique_ptr<OutboundEndpoint> m_endpoint;
-    std::unique_ptr<OutboundService> m_outbound;
+    std::unique_ptr<test::OutboundFixture> m_sending;
     std::unique_ptr<ListenerController> m_listener;
     std::unique_ptr<ConversationsPage> m_page;
     qint64 m_planId = 0;
@@ -83,7 +82,7 @@ class TestConversationsSend : public QObject
 
     AppContext& context() { return m_fixture->context(); }
     QSqlDatabase db() { return context().database().connection(); }
-    Outbox& outbox() { return m_outbound->outbox(); }
+    Outbox& outbox() { return m_sending->service().outbox(); }
 
     qint64 addPlan(const QString& name, int limit, bool outbound = true)
     {
@@ -91,10 +90,7 @@ class TestConversationsSend : public QObject
         plan.name = name;
         plan.monthlyLimit = limit;
         plan.outboundIncluded = outbound;
-        PlanRepository plans(db(), context().clock());
-        if (!plans.insert(plan))
-            qWarning("plan: %s", qPrintable(plans.lastError()));
-        return plan.id;
+        return m_fixture->addPlan(plan);
     }
 
     qint64 addNumber(const QString& e164, const QString& provider, const QString& label,
@@ -109,42 +105,18 @@ class TestConversationsSend : public QObject
         number.hasAuthHeader = true;
         if (provider == QLatin1String("zonitel"))
             number.clientId = QStringLiteral("550e8400-e29b-41d4-a716-446655440000");
-        NumberRepository numbers(db(), context().clock());
-        if (!numbers.insert(number)) {
-            qWarning("number: %s", qPrintable(numbers.lastError()));
-            return 0;
-        }
-        if (withSecret)
-            m_fixture->secrets().entries.insert(
-                SecretStore::numberKey(e164, SecretStore::Kind::WebhookSecret), kSecret);
-        m_fixture->secrets().entries.insert(
-            SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader),
-            QString::fromLatin1(kAuth));
-        return number.id;
+        return m_fixture->addNumber(
+            number, {QString::fromLatin1(kAuth), withSecret ? kSecret : QString(), {}});
     }
 
+    // A message of `thread` in the store; `status` by default: sent or received.
     qint64 insert(const Thread& thread, bool outbound, const QString& text, qint64 atMs,
                   const QString& status = QString(), const QString& providerId = QString())
     {
-        QSqlQuery query(db());
-        query.prepare(QStringLiteral(
-            "INSERT INTO messages (direction, provider, did, remote, text, media, status, "
-            "provider_message_id, received_at) VALUES (?, 'oncloud', ?, ?, ?, '[]', ?, ?, ?)"));
-        query.addBindValue(outbound ? QStringLiteral("outbound") : QStringLiteral("inbound"));
-        query.addBindValue(thread.did);
-        query.addBindValue(thread.remote);
-        query.addBindValue(text);
-        query.addBindValue(!status.isEmpty() ? status
-                           : outbound        ? QStringLiteral("sent")
-                                             : QStringLiteral("received"));
-        query.addBindValue(providerId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                : QVariant(providerId));
-        query.addBindValue(atMs);
-        if (!query.exec()) {
-            qWarning("insert failed: %s", qPrintable(query.lastError().text()));
-            return 0;
-        }
-        return query.lastInsertId().toLongLong();
+        const QString defaultStatus =
+            outbound ? QStringLiteral("sent") : QStringLiteral("received");
+        return m_fixture->insertMessage(thread, outbound, text, atMs,
+                                        status.isEmpty() ? defaultStatus : status, {}, providerId);
     }
 
     QVariant scalar(const QString& sql)
@@ -256,16 +228,13 @@ class TestConversationsSend : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_conversations_send"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_conversations_send"));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
     void init()
     {
-        Settings().clear();
-        Settings().setAutostart(false);
+        test::GuiTestContext::clearSettings();
         m_fixture = std::make_unique<test::GuiTestContext>();
         QString error;
         QVERIFY2(m_fixture->open(&error), qPrintable(error));
@@ -274,20 +243,9 @@ private Q_SLOTS:
             addNumber(kDid, QStringLiteral("oncloud"), QStringLiteral("Front desk"), m_planId);
         QVERIFY(m_planId > 0 && m_didId > 0);
 
-        m_endpoint = std::make_unique<OutboundEndpoint>();
-        m_endpoint->setSecret(kSecret);
-        m_server = std::make_unique<HttpServer>();
-        m_endpoint->attach(m_server.get());
-        QVERIFY2(m_server->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
-        OutboundService::Config config;
-        config.base = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_server->serverPort()));
-        config.timeoutMs = 2000;
-        config.maxAttempts = 1;
-        Outbox::Options options;
-        options.followSystemReachability = false;
-        options.pollIntervalMs = 200;
-        m_outbound = std::make_unique<OutboundService>(context(), config, options);
-        m_outbound->outbox().start();
+        m_sending = std::make_unique<test::OutboundFixture>();
+        QVERIFY2(m_sending->listen(kSecret, &error), qPrintable(error));
+        m_sending->startService(context(), 2000, 1);
         m_listener = std::make_unique<ListenerController>(context(),
                                                           test::GuiTestContext::loopbackListener());
     }
@@ -301,9 +259,7 @@ private Q_SLOTS:
                                      10000);
         }
         m_listener.reset();
-        m_outbound.reset();
-        m_server.reset();
-        m_endpoint.reset();
+        m_sending.reset();
         m_fixture.reset();
     }
 
@@ -320,17 +276,17 @@ private Q_SLOTS:
         QVERIFY2(waitForStatus(id, QStringLiteral("queued")), "not shown as queued");
         QCOMPARE(shown(id)->text, QStringLiteral("Yes, come by at 10"));
         QCOMPARE(shown(id)->isOutbound(), true);
-        QCOMPARE(m_endpoint->records().size(), 0);
+        QCOMPARE(m_sending->endpoint().records().size(), 0);
         QVERIFY2(note().contains(QStringLiteral("Queued")), qPrintable(note()));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM drafts")).toInt(), 0);
 
         // Online, with a slow provider: sending, then sent.
-        m_endpoint->setDelayMs(1500);
+        m_sending->endpoint().setDelayMs(1500);
         outbox().setOnline(true);
         QVERIFY2(waitForStatus(id, QStringLiteral("sending")), "not shown as sending");
         QVERIFY2(waitForStatus(id, QStringLiteral("sent")), "not shown as sent");
-        QCOMPARE(m_endpoint->records().size(), 1);
-        const QString carrierId = m_endpoint->records().first().carrierId;
+        QCOMPARE(m_sending->endpoint().records().size(), 1);
+        const QString carrierId = m_sending->endpoint().records().first().carrierId;
         QVERIFY(!carrierId.isEmpty());
         QTRY_VERIFY2_WITH_TIMEOUT(note().contains(carrierId), qPrintable(note()), kWaitMs);
         QCOMPARE(
@@ -361,7 +317,7 @@ private Q_SLOTS:
                  qPrintable(note()));
         QCOMPARE(composerText()->toPlainText(), QStringLiteral("One more thing"));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM messages")).toLongLong(), before);
-        QCOMPARE(m_endpoint->records().size(), 0);
+        QCOMPARE(m_sending->endpoint().records().size(), 0);
     }
 
     // A refusal by onCloud: failed with its code, marked in the list; Retry sends it again and
@@ -369,7 +325,7 @@ private Q_SLOTS:
     void failedThenRetried()
     {
         openAlice();
-        m_endpoint->setForcedError(QStringLiteral("WH-3"));
+        m_sending->endpoint().setForcedError(QStringLiteral("WH-3"));
         const qint64 id = sendText(QStringLiteral("Your bike is ready"));
         QVERIFY(id > 0);
         QVERIFY(waitForStatus(id, QStringLiteral("failed")));
@@ -390,13 +346,13 @@ private Q_SLOTS:
         QVERIFY(bar->retryAction()->isEnabled());
         shoot(QStringLiteral("conversations-failed-retry.png"));
 
-        m_endpoint->setForcedError(QString());
+        m_sending->endpoint().setForcedError(QString());
         QSignalSpy retried(m_page.get(), &ConversationsPage::retryRequested);
         QTest::mouseClick(retry, Qt::LeftButton);
         QCOMPARE(retried.size(), 1);
         QCOMPARE(retried.first().first().toLongLong(), id);
         QVERIFY2(waitForStatus(id, QStringLiteral("sent")), "not sent again");
-        QCOMPARE(m_endpoint->records().size(), 2);
+        QCOMPARE(m_sending->endpoint().records().size(), 2);
         QTRY_COMPARE_WITH_TIMEOUT(failedCountOfAlice(), 0, kWaitMs);
         QTRY_VERIFY(!bar->isVisible());
     }
@@ -405,7 +361,7 @@ private Q_SLOTS:
     void unconfirmedMarkedFailed()
     {
         openAlice();
-        m_endpoint->setDelayMs(3000); // longer than the client waits
+        m_sending->endpoint().setDelayMs(3000); // longer than the client waits
         const qint64 id = sendText(QStringLiteral("See you at 10"));
         QVERIFY(id > 0);
         QVERIFY(waitForStatus(id, QStringLiteral("unconfirmed")));
@@ -419,7 +375,7 @@ private Q_SLOTS:
         QVERIFY(waitForStatus(id, QStringLiteral("failed")));
         QTRY_VERIFY(!markFailed->isVisible());
         QVERIFY(child<QPushButton>(bar, "retryButton")->isVisible());
-        QCOMPARE(m_endpoint->records().size(), 1); // never sent again by itself
+        QCOMPARE(m_sending->endpoint().records().size(), 1); // never sent again by itself
         QCOMPARE(failedCountOfAlice(), 1);
     }
 
@@ -443,7 +399,7 @@ private Q_SLOTS:
         QVERIFY2(note().contains(QStringLiteral("opted out of messages from this number")),
                  qPrintable(note()));
         QCOMPARE(composerText()->toPlainText(), QStringLiteral("Last chance: 20 % off!"));
-        QCOMPARE(m_endpoint->records().size(), 0);
+        QCOMPARE(m_sending->endpoint().records().size(), 0);
         shoot(QStringLiteral("conversations-opted-out.png"));
 
         // The export of the list.

@@ -7,6 +7,7 @@
 #include "HttpTestClient.h"
 #include "MainWindow.h"
 #include "OutboundEndpoint.h"
+#include "OutboundFixture.h"
 #include "OutboundService.h"
 #include "WebhookFirer.h"
 #include "conversations/ConversationsPage.h"
@@ -59,9 +60,7 @@ class TestDashboardPage : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::GuiTestContext> m_fixture;
-    std::unique_ptr<HttpServer> m_server;
-    std::unique_ptr<OutboundEndpoint> m_endpoint;
-    std::unique_ptr<OutboundService> m_outbound;
+    std::unique_ptr<test::OutboundFixture> m_sending;
     std::unique_ptr<ListenerController> m_listener;
     std::unique_ptr<DashboardPage> m_page;
     qint64 m_planId = 0;
@@ -76,12 +75,7 @@ class TestDashboardPage : public QObject
         number.label = label;
         number.planId = planId;
         number.hasSecret = true;
-        NumberRepository numbers(context().database().connection(), context().clock());
-        if (!numbers.insert(number))
-            qWarning("insert: %s", qPrintable(numbers.lastError()));
-        m_fixture->secrets().entries.insert(
-            SecretStore::numberKey(e164, SecretStore::Kind::WebhookSecret), kSecret);
-        return number.id;
+        return m_fixture->addNumber(number, {{}, kSecret, {}});
     }
 
     void sentBefore(const QString& did, int count)
@@ -122,7 +116,7 @@ class TestDashboardPage : public QObject
         draft.to = QStringLiteral("(770) 555-0123");
         draft.text = text;
         bool done = false;
-        m_outbound->outbox().queue(draft, [&done](const Outbox::QueueOutcome& outcome) {
+        m_sending->service().outbox().queue(draft, [&done](const Outbox::QueueOutcome& outcome) {
             QVERIFY2(!outcome.refused(), qPrintable(outcome.refusal));
             done = true;
         });
@@ -133,7 +127,7 @@ class TestDashboardPage : public QObject
     {
         m_page = std::make_unique<DashboardPage>(context(), *m_listener);
         m_page->setTimeZone(kNewYork);
-        m_page->setOutbox(&m_outbound->outbox());
+        m_page->setOutbox(&m_sending->service().outbox());
         m_page->resize(1000, 700);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
@@ -152,25 +146,12 @@ private Q_SLOTS:
         PlanRecord plan;
         plan.name = QStringLiteral("Basic");
         plan.monthlyLimit = 10;
-        PlanRepository plans(context().database().connection(), context().clock());
-        QVERIFY(plans.insert(plan));
+        QVERIFY(m_fixture->addPlan(plan) > 0);
         m_planId = plan.id;
 
-        m_endpoint = std::make_unique<OutboundEndpoint>();
-        m_endpoint->setSecret(kSecret);
-        m_server = std::make_unique<HttpServer>();
-        m_endpoint->attach(m_server.get());
-        QVERIFY2(m_server->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
-        OutboundService::Config config;
-        config.base = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_server->serverPort()));
-        config.timeoutMs = 5000;
-        config.maxAttempts = 2;
-        Outbox::Options options;
-        options.followSystemReachability = false;
-        options.timeZone = kNewYork;
-        options.pollIntervalMs = 200;
-        m_outbound = std::make_unique<OutboundService>(context(), config, options);
-        m_outbound->outbox().start();
+        m_sending = std::make_unique<test::OutboundFixture>();
+        QVERIFY2(m_sending->listen(kSecret, &error), qPrintable(error));
+        m_sending->startService(context(), 5000, 2, kNewYork);
 
         m_listener = std::make_unique<ListenerController>(context(),
                                                           test::GuiTestContext::loopbackListener());
@@ -180,9 +161,7 @@ private Q_SLOTS:
     {
         m_page.reset();
         m_listener.reset();
-        m_outbound.reset();
-        m_server.reset();
-        m_endpoint.reset();
+        m_sending.reset();
         m_fixture.reset();
     }
 
@@ -282,7 +261,7 @@ private Q_SLOTS:
         for (int i = 0; i < 8; ++i)
             queue(QStringLiteral("Your order %1 is ready").arg(i));
         queue(QStringLiteral("[WH-2] this one fails"));
-        QTRY_COMPARE_WITH_TIMEOUT(m_endpoint->records().size(), 9, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sending->endpoint().records().size(), 9, kWaitMs);
 
         QTRY_COMPARE_WITH_TIMEOUT(text("todayOutLabel"), QStringLiteral("9"), kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(text("failuresCountLabel"), QStringLiteral("3"), kWaitMs);

@@ -10,6 +10,7 @@
 #include "HttpTestClient.h"
 #include "MainWindow.h"
 #include "OutboundEndpoint.h"
+#include "OutboundFixture.h"
 #include "OutboundService.h"
 #include "Settings.h"
 #include "WebhookFirer.h"
@@ -65,8 +66,7 @@ class TestFailuresPage : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::GuiTestContext> m_fixture;
-    std::unique_ptr<HttpServer> m_server;
-    std::unique_ptr<OutboundEndpoint> m_endpoint;
+    std::unique_ptr<test::OutboundFixture> m_sending;
     std::unique_ptr<MainWindow> m_window;
 
     AppContext& context() { return m_fixture->context(); }
@@ -189,9 +189,7 @@ class TestFailuresPage : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_failures"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_failures"));
     }
 
     void init()
@@ -204,8 +202,7 @@ private Q_SLOTS:
         PlanRecord plan;
         plan.name = QStringLiteral("Basic");
         plan.monthlyLimit = 100;
-        PlanRepository plans(context().database().connection(), context().clock());
-        QVERIFY(plans.insert(plan));
+        QVERIFY(m_fixture->addPlan(plan) > 0);
 
         NumberRecord onCloud;
         onCloud.e164 = kOnCloud;
@@ -233,15 +230,12 @@ private Q_SLOTS:
         gateway.sim = WebhookSampleFactory::DefaultSim;
         QVERIFY(addNumber(gateway) > 0);
 
-        m_endpoint = std::make_unique<OutboundEndpoint>();
-        m_endpoint->setSecret(kSecret);
-        m_server = std::make_unique<HttpServer>();
-        m_endpoint->attach(m_server.get());
-        QVERIFY2(m_server->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        m_sending = std::make_unique<test::OutboundFixture>();
+        QVERIFY2(m_sending->listen(kSecret, &error), qPrintable(error));
 
         Settings().setListen(QStringLiteral("127.0.0.1:0"));
         CommandLine::Options options;
-        options.outboundBase = QStringLiteral("http://127.0.0.1:%1/").arg(m_server->serverPort());
+        options.outboundBase = m_sending->base();
         m_window = std::make_unique<MainWindow>(context(), options);
         m_window->resize(1280, 760);
         QVERIFY(m_window->outbound());
@@ -255,8 +249,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
-        m_server.reset();
-        m_endpoint.reset();
+        m_sending.reset();
         m_fixture.reset();
     }
 
@@ -278,7 +271,7 @@ private Q_SLOTS:
         QVERIFY(invalid > 0);
         const qint64 refused = send(QStringLiteral("[WH-23-3] see you"), QStringLiteral("failed"));
         QVERIFY(refused > 0);
-        m_endpoint->setFault(OutboundEndpoint::Fault::DropAfterRead, 1);
+        m_sending->endpoint().setFault(OutboundEndpoint::Fault::DropAfterRead, 1);
         const qint64 unconfirmed =
             send(QStringLiteral("table for two"), QStringLiteral("unconfirmed"));
         QVERIFY(unconfirmed > 0);
@@ -444,11 +437,11 @@ private Q_SLOTS:
     // unconfirmed send, to a remote who did not opt out, goes out again.
     void bulkRetrySkipsRemotesThatOptedOut()
     {
-        m_endpoint->setFault(OutboundEndpoint::Fault::DropAfterRead, 1);
+        m_sending->endpoint().setFault(OutboundEndpoint::Fault::DropAfterRead, 1);
         const qint64 toStop =
             send(QStringLiteral("Your table is ready"), QStringLiteral("unconfirmed"));
         QVERIFY(toStop > 0);
-        m_endpoint->setFault(OutboundEndpoint::Fault::DropAfterRead, 1);
+        m_sending->endpoint().setFault(OutboundEndpoint::Fault::DropAfterRead, 1);
         OutboundDraft other;
         other.didE164 = kOnCloud;
         other.to = QStringLiteral("+17705550199");

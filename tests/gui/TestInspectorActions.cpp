@@ -67,21 +67,8 @@ class TestInspectorActions : public QObject
         number.hasAuthHeader = !auth.isEmpty();
         if (!pathToken.isEmpty())
             number.pathTokenHash = PathToken::hash(pathToken);
-        NumberRepository repository(m_fixture->context().database().connection(),
-                                    m_fixture->clock());
-        if (!repository.insert(number))
-            qWarning("insert failed: %s", qPrintable(repository.lastError()));
-        if (!auth.isEmpty()) {
-            m_fixture->secrets().entries.insert(
-                SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader),
-                QString::fromLatin1(auth));
-        }
-        if (!pathToken.isEmpty()) {
-            m_fixture->secrets().entries.insert(
-                SecretStore::numberKey(e164, SecretStore::Kind::PathToken),
-                QString::fromLatin1(pathToken));
-        }
-        return number.id;
+        return m_fixture->addNumber(
+            number, {QString::fromLatin1(auth), {}, QString::fromLatin1(pathToken)});
     }
 
     bool startListener()
@@ -168,9 +155,7 @@ class TestInspectorActions : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_inspector_actions"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_inspector_actions"));
         qRegisterMetaType<RequestReplayer::Result>();
     }
 

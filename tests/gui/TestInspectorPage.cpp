@@ -82,16 +82,7 @@ class TestInspectorPage : public QObject
         number.hasAuthHeader = !auth.isEmpty();
         if (pathToken)
             number.pathTokenHash = PathToken::hash(PathToken::generate().toLatin1());
-        NumberRepository repository(m_fixture->context().database().connection(),
-                                    m_fixture->clock());
-        if (!repository.insert(number))
-            qWarning("insert failed: %s", qPrintable(repository.lastError()));
-        if (!auth.isEmpty()) {
-            m_fixture->secrets().entries.insert(
-                SecretStore::numberKey(e164, SecretStore::Kind::AuthorizationHeader),
-                QString::fromLatin1(auth));
-        }
-        return number.id;
+        return m_fixture->addNumber(number, {QString::fromLatin1(auth), {}, {}});
     }
 
     bool startListener()
@@ -151,9 +142,7 @@ class TestInspectorPage : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui_inspector"));
+        test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_inspector"));
     }
 
     void init()

@@ -145,16 +145,12 @@ private:
 
 void TestNumbersGui::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("test_gui_numbers"));
+    test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_numbers"));
 }
 
 void TestNumbersGui::init()
 {
-    Settings().clear();
-    // These pages need no webhook listener (and must not take port 8080).
-    Settings().setAutostart(false);
+    test::GuiTestContext::clearSettings();
     m_fixture = std::make_unique<test::GuiTestContext>();
     QString error;
     QVERIFY2(m_fixture->open(&error), qPrintable(error));

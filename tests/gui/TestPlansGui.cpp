@@ -78,16 +78,12 @@ private:
 
 void TestPlansGui::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("smsdesk-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("test_gui_plans"));
+    test::GuiTestContext::useTestSettings(QStringLiteral("test_gui_plans"));
 }
 
 void TestPlansGui::init()
 {
-    Settings().clear();
-    // These pages need no webhook listener (and must not take port 8080).
-    Settings().setAutostart(false);
+    test::GuiTestContext::clearSettings();
     m_fixture = std::make_unique<test::GuiTestContext>();
     QString error;
     QVERIFY2(m_fixture->open(&error), qPrintable(error));

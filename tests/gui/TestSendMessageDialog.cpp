@@ -6,6 +6,7 @@
 #include "GuiTestContext.h"
 #include "MainWindow.h"
 #include "OutboundEndpoint.h"
+#include "OutboundFixture.h"
 #include "OutboundService.h"
 #include "http/HttpServer.h"
 #include "numbers/NumberTableModel.h"
@@ -48,9 +49,7 @@ class TestSendMessageDialog : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::GuiTestContext> m_fixture;
-    std::unique_ptr<HttpServer> m_server;
-    std::unique_ptr<OutboundEndpoint> m_endpoint;
-    std::unique_ptr<OutboundService> m_outbound;
+    std::unique_ptr<test::OutboundFixture> m_sending;
     std::unique_ptr<SendMessageDialog> m_dialog;
     qint64 m_planId = 0;
 
@@ -68,13 +67,7 @@ class TestSendMessageDialog : public QObject
         number.hasSecret = withSecret;
         if (provider == QLatin1String("zonitel"))
             number.clientId = QStringLiteral("550e8400-e29b-41d4-a716-446655440000");
-        NumberRepository numbers(context().database().connection(), context().clock());
-        if (!numbers.insert(number))
-            qWarning("insert: %s", qPrintable(numbers.lastError()));
-        if (withSecret)
-            m_fixture->secrets().entries.insert(
-                SecretStore::numberKey(e164, SecretStore::Kind::WebhookSecret), kSecret);
-        return number.id;
+        return m_fixture->addNumber(number, {{}, withSecret ? kSecret : QString(), {}});
     }
 
     void sentBefore(int count)
@@ -94,7 +87,7 @@ class TestSendMessageDialog : public QObject
 
     void openDialog()
     {
-        m_dialog = std::make_unique<SendMessageDialog>(context(), m_outbound->outbox());
+        m_dialog = std::make_unique<SendMessageDialog>(context(), m_sending->service().outbox());
         QSignalSpy loaded(m_dialog.get(), &SendMessageDialog::numbersLoaded);
         QSignalSpy usage(m_dialog.get(), &SendMessageDialog::usageLoaded);
         m_dialog->show();
@@ -144,34 +137,18 @@ private Q_SLOTS:
         PlanRecord plan;
         plan.name = QStringLiteral("Basic");
         plan.monthlyLimit = 10;
-        PlanRepository plans(context().database().connection(), context().clock());
-        QVERIFY(plans.insert(plan));
+        QVERIFY(m_fixture->addPlan(plan) > 0);
         m_planId = plan.id;
 
-        m_endpoint = std::make_unique<OutboundEndpoint>();
-        m_endpoint->setSecret(kSecret);
-        m_server = std::make_unique<HttpServer>();
-        m_endpoint->attach(m_server.get());
-        QVERIFY2(m_server->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
-
-        OutboundService::Config config;
-        config.base = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_server->serverPort()));
-        config.timeoutMs = 5000;
-        config.maxAttempts = 2;
-        Outbox::Options options;
-        options.followSystemReachability = false;
-        options.timeZone = kNewYork;
-        options.pollIntervalMs = 200;
-        m_outbound = std::make_unique<OutboundService>(context(), config, options);
-        m_outbound->outbox().start();
+        m_sending = std::make_unique<test::OutboundFixture>();
+        QVERIFY2(m_sending->listen(kSecret, &error), qPrintable(error));
+        m_sending->startService(context(), 5000, 2, kNewYork);
     }
 
     void cleanup()
     {
         m_dialog.reset();
-        m_outbound.reset();
-        m_server.reset();
-        m_endpoint.reset();
+        m_sending.reset();
         m_fixture.reset();
     }
 
@@ -209,7 +186,7 @@ private Q_SLOTS:
                                         true, true, QStringLiteral("Back office"));
         context().settings().setAutostart(false);
         CommandLine::Options options;
-        options.outboundBase = QStringLiteral("http://127.0.0.1:%1/").arg(m_server->serverPort());
+        options.outboundBase = m_sending->base();
         MainWindow window(context(), options);
         QVERIFY(window.outbound());
         QCOMPARE(window.outbound()->client().base(), QUrl(options.outboundBase));
@@ -262,8 +239,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(kWaitMs));
         const auto update = finished.first().first().value<OutboxUpdate>();
         QCOMPARE(update.result, OutboxUpdate::Result::Sent);
-        QCOMPARE(m_endpoint->records().size(), 1);
-        const OutboundEndpoint::Record& record = m_endpoint->records().first();
+        QCOMPARE(m_sending->endpoint().records().size(), 1);
+        const OutboundEndpoint::Record& record = m_sending->endpoint().records().first();
         QCOMPARE(record.from, QStringLiteral("14045550101"));
         QCOMPARE(record.to, QStringLiteral("17705551234"));
         QCOMPARE(record.text, QStringLiteral("Your order is ready for pickup."));
@@ -292,7 +269,7 @@ private Q_SLOTS:
         QVERIFY(result().contains(QStringLiteral("refused before sending")));
         QVERIFY(result().contains(QStringLiteral("billing cycle")));
         QVERIFY(result().contains(QStringLiteral("raise the plan")));
-        QCOMPARE(m_endpoint->records().size(), 0);
+        QCOMPARE(m_sending->endpoint().records().size(), 0);
         // Nothing was stored, and the message stays in the form.
         QCOMPARE(child<QPlainTextEdit>(m_dialog.get(), "textEdit")->toPlainText(),
                  QStringLiteral("One more, please."));
@@ -333,7 +310,7 @@ private Q_SLOTS:
     void neverWaitsOnTheNetwork()
     {
         addNumber(kFrontDesk, QStringLiteral("oncloud"), true, true);
-        m_endpoint->setDelayMs(1000);
+        m_sending->endpoint().setDelayMs(1000);
         openDialog();
         type(QStringLiteral("(770) 555-1234"), QStringLiteral("slow line"));
         QSignalSpy finished(m_dialog.get(), &SendMessageDialog::finished);

@@ -14,6 +14,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <functional>
 
 using namespace smsdesk;
 
@@ -34,25 +35,20 @@ QByteArray fileHash(const QString& path)
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
-// Brings the store of `temp` to `version` on a connection of its own, runs `statements` there
-// and closes it, so that opening the store afterwards migrates it from `version` on.
+// Brings the store of `temp` to `version` on a connection of its own, hands it to `fill`
+// (which writes its rows, checking as a test function does: QVERIFY, QCOMPARE) and closes it, so
+// that opening the store afterwards migrates it from `version` on. False, with `error`, when the
+// connection or the migration failed or a check in `fill` did.
 bool storeAtVersion(test::TempDatabase& temp, DatabaseConfig::Backend backend, int version,
-                    const QStringList& statements, QString* error)
+                    QString* error, const std::function<void(QSqlDatabase& raw)>& fill)
 {
     QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), error);
     if (!raw.isValid() || !Migrations::migrateTo(raw, backend, version, error))
         return false;
-    bool ok = true;
-    {
-        QSqlQuery query(raw);
-        for (const QString& statement : statements) {
-            if (!query.exec(statement)) {
-                *error = query.lastError().text();
-                ok = false;
-                break;
-            }
-        }
-    }
+    fill(raw);
+    const bool ok = !QTest::currentTestFailed();
+    if (!ok)
+        *error = QStringLiteral("a check on the store of version %1 failed").arg(version);
     const QString name = raw.connectionName();
     raw = QSqlDatabase();
     Database::closeConnection(name);
@@ -109,10 +105,7 @@ private Q_SLOTS:
         test::TempDatabase temp(backend);
         QString error;
         QVERIFY2(temp.create(&error), qPrintable(error));
-        {
-            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
-            QVERIFY2(raw.isValid(), qPrintable(error));
-            QVERIFY2(Migrations::migrateTo(raw, backend, 1, &error), qPrintable(error));
+        const auto fill = [&](QSqlDatabase& raw) {
             QCOMPARE(Migrations::currentVersion(raw), 1);
             QVERIFY(!raw.tables().contains(QStringLiteral("messages")));
             QSqlQuery query(raw);
@@ -122,11 +115,8 @@ private Q_SLOTS:
                 "INSERT INTO numbers (e164, label, provider, plan_id, created_at, updated_at) "
                 "VALUES ('+14045559999', 'Front desk', 'oncloud', "
                 "(SELECT id FROM plans WHERE name = 'Starter'), 1, 2)")));
-            query.finish();
-            const QString name = raw.connectionName();
-            raw = QSqlDatabase();
-            Database::closeConnection(name);
-        }
+        };
+        QVERIFY2(storeAtVersion(temp, backend, 1, &error, fill), qPrintable(error));
 
         QVERIFY2(temp.database().open(&error), qPrintable(error));
         QSqlDatabase db = temp.database().connection();
@@ -172,10 +162,7 @@ private Q_SLOTS:
         test::TempDatabase temp(backend);
         QString error;
         QVERIFY2(temp.create(&error), qPrintable(error));
-        {
-            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
-            QVERIFY2(raw.isValid(), qPrintable(error));
-            QVERIFY2(Migrations::migrateTo(raw, backend, 4, &error), qPrintable(error));
+        const auto fill = [&](QSqlDatabase& raw) {
             QCOMPARE(Migrations::currentVersion(raw), 4);
             QSqlQuery query(raw);
             QVERIFY(query.exec(QStringLiteral(
@@ -187,11 +174,8 @@ private Q_SLOTS:
                 "received_at, dedupe_key) VALUES ('inbound', 'android-gateway', "
                 "(SELECT id FROM numbers), '+17705550042', '+17705551234', 'kept', 'received', 5, "
                 "'android-gateway:42:1')")));
-            query.finish();
-            const QString name = raw.connectionName();
-            raw = QSqlDatabase();
-            Database::closeConnection(name);
-        }
+        };
+        QVERIFY2(storeAtVersion(temp, backend, 4, &error, fill), qPrintable(error));
         QVERIFY2(temp.database().open(&error), qPrintable(error));
         QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
         QSqlDatabase db = temp.database().connection();
@@ -240,10 +224,7 @@ private Q_SLOTS:
         test::TempDatabase temp(backend);
         QString error;
         QVERIFY2(temp.create(&error), qPrintable(error));
-        {
-            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
-            QVERIFY2(raw.isValid(), qPrintable(error));
-            QVERIFY2(Migrations::migrateTo(raw, backend, 9, &error), qPrintable(error));
+        const auto fill = [&](QSqlDatabase& raw) {
             QCOMPARE(Migrations::currentVersion(raw), 9);
             QVERIFY(!raw.tables().contains(QStringLiteral("failure_resolutions")));
             QSqlQuery query(raw);
@@ -254,11 +235,8 @@ private Q_SLOTS:
             QVERIFY(query.exec(QStringLiteral(
                 "INSERT INTO message_status (message_id, status, raw_status, received_at) "
                 "VALUES ((SELECT id FROM messages), 'failed', '10', 6)")));
-            query.finish();
-            const QString name = raw.connectionName();
-            raw = QSqlDatabase();
-            Database::closeConnection(name);
-        }
+        };
+        QVERIFY2(storeAtVersion(temp, backend, 9, &error, fill), qPrintable(error));
         QVERIFY2(temp.database().open(&error), qPrintable(error));
         QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
         QSqlDatabase db = temp.database().connection();
@@ -298,10 +276,7 @@ private Q_SLOTS:
         test::TempDatabase temp(backend);
         QString error;
         QVERIFY2(temp.create(&error), qPrintable(error));
-        {
-            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
-            QVERIFY2(raw.isValid(), qPrintable(error));
-            QVERIFY2(Migrations::migrateTo(raw, backend, 4, &error), qPrintable(error));
+        const auto fill = [&](QSqlDatabase& raw) {
             QVERIFY(!raw.tables().contains(QStringLiteral("conversations")));
             QSqlQuery query(raw);
             const char* const rows[] = {
@@ -317,11 +292,8 @@ private Q_SLOTS:
                                         .arg(QLatin1String(row))),
                          qPrintable(query.lastError().text()));
             }
-            query.finish();
-            const QString name = raw.connectionName();
-            raw = QSqlDatabase();
-            Database::closeConnection(name);
-        }
+        };
+        QVERIFY2(storeAtVersion(temp, backend, 4, &error, fill), qPrintable(error));
 
         QVERIFY2(temp.database().open(&error), qPrintable(error));
         QSqlDatabase db = temp.database().connection();
@@ -377,10 +349,7 @@ private Q_SLOTS:
         test::TempDatabase temp(backend);
         QString error;
         QVERIFY2(temp.create(&error), qPrintable(error));
-        {
-            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
-            QVERIFY2(raw.isValid(), qPrintable(error));
-            QVERIFY2(Migrations::migrateTo(raw, backend, 9, &error), qPrintable(error));
+        const auto fill = [&](QSqlDatabase& raw) {
             QVERIFY(!raw.tables().contains(QStringLiteral("auto_replies")));
             QSqlQuery query(raw);
             for (const char* e164 : {"+14045559999", "+14045558888"}) {
@@ -389,11 +358,8 @@ private Q_SLOTS:
                                    "VALUES ('%1', 'oncloud', 1, 1)")
                         .arg(QLatin1String(e164))));
             }
-            query.finish();
-            const QString name = raw.connectionName();
-            raw = QSqlDatabase();
-            Database::closeConnection(name);
-        }
+        };
+        QVERIFY2(storeAtVersion(temp, backend, 9, &error, fill), qPrintable(error));
         QVERIFY2(temp.database().open(&error), qPrintable(error));
         QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
         QSqlDatabase db = temp.database().connection();
@@ -458,11 +424,13 @@ private Q_SLOTS:
         const QString insert = QStringLiteral(
             "INSERT INTO messages (direction, provider, did, remote, text, status, received_at) "
             "VALUES ('inbound', 'pbx', '+14045559999', '+17705551234', '%1', 'received', %2)");
-        QVERIFY2(
-            storeAtVersion(temp, backend, 9,
-                           {insert.arg(QStringLiteral("Indexed before"), QStringLiteral("1000"))},
-                           &error),
-            qPrintable(error));
+        const auto fill = [&](QSqlDatabase& raw) {
+            QSqlQuery query(raw);
+            QVERIFY2(
+                query.exec(insert.arg(QStringLiteral("Indexed before"), QStringLiteral("1000"))),
+                qPrintable(query.lastError().text()));
+        };
+        QVERIFY2(storeAtVersion(temp, backend, 9, &error, fill), qPrintable(error));
 
         QVERIFY2(temp.database().open(&error), qPrintable(error));
         QSqlDatabase db = temp.database().connection();
@@ -512,10 +480,7 @@ private Q_SLOTS:
         test::TempDatabase temp(backend);
         QString error;
         QVERIFY2(temp.create(&error), qPrintable(error));
-        {
-            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
-            QVERIFY2(raw.isValid(), qPrintable(error));
-            QVERIFY2(Migrations::migrateTo(raw, backend, 9, &error), qPrintable(error));
+        const auto fill = [&](QSqlDatabase& raw) {
             QCOMPARE(Migrations::currentVersion(raw), 9);
             QVERIFY(!raw.tables().contains(QStringLiteral("contacts")));
             QVERIFY(!raw.tables().contains(QStringLiteral("quick_replies")));
@@ -525,11 +490,8 @@ private Q_SLOTS:
                          "received_at) VALUES ('inbound', 'pbx', '+14045559999', "
                          "'+17705551234', 'Is the shop open?', 'received', 1000)")),
                      qPrintable(query.lastError().text()));
-            query.finish();
-            const QString name = raw.connectionName();
-            raw = QSqlDatabase();
-            Database::closeConnection(name);
-        }
+        };
+        QVERIFY2(storeAtVersion(temp, backend, 9, &error, fill), qPrintable(error));
 
         QVERIFY2(temp.database().open(&error), qPrintable(error));
         QSqlDatabase db = temp.database().connection();
@@ -568,10 +530,7 @@ private Q_SLOTS:
         test::TempDatabase temp(backend);
         QString error;
         QVERIFY2(temp.create(&error), qPrintable(error));
-        {
-            QSqlDatabase raw = temp.database().openConnection(QStringLiteral("raw"), &error);
-            QVERIFY2(raw.isValid(), qPrintable(error));
-            QVERIFY2(Migrations::migrateTo(raw, backend, 9, &error), qPrintable(error));
+        const auto fill = [&](QSqlDatabase& raw) {
             QVERIFY(!raw.tables().contains(QStringLiteral("opt_outs")));
             QSqlQuery query(raw);
             const char* const rows[] = {
@@ -589,11 +548,8 @@ private Q_SLOTS:
                                         .arg(QLatin1String(row))),
                          qPrintable(query.lastError().text()));
             }
-            query.finish();
-            const QString name = raw.connectionName();
-            raw = QSqlDatabase();
-            Database::closeConnection(name);
-        }
+        };
+        QVERIFY2(storeAtVersion(temp, backend, 9, &error, fill), qPrintable(error));
 
         QVERIFY2(temp.database().open(&error), qPrintable(error));
         QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());

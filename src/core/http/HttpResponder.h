@@ -43,6 +43,10 @@ private:
     // With the state's mutex held: marks the request answered, once; the connection to answer
     // on, nullptr when it was answered before or the client is gone.
     HttpConnection* takeConnection() const;
+    // Hands the connection to answer on to `answer` with the state's mutex held (by `locker`,
+    // which `answer` may unlock), when the request was not answered before and the client is
+    // still there; else does nothing.
+    template <typename Answer> void answerOnce(Answer&& answer) const;
 
     std::shared_ptr<State> m_state;
 };

@@ -61,24 +61,16 @@ std::optional<QHash<qint64, AutoReplyRules>> AutoReplyRepository::all(QStringLis
 bool AutoReplyRepository::save(qint64 numberId, const AutoReplyRules& rules, qint64 nowMs)
 {
     m_lastError.clear();
-    QSqlQuery query(m_db);
     if (rules.isEmpty()) {
-        query.prepare(QStringLiteral("DELETE FROM auto_replies WHERE number_id = ?"));
-        query.addBindValue(numberId);
-    } else {
-        query.prepare(QStringLiteral(
-            "INSERT INTO auto_replies (number_id, rules, updated_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (number_id) DO UPDATE SET rules = excluded.rules, updated_at = "
-            "excluded.updated_at"));
-        query.addBindValue(numberId);
-        query.addBindValue(QString::fromUtf8(rules.toJson()));
-        query.addBindValue(nowMs);
+        return Database::write(m_db, QStringLiteral("DELETE FROM auto_replies WHERE number_id = ?"),
+                               {numberId}, &m_lastError);
     }
-    const bool ok = query.exec();
-    if (!ok)
-        m_lastError = query.lastError().text();
-    query.finish();
-    return ok;
+    return Database::write(
+        m_db,
+        QStringLiteral("INSERT INTO auto_replies (number_id, rules, updated_at) VALUES (?, ?, ?) "
+                       "ON CONFLICT (number_id) DO UPDATE SET rules = excluded.rules, updated_at = "
+                       "excluded.updated_at"),
+        {numberId, QString::fromUtf8(rules.toJson()), nowMs}, &m_lastError);
 }
 
 } // namespace smsdesk

@@ -60,26 +60,17 @@ std::optional<QList<Contact>> ContactRepository::list() const
 
 bool ContactRepository::write(const Contact& contact, qint64 nowMs)
 {
-    QSqlQuery query(m_db);
     const QString name = contact.name.trimmed();
     if (name.isEmpty()) {
-        query.prepare(QStringLiteral("DELETE FROM contacts WHERE remote = ?"));
-        query.addBindValue(contact.remote);
-    } else {
-        query.prepare(QStringLiteral(
-            "INSERT INTO contacts (remote, name, note, updated_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (remote) DO UPDATE SET name = excluded.name, note = excluded.note, "
-            "updated_at = excluded.updated_at"));
-        query.addBindValue(contact.remote);
-        query.addBindValue(name);
-        query.addBindValue(nonNull(contact.note.trimmed()));
-        query.addBindValue(nowMs);
+        return Database::write(m_db, QStringLiteral("DELETE FROM contacts WHERE remote = ?"),
+                               {contact.remote}, &m_lastError);
     }
-    const bool ok = query.exec();
-    if (!ok)
-        m_lastError = query.lastError().text();
-    query.finish();
-    return ok;
+    return Database::write(
+        m_db,
+        QStringLiteral("INSERT INTO contacts (remote, name, note, updated_at) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT (remote) DO UPDATE SET name = excluded.name, note = "
+                       "excluded.note, updated_at = excluded.updated_at"),
+        {contact.remote, name, nonNull(contact.note.trimmed()), nowMs}, &m_lastError);
 }
 
 bool ContactRepository::save(const Contact& contact, qint64 nowMs)
@@ -91,22 +82,16 @@ bool ContactRepository::save(const Contact& contact, qint64 nowMs)
 bool ContactRepository::saveAll(const QList<Contact>& contacts, qint64 nowMs)
 {
     m_lastError.clear();
-    if (!m_db.transaction()) {
-        m_lastError = m_db.lastError().text();
-        return false;
-    }
-    for (const Contact& contact : contacts) {
-        if (!write(contact, nowMs)) {
-            m_db.rollback();
-            return false;
-        }
-    }
-    if (!m_db.commit()) {
-        m_lastError = m_db.lastError().text();
-        m_db.rollback();
-        return false;
-    }
-    return true;
+    return Database::inTransaction(
+        m_db,
+        [&] {
+            for (const Contact& contact : contacts) {
+                if (!write(contact, nowMs))
+                    return false;
+            }
+            return true;
+        },
+        &m_lastError);
 }
 
 } // namespace smsdesk

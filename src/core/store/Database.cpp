@@ -175,4 +175,36 @@ bool Database::select(const QSqlDatabase& db, const QString& sql, const QVariant
     return ok;
 }
 
+bool Database::write(const QSqlDatabase& db, const QString& sql, const QVariantList& values,
+                     QString* error)
+{
+    QSqlQuery query(db);
+    query.prepare(sql);
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    const bool ok = query.exec();
+    if (!ok)
+        *error = query.lastError().text();
+    query.finish();
+    return ok;
+}
+
+bool Database::inTransaction(QSqlDatabase db, const std::function<bool()>& writes, QString* error)
+{
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    if (!writes()) {
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        *error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
 } // namespace smsdesk

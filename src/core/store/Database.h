@@ -43,6 +43,13 @@ public:
     // held SQLite statement would pin the WAL snapshot). False with `error` set on failure.
     static bool select(const QSqlDatabase& db, const QString& sql, const QVariantList& values,
                        const std::function<void(const QSqlQuery&)>& row, QString* error);
+    // Runs one statement that writes (INSERT, UPDATE, DELETE) on `db` with `values` bound in
+    // order and finishes it. False with `error` set on failure.
+    static bool write(const QSqlDatabase& db, const QString& sql, const QVariantList& values,
+                      QString* error);
+    // Runs `writes` in one transaction on `db`: committed when it returns true, rolled back
+    // when it returns false (having set `error`). False with `error` set on failure.
+    static bool inTransaction(QSqlDatabase db, const std::function<bool()>& writes, QString* error);
 
     static constexpr int BusyTimeoutMs = 4000;
 

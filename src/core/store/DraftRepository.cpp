@@ -33,25 +33,20 @@ std::optional<Draft> DraftRepository::find(const Thread& thread) const
 bool DraftRepository::save(const Thread& thread, const Draft& draft, qint64 nowMs)
 {
     m_lastError.clear();
-    QSqlQuery query(m_db);
-    QVariantList values{thread.did, thread.remote};
     if (draft.isEmpty()) {
-        query.prepare(QStringLiteral("DELETE FROM drafts WHERE did = ? AND remote = ?"));
-    } else {
-        query.prepare(QStringLiteral(
+        return Database::write(m_db,
+                               QStringLiteral("DELETE FROM drafts WHERE did = ? AND remote = ?"),
+                               {thread.did, thread.remote}, &m_lastError);
+    }
+    return Database::write(
+        m_db,
+        QStringLiteral(
             "INSERT INTO drafts (did, remote, text, media_url, updated_at) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (did, remote) DO UPDATE SET text = excluded.text, media_url = "
-            "excluded.media_url, updated_at = excluded.updated_at"));
-        values << (draft.text.isNull() ? QStringLiteral("") : draft.text)
-               << (draft.mediaUrl.isNull() ? QStringLiteral("") : draft.mediaUrl) << nowMs;
-    }
-    for (const QVariant& value : std::as_const(values))
-        query.addBindValue(value);
-    const bool ok = query.exec();
-    if (!ok)
-        m_lastError = query.lastError().text();
-    query.finish();
-    return ok;
+            "excluded.media_url, updated_at = excluded.updated_at"),
+        {thread.did, thread.remote, draft.text.isNull() ? QStringLiteral("") : draft.text,
+         draft.mediaUrl.isNull() ? QStringLiteral("") : draft.mediaUrl, nowMs},
+        &m_lastError);
 }
 
 } // namespace smsdesk

@@ -1,5 +1,7 @@
 #include "RequestLogReader.h"
 
+#include "SqlConditions.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -59,14 +61,6 @@ RequestLogEntry rowToEntry(const QSqlQuery& query)
     return entry;
 }
 
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    for (qsizetype i = 0; i < count; ++i)
-        marks.append(QStringLiteral("?"));
-    return marks.join(QLatin1String(", "));
-}
-
 } // namespace
 
 RequestLogReader::RequestLogReader(QSqlDatabase db, int bodyPreviewBytes, Content content)
@@ -93,14 +87,9 @@ QString RequestLogReader::likePattern(const QString& text)
 void RequestLogReader::addFilter(const RequestLogFilter& filter, QStringList* where,
                                  QVariantList* values) const
 {
-    if (!filter.outcomes.isEmpty()) {
-        if (!filter.outcomes.contains(QLatin1String("accepted")))
-            where->append(notAcceptedSql());
-        where->append(
-            QStringLiteral("r.outcome IN (%1)").arg(placeholders(filter.outcomes.size())));
-        for (const QString& outcome : filter.outcomes)
-            values->append(outcome);
-    }
+    if (!filter.outcomes.isEmpty() && !filter.outcomes.contains(QLatin1String("accepted")))
+        where->append(notAcceptedSql());
+    SqlConditions::addIn(where, values, QStringLiteral("r.outcome"), filter.outcomes);
     if (!filter.providers.isEmpty()) {
         QStringList named;
         bool unknown = false;
@@ -112,7 +101,8 @@ void RequestLogReader::addFilter(const RequestLogFilter& filter, QStringList* wh
         }
         QStringList any;
         if (!named.isEmpty()) {
-            any.append(QStringLiteral("r.provider IN (%1)").arg(placeholders(named.size())));
+            any.append(QStringLiteral("r.provider IN (%1)")
+                           .arg(SqlConditions::placeholders(named.size())));
             for (const QString& provider : std::as_const(named))
                 values->append(provider);
         }
@@ -124,14 +114,8 @@ void RequestLogReader::addFilter(const RequestLogFilter& filter, QStringList* wh
         where->append(QStringLiteral("r.number_id = ?"));
         values->append(filter.numberId);
     }
-    if (filter.fromMs > 0) {
-        where->append(QStringLiteral("r.received_at >= ?"));
-        values->append(filter.fromMs);
-    }
-    if (filter.toMs > 0) {
-        where->append(QStringLiteral("r.received_at < ?"));
-        values->append(filter.toMs);
-    }
+    SqlConditions::addTimeRange(where, values, QStringLiteral("r.received_at"), filter.fromMs,
+                                filter.toMs);
     if (!filter.text.isEmpty()) {
         // Headers are stored as JSON strings of their bytes read as Latin-1, and the body is
         // bytes: both are searched for the UTF-8 bytes of the text read as Latin-1 too.
@@ -312,7 +296,7 @@ QList<RequestLogEntry> RequestLogReader::matching(const RequestLogFilter& filter
     QStringList where;
     QVariantList values;
     addFilter(filter, &where, &values);
-    where.append(QStringLiteral("r.id IN (%1)").arg(placeholders(ids.size())));
+    where.append(QStringLiteral("r.id IN (%1)").arg(SqlConditions::placeholders(ids.size())));
     for (const qint64 id : ids)
         values.append(id);
     return select(listed(), where, values, 0, Order::Newest);

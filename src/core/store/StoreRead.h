@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <optional>
 #include <utility>
@@ -25,6 +26,20 @@ template <typename T> struct StoreRead
     template <typename Reader> static StoreRead of(const Reader& reader, std::optional<T> value)
     {
         return StoreRead{std::move(value), reader.lastError()};
+    }
+};
+
+// A page of rows a list model read with one of the store's readers (none, with the reader's
+// error, when the read failed), handed back to the GUI thread.
+template <typename Row> struct StorePage
+{
+    QList<Row> rows;
+    QString error;
+
+    // `rows` as `reader` just read them, with the reader's lastError() after that read.
+    template <typename Reader> static StorePage of(const Reader& reader, QList<Row> rows)
+    {
+        return StorePage{std::move(rows), reader.lastError()};
     }
 };
 

@@ -5,6 +5,7 @@
 #include "listener/ListenerEvent.h"
 #include "store/Database.h"
 #include "store/RequestLogReader.h"
+#include "store/SqlConditions.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -119,14 +120,6 @@ QString quotedList(const QStringList& words)
     return quoted.join(QLatin1String(", "));
 }
 
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    for (qsizetype i = 0; i < count; ++i)
-        marks.append(QStringLiteral("?"));
-    return marks.join(QLatin1String(", "));
-}
-
 } // namespace
 
 FailureReader::FailureReader(QSqlDatabase db) : m_db(std::move(db)) {}
@@ -163,19 +156,9 @@ QString FailureReader::failures(const QString& columns, const FailureFilter& fil
         where->append(QStringLiteral("f.did = ?"));
         values->append(filter.did);
     }
-    if (filter.fromMs > 0) {
-        where->append(QStringLiteral("f.at >= ?"));
-        values->append(filter.fromMs);
-    }
-    if (filter.toMs > 0) {
-        where->append(QStringLiteral("f.at < ?"));
-        values->append(filter.toMs);
-    }
-    if (withCauses && !filter.causes.isEmpty()) {
-        where->append(QStringLiteral("f.cause IN (%1)").arg(placeholders(filter.causes.size())));
-        for (const QString& cause : filter.causes)
-            values->append(cause);
-    }
+    SqlConditions::addTimeRange(where, values, QStringLiteral("f.at"), filter.fromMs, filter.toMs);
+    if (withCauses)
+        SqlConditions::addIn(where, values, QStringLiteral("f.cause"), filter.causes);
     if (!filter.includeResolved)
         where->append(QStringLiteral("fr.failure_key IS NULL"));
     return QStringLiteral("SELECT %1 FROM %2 LEFT JOIN failure_resolutions fr ON "

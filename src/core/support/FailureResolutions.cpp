@@ -1,5 +1,7 @@
 #include "FailureResolutions.h"
 
+#include "store/Database.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -35,35 +37,27 @@ bool FailureResolutions::run(const QStringList& keys, const QString& sql,
                              const QVariantList& leading)
 {
     m_lastError.clear();
-    if (!m_db.transaction()) {
-        m_lastError = m_db.lastError().text();
-        return false;
-    }
-    QSqlQuery query(m_db);
-    if (!query.prepare(sql)) {
-        m_lastError = query.lastError().text();
-        m_db.rollback();
-        return false;
-    }
-    for (const QString& key : keys) {
-        int index = 0;
-        for (const QVariant& value : leading)
-            query.bindValue(index++, value);
-        query.bindValue(index, key);
-        if (!query.exec()) {
-            m_lastError = query.lastError().text();
-            query.finish();
-            m_db.rollback();
-            return false;
-        }
-    }
-    query.finish();
-    if (!m_db.commit()) {
-        m_lastError = m_db.lastError().text();
-        m_db.rollback();
-        return false;
-    }
-    return true;
+    return Database::inTransaction(
+        m_db,
+        [&] {
+            QSqlQuery query(m_db);
+            if (!query.prepare(sql)) {
+                m_lastError = query.lastError().text();
+                return false;
+            }
+            for (const QString& key : keys) {
+                int index = 0;
+                for (const QVariant& value : leading)
+                    query.bindValue(index++, value);
+                query.bindValue(index, key);
+                if (!query.exec()) {
+                    m_lastError = query.lastError().text();
+                    return false;
+                }
+            }
+            return true;
+        },
+        &m_lastError);
 }
 
 } // namespace smsdesk

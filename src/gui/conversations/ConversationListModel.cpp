@@ -98,10 +98,7 @@ void ConversationListModel::loadPage()
     worker().post<PageRead>(
         [filter, after](QSqlDatabase& db) {
             const ConversationListReader reader(db);
-            PageRead read;
-            read.rows = reader.page(filter, after, PageSize);
-            read.error = reader.lastError();
-            return read;
+            return PageRead::of(reader, reader.page(filter, after, PageSize));
         },
         this,
         [this, page](PageRead read) {

@@ -3,6 +3,7 @@
 #include "PagedListModel.h"
 #include "store/ConversationListReader.h"
 #include "store/ConversationSummary.h"
+#include "store/StoreRead.h"
 
 #include <QHash>
 #include <QList>
@@ -76,11 +77,7 @@ protected:
     void loadPage() override;
 
 private:
-    struct PageRead
-    {
-        QList<ConversationSummary> rows;
-        QString error;
-    };
+    using PageRead = StorePage<ConversationSummary>;
 
     void appendPage(const PageRead& page);
     void removeAt(int row);

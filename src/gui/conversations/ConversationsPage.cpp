@@ -3,9 +3,11 @@
 #include "AppContext.h"
 #include "ComposeBox.h"
 #include "ContactActions.h"
-#include "ComposeText.h"
+#include "ConversationDrafts.h"
+#include "ConversationExports.h"
 #include "ConversationListDelegate.h"
 #include "ConversationListModel.h"
+#include "ConversationSender.h"
 #include "ConversationText.h"
 #include "ConversationThreadPane.h"
 #include "ConversationView.h"
@@ -14,28 +16,19 @@
 #include "MessageSearchModel.h"
 #include "QuickReplyActions.h"
 #include "Settings.h"
-#include "outbound/OutboundDraft.h"
 #include "outbound/PlanUsageReader.h"
-#include "send/SendMessageText.h"
 #include "store/ConversationListReader.h"
 #include "store/DatabaseWorker.h"
-#include "store/MessageExportJob.h"
 #include "store/NumberRepository.h"
-#include "store/OptOutRepository.h"
 #include "store/StoreRead.h"
 #include "ui_ConversationsPage.h"
-#include "widgets/ExportProgress.h"
 #include "widgets/PageAction.h"
 
 #include <QAction>
-#include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QListView>
 #include <QMenu>
-#include <QRegularExpression>
-#include <QSaveFile>
 #include <QShortcut>
 #include <utility>
 
@@ -93,15 +86,11 @@ ConversationsPage::ConversationsPage(AppContext& context, ListenerController& li
     m_ui->threadLayout->addWidget(m_failedBar);
     m_pane->view()->list()->addAction(m_failedBar->retryAction());
     m_pane->view()->list()->addAction(m_failedBar->markFailedAction());
-    connect(m_failedBar, &FailedMessageBar::retried, this, &ConversationsPage::retryRequested);
-    connect(m_failedBar, &FailedMessageBar::messageChanged, this,
-            [this](qint64 id) { refreshMessages({id}); });
-    connect(m_failedBar, &FailedMessageBar::statusMessage, this, &ConversationsPage::statusMessage);
     m_compose = new ComposeBox(m_ui->threadArea);
     m_compose->setDefaultRegion(context.defaultRegion());
     m_ui->threadLayout->addWidget(m_compose);
     connect(m_compose, &ComposeBox::sendRequested, this, &ConversationsPage::sendRequested);
-    connect(m_compose, &ComposeBox::sendRequested, this, &ConversationsPage::queueMessage);
+    setUpSending();
 
     // A thread shown in the active window is read.
     connect(m_pane, &ConversationThreadPane::newestShown, this, &ConversationsPage::maybeMarkRead);
@@ -109,24 +98,19 @@ ConversationsPage::ConversationsPage(AppContext& context, ListenerController& li
     connect(m_pane, &ConversationThreadPane::messagesChanged, this,
             &ConversationsPage::maybeMarkRead);
 
-    m_chooseSavePath = [this](const QString& title, const QString& suggested) {
-        return QFileDialog::getSaveFileName(this, title, suggested,
-                                            tr("JSON Lines (*.jsonl);;CSV (*.csv)"));
-    };
-
     m_liveTimer.setSingleShot(true);
     m_liveTimer.setInterval(LiveIntervalMs);
     connect(&m_liveTimer, &QTimer::timeout, this, &ConversationsPage::flushLive);
     connect(&listener, &ListenerController::requestHandled, this, &ConversationsPage::addLive);
 
-    m_draftTimer.setSingleShot(true);
-    m_draftTimer.setInterval(DraftSaveDelayMs);
-    connect(&m_draftTimer, &QTimer::timeout, this, &ConversationsPage::saveDraft);
-    connect(m_compose, &ComposeBox::draftEdited, this, [this] {
-        m_draftEdited = true;
-        if (m_thread)
-            m_draftTimer.start();
-    });
+    m_drafts = new ConversationDrafts(context, *m_compose, this);
+    connect(m_drafts, &ConversationDrafts::saved, this,
+            [this](const Thread& thread, const QList<ConversationSummary>& summaries) {
+                m_model->updateThreads(summaries, m_thread);
+                Q_EMIT draftSaved(thread);
+            });
+    connect(m_drafts, &ConversationDrafts::loaded, this, &ConversationsPage::draftLoaded);
+    connect(m_drafts, &ConversationDrafts::statusMessage, this, &ConversationsPage::statusMessage);
 
     m_searchTimer.setSingleShot(true);
     m_searchTimer.setInterval(SearchDelayMs);
@@ -159,7 +143,7 @@ ConversationsPage::ConversationsPage(AppContext& context, ListenerController& li
 
 ConversationsPage::~ConversationsPage()
 {
-    saveDraft();
+    m_drafts->save();
 }
 
 QListView* ConversationsPage::threadList() const
@@ -243,26 +227,18 @@ void ConversationsPage::setUpActions()
         tr("Mark the newest message from them as not read (%1)"));
     connect(m_markUnreadAction, &QAction::triggered, this, &ConversationsPage::markCurrentUnread);
 
-    m_exportThreadAction = PageAction::makeWindowAction(
-        this, QStringLiteral("exportConversation"), tr("Export this &conversation…"),
-        QKeySequence(Qt::CTRL | Qt::Key_E),
-        tr("Save the messages of the selected conversation as CSV or JSON Lines (%1)"));
-    connect(m_exportThreadAction, &QAction::triggered, this, &ConversationsPage::exportCurrent);
-    m_exportAllAction = PageAction::makeWindowAction(
-        this, QStringLiteral("exportAllConversations"), tr("Export &all conversations…"),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
-        tr("Save every message as CSV or JSON Lines (%1)"));
-    connect(m_exportAllAction, &QAction::triggered, this, &ConversationsPage::exportAll);
-    m_exportOptOutsAction = new QAction(tr("Export &opt-outs…"), this);
-    m_exportOptOutsAction->setObjectName(QStringLiteral("exportOptOuts"));
-    m_exportOptOutsAction->setToolTip(
-        tr("Save every number that texted STOP or START, with its state now, as CSV"));
-    connect(m_exportOptOutsAction, &QAction::triggered, this, &ConversationsPage::exportOptOuts);
+    m_exports = new ConversationExports(m_context, this);
+    connect(m_exports, &ConversationExports::exportFinished, this,
+            &ConversationsPage::exportFinished);
+    connect(m_exports, &ConversationExports::optOutsExported, this,
+            &ConversationsPage::optOutsExported);
+    connect(m_exports, &ConversationExports::statusMessage, this,
+            &ConversationsPage::statusMessage);
     auto* exportMenu = new QMenu(this);
-    exportMenu->addAction(m_exportThreadAction);
-    exportMenu->addAction(m_exportAllAction);
+    exportMenu->addAction(exportConversationAction());
+    exportMenu->addAction(exportAllAction());
     exportMenu->addSeparator();
-    exportMenu->addAction(m_exportOptOutsAction);
+    exportMenu->addAction(exportOptOutsAction());
     m_ui->exportButton->setMenu(exportMenu);
 
     QAction* find = PageAction::makeWindowAction(this, QStringLiteral("findMessages"),
@@ -275,7 +251,7 @@ void ConversationsPage::setUpActions()
     // The thread list's context menu.
     QListView* list = m_ui->threadList;
     list->addAction(m_markUnreadAction);
-    list->addAction(m_exportThreadAction);
+    list->addAction(exportConversationAction());
     list->setContextMenuPolicy(Qt::ActionsContextMenu);
     updateActions();
 }
@@ -436,7 +412,7 @@ void ConversationsPage::selectListed(const Thread& thread)
 void ConversationsPage::showThread(const Thread& thread, qint64 messageId)
 {
     if (m_thread != thread) {
-        saveDraft();
+        m_drafts->save();
         m_thread = thread;
         m_markedUpTo.reset();
         m_readSuppressed = false;
@@ -444,9 +420,8 @@ void ConversationsPage::showThread(const Thread& thread, qint64 messageId)
         m_compose->setThread(thread);
         m_threadName.clear();
         m_contacts->setThread(thread);
-        m_compose->setOptOut(QString());
-        loadDraft(thread);
-        readOptOut();
+        m_drafts->setThread(thread);
+        m_sender->setThread(thread);
     }
     if (messageId > 0)
         m_pane->showMessage(messageId);
@@ -460,7 +435,7 @@ void ConversationsPage::showThread(const Thread& thread, qint64 messageId)
 
 void ConversationsPage::startNewConversation()
 {
-    saveDraft();
+    m_drafts->save();
     m_thread.reset();
     m_markedUpTo.reset();
     m_ui->threadList->selectionModel()->clear();
@@ -469,9 +444,8 @@ void ConversationsPage::startNewConversation()
     m_contacts->setThread(std::nullopt);
     m_pane->setNote(tr("Choose a conversation, or type a number below to start a new one."));
     m_compose->startNew(m_ui->numberFilter->currentData().toString());
-    m_compose->setOptOut(QString());
-    m_draftEdited = false;
-    m_savedDraft = {};
+    m_sender->setThread(std::nullopt);
+    m_drafts->setThread(std::nullopt);
     updateHeader();
     updateActions();
     if (isVisible())
@@ -538,7 +512,7 @@ void ConversationsPage::updateListStatus()
 void ConversationsPage::updateActions()
 {
     m_markUnreadAction->setEnabled(m_thread.has_value());
-    m_exportThreadAction->setEnabled(m_thread.has_value());
+    m_exports->setThread(m_thread);
 }
 
 // --- search ---
@@ -760,7 +734,7 @@ void ConversationsPage::rereadThreads(const QList<Thread>& threads, const QList<
                 for (const ConversationSummary& summary : std::as_const(*read.value)) {
                     if (summary.thread() == *m_thread) {
                         m_pane->refresh(messageIds);
-                        readOptOut(); // a STOP or START may have come in
+                        m_sender->readOptOut(); // a STOP or START may have come in
                         break;
                     }
                 }
@@ -770,255 +744,34 @@ void ConversationsPage::rereadThreads(const QList<Thread>& threads, const QList<
         });
 }
 
-// --- drafts ---
+// --- sending and exports ---
 
-void ConversationsPage::saveDraft()
+void ConversationsPage::setUpSending()
 {
-    m_draftTimer.stop();
-    if (!m_thread)
-        return;
-    const Draft draft = m_compose->draft();
-    if (draft == m_savedDraft)
-        return;
-    m_savedDraft = draft;
-    const Thread thread = *m_thread;
-    const qint64 now = m_context.clock().nowMs();
-    m_context.worker().post<SummariesRead>(
-        [thread, draft, now](QSqlDatabase& db) {
-            DraftRepository drafts(db);
-            if (!drafts.save(thread, draft, now))
-                return SummariesRead{std::nullopt, drafts.lastError()};
-            const ConversationListReader reader(db);
-            return SummariesRead::of(reader, reader.threads({thread}));
-        },
-        this,
-        [this, thread](SummariesRead read) {
-            if (!read.value) {
-                Q_EMIT statusMessage(tr("Could not keep the draft: %1").arg(read.error));
-                return;
-            }
-            m_model->updateThreads(*read.value, m_thread);
-            Q_EMIT draftSaved(thread);
-        });
+    m_sender = new ConversationSender(m_context, *m_compose, *m_failedBar, this);
+    connect(m_sender, &ConversationSender::retryRequested, this,
+            &ConversationsPage::retryRequested);
+    connect(m_sender, &ConversationSender::messageQueued, this, &ConversationsPage::messageQueued);
+    connect(m_sender, &ConversationSender::sendRefused, this, &ConversationsPage::sendRefused);
+    connect(m_sender, &ConversationSender::optOutRead, this, &ConversationsPage::optOutRead);
+    connect(m_sender, &ConversationSender::statusMessage, this, &ConversationsPage::statusMessage);
+    connect(m_sender, &ConversationSender::messagesChanged, this,
+            &ConversationsPage::refreshMessages);
+    connect(m_sender, &ConversationSender::usageChanged, this, &ConversationsPage::reloadNumbers);
+    connect(m_sender, &ConversationSender::queuedShown, this,
+            [this](const Thread& thread, const Draft& typed) {
+                if (!m_thread)
+                    showThread(thread); // the new conversation is a thread now
+                if (m_compose->draft() == typed) {
+                    m_compose->clearMessage();
+                    m_drafts->save();
+                }
+            });
 }
-
-void ConversationsPage::loadDraft(const Thread& thread)
-{
-    const quint64 generation = ++m_draftGeneration;
-    m_draftEdited = false;
-    m_savedDraft = {};
-    using Read = StoreRead<Draft>;
-    m_context.worker().post<Read>(
-        [thread](QSqlDatabase& db) {
-            const DraftRepository drafts(db);
-            return Read::of(drafts, drafts.find(thread));
-        },
-        this,
-        [this, generation, thread](Read read) {
-            if (generation != m_draftGeneration)
-                return;
-            // Typing began before the draft came: what is typed wins (and is saved).
-            if (read.value && !m_draftEdited) {
-                m_savedDraft = *read.value;
-                m_compose->setDraft(*read.value);
-            }
-            Q_EMIT draftLoaded(thread);
-        });
-}
-
-// --- export ---
-
-void ConversationsPage::exportCurrent()
-{
-    if (!m_thread)
-        return;
-    QString name = m_thread->remote;
-    name.remove(QLatin1Char('+'));
-    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
-    startExport(tr("Export the conversation"), m_thread,
-                QStringLiteral("smsdesk-conversation-%1").arg(name));
-}
-
-void ConversationsPage::exportAll()
-{
-    startExport(tr("Export all conversations"), std::nullopt,
-                QStringLiteral("smsdesk-conversations"));
-}
-
-void ConversationsPage::startExport(const QString& title, const std::optional<Thread>& thread,
-                                    const QString& suggestedName)
-{
-    const QString path = m_chooseSavePath(title, ExportProgress::suggestedPath(suggestedName));
-    if (path.isEmpty())
-        return;
-    const MessageExporter::Format format = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
-                                               ? MessageExporter::Format::Csv
-                                               : MessageExporter::Format::JsonLines;
-    m_exportThreadAction->setEnabled(false);
-    m_exportAllAction->setEnabled(false);
-
-    auto* job = new MessageExportJob(m_context.worker(), this);
-    ExportProgress::follow(
-        job, this, title,
-        [](qint64 written) { return tr("Exporting messages… %n written", nullptr, int(written)); },
-        [this](qint64 rows, const QString& written, const QString& error) {
-            m_exportAllAction->setEnabled(true);
-            updateActions();
-            if (error.isEmpty())
-                Q_EMIT statusMessage(tr("Exported %n message(s) to %1", nullptr, int(rows))
-                                         .arg(QDir::toNativeSeparators(written)));
-            else
-                Q_EMIT statusMessage(tr("Export failed: %1").arg(error));
-            Q_EMIT exportFinished(written, rows, error);
-        });
-    job->start(path, format, thread);
-}
-
-// --- sending ---
 
 void ConversationsPage::setOutbox(Outbox* outbox, const QString& unavailableReason)
 {
-    if (m_outbox)
-        disconnect(m_outbox, nullptr, this, nullptr);
-    m_outbox = outbox;
-    m_compose->setSendingAvailable(outbox != nullptr, unavailableReason);
-    m_failedBar->setOutbox(outbox);
-    if (outbox)
-        connect(outbox, &Outbox::updated, this, &ConversationsPage::showOutboxUpdate);
-}
-
-void ConversationsPage::queueMessage(qint64 fromNumberId, const QString& toE164,
-                                     const QString& text, const QString& mediaUrl)
-{
-    Q_UNUSED(fromNumberId) // the outbox finds the number by its E.164, as it was chosen
-    if (!m_outbox)
-        return;
-    OutboundDraft draft;
-    draft.didE164 = m_compose->fromDid();
-    draft.to = toE164;
-    draft.text = text;
-    draft.mediaUrl = mediaUrl;
-    const Thread thread{draft.didE164, toE164};
-    const Draft typed = m_compose->draft();
-    m_compose->setBusy(true);
-    m_compose->showOutcome(tr("Storing the message\u2026").toHtmlEscaped(), false);
-    QPointer<ConversationsPage> self(this);
-    m_outbox->queue(draft, [self, thread, typed](const Outbox::QueueOutcome& outcome) {
-        if (self)
-            self->showQueued(thread, typed, outcome);
-    });
-}
-
-void ConversationsPage::showQueued(const Thread& thread, const Draft& typed,
-                                   const Outbox::QueueOutcome& outcome)
-{
-    m_compose->setBusy(false);
-    const bool shown = m_thread ? *m_thread == thread : !m_compose->thread().has_value();
-    if (!outcome.ok()) {
-        // Nothing was stored: the text stays, the words say why.
-        if (shown) {
-            m_compose->showOutcome(
-                outcome.error.isEmpty()
-                    ? SendMessageText::queueRefusal(outcome)
-                    : tr("Could not store the message: %1").arg(outcome.error).toHtmlEscaped(),
-                true);
-        }
-        reloadNumbers(); // the usage the refusal was decided on
-        Q_EMIT sendRefused(outcome.refusal.isEmpty()
-                               ? outcome.meaning
-                               : outcome.refusal + QStringLiteral(": ") + outcome.meaning);
-        return;
-    }
-    m_composedMessageId = outcome.messageId;
-    if (shown) {
-        if (!m_thread)
-            showThread(thread); // the new conversation is a thread now
-        if (m_compose->draft() == typed) {
-            m_compose->clearMessage();
-            saveDraft();
-        }
-        QString html = tr("Queued; sending\u2026").toHtmlEscaped();
-        if (!outcome.warning.isEmpty())
-            html += QStringLiteral("<br>") + outcome.warning.toHtmlEscaped();
-        m_compose->showOutcome(html, false);
-    }
-    refreshMessages({outcome.messageId});
-    reloadNumbers(); // the usage counts it now
-    Q_EMIT messageQueued(outcome.messageId);
-}
-
-void ConversationsPage::showOutboxUpdate(const OutboxUpdate& update)
-{
-    refreshMessages({update.messageId});
-    if (update.messageId == m_composedMessageId) {
-        const bool failed = update.isFinal() && update.result != OutboxUpdate::Result::Sent;
-        m_compose->showOutcome(SendMessageText::update(update), failed);
-    }
-    if (update.isFinal())
-        reloadNumbers();
-}
-
-void ConversationsPage::readOptOut()
-{
-    const quint64 generation = ++m_optOutGeneration;
-    if (!m_thread) {
-        m_compose->setOptOut(QString());
-        return;
-    }
-    const Thread thread = *m_thread;
-    using Read = StoreRead<OptOutRepository::OptOut>;
-    m_context.worker().post<Read>(
-        [thread](QSqlDatabase& db) {
-            const OptOutRepository optOuts(db);
-            return Read::of(optOuts, optOuts.find(thread.did, thread.remote));
-        },
-        this,
-        [this, generation, thread](Read read) {
-            if (generation != m_optOutGeneration || m_thread != thread)
-                return;
-            if (!read.error.isEmpty())
-                Q_EMIT statusMessage(tr("Could not read the opt-out state: %1").arg(read.error));
-            m_compose->setOptOut(
-                read.value && read.value->optedOut
-                    ? ComposeText::optedOut(read.value->keyword, read.value->changedAtMs)
-                    : QString());
-            Q_EMIT optOutRead(thread);
-        });
-}
-
-void ConversationsPage::exportOptOuts()
-{
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = m_chooseSavePath(tr("Export the opt-outs"),
-                                          folder + QStringLiteral("/smsdesk-opt-outs.csv"));
-    if (path.isEmpty())
-        return;
-    struct Written
-    {
-        qint64 rows = -1;
-        QString error;
-    };
-    m_context.worker().post<Written>(
-        [path](QSqlDatabase& db) {
-            const OptOutRepository optOuts(db);
-            const std::optional<QList<OptOutRepository::OptOut>> list = optOuts.list();
-            if (!list)
-                return Written{-1, optOuts.lastError()};
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(OptOutRepository::csv(*list)) < 0 ||
-                !file.commit())
-                return Written{-1, file.errorString()};
-            return Written{list->size(), {}};
-        },
-        this,
-        [this, path](Written written) {
-            if (written.error.isEmpty())
-                Q_EMIT statusMessage(tr("Exported %n opt-out(s) to %1", nullptr, int(written.rows))
-                                         .arg(QDir::toNativeSeparators(path)));
-            else
-                Q_EMIT statusMessage(tr("Export failed: %1").arg(written.error));
-            Q_EMIT optOutsExported(path, written.rows, written.error);
-        });
+    m_sender->setOutbox(outbox, unavailableReason);
 }
 
 } // namespace smsdesk

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "ConversationDrafts.h"
+#include "ConversationExports.h"
 #include "listener/ListenerEvent.h"
-#include "outbound/Outbox.h"
 #include "store/ConversationReadMarker.h"
 #include "store/ConversationReader.h"
 #include "store/ConversationSummary.h"
@@ -29,11 +30,13 @@ namespace smsdesk {
 class AppContext;
 class ComposeBox;
 class ContactActions;
+class ConversationSender;
 class ConversationListModel;
 class ConversationThreadPane;
 class FailedMessageBar;
 class ListenerController;
 class MessageSearchModel;
+class Outbox;
 class QuickReplyActions;
 
 // The Conversations page, where small businesses read and answer their texts: the threads,
@@ -47,18 +50,19 @@ class QuickReplyActions;
 // then the threads they touched are read again through the DatabaseWorker. A thread shown in
 // the active window is read (its read marker, stored and shared, moves to the newest message
 // shown); "Mark unread" (Ctrl+U) moves it back, and the page leaves it so until another thread
-// is shown. Drafts are stored per thread as they are typed. Exports write the selected thread
-// or all of them as CSV or JSON Lines (MessageExportJob). Every read and write goes through the
-// DatabaseWorker; the GUI thread never waits on the store.
+// is shown. Drafts are stored per thread as they are typed (ConversationDrafts). Exports
+// (ConversationExports) write the selected thread or all of them as CSV or JSON Lines
+// (MessageExportJob). Every read and write goes through the DatabaseWorker; the GUI thread never
+// waits on the store.
 //
-// Sending (setOutbox()): Send queues through the Outbox (its worker job, never the GUI thread);
-// the message shows in the thread at once as queued and moves on live with the outbox's
-// updates; a refusal before the wire (the plan guard's WH-…, OPTED-OUT) shows in words under
-// the compose box and the text stays; the draft is cleared once the message is queued. The
-// FailedMessageBar under the thread (and the thread's context menu) retries a failed or
-// unconfirmed message and marks an unconfirmed one failed. The From list carries each number's
-// plan usage; a banner above the compose box says when the other party opted out (opt_outs),
-// and the opt-out list can be exported as CSV from the export menu.
+// Sending (setOutbox(); ConversationSender does it and signals back): Send queues through the
+// Outbox (its worker job, never the GUI thread); the message shows in the thread at once as queued
+// and moves on live with the outbox's updates; a refusal before the wire (the plan guard's WH-…,
+// OPTED-OUT) shows in words under the compose box and the text stays; the draft is cleared once the
+// message is queued. The FailedMessageBar under the thread (and the thread's context menu) retries
+// a failed or unconfirmed message and marks an unconfirmed one failed. The From list carries each
+// number's plan usage; a banner above the compose box says when the other party opted out
+// (opt_outs), and the opt-out list can be exported as CSV from the export menu.
 class ConversationsPage : public QWidget
 {
     Q_OBJECT
@@ -66,11 +70,11 @@ class ConversationsPage : public QWidget
 public:
     using Thread = ConversationReader::Thread;
     // Asks where to save an export; an empty path cancels. Replaceable for tests.
-    using SavePathChooser = std::function<QString(const QString& title, const QString& suggested)>;
+    using SavePathChooser = ConversationExports::SavePathChooser;
 
-    static constexpr int LiveIntervalMs = 50;    // listener events are gathered this long
-    static constexpr int DraftSaveDelayMs = 400; // after the last keystroke
-    static constexpr int SearchDelayMs = 200;    // after the last keystroke
+    static constexpr int LiveIntervalMs = 50; // listener events are gathered this long
+    static constexpr int DraftSaveDelayMs = ConversationDrafts::SaveDelayMs;
+    static constexpr int SearchDelayMs = 200; // after the last keystroke
 
     ConversationsPage(AppContext& context, ListenerController& listener, QWidget* parent = nullptr);
     ~ConversationsPage() override;
@@ -89,7 +93,10 @@ public:
     // What Send, Retry and Mark failed go through; null: sending is not available, and
     // `unavailableReason` says why (the window's outbound settings are unusable).
     void setOutbox(Outbox* outbox, const QString& unavailableReason = QString());
-    void setSavePathChooser(SavePathChooser chooser) { m_chooseSavePath = std::move(chooser); }
+    void setSavePathChooser(SavePathChooser chooser)
+    {
+        m_exports->setSavePathChooser(std::move(chooser));
+    }
 
     // The thread shown next to the list; none for a new conversation or nothing.
     const std::optional<Thread>& currentThread() const { return m_thread; }
@@ -100,9 +107,9 @@ public:
 
     QAction* markUnreadAction() const { return m_markUnreadAction; }
     QAction* newConversationAction() const { return m_newAction; }
-    QAction* exportConversationAction() const { return m_exportThreadAction; }
-    QAction* exportAllAction() const { return m_exportAllAction; }
-    QAction* exportOptOutsAction() const { return m_exportOptOutsAction; }
+    QAction* exportConversationAction() const { return m_exports->exportConversationAction(); }
+    QAction* exportAllAction() const { return m_exports->exportAllAction(); }
+    QAction* exportOptOutsAction() const { return m_exports->exportOptOutsAction(); }
 
 public Q_SLOTS:
     // Reads our numbers again (the From list, the number filter, the list's number names).
@@ -120,10 +127,10 @@ public Q_SLOTS:
     void markCurrentUnread();
     // An empty thread pane and a compose box to type a recipient in (Ctrl+N).
     void startNewConversation();
-    void exportCurrent();
-    void exportAll();
+    void exportCurrent() { m_exports->exportCurrent(); }
+    void exportAll() { m_exports->exportAll(); }
     // Saves every remote that sent STOP or START, with its state now, as CSV.
-    void exportOptOuts();
+    void exportOptOuts() { m_exports->exportOptOuts(); }
     // Messages `messageIds` were stored or changed elsewhere (the outbox after the merge): the
     // list and the open thread show them as they are now.
     void refreshMessages(const QList<qint64>& messageIds);
@@ -187,16 +194,7 @@ private:
     // Marks the thread shown read up to its newest message shown, when the page is in the
     // active window.
     void maybeMarkRead();
-    void saveDraft();
-    void loadDraft(const Thread& thread);
-    void startExport(const QString& title, const std::optional<Thread>& thread,
-                     const QString& suggestedName);
-    // Sending.
-    void queueMessage(qint64 fromNumberId, const QString& toE164, const QString& text,
-                      const QString& mediaUrl);
-    void showQueued(const Thread& thread, const Draft& typed, const Outbox::QueueOutcome& outcome);
-    void showOutboxUpdate(const OutboxUpdate& update);
-    void readOptOut();
+    void setUpSending();
 
     std::unique_ptr<Ui::ConversationsPage> m_ui;
     AppContext& m_context;
@@ -206,17 +204,13 @@ private:
     ComposeBox* m_compose = nullptr;
     ContactActions* m_contacts = nullptr;
     QuickReplyActions* m_quickReplies = nullptr;
-    QString m_threadName; // the contact name of m_thread's other party
-    SavePathChooser m_chooseSavePath;
+    QString m_threadName;                     // the contact name of m_thread's other party
+    ConversationSender* m_sender = nullptr;   // Send, Retry, Mark failed, the opt-out banner
+    ConversationExports* m_exports = nullptr; // the export actions
+    ConversationDrafts* m_drafts = nullptr;   // what is typed, kept per thread
     QAction* m_markUnreadAction = nullptr;
     QAction* m_newAction = nullptr;
-    QAction* m_exportThreadAction = nullptr;
-    QAction* m_exportAllAction = nullptr;
-    QAction* m_exportOptOutsAction = nullptr;
     FailedMessageBar* m_failedBar = nullptr;
-    QPointer<Outbox> m_outbox;
-    qint64 m_composedMessageId = 0; // the compose box's last queued message
-    quint64 m_optOutGeneration = 0;
 
     QList<NumberRecord> m_numbers;
     std::optional<Thread> m_thread; // shown in the pane
@@ -230,12 +224,6 @@ private:
     QList<qint64> m_liveIds;
     QList<Thread> m_liveThreads;
     QTimer m_liveTimer;
-
-    // Drafts: the one in the compose box belongs to m_thread.
-    QTimer m_draftTimer;
-    Draft m_savedDraft;         // as stored for m_thread
-    bool m_draftEdited = false; // typed since m_thread was shown
-    quint64 m_draftGeneration = 0;
 
     QTimer m_searchTimer;
     bool m_selectFirstResult = false; // Down in the search field before the results came

@@ -87,10 +87,7 @@ void MessageSearchModel::loadPage()
     worker().post<PageRead>(
         [query, before](QSqlDatabase& db) {
             const MessageSearchReader reader(db);
-            PageRead read;
-            read.hits = reader.search(query, before, PageSize);
-            read.error = reader.lastError();
-            return read;
+            return PageRead::of(reader, reader.search(query, before, PageSize));
         },
         this,
         [this, page](PageRead read) {
@@ -100,13 +97,13 @@ void MessageSearchModel::loadPage()
                 pageFailed(read.error);
                 return;
             }
-            if (!read.hits.isEmpty()) {
+            if (!read.rows.isEmpty()) {
                 const int first = int(m_hits.size());
-                beginInsertRows(QModelIndex(), first, first + int(read.hits.size()) - 1);
-                m_hits += read.hits;
+                beginInsertRows(QModelIndex(), first, first + int(read.rows.size()) - 1);
+                m_hits += read.rows;
                 endInsertRows();
             }
-            pageDone(int(read.hits.size()), read.hits.size() < PageSize);
+            pageDone(int(read.rows.size()), read.rows.size() < PageSize);
         });
 }
 

@@ -2,6 +2,7 @@
 
 #include "PagedListModel.h"
 #include "store/MessageSearchReader.h"
+#include "store/StoreRead.h"
 
 #include <QList>
 #include <QString>
@@ -43,11 +44,7 @@ protected:
     void loadPage() override;
 
 private:
-    struct PageRead
-    {
-        QList<MessageSearchHit> hits;
-        QString error;
-    };
+    using PageRead = StorePage<MessageSearchHit>;
 
     const Clock& m_clock;
     QString m_query;

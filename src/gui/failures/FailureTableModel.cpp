@@ -2,6 +2,7 @@
 
 #include "FailureText.h"
 #include "store/DatabaseWorker.h"
+#include "store/StoreRead.h"
 #include "support/FailureCatalogue.h"
 #include "support/FailureReader.h"
 #include "util/Clock.h"
@@ -14,11 +15,7 @@ namespace smsdesk {
 namespace {
 
 // What one page read came to, handed back from the worker.
-struct PageRead
-{
-    QList<FailureEntry> entries;
-    QString error;
-};
+using PageRead = StorePage<FailureEntry>;
 
 } // namespace
 
@@ -149,10 +146,7 @@ void FailureTableModel::loadPage(bool restart)
     m_worker.post<PageRead>(
         [filter, after, limit](QSqlDatabase& db) {
             const FailureReader reader(db);
-            PageRead read;
-            read.entries = reader.page(filter, after, limit);
-            read.error = reader.lastError();
-            return read;
+            return PageRead::of(reader, reader.page(filter, after, limit));
         },
         this,
         [this, generation, restart, limit](PageRead read) {
@@ -164,15 +158,15 @@ void FailureTableModel::loadPage(bool restart)
                 Q_EMIT loaded();
                 return;
             }
-            m_atEnd = read.entries.size() < limit;
+            m_atEnd = read.rows.size() < limit;
             if (restart) {
                 beginResetModel();
-                m_entries = read.entries;
+                m_entries = read.rows;
                 endResetModel();
-            } else if (!read.entries.isEmpty()) {
+            } else if (!read.rows.isEmpty()) {
                 beginInsertRows({}, int(m_entries.size()),
-                                int(m_entries.size() + read.entries.size() - 1));
-                m_entries += read.entries;
+                                int(m_entries.size() + read.rows.size() - 1));
+                m_entries += read.rows;
                 endInsertRows();
             }
             Q_EMIT loaded();

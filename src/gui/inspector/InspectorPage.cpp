@@ -2,6 +2,7 @@
 
 #include "AppContext.h"
 #include "InspectorActions.h"
+#include "InspectorExports.h"
 #include "InspectorFilterBar.h"
 #include "InspectorListenerBar.h"
 #include "ListenerController.h"
@@ -17,16 +18,12 @@
 #include "store/DatabaseWorker.h"
 #include "store/MessageTimelineReader.h"
 #include "store/NumberRepository.h"
-#include "store/RequestLogExportJob.h"
 #include "store/StoreRead.h"
 #include "ui_InspectorPage.h"
-#include "widgets/ExportProgress.h"
 #include "widgets/PageAction.h"
 #include "widgets/ThemeIcon.h"
 
 #include <QAction>
-#include <QDir>
-#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -103,11 +100,6 @@ InspectorPage::InspectorPage(AppContext& context, ListenerController& listener, 
     // The last action's result takes the room there is (all of it in its tooltip and the
     // status bar): a long one does not widen the page.
     m_ui->actionResultLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-
-    m_chooseSavePath = [this](const QString& title, const QString& suggested) {
-        return QFileDialog::getSaveFileName(this, title, suggested,
-                                            tr("JSON Lines (*.jsonl);;All files (*)"));
-    };
 
     setUpTable();
     setUpActions();
@@ -336,21 +328,11 @@ void InspectorPage::setUpActions()
         updatePauseText();
     });
 
-    m_exportSelectionAction = PageAction::makeWindowAction(
-        this, QStringLiteral("exportSelection"), tr("Export &selection…"),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
-        tr("Export the selected requests as JSON Lines (%1)"));
-    m_exportSelectionAction->setIcon(ThemeIcon::icon(ThemeIcon::Export));
-    connect(m_exportSelectionAction, &QAction::triggered, this, &InspectorPage::exportSelection);
-    m_ui->exportSelectionButton->setDefaultAction(m_exportSelectionAction);
-
-    m_exportFilteredAction = PageAction::makeWindowAction(
-        this, QStringLiteral("exportFiltered"), tr("&Export list…"),
-        QKeySequence(Qt::CTRL | Qt::Key_E),
-        tr("Export every request the filters let through as JSON Lines (%1)"));
-    m_exportFilteredAction->setIcon(ThemeIcon::icon(ThemeIcon::Export));
-    connect(m_exportFilteredAction, &QAction::triggered, this, &InspectorPage::exportFiltered);
-    m_ui->exportFilteredButton->setDefaultAction(m_exportFilteredAction);
+    m_exports = new InspectorExports(m_context, *m_model, *table, this);
+    connect(m_exports, &InspectorExports::exportFinished, this, &InspectorPage::exportFinished);
+    connect(m_exports, &InspectorExports::statusMessage, this, &InspectorPage::statusMessage);
+    m_ui->exportSelectionButton->setDefaultAction(exportSelectionAction());
+    m_ui->exportFilteredButton->setDefaultAction(exportFilteredAction());
 
     m_detailsAction = PageAction::makeWindowAction(
         this, QStringLiteral("toggleDetails"), tr("De&tails"),
@@ -390,8 +372,8 @@ void InspectorPage::setUpActions()
     table->addAction(m_conversationAction);
     table->addAction(replayAction());
     table->addAction(copyCurlAction());
-    table->addAction(m_exportSelectionAction);
-    table->addAction(m_exportFilteredAction);
+    table->addAction(exportSelectionAction());
+    table->addAction(exportFilteredAction());
     auto* separator = new QAction(this);
     separator->setSeparator(true);
     table->addAction(separator);
@@ -506,7 +488,7 @@ void InspectorPage::updateCountLabel()
 void InspectorPage::updateActions()
 {
     m_actions->setCurrentRequest(currentId());
-    m_exportSelectionAction->setEnabled(m_ui->requestTable->selectionModel()->hasSelection());
+    m_exports->updateEnabled();
     m_conversationAction->setEnabled(currentMessageId() > 0);
 }
 
@@ -768,58 +750,6 @@ void InspectorPage::selectPendingRow()
     if (m_selectWhenListed == 0 || m_model->rowOf(m_selectWhenListed) < 0)
         return;
     selectRequest(std::exchange(m_selectWhenListed, 0));
-}
-
-// --- export ---
-
-void InspectorPage::exportSelection()
-{
-    const QModelIndexList rows = m_ui->requestTable->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return;
-    QList<int> order;
-    for (const QModelIndex& index : rows)
-        order.append(index.row());
-    const RequestLogModel::RowsForExport selected = m_model->rowsForExport(order);
-    startExport(tr("Export selected requests"),
-                [selected](RequestLogExportJob& job, const QString& path) {
-                    job.startSelection(path, selected.ids, selected.unstored);
-                });
-}
-
-void InspectorPage::exportFiltered()
-{
-    const RequestLogFilter filter = m_model->filter();
-    startExport(tr("Export the listed requests"),
-                [filter](RequestLogExportJob& job, const QString& path) {
-                    job.startFiltered(path, filter);
-                });
-}
-
-void InspectorPage::startExport(const QString& title, const ExportStart& start)
-{
-    const QString path =
-        m_chooseSavePath(title, ExportProgress::suggestedPath(QStringLiteral("smsdesk-requests")));
-    if (path.isEmpty())
-        return;
-    m_exportSelectionAction->setEnabled(false);
-    m_exportFilteredAction->setEnabled(false);
-
-    auto* job = new RequestLogExportJob(m_context.worker(), this);
-    ExportProgress::follow(
-        job, this, title,
-        [](qint64 written) { return tr("Exporting requests… %n written", nullptr, int(written)); },
-        [this](qint64 rows, const QString& written, const QString& error) {
-            m_exportFilteredAction->setEnabled(true);
-            updateActions();
-            if (error.isEmpty())
-                Q_EMIT statusMessage(tr("Exported %n request(s) to %1", nullptr, int(rows))
-                                         .arg(QDir::toNativeSeparators(written)));
-            else
-                Q_EMIT statusMessage(tr("Export failed: %1").arg(error));
-            Q_EMIT exportFinished(written, int(rows), error);
-        });
-    start(*job, path);
 }
 
 // --- the timeline ---

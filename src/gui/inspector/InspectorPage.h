@@ -1,6 +1,7 @@
 #pragma once
 
 #include "InspectorActions.h"
+#include "InspectorExports.h"
 #include "conversations/ConversationDialog.h"
 #include "listener/RequestReplayer.h"
 #include "providers/samples/WebhookSample.h"
@@ -30,7 +31,6 @@ class ListenerController;
 class MessageTimelineView;
 class ProviderRegistry;
 class RequestDetailPane;
-class RequestLogExportJob;
 class RequestLogModel;
 
 // The Inspector: every webhook request, live. The listener's bar (InspectorListenerBar),
@@ -38,7 +38,7 @@ class RequestLogModel;
 // first with a pause, and the selected request in full in the detail pane below, with its
 // message's timeline next to it. The page wires them: it keeps the rows in view in place while
 // live rows come in, loads the detail and the timeline of the selected request, and hands the
-// actions on a request to InspectorActions and exports to RequestLogExportJob. Every read goes
+// actions on a request to InspectorActions and exports to InspectorExports. Every read goes
 // through the DatabaseWorker; the GUI thread never waits on the store.
 class InspectorPage : public QWidget
 {
@@ -46,7 +46,7 @@ class InspectorPage : public QWidget
 
 public:
     // Asks where to save an export; an empty path cancels. Replaceable for tests.
-    using SavePathChooser = std::function<QString(const QString& title, const QString& suggested)>;
+    using SavePathChooser = InspectorExports::SavePathChooser;
 
     InspectorPage(AppContext& context, ListenerController& listener, QWidget* parent = nullptr);
     ~InspectorPage() override;
@@ -57,7 +57,10 @@ public:
     RequestDetailPane* detailPane() const { return m_detailPane; }
     // The filters above the table.
     InspectorFilterBar* filterBar() const;
-    void setSavePathChooser(SavePathChooser chooser) { m_chooseSavePath = std::move(chooser); }
+    void setSavePathChooser(SavePathChooser chooser)
+    {
+        m_exports->setSavePathChooser(std::move(chooser));
+    }
 
     // What the filter widgets say now (a relative time range counted back from now).
     RequestLogFilter currentFilter() const;
@@ -77,8 +80,8 @@ public:
     // Shows or folds away the detail pane and the timeline (checked: shown).
     QAction* detailsAction() const { return m_detailsAction; }
     QAction* copyCurlAction() const { return m_actions->copyCurlAction(); }
-    QAction* exportSelectionAction() const { return m_exportSelectionAction; }
-    QAction* exportFilteredAction() const { return m_exportFilteredAction; }
+    QAction* exportSelectionAction() const { return m_exports->exportSelectionAction(); }
+    QAction* exportFilteredAction() const { return m_exports->exportFilteredAction(); }
     QMenu* copyUrlMenu() const;
     QAction* faultDrillAction() const { return m_actions->faultDrillAction(); }
     QAction* replayAction() const { return m_actions->replayAction(); }
@@ -97,8 +100,8 @@ public Q_SLOTS:
     // InspectorFilterBar::TextDebounceMs after the last keystroke).
     void applyFilter();
     void copyAsCurl();
-    void exportSelection();
-    void exportFiltered();
+    void exportSelection() { m_exports->exportSelection(); }
+    void exportFiltered() { m_exports->exportFiltered(); }
     // Opens the fault drill dialog (the listener must be running).
     void startFaultDrill();
     // Ends the fault drill in force.
@@ -178,9 +181,6 @@ private:
     // Says `text` in the action bar (all of it in its tooltip) and the status bar.
     void showNote(const QString& text);
     void actionDone(const RequestReplayer::Result& result, const QString& text);
-    // Asks where to save, then shows the progress of the export `start` starts there.
-    using ExportStart = std::function<void(RequestLogExportJob& job, const QString& path)>;
-    void startExport(const QString& title, const ExportStart& start);
 
     std::unique_ptr<Ui::InspectorPage> m_ui;
     AppContext& m_context;
@@ -190,11 +190,9 @@ private:
     RequestDetailPane* m_detailPane = nullptr;
     InspectorActions* m_actions = nullptr;
     ConversationOpener* m_conversations = nullptr;
-    SavePathChooser m_chooseSavePath;
+    InspectorExports* m_exports = nullptr; // the two export actions
 
     QAction* m_pauseAction = nullptr;
-    QAction* m_exportSelectionAction = nullptr;
-    QAction* m_exportFilteredAction = nullptr;
     QAction* m_conversationAction = nullptr;
     QAction* m_detailsAction = nullptr;
     int m_foldedDetailHeight = 0; // the detail pane's height before it was folded away

@@ -403,6 +403,31 @@ WebhookSample WebhookSampleFactory::pbx(int n) const
     return sample;
 }
 
+namespace {
+
+// Zonitel's document of a message, inbound or a status report of an outbound one:
+// {status, data{id, segments, direction, messageText, from, to, medias}, message}.
+QByteArray zonitelBody(const WebhookSample& sample, bool inbound, const QString& status,
+                       const QString& message)
+{
+    OrderedJson data;
+    data.add(QStringLiteral("id"), sample.messageId)
+        .add(QStringLiteral("segments"), segmentsOf(sample.text))
+        .add(QStringLiteral("direction"),
+             inbound ? QStringLiteral("inbound") : QStringLiteral("outbound"))
+        .add(QStringLiteral("messageText"), sample.text)
+        .add(QStringLiteral("from"), inbound ? sample.remote : sample.did)
+        .add(QStringLiteral("to"), inbound ? sample.did : sample.remote)
+        .add(QStringLiteral("medias"), QJsonArray::fromStringList(sample.media));
+    return OrderedJson()
+        .add(QStringLiteral("status"), status)
+        .addRaw(QStringLiteral("data"), data.toJson())
+        .add(QStringLiteral("message"), message)
+        .toJson();
+}
+
+} // namespace
+
 WebhookSample WebhookSampleFactory::zonitelInbound(int n) const
 {
     WebhookSample sample = base(n);
@@ -435,20 +460,8 @@ WebhookSample WebhookSampleFactory::zonitelInbound(int n) const
         break;
     }
     sample.messageId = uuid(n);
-    OrderedJson data;
-    data.add(QStringLiteral("id"), sample.messageId)
-        .add(QStringLiteral("segments"), segmentsOf(sample.text))
-        .add(QStringLiteral("direction"), QStringLiteral("inbound"))
-        .add(QStringLiteral("messageText"), sample.text)
-        .add(QStringLiteral("from"), sample.remote)
-        .add(QStringLiteral("to"), sample.did)
-        .add(QStringLiteral("medias"), QJsonArray::fromStringList(sample.media));
-    sample.body =
-        OrderedJson()
-            .add(QStringLiteral("status"), QStringLiteral("received"))
-            .addRaw(QStringLiteral("data"), data.toJson())
-            .add(QStringLiteral("message"), QStringLiteral("SMS message received successfully"))
-            .toJson();
+    sample.body = zonitelBody(sample, true, QStringLiteral("received"),
+                              QStringLiteral("SMS message received successfully"));
     return sample;
 }
 
@@ -483,19 +496,7 @@ WebhookSample WebhookSampleFactory::zonitelStatus(int n) const
         break;
     }
     sample.messageId = uuid(n);
-    OrderedJson data;
-    data.add(QStringLiteral("id"), sample.messageId)
-        .add(QStringLiteral("segments"), segmentsOf(sample.text))
-        .add(QStringLiteral("direction"), QStringLiteral("outbound"))
-        .add(QStringLiteral("messageText"), sample.text)
-        .add(QStringLiteral("from"), sample.did)
-        .add(QStringLiteral("to"), sample.remote)
-        .add(QStringLiteral("medias"), QJsonArray::fromStringList(sample.media));
-    sample.body = OrderedJson()
-                      .add(QStringLiteral("status"), sample.status)
-                      .addRaw(QStringLiteral("data"), data.toJson())
-                      .add(QStringLiteral("message"), message)
-                      .toJson();
+    sample.body = zonitelBody(sample, false, sample.status, message);
     return sample;
 }
 
