@@ -590,18 +590,23 @@ private Q_SLOTS:
         test::TempDatabase temp(backend);
         QString error;
         QVERIFY2(temp.create(&error), qPrintable(error));
-        QVERIFY2(
-            storeAtVersion(
-                temp, backend, 14,
-                {QStringLiteral(
-                     "INSERT INTO messages (direction, provider, did, remote, media, status, "
-                     "received_at) VALUES ('inbound', 'oncloud', '+14045559999', "
-                     "'+17705551234', '[\"https://a.example/1.jpg\"]', 'received', 1)"),
-                 QStringLiteral("INSERT INTO messages (direction, provider, did, remote, status, "
-                                "received_at) VALUES ('inbound', 'oncloud', '+14045559999', "
-                                "'+17705551234', 'received', 2)")},
-                &error),
-            qPrintable(error));
+        QVERIFY2(storeAtVersion(
+                     temp, backend, 14, &error,
+                     [](QSqlDatabase& raw) {
+                         QSqlQuery insert(raw);
+                         QVERIFY2(insert.exec(QStringLiteral(
+                                      "INSERT INTO messages (direction, provider, did, remote, "
+                                      "media, status, received_at) VALUES ('inbound', 'oncloud', "
+                                      "'+14045559999', '+17705551234', "
+                                      "'[\"https://a.example/1.jpg\"]', 'received', 1)")),
+                                  qPrintable(insert.lastError().text()));
+                         QVERIFY2(insert.exec(QStringLiteral(
+                                      "INSERT INTO messages (direction, provider, did, remote, "
+                                      "status, received_at) VALUES ('inbound', 'oncloud', "
+                                      "'+14045559999', '+17705551234', 'received', 2)")),
+                                  qPrintable(insert.lastError().text()));
+                     }),
+                 qPrintable(error));
         QVERIFY2(temp.database().open(&error), qPrintable(error));
         QCOMPARE(temp.database().schemaVersion(), Migrations::latestVersion());
         QSqlDatabase db = temp.database().connection();
