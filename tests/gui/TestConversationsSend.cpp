@@ -36,6 +36,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -401,6 +402,25 @@ private Q_SLOTS:
         QCOMPARE(composerText()->toPlainText(), QStringLiteral("Last chance: 20 % off!"));
         QCOMPARE(m_sending->endpoint().records().size(), 0);
         shoot(QStringLiteral("conversations-opted-out.png"));
+
+        // A new conversation typed to the same number from the same line shows it too, before
+        // anything is sent; another number clears it.
+        m_page->startNewConversation();
+        auto* recipient = child<QLineEdit>(m_page.get(), "recipientEdit");
+        QVERIFY(!recipient->isReadOnly());
+        QTRY_VERIFY(m_page->composeBox()->optOutBanner().isEmpty());
+        recipient->setText(QStringLiteral("(770) 555-1234"));
+        QTRY_VERIFY2_WITH_TIMEOUT(m_page->composeBox()->optOutBanner().startsWith(
+                                      QStringLiteral("Opted out by STOP on ")),
+                                  qPrintable(m_page->composeBox()->optOutBanner()), kWaitMs);
+        QVERIFY(child<QLabel>(m_page.get(), "optOutBanner")->isVisible());
+        recipient->setText(QStringLiteral("(770) 555-9876"));
+        QTRY_VERIFY(m_page->composeBox()->optOutBanner().isEmpty());
+        QVERIFY(!child<QLabel>(m_page.get(), "optOutBanner")->isVisible());
+        m_page->showThread(kAlice);
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->composeBox()->optOutBanner().startsWith(
+                                     QStringLiteral("Opted out by STOP on ")),
+                                 kWaitMs);
 
         // The export of the list.
         QTemporaryDir dir;

@@ -62,7 +62,11 @@ ComposeBox::ComposeBox(QWidget* parent) : QWidget(parent), m_ui(std::make_unique
         updateState();
     });
     connect(m_ui->recipientEdit, &QLineEdit::textChanged, this, &ComposeBox::recipientChanged);
-    connect(m_ui->fromCombo, &QComboBox::currentIndexChanged, this, &ComposeBox::updateState);
+    connect(m_ui->fromCombo, &QComboBox::currentIndexChanged, this, [this] {
+        updateState();
+        if (!m_thread)
+            Q_EMIT partiesChanged();
+    });
     connect(m_ui->replaceButton, &QPushButton::clicked, this, &ComposeBox::replaceWithGsmTwins);
     connect(m_ui->sendButton, &QPushButton::clicked, this, &ComposeBox::send);
     for (const QKeySequence& keys :
@@ -366,6 +370,7 @@ void ComposeBox::recipientChanged()
     if (m_thread)
         return;
     const QString typed = m_ui->recipientEdit->text().trimmed();
+    const QString before = m_recipientE164;
     m_recipientE164.clear();
     m_recipientError.clear();
     if (typed.isEmpty()) {
@@ -383,6 +388,8 @@ void ComposeBox::recipientChanged()
         m_ui->recipientNote->show();
     }
     updateState();
+    if (m_recipientE164 != before)
+        Q_EMIT partiesChanged();
 }
 
 void ComposeBox::updateState()

@@ -104,6 +104,8 @@ Q_SIGNALS:
                        const QString& mediaUrl);
     // The text or the media URL was edited by hand (not by setDraft()).
     void draftEdited();
+    // A new conversation's parties changed: the From number or the recipient's E.164.
+    void partiesChanged();
 
 private:
     void fillNumbers(const QString& did);

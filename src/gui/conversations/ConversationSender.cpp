@@ -21,6 +21,8 @@ ConversationSender::ConversationSender(AppContext& context, ComposeBox& compose,
             [this](qint64 id) { Q_EMIT messagesChanged({id}); });
     connect(&failedBar, &FailedMessageBar::statusMessage, this, &ConversationSender::statusMessage);
     connect(&compose, &ComposeBox::sendRequested, this, &ConversationSender::send);
+    // A new conversation: the banner follows the number typed and the From chosen.
+    connect(&compose, &ComposeBox::partiesChanged, this, &ConversationSender::readOptOut);
 }
 
 void ConversationSender::setOutbox(Outbox* outbox, const QString& unavailableReason)
@@ -110,11 +112,18 @@ void ConversationSender::setThread(const std::optional<Thread>& thread)
 void ConversationSender::readOptOut()
 {
     const quint64 generation = ++m_optOutGeneration;
-    if (!m_thread) {
+    // The thread's parties, or those of the new conversation being typed.
+    Thread thread;
+    if (m_thread) {
+        thread = *m_thread;
+    } else {
+        thread.did = m_compose.fromDid();
+        thread.remote = m_compose.recipientE164();
+    }
+    if (thread.did.isEmpty() || thread.remote.isEmpty()) {
         m_compose.setOptOut(QString());
         return;
     }
-    const Thread thread = *m_thread;
     using Read = StoreRead<OptOutRepository::OptOut>;
     m_context.worker().post<Read>(
         [thread](QSqlDatabase& db) {
@@ -123,7 +132,7 @@ void ConversationSender::readOptOut()
         },
         this,
         [this, generation, thread](Read read) {
-            if (generation != m_optOutGeneration || m_thread != thread)
+            if (generation != m_optOutGeneration)
                 return;
             if (!read.error.isEmpty())
                 Q_EMIT statusMessage(tr("Could not read the opt-out state: %1").arg(read.error));
