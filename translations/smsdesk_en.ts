@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>smsdesk::ComposeText</name>
+    <message numerus="yes">
+        <source>%1 / %2 · %n day(s) left</source>
+        <translation>
+            <numerusform>%1 / %2 · %n day left</numerusform>
+            <numerusform>%1 / %2 · %n days left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>smsdesk::ContactActions</name>
     <message numerus="yes">
         <source>%n contact(s) imported.</source>
@@ -53,6 +63,23 @@
     </message>
 </context>
 <context>
+    <name>smsdesk::ConversationText</name>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent</source>
+        <translation>
+            <numerusform>%n not sent</numerusform>
+            <numerusform>%n not sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>smsdesk::ConversationsPage</name>
     <message numerus="yes">
         <source>%n message(s) found</source>
@@ -70,12 +97,12 @@
     </message>
 </context>
 <context>
-    <name>smsdesk::DashboardPage</name>
+    <name>smsdesk::DashboardText</name>
     <message numerus="yes">
-        <source>in the last %n day(s)</source>
+        <source>%n day(s) left</source>
         <translation>
-            <numerusform>in the last %n day</numerusform>
-            <numerusform>in the last %n days</numerusform>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
         </translation>
     </message>
 </context>
@@ -93,6 +120,30 @@
         <translation>
             <numerusform>exported %n opt-out to %1</numerusform>
             <numerusform>exported %n opt-outs to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::FailureText</name>
+    <message numerus="yes">
+        <source>Retried %n.</source>
+        <translation>
+            <numerusform>Retried %n.</numerusform>
+            <numerusform>Retried %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n that a retry cannot fix: </source>
+        <translation>
+            <numerusform>Skipped %n that a retry cannot fix: </numerusform>
+            <numerusform>Skipped %n that a retry cannot fix: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be queued again.</source>
+        <translation>
+            <numerusform>%n could not be queued again.</numerusform>
+            <numerusform>%n could not be queued again.</numerusform>
         </translation>
     </message>
 </context>
@@ -329,6 +380,16 @@
         <translation>
             <numerusform>%n min ago</numerusform>
             <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>smsdesk::SendMessageText</name>
+    <message numerus="yes">
+        <source>Plan %1: %2 of %3 messages used (%4 %) · %5 · %n day(s) left</source>
+        <translation>
+            <numerusform>Plan %1: %2 of %3 messages used (%4 %) · %5 · %n day left</numerusform>
+            <numerusform>Plan %1: %2 of %3 messages used (%4 %) · %5 · %n days left</numerusform>
         </translation>
     </message>
 </context>

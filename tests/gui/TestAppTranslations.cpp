@@ -87,6 +87,13 @@ private Q_SLOTS:
                                 "will retry it and it will show as a duplicate."));
         QCOMPARE(translate("smsdesk::MessageTimelineView", "%Ln status report(s)", 3),
                  QStringLiteral("3 status reports"));
+        // The texts of the pure helpers (a file-local tr() in each, with Qt's signature).
+        QCOMPARE(translate("smsdesk::DashboardText", "%n day(s) left", 1),
+                 QStringLiteral("1 day left"));
+        QCOMPARE(translate("smsdesk::DashboardText", "%n day(s) left", 16),
+                 QStringLiteral("16 days left"));
+        QCOMPARE(translate("smsdesk::ComposeText", "%1 / %2 \u00b7 %n day(s) left", 3),
+                 QStringLiteral("%1 / %2 \u00b7 3 days left"));
     }
 
     // Every plural message of the sources has its English forms, none says "(s)".

@@ -12,9 +12,10 @@ namespace smsdesk {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
+// Qt's own signature, so that lupdate reads a count in the third argument as a plural text.
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("smsdesk::ComposeText", text, nullptr, n);
+    return QCoreApplication::translate("smsdesk::ComposeText", text, disambiguation, n);
 }
 
 } // namespace
@@ -62,8 +63,9 @@ QString ComposeText::usage(const PlanUsage& usage)
 {
     if (!usage.hasPlan)
         return {};
-    QString text =
-        tr("%1 / %2 \u00b7 %n day(s) left", usage.daysLeft).arg(usage.used).arg(usage.limit);
+    QString text = tr("%1 / %2 \u00b7 %n day(s) left", nullptr, usage.daysLeft)
+                       .arg(usage.used)
+                       .arg(usage.limit);
     if (PlanGuard::warns(usage))
         text += QStringLiteral(" \u00b7 \u26a0 %1 %").arg(usage.percent());
     return text;

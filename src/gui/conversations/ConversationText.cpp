@@ -10,9 +10,10 @@ namespace smsdesk {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
+// Qt's own signature, so that lupdate reads a count in the third argument as a plural text.
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("smsdesk::ConversationText", text, nullptr, n);
+    return QCoreApplication::translate("smsdesk::ConversationText", text, disambiguation, n);
 }
 
 bool isWordCharacter(QChar c)
@@ -79,9 +80,9 @@ QString ConversationText::accessible(const ConversationSummary& summary, const Q
 {
     QStringList parts{party};
     if (summary.isUnread())
-        parts << tr("%n unread", int(summary.unreadCount));
+        parts << tr("%n unread", nullptr, int(summary.unreadCount));
     if (summary.hasFailed())
-        parts << tr("%n not sent", int(summary.failedCount));
+        parts << tr("%n not sent", nullptr, int(summary.failedCount));
     parts << preview(summary) << fullTime(summary.lastAtMs);
     return parts.join(QStringLiteral(", "));
 }

@@ -9,9 +9,10 @@ namespace smsdesk {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
+// Qt's own signature, so that lupdate reads a count in the third argument as a plural text.
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("smsdesk::DashboardText", text, nullptr, n);
+    return QCoreApplication::translate("smsdesk::DashboardText", text, disambiguation, n);
 }
 
 } // namespace
@@ -49,7 +50,7 @@ QString DashboardText::usageDetail(const DashboardReader::NumberUsage& row)
             .arg(count(row.outboundInCycle), count(row.inboundInCycle));
     QString text =
         tr("%1 of %2 (%3 %)").arg(count(usage.used), count(usage.limit)).arg(usage.percent());
-    text += QStringLiteral(" \u00b7 ") + tr("%n day(s) left", usage.daysLeft);
+    text += QStringLiteral(" \u00b7 ") + tr("%n day(s) left", nullptr, usage.daysLeft);
     text += QStringLiteral(" \u00b7 ") + tr("forecast %1 this cycle").arg(count(row.forecast));
     if (usage.limit > 0 && row.forecast > usage.limit && usage.used < usage.limit)
         text += QStringLiteral(" \u2014 ") + tr("over the limit at this rate");

@@ -9,9 +9,10 @@ namespace smsdesk {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
+// Qt's own signature, so that lupdate reads a count in the third argument as a plural text.
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("smsdesk::FailureText", text, nullptr, n);
+    return QCoreApplication::translate("smsdesk::FailureText", text, disambiguation, n);
 }
 
 } // namespace
@@ -64,13 +65,14 @@ QString FailureText::detailHtml(const FailureEntry& entry)
 
 QString FailureText::retrySummary(int retried, const QStringList& skipped, int failed)
 {
-    QString text = tr("Retried %n.", retried);
+    QString text = tr("Retried %n.", nullptr, retried);
     if (!skipped.isEmpty()) {
-        text += QLatin1Char(' ') + tr("Skipped %n that a retry cannot fix: ", int(skipped.size())) +
+        text += QLatin1Char(' ') +
+                tr("Skipped %n that a retry cannot fix: ", nullptr, int(skipped.size())) +
                 skipped.join(QLatin1String("; ")) + QLatin1Char('.');
     }
     if (failed > 0)
-        text += QLatin1Char(' ') + tr("%n could not be queued again.", failed);
+        text += QLatin1Char(' ') + tr("%n could not be queued again.", nullptr, failed);
     return text;
 }
 

@@ -11,9 +11,10 @@ namespace smsdesk {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
+// Qt's own signature, so that lupdate reads a count in the third argument as a plural text.
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("smsdesk::SendMessageText", text, nullptr, n);
+    return QCoreApplication::translate("smsdesk::SendMessageText", text, disambiguation, n);
 }
 
 const QString kRed = QStringLiteral("#b3261e");
@@ -58,7 +59,7 @@ QString SendMessageText::usage(const NumberRecord& number, const PlanUsage& usag
             tr("%1\u00a0\u2013 %2")
                 .arg(locale.toString(usage.startDate, QLocale::ShortFormat),
                      locale.toString(usage.endDate.addDays(-1), QLocale::ShortFormat));
-        html = tr("Plan %1: %2 of %3 messages used (%4 %) \u00b7 %5 \u00b7 %n day(s) left",
+        html = tr("Plan %1: %2 of %3 messages used (%4 %) \u00b7 %5 \u00b7 %n day(s) left", nullptr,
                   usage.daysLeft)
                    .arg(usage.planName, locale.toString(usage.used), locale.toString(usage.limit))
                    .arg(usage.percent())
