@@ -30,6 +30,7 @@
 // 50 ms.
 
 #include "AppContext.h"
+#include "BenchSql.h"
 #include "ListenerController.h"
 #include "MainWindow.h"
 #include "Settings.h"
@@ -70,6 +71,10 @@
 #include <utility>
 
 using namespace smsdesk;
+
+using smsdesk::bench::exec;
+using smsdesk::bench::median;
+using smsdesk::bench::scalar;
 
 namespace {
 
@@ -117,21 +122,6 @@ const char* const kWords[] = {
     "snow",       "sunny",      "windy",     "cold",       "warm",         "zeppelin",
     "quixotic",   "xylophone",  "marmalade", "periwinkle", "kaleidoscope", "archipelago"};
 const int kWordCount = int(std::size(kWords));
-
-bool exec(QSqlQuery& query, const QString& sql)
-{
-    if (query.exec(sql))
-        return true;
-    std::fprintf(stderr, "bench: %s\n  %s\n", qPrintable(query.lastError().text()),
-                 qPrintable(sql.left(300)));
-    return false;
-}
-
-qint64 scalar(const QSqlDatabase& db, const QString& sql)
-{
-    QSqlQuery query(db);
-    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
-}
 
 // Fills the store: `messages` messages, `big` of them in thread 0 (our first number and one
 // party), the rest spread over `threads - 1` threads; a third outbound (1 in 50 of those
@@ -207,12 +197,6 @@ bool fill(const QSqlDatabase& db, qint64 messages, int threads, qint64 big, qint
     return exec(query, QStringLiteral("COMMIT")) && exec(query, QStringLiteral("ANALYZE")) &&
            exec(query, QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES "
                                       "('optimize')"));
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
 // Runs `start` and spins the event loop until `finished` fires; the elapsed ms.

@@ -13,6 +13,7 @@
 // failed, 1 in 100 unconfirmed) with their status reports (1 in 30 failed), and half the
 // authorization refusals marked resolved. Every figure is the median of K runs, in ms.
 
+#include "BenchSql.h"
 #include "store/Database.h"
 #include "store/DatabaseConfig.h"
 #include "support/DashboardReader.h"
@@ -34,25 +35,14 @@
 
 using namespace smsdesk;
 
+using smsdesk::bench::exec;
+using smsdesk::bench::median;
+using smsdesk::bench::scalar;
+
 namespace {
 
 constexpr qint64 kDayMs = 24 * 3600 * 1000;
 constexpr int kNumbers = 20;
-
-bool exec(QSqlQuery& query, const QString& sql)
-{
-    if (query.exec(sql))
-        return true;
-    std::fprintf(stderr, "bench: %s\n  %s\n", qPrintable(query.lastError().text()),
-                 qPrintable(sql.left(300)));
-    return false;
-}
-
-qint64 scalar(const QSqlDatabase& db, const QString& sql)
-{
-    QSqlQuery query(db);
-    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
-}
 
 // `sql` with %N placeholders filled and "%%" made "%" (SQLite's modulo).
 QString sqlOf(QString sql)
@@ -155,12 +145,6 @@ bool fill(const QSqlDatabase& db, qint64 requests, qint64 nowMs)
                         .arg(nowMs))))
         return false;
     return exec(query, QStringLiteral("COMMIT")) && exec(query, QStringLiteral("ANALYZE"));
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
 struct Timing

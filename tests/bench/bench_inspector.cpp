@@ -21,6 +21,7 @@
 // the Inspector does (a window of RequestLogModel::DefaultMaxRows rows), once keeping every
 // row (the window unbounded), for comparison.
 
+#include "BenchSql.h"
 #include "inspector/RequestLogModel.h"
 #include "store/Database.h"
 #include "store/DatabaseConfig.h"
@@ -43,19 +44,13 @@
 
 using namespace smsdesk;
 
+using smsdesk::bench::exec;
+using smsdesk::bench::median;
+
 namespace {
 
 const int kNumbers = 20;
 const qint64 kDayMs = 24 * 3600 * 1000LL;
-
-bool exec(QSqlQuery& query, const QString& sql)
-{
-    if (query.exec(sql))
-        return true;
-    std::fprintf(stderr, "bench: %s\n  %s\n", qPrintable(query.lastError().text()),
-                 qPrintable(sql.left(200)));
-    return false;
-}
 
 qint64 count(const QSqlDatabase& db, const QString& table)
 {
@@ -189,12 +184,6 @@ void scrollThrough(RequestLogModel& model, qint64 rows, const char* label)
         }
     }
     std::printf("  %.1f s\n", timer.elapsed() / 1000.0);
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
 } // namespace
