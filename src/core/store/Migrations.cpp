@@ -664,7 +664,7 @@ bool createMediaArchive(QSqlDatabase& db, Backend backend, QString* error)
 bool indexRequestsNotAccepted(QSqlDatabase& db, Backend backend, QString* error)
 {
     return run(db, backend,
-               {QStringLiteral("DROP INDEX request_log_outcome"),
+               {QStringLiteral("DROP INDEX IF EXISTS request_log_outcome"),
                 QStringLiteral("CREATE INDEX request_log_not_accepted ON request_log (outcome, "
                                "received_at DESC, id DESC, provider) WHERE outcome <> 'accepted'")},
                error);
