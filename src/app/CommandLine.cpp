@@ -61,8 +61,12 @@ struct Parser
                "CSV)\n"
                "  send                             send a message through onCloud and wait for "
                "the answer"));
-        parser.addOptions(
-            {help, version, headless, db, listen, unassigned, retention, outboundBase});
+        parser.addOptions(all());
+    }
+
+    QList<QCommandLineOption> all() const
+    {
+        return {help, version, headless, db, listen, unassigned, retention, outboundBase};
     }
 };
 
@@ -103,6 +107,18 @@ CommandLine CommandLine::parse(const QStringList& arguments)
         options.listener.retentionDays = p.parser.value(p.retention);
     options.outboundBase = p.parser.value(p.outboundBase);
     return result;
+}
+
+QStringList CommandLine::valuedOptions()
+{
+    QStringList names;
+    for (const QCommandLineOption& option : Parser().all()) {
+        if (option.valueName().isEmpty())
+            continue;
+        for (const QString& name : option.names())
+            names.append((name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name);
+    }
+    return names;
 }
 
 QString CommandLine::helpText()

@@ -40,6 +40,8 @@ public:
     QString error() const { return m_error; }
     // The text --help prints.
     static QString helpText();
+    // The options that take a value, as typed ("--db"): what follows one is not a command.
+    static QStringList valuedOptions();
     // "smsdesk 0.1.0", as --version prints it.
     static QString versionText();
 

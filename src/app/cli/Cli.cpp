@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "CommandLine.h"
 #include "ExportCommand.h"
 #include "NumbersCommand.h"
 #include "PlansCommand.h"
@@ -20,16 +21,14 @@ bool Cli::isCommand(const QString& firstArgument)
 
 std::optional<QStringList> Cli::commandArguments(const QStringList& arguments)
 {
-    // The window's options that take a value (CommandLine): their value is not a command.
-    static const QStringList kValued = {
-        QStringLiteral("--db"), QStringLiteral("--listen"), QStringLiteral("--unassigned"),
-        QStringLiteral("--retention-days"), QStringLiteral("--outbound-base")};
+    // The window's options that take a value: their value is not a command.
+    const QStringList valued = CommandLine::valuedOptions();
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString& argument = arguments.at(i);
         if (argument == u"--")
             return std::nullopt;
         if (argument.startsWith(u'-')) {
-            if (kValued.contains(argument))
+            if (valued.contains(argument))
                 ++i; // its value
             continue;
         }
