@@ -27,8 +27,10 @@ MediaArchiveService::~MediaArchiveService() = default;
 
 void MediaArchiveService::requestHandled(const ListenerEvent& event)
 {
-    // A duplicate's media were taken when it was first stored.
-    if (event.messageIds.isEmpty() || event.outcome == ListenerEvent::duplicate())
+    // A duplicate's media were taken when it was first stored; most requests carry none (and
+    // asking the store for every one would cost the worker a read per webhook).
+    if (!event.withMedia || event.messageIds.isEmpty() ||
+        event.outcome == ListenerEvent::duplicate())
         return;
     m_archiver->messagesStored(event.messageIds);
 }

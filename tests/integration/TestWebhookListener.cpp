@@ -274,20 +274,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("did");
         QTest::addColumn<QString>("remote");
         QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("withMedia"); // the event says so: only then is the archive asked
         QTest::addRow("oncloud") << QByteArray("/webhooks/oncloud") << Json << onCloudBody()
                                  << OnCloudDid << QStringLiteral("+17705551234")
-                                 << QStringLiteral("Hello, I need help with my account");
+                                 << QStringLiteral("Hello, I need help with my account") << true;
         QTest::addRow("pbx") << QByteArray("/webhooks/pbx") << Form << pbxBody() << PbxDid
-                             << QStringLiteral("+61412345678") << QStringLiteral("Test Message");
+                             << QStringLiteral("+61412345678") << QStringLiteral("Test Message")
+                             << false;
         QTest::addRow("zonitel") << QByteArray("/webhooks/zonitel") << Json << zonitelInbound()
                                  << ZonitelDid << QStringLiteral("+10000000010")
-                                 << QStringLiteral("Hello, this is a test SMS");
+                                 << QStringLiteral("Hello, this is a test SMS") << false;
         QTest::addRow("android-gateway")
             << QByteArray("/webhooks/android-gateway") << Json << gatewayIncoming() << GatewayDid
-            << QStringLiteral("+17705551234") << QStringLiteral("Hello from the gateway");
+            << QStringLiteral("+17705551234") << QStringLiteral("Hello from the gateway") << false;
         QTest::addRow("detected at /webhook")
             << QByteArray("/webhook") << Form << pbxBody() << PbxDid
-            << QStringLiteral("+61412345678") << QStringLiteral("Test Message");
+            << QStringLiteral("+61412345678") << QStringLiteral("Test Message") << false;
     }
 
     void storesEachProvidersDocumentExample()
@@ -298,6 +300,7 @@ private Q_SLOTS:
         QFETCH(QString, did);
         QFETCH(QString, remote);
         QFETCH(QString, text);
+        QFETCH(bool, withMedia);
         addNumber(OnCloudDid, QStringLiteral("oncloud"));
         addNumber(PbxDid, QStringLiteral("pbx"));
         addNumber(ZonitelDid, QStringLiteral("zonitel"));
@@ -329,6 +332,7 @@ private Q_SLOTS:
         QCOMPARE(e.did, did);
         QCOMPARE(e.remote, remote);
         QCOMPARE(e.messageIds.size(), 1);
+        QCOMPARE(e.withMedia, withMedia);
         QVERIFY(e.requestLogId > 0);
         QVERIFY(e.peer.startsWith(QStringLiteral("127.0.0.1:")));
         const QSqlRecord log = logRow(e.requestLogId);

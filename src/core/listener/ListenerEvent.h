@@ -47,6 +47,7 @@ struct ListenerEvent
     int status = 0; // the HTTP status answered
     qint64 latencyUs = 0;
     QList<qint64> messageIds; // stored or duplicate messages the request concerned
+    bool withMedia = false;   // an inbound message of the request carries media (MMS)
 };
 
 } // namespace smsdesk

@@ -670,6 +670,10 @@ void WebhookListener::store(const ExchangePtr& exchange, WriteJob job)
                   : tr("fault drill: not answered on purpose; the webhook was %1").arg(stored);
     }
     job.requestLog = exchange->log;
+    exchange->event.withMedia =
+        std::any_of(job.messages.cbegin(), job.messages.cend(), [](const MessageRow& message) {
+            return message.direction == MessageRow::Direction::Inbound && !message.media.isEmpty();
+        });
     m_writer.submit(std::move(job), this,
                     [this, exchange](const WriteOutcome& outcome) { stored(exchange, outcome); });
 }
