@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QThread>
 #include <QTimer>
 #include <algorithm>
 #include <climits>
@@ -761,16 +762,22 @@ HttpResponse WebhookListener::syncReplyResponse(const ExchangePtr& exchange,
 
 void WebhookListener::askForReply(const ExchangePtr& exchange)
 {
-    // The deadline timer is a child of the listener (no reference cycle through the lambdas)
-    // and goes once the request is answered, by the source or by the deadline.
-    auto* timer = new QTimer(this);
-    timer->setSingleShot(true);
-    const QPointer<QTimer> deadline(timer);
-    auto answer = [this, exchange, deadline](std::optional<ReplySource::Reply> reply) {
+    // Most sources answer at once (no rule applies): then the answer is given here, with no
+    // timer and no trip through the event loop. Otherwise the source answers later, from any
+    // thread, within a deadline. The deadline timer is a child of the listener (no reference
+    // cycle through the lambdas) and goes once the request is answered, by either.
+    struct Wait
+    {
+        bool asking = true; // replyFor() has not returned yet
+        std::optional<std::optional<ReplySource::Reply>> atOnce;
+        QPointer<QTimer> deadline;
+    };
+    const auto wait = std::make_shared<Wait>();
+    auto answer = [this, exchange, wait](std::optional<ReplySource::Reply> reply) {
         if (exchange->answered || exchange->replying)
             return;
-        if (deadline)
-            deadline->deleteLater();
+        if (wait->deadline)
+            wait->deadline->deleteLater();
         if (reply && !reply->note.isEmpty())
             exchange->replyNote = reply->note;
         const QByteArray body =
@@ -781,16 +788,30 @@ void WebhookListener::askForReply(const ExchangePtr& exchange)
         }
         storeReply(exchange, *reply, body);
     };
-    connect(timer, &QTimer::timeout, this, [answer] { answer(std::nullopt); });
-    timer->start(m_options.replyDeadlineMs);
     const QPointer<WebhookListener> self(this);
+    QThread* const listenerThread = QThread::currentThread();
     m_replySource->replyFor(
         *exchange->replyTo, exchange->replyToMessageId, exchange->event.numberId,
-        [self, answer](std::optional<ReplySource::Reply> reply) {
-            // Any thread: the answer is given on the listener's, while it exists.
+        [self, answer, wait, listenerThread](std::optional<ReplySource::Reply> reply) {
+            // Any thread: the answer is given on the listener's, while it exists. Only the
+            // listener's own thread can be inside replyFor() (the test comes first).
+            if (QThread::currentThread() == listenerThread && wait->asking) {
+                wait->atOnce = std::move(reply);
+                return;
+            }
             if (self)
                 QMetaObject::invokeMethod(self.data(), [answer, reply] { answer(reply); });
         });
+    wait->asking = false;
+    if (wait->atOnce) {
+        answer(*wait->atOnce);
+        return;
+    }
+    auto* timer = new QTimer(this);
+    timer->setSingleShot(true);
+    wait->deadline = timer;
+    connect(timer, &QTimer::timeout, this, [answer] { answer(std::nullopt); });
+    timer->start(m_options.replyDeadlineMs);
 }
 
 void WebhookListener::storeReply(const ExchangePtr& exchange, const ReplySource::Reply& reply,
