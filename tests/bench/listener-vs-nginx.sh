@@ -97,6 +97,7 @@ total_sent=0
 total_non2xx=0
 printf '%-6s %12s %12s %8s %9s %9s %9s %8s\n' round nginx_rps smsdesk_rps ratio p50 p90 p99 non2xx
 ratios=()
+nginx_rates=()
 for round in $(seq "$rounds"); do
     run_wrk "http://127.0.0.1:$nginx_port" "$work/nginx-$round.txt" "round$round"
     run_wrk "$smsdesk_url" "$work/smsdesk-$round.txt" "round$round"
@@ -104,6 +105,7 @@ for round in $(seq "$rounds"); do
     s="$(rps "$work/smsdesk-$round.txt")"
     ratio="$(awk -v a="$s" -v b="$n" 'BEGIN { printf "%.3f", a / b }')"
     ratios+=("$ratio")
+    nginx_rates+=("$n")
     bad="$(non2xx "$work/smsdesk-$round.txt")"
     total_non2xx=$((total_non2xx + bad))
     total_sent=$((total_sent + $(requests "$work/smsdesk-$round.txt")))
@@ -145,4 +147,12 @@ if [[ -n "$jobs" && "$jobs" -gt 0 && "$writer_ticks" -gt 0 ]]; then
     echo "writer thread CPU per webhook: $writer_us us at $batch per commit on average;" \
         "floor at that batch: $floor_us us; ratio $(awk -v w="$writer_us" -v f="$floor_us" \
         'BEGIN { printf "%.2f", w / f }')"
+    # What the store alone allows: one whole core doing nothing but the floor's statements.
+    # The listener's thread and wrk share the other core (and this one, whenever the writer
+    # waits for an fsync).
+    nginx_median="$(printf '%s\n' "${nginx_rates[@]}" | sort -n |
+        awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
+    awk -v f="$floor_us" -v n="$nginx_median" 'BEGIN {
+        printf "the floor at that batch stores at most %.0f webhooks/s on a whole core: %.3f x " \
+            "nginx'"'"'s median (%.0f/s)\n", 1e6 / f, 1e6 / f / n, n }'
 fi
