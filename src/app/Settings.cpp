@@ -29,6 +29,14 @@ constexpr QLatin1String kFilterFromKey{"inspector/filter/from"};
 constexpr QLatin1String kFilterToKey{"inspector/filter/to"};
 constexpr QLatin1String kFilterTextKey{"inspector/filter/text"};
 
+// The whole number stored under `key`, at least 1; `fallback` when none is stored.
+int positiveInt(const QSettings& settings, QLatin1String key, int fallback)
+{
+    bool ok = false;
+    const int value = settings.value(key).toInt(&ok);
+    return ok ? std::max(1, value) : fallback;
+}
+
 } // namespace
 
 Settings::Settings() : m_settings(std::make_unique<QSettings>()) {}
@@ -221,9 +229,7 @@ void Settings::setMediaArchive(bool archive)
 
 int Settings::mediaMaxFileMegabytes() const
 {
-    bool ok = false;
-    const int value = m_settings->value(MediaMaxFileMegabytesKey).toInt(&ok);
-    return ok ? std::max(1, value) : DefaultMediaMaxFileMegabytes;
+    return positiveInt(*m_settings, MediaMaxFileMegabytesKey, DefaultMediaMaxFileMegabytes);
 }
 
 void Settings::setMediaMaxFileMegabytes(int megabytes)
@@ -233,9 +239,7 @@ void Settings::setMediaMaxFileMegabytes(int megabytes)
 
 int Settings::mediaMaxTotalMegabytes() const
 {
-    bool ok = false;
-    const int value = m_settings->value(MediaMaxTotalMegabytesKey).toInt(&ok);
-    return ok ? std::max(1, value) : DefaultMediaMaxTotalMegabytes;
+    return positiveInt(*m_settings, MediaMaxTotalMegabytesKey, DefaultMediaMaxTotalMegabytes);
 }
 
 void Settings::setMediaMaxTotalMegabytes(int megabytes)

@@ -135,7 +135,7 @@ class TestRequestLogExportJob : public QObject
         Run result;
         const QMetaObject::Connection progress =
             QObject::connect(&job, &RequestLogExportJob::progressed,
-                             [&result](int written) { result.progress.append(written); });
+                             [&result](qint64 written) { result.progress.append(int(written)); });
         QSignalSpy finished(&job, &RequestLogExportJob::finished);
         QSignalSpy failed(&job, &RequestLogExportJob::failed);
         start();

@@ -54,32 +54,24 @@ QList<MessageSearchHit> MessageSearchReader::search(const QString& query,
         prefixes << (postgres ? term + QStringLiteral(":*")
                               : QLatin1Char('"') + term + QStringLiteral("\"*"));
     }
-    QString sql;
-    QVariantList values;
-    if (postgres) {
-        sql = QStringLiteral("SELECT m.id, m.did, m.remote, m.direction, m.text, m.status, "
-                             "m.received_at, k.name FROM messages m LEFT JOIN contacts k ON "
-                             "k.remote = m.remote WHERE to_tsvector('simple', m.text) @@ "
-                             "to_tsquery('simple', ?)");
-        values << prefixes.join(QStringLiteral(" & "));
-        if (beforeId) {
-            sql += QStringLiteral(" AND m.id < ?");
-            values << *beforeId;
-        }
-        sql += QStringLiteral(" ORDER BY m.id DESC");
-    } else {
-        sql = QStringLiteral("SELECT m.id, m.did, m.remote, m.direction, m.text, m.status, "
-                             "m.received_at, k.name FROM messages_fts f JOIN messages m ON m.id = "
-                             "f.rowid LEFT JOIN contacts k ON k.remote = m.remote WHERE "
-                             "messages_fts MATCH ?");
-        values << prefixes.join(QLatin1Char(' '));
-        if (beforeId) {
-            sql += QStringLiteral(" AND f.rowid < ?");
-            values << *beforeId;
-        }
-        sql += QStringLiteral(" ORDER BY f.rowid DESC");
+    // The same columns on both backends; the full-text match, and the key that orders the hits
+    // and continues a search (a message's id), differ.
+    const QString key = postgres ? QStringLiteral("m.id") : QStringLiteral("f.rowid");
+    QString sql = QStringLiteral("SELECT m.id, m.did, m.remote, m.direction, m.text, m.status, "
+                                 "m.received_at, k.name FROM ") +
+                  (postgres ? QStringLiteral("messages m LEFT JOIN contacts k ON k.remote = "
+                                             "m.remote WHERE to_tsvector('simple', m.text) @@ "
+                                             "to_tsquery('simple', ?)")
+                            : QStringLiteral("messages_fts f JOIN messages m ON m.id = f.rowid "
+                                             "LEFT JOIN contacts k ON k.remote = m.remote WHERE "
+                                             "messages_fts MATCH ?"));
+    QVariantList values{prefixes.join(postgres ? QStringLiteral(" & ") : QStringLiteral(" "))};
+    if (beforeId) {
+        sql += QStringLiteral(" AND %1 < ?").arg(key);
+        values << *beforeId;
     }
-    sql += QStringLiteral(" LIMIT %1").arg(std::max(1, limit));
+    sql +=
+        QStringLiteral(" ORDER BY %1 DESC LIMIT %2").arg(key, QString::number(std::max(1, limit)));
 
     QList<MessageSearchHit> hits;
     QString error;

@@ -62,6 +62,29 @@ template <typename Row> void dropOverlap(const QList<Row>& head, QList<Row>* tai
                 tail->end());
 }
 
+// The rows of one message that `select` (a SELECT ending in "WHERE message_id = ? ") reads, in
+// the order `order` (backwards: `reverse`), each handed to `read(rows)`: every row into `head`
+// when there are no more than `maxRows` of them (`total`), else the first half of maxRows into
+// `head` and the last half into `tail`, both in order, none twice. False with `error` set on
+// failure.
+template <typename Row, typename Read>
+bool readHeadAndTail(const QSqlDatabase& db, const QString& select, const QString& order,
+                     const QString& reverse, qint64 messageId, qint64 total, int maxRows,
+                     const Read& read, QList<Row>* head, QList<Row>* tail, QString* error)
+{
+    const auto limited = [&select](const QString& by, int limit) {
+        return select + QStringLiteral("ORDER BY %1 LIMIT %2").arg(by, QString::number(limit));
+    };
+    if (total <= maxRows)
+        return Database::select(db, limited(order, maxRows), {messageId}, read(head), error);
+    if (!Database::select(db, limited(order, (maxRows + 1) / 2), {messageId}, read(head), error) ||
+        !Database::select(db, limited(reverse, maxRows / 2), {messageId}, read(tail), error))
+        return false;
+    std::reverse(tail->begin(), tail->end());
+    dropOverlap(*head, tail);
+    return true;
+}
+
 // One lane per source (the message's creation, its requests, its unpaired reports), each in
 // order; merged by time, ties going to the lane listed first. A gap goes after everything
 // received at the same time as the last row before it.
@@ -151,25 +174,10 @@ bool MessageTimelineReader::readRequests(qint64 messageId, qint64 total, QList<R
         QStringLiteral("SELECT id, received_at, outcome, reason, response_status, latency_us "
                        "FROM request_log WHERE message_id = ? ");
     QString error;
-    if (total <= m_maxRows) {
-        if (!Database::select(
-                m_db, columns + QStringLiteral("ORDER BY received_at, id LIMIT %1").arg(m_maxRows),
-                {messageId}, read(head), &error))
-            return fail(error);
-        return true;
-    }
-    const int headRows = (m_maxRows + 1) / 2;
-    const int tailRows = m_maxRows / 2;
-    if (!Database::select(
-            m_db, columns + QStringLiteral("ORDER BY received_at, id LIMIT %1").arg(headRows),
-            {messageId}, read(head), &error) ||
-        !Database::select(
-            m_db,
-            columns + QStringLiteral("ORDER BY received_at DESC, id DESC LIMIT %1").arg(tailRows),
-            {messageId}, read(tail), &error))
+    if (!readHeadAndTail(m_db, columns, QStringLiteral("received_at, id"),
+                         QStringLiteral("received_at DESC, id DESC"), messageId, total, m_maxRows,
+                         read, head, tail, &error))
         return fail(error);
-    std::reverse(tail->begin(), tail->end());
-    dropOverlap(*head, tail);
     return true;
 }
 
@@ -195,21 +203,9 @@ bool MessageTimelineReader::readReports(qint64 messageId, qint64 total, QList<St
         QStringLiteral("SELECT id, status, raw_status, error_code, detail, provider_time, "
                        "received_at FROM message_status WHERE message_id = ? ");
     QString error;
-    if (total <= m_maxRows) {
-        if (!Database::select(m_db, columns + QStringLiteral("ORDER BY id LIMIT %1").arg(m_maxRows),
-                              {messageId}, read(head), &error))
-            return fail(error);
-        return true;
-    }
-    const int headRows = (m_maxRows + 1) / 2;
-    const int tailRows = m_maxRows / 2;
-    if (!Database::select(m_db, columns + QStringLiteral("ORDER BY id LIMIT %1").arg(headRows),
-                          {messageId}, read(head), &error) ||
-        !Database::select(m_db, columns + QStringLiteral("ORDER BY id DESC LIMIT %1").arg(tailRows),
-                          {messageId}, read(tail), &error))
+    if (!readHeadAndTail(m_db, columns, QStringLiteral("id"), QStringLiteral("id DESC"), messageId,
+                         total, m_maxRows, read, head, tail, &error))
         return fail(error);
-    std::reverse(tail->begin(), tail->end());
-    dropOverlap(*head, tail);
     if (tail->isEmpty())
         return true;
     // The latest provider time among the reports before the tail, the omitted ones included.

@@ -18,6 +18,13 @@ QDateTime localTime(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
 }
 
+// Whether `loader` can make a thumbnail of `entry`, archived at `path` (empty: not archived).
+bool thumbnailable(const MediaThumbnailLoader* loader, const MediaArchiveEntry* entry,
+                   const QString& path)
+{
+    return loader && !path.isEmpty() && MediaArchive::isImageType(entry->contentType);
+}
+
 } // namespace
 
 ConversationModel::ConversationModel(QObject* parent) : QAbstractListModel(parent) {}
@@ -227,7 +234,7 @@ QVariant ConversationModel::data(const QModelIndex& index, int role) const
             const MediaArchiveEntry* entry = mediaEntry(message.id, url);
             const QString path = archivedPath(entry);
             QImage thumbnail;
-            if (m_loader && !path.isEmpty() && MediaArchive::isImageType(entry->contentType))
+            if (thumbnailable(m_loader, entry, path))
                 thumbnail = m_loader->thumbnail(path);
             thumbnails.append(thumbnail);
         }
@@ -238,9 +245,7 @@ QVariant ConversationModel::data(const QModelIndex& index, int role) const
         for (const QString& url : message.media) {
             const MediaArchiveEntry* entry = mediaEntry(message.id, url);
             const QString path = archivedPath(entry);
-            const bool thumbnail = m_loader && !path.isEmpty() &&
-                                   MediaArchive::isImageType(entry->contentType) &&
-                                   !m_loader->failed(path);
+            const bool thumbnail = thumbnailable(m_loader, entry, path) && !m_loader->failed(path);
             notes.append(mediaNote(entry, thumbnail));
         }
         return notes;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/PagedExportJob.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QObject>
@@ -11,11 +13,10 @@
 
 namespace smsdesk {
 
-// What the pages share about a background export (RequestLogExportJob, MessageExportJob: a job
-// with cancel(), path() and the signals progressed(n), finished(n), failed(error)): the file name
-// offered, and a window-modal progress dialog with Cancel, shown after 400 ms, its label saying
-// how many were written. `done` is called once, with the rows written or the error and the
-// job's path, after which the job and the dialog are deleted.
+// What the pages share about a background export (a PagedExportJob: RequestLogExportJob,
+// MessageExportJob): the file name offered, and a window-modal progress dialog with Cancel, shown
+// after 400 ms, its label saying how many were written. `done` is called once, with the rows
+// written or the error and the job's path, after which the job and the dialog are deleted.
 class ExportProgress
 {
 public:
@@ -32,9 +33,8 @@ public:
     }
 
     // Follows `job` (owned by `parent`'s tree; started by the caller after this call).
-    template <typename Job>
-    static void follow(Job* job, QWidget* parent, const QString& title, const Label& label,
-                       const Done& done)
+    static void follow(PagedExportJob* job, QWidget* parent, const QString& title,
+                       const Label& label, const Done& done)
     {
         QPointer<QProgressDialog> progress = new QProgressDialog(
             label(0), QCoreApplication::translate("smsdesk::ExportProgress", "Cancel"), 0, 0,
@@ -45,19 +45,19 @@ public:
         progress->setMinimumDuration(400);
         progress->setAutoClose(false);
         progress->setAutoReset(false);
-        QObject::connect(progress, &QProgressDialog::canceled, job, &Job::cancel);
-        QObject::connect(job, &Job::progressed, progress, [progress, label](qint64 written) {
-            progress->setLabelText(label(written));
-        });
+        QObject::connect(progress, &QProgressDialog::canceled, job, &PagedExportJob::cancel);
+        QObject::connect(
+            job, &PagedExportJob::progressed, progress,
+            [progress, label](qint64 written) { progress->setLabelText(label(written)); });
         auto finish = [job, progress, done](qint64 rows, const QString& error) {
             if (progress)
                 progress->deleteLater();
             job->deleteLater();
             done(rows, job->path(), error);
         };
-        QObject::connect(job, &Job::finished, parent,
+        QObject::connect(job, &PagedExportJob::finished, parent,
                          [finish](qint64 written) { finish(written, QString()); });
-        QObject::connect(job, &Job::failed, parent,
+        QObject::connect(job, &PagedExportJob::failed, parent,
                          [finish](const QString& error) { finish(0, error); });
     }
 };
