@@ -4,12 +4,11 @@
 // response; since migration 14, index the transaction's messages for search in one statement
 // before COMMIT), straight through SQLite's C API with prepared statements: no Qt, no savepoints,
 // no threads, no allocation per row beyond SQLite's own. The schema is the app's, copied from a
-// store the smsdesk binary migrated; the file is in WAL mode with synchronous=FULL, foreign
-// keys on and the writer's page cache (--cache-kib, default 65536), as the app opens it. Prints the
-// CPU time (user + system: page writes and fsync included) per webhook for several transaction
-// sizes, with and without the request log.
+// store the smsdesk binary migrated; the file is in WAL mode with synchronous=FULL and foreign
+// keys on, as the app opens it. Prints the CPU time (user + system: page writes and fsync
+// included) per webhook for several transaction sizes, with and without the request log.
 //
-//   store_floor MIGRATED.sqlite [--rows N] [--batch N]... [--cache-kib N] [--dir DIR]
+//   store_floor MIGRATED.sqlite [--rows N] [--batch N]... [--dir DIR]
 //
 // tests/bench/listener-vs-nginx.sh runs it in the same run as the listener, so that the
 // writer thread's CPU per webhook can be read against it at the batch size the writer reached.
@@ -105,7 +104,7 @@ struct Variant
 
 // CPU microseconds per webhook for `rows` webhooks in transactions of `batch`.
 double run(const std::vector<std::string>& schema, const std::string& path, int rows, int batch,
-           int cacheKib, const Variant& variant)
+           const Variant& variant)
 {
     const bool withLog = variant.withLog;
     unlink(path.c_str());
@@ -118,7 +117,6 @@ double run(const std::vector<std::string>& schema, const std::string& path, int 
     exec(db, "PRAGMA synchronous = FULL");
     exec(db, "PRAGMA foreign_keys = ON");
     exec(db, "PRAGMA temp_store = MEMORY");
-    exec(db, ("PRAGMA cache_size = -" + std::to_string(cacheKib)).c_str());
     for (const std::string& statement : schema)
         exec(db, statement.c_str());
     bool ftsTrigger = true;
@@ -249,13 +247,11 @@ int main(int argc, char** argv)
 {
     if (argc < 2 || argv[1][0] == '-') {
         std::fprintf(stderr,
-                     "usage: store_floor MIGRATED.sqlite [--rows N] [--batch N]... [--cache-kib N] "
-                     "[--dir DIR]\n");
+                     "usage: store_floor MIGRATED.sqlite [--rows N] [--batch N]... [--dir DIR]\n");
         return 2;
     }
     const char* migrated = argv[1];
     int rows = 24000;
-    int cacheKib = 64 * 1024; // the page cache MessageWriter gives its connection
     std::vector<int> batches;
     std::string dir = "/tmp";
     for (int i = 2; i + 1 < argc; i += 2) {
@@ -263,8 +259,6 @@ int main(int argc, char** argv)
             rows = std::atoi(argv[i + 1]);
         else if (std::strcmp(argv[i], "--batch") == 0)
             batches.push_back(std::atoi(argv[i + 1]));
-        else if (std::strcmp(argv[i], "--cache-kib") == 0)
-            cacheKib = std::atoi(argv[i + 1]);
         else if (std::strcmp(argv[i], "--dir") == 0)
             dir = argv[i + 1];
     }
@@ -289,7 +283,7 @@ int main(int argc, char** argv)
     for (const Variant& variant : variants) {
         for (const int batch : batches) {
             const std::string path = dir + "/store-floor-" + std::to_string(getpid()) + ".sqlite";
-            const double us = run(schema, path, rows, batch, cacheKib, variant);
+            const double us = run(schema, path, rows, batch, variant);
             std::printf("%-26s %12d %16.1f %12.0f\n", variant.label, batch, us, 1e6 / us);
             unlink(path.c_str());
             unlink((path + "-wal").c_str());

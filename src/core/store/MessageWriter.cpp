@@ -40,7 +40,6 @@ using Backend = DatabaseConfig::Backend;
 // batch gave up.
 constexpr qint64 kBusySliceMs = 100;
 constexpr int kCompletionAttempts = 3;
-constexpr int kWriterCacheKib = 64 * 1024; // the writer connection's page cache, at most
 const QString kBusyReason = QStringLiteral("store busy");
 
 // A NOT NULL text column with a '' default.
@@ -532,11 +531,6 @@ void MessageWriter::openConnection()
             info.synchronous = query.value(0).toInt();
         // Bounds the WAL file left behind after a checkpoint (a burst can grow it).
         query.exec(QStringLiteral("PRAGMA journal_size_limit = 67108864"));
-        // Each message lands on a page of its own in the unique index of dedupe keys (hashes,
-        // spread evenly): a page cache that holds the index saves a read from the file per
-        // message. SQLite's default, 2 MB, holds that index for about 20,000 messages; 64 MB
-        // for about 700,000 (filled only as pages are read).
-        query.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kWriterCacheKib));
         query.finish();
         if (info.journalMode != u"wal" || info.synchronous != 2) {
             error = QStringLiteral("the write connection is not durable (journal_mode %1, "
